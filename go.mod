@@ -1,0 +1,3 @@
+module mqttviz
+
+go 1.26
