@@ -1,0 +1,43 @@
+# mqttviz: `make run` serves the app, `make test` runs every test.
+GO        ?= go
+WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm
+FUZZTIME  ?= 60s
+ADDR      ?= 127.0.0.1:8000
+
+.PHONY: all build run test vet test-native test-wasm bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o bin/mqttviz ./cmd/mqttviz
+
+run: build
+	./bin/mqttviz serve --addr $(ADDR)
+
+test: vet test-native test-wasm
+
+vet:
+	$(GO) vet ./...
+
+test-native:
+	$(GO) test -count=1 ./...
+
+# The codec and the simulator must behave the same compiled to WebAssembly;
+# node runs the test binaries through Go's wasm_exec.
+test-wasm:
+	PATH="$(WASM_EXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./codec/... ./sim/...
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./codec/... ./sim/...
+
+# Every fuzz target, FUZZTIME each (make fuzz FUZZTIME=10s).
+fuzz:
+	@for pkg in ./codec ./sim; do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$t"; \
+	    $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz
