@@ -1,0 +1,112 @@
+package sim
+
+// Trace is the result of a run: everything the browser app, the command
+// line and every export read. Its JSON form is stable and documented in
+// docs/trace.md; change both together.
+type Trace struct {
+	// Scenario is the lesson name or file the trace came from.
+	Scenario string `json:"scenario"`
+	// Title is the scenario's title in English and Chinese, when it has one.
+	Title Text `json:"title"`
+	// Seed is the random seed the run used.
+	Seed int64 `json:"seed"`
+	// Nodes are the lifelines, the broker first, then the clients in the
+	// order the scenario names them.
+	Nodes []string `json:"nodes"`
+	// Steps are the events of the run in the order they happened.
+	Steps []Step `json:"steps"`
+	// Expectations are the scenario's expectations and whether each held.
+	Expectations []Expectation `json:"expectations"`
+}
+
+// Text is a sentence in English and in Simplified Chinese.
+type Text struct {
+	EN string `json:"en"`
+	ZH string `json:"zh"`
+}
+
+// StepKind says what a step shows on the diagram.
+type StepKind string
+
+// The kinds of step.
+const (
+	// KindPacket is a packet carried over a link: sent at SentAt, arrived
+	// (or lost) at Time.
+	KindPacket StepKind = "packet"
+	// KindConnect is a network connection opened between From and To.
+	KindConnect StepKind = "connect"
+	// KindClose is a connection closed, by From or by a link cut.
+	KindClose StepKind = "close"
+	// KindFault is a fault injected on a link: drop rule, cut, silence,
+	// restore.
+	KindFault StepKind = "fault"
+	// KindTimer is a timer firing on a node: keepalive expiry, resend,
+	// ping due.
+	KindTimer StepKind = "timer"
+	// KindNote is a node's decision with no packet, such as a will
+	// published or a session discarded.
+	KindNote StepKind = "note"
+)
+
+// Outcome is what became of a packet.
+type Outcome string
+
+// The outcomes of a packet step.
+const (
+	Delivered Outcome = "delivered"
+	Dropped   Outcome = "dropped"
+	// Refused is a packet that arrived but broke a rule: the receiver
+	// closed the connection.
+	Refused Outcome = "refused"
+	// Lost is a packet that was on the wire when the connection closed.
+	Lost Outcome = "lost"
+)
+
+// Step is one event of a run.
+type Step struct {
+	// Index is the step's position in Trace.Steps.
+	Index int `json:"index"`
+	// Time is when the step happened, in virtual milliseconds.
+	Time int64 `json:"time"`
+	Kind StepKind `json:"kind"`
+	// From and To are node names; To is empty for a step on one lifeline.
+	From string `json:"from"`
+	To   string `json:"to,omitempty"`
+	// SentAt is when a packet left From; Time is when it arrived.
+	SentAt int64 `json:"sentAt,omitempty"`
+	// Bytes are the packet's bytes exactly as sent.
+	Bytes HexBytes `json:"bytes,omitempty"`
+	// Packet is the packet type name, e.g. "PUBLISH".
+	Packet string `json:"packet,omitempty"`
+	// Label is the arrow label, e.g. "PUBLISH q1 id=3 dup retain a/b".
+	Label string `json:"label,omitempty"`
+	// Outcome is set on packet steps.
+	Outcome Outcome `json:"outcome,omitempty"`
+	// Notes say why the receiving node did what it did, each naming the
+	// rule that drove the decision.
+	Notes []Note `json:"notes,omitempty"`
+	// State is every session, subscription, retained message, will and
+	// in-flight id after the step. Steps share unchanged parts.
+	State *State `json:"state,omitempty"`
+}
+
+// Note is one sentence explaining a decision, with the spec rule behind it.
+type Note struct {
+	Text Text `json:"text"`
+	// Rule is a normative statement id such as "MQTT-3.3.1-5", or a section
+	// such as "MQTT 4.3.3"; empty when no rule applies.
+	Rule string `json:"rule,omitempty"`
+}
+
+// Expectation is one `expect` line of a scenario and its result.
+type Expectation struct {
+	Line int    `json:"line"`
+	Text string `json:"text"`
+	OK   bool   `json:"ok"`
+	// Why says what was found instead when OK is false.
+	Why string `json:"why,omitempty"`
+}
+
+// HexBytes is a byte slice that encodes to JSON as a lowercase hex string
+// with a space between bytes, as the inspector and the seeds print them.
+type HexBytes []byte
