@@ -107,12 +107,12 @@ type ConnackCode byte
 
 // The CONNACK return codes of MQTT 3.1.1; 6–255 are reserved.
 const (
-	Accepted                    ConnackCode = 0
-	RefusedProtocolVersion      ConnackCode = 1
-	RefusedIdentifierRejected   ConnackCode = 2
-	RefusedServerUnavailable    ConnackCode = 3
-	RefusedBadUsernamePassword  ConnackCode = 4
-	RefusedNotAuthorized        ConnackCode = 5
+	Accepted                   ConnackCode = 0
+	RefusedProtocolVersion     ConnackCode = 1
+	RefusedIdentifierRejected  ConnackCode = 2
+	RefusedServerUnavailable   ConnackCode = 3
+	RefusedBadUsernamePassword ConnackCode = 4
+	RefusedNotAuthorized       ConnackCode = 5
 )
 
 // Connack is the CONNACK packet, the server's answer to CONNECT. [MQTT 3.2]

@@ -67,7 +67,7 @@ type Step struct {
 	// Index is the step's position in Trace.Steps.
 	Index int `json:"index"`
 	// Time is when the step happened, in virtual milliseconds.
-	Time int64 `json:"time"`
+	Time int64    `json:"time"`
 	Kind StepKind `json:"kind"`
 	// From and To are node names; To is empty for a step on one lifeline.
 	From string `json:"from"`

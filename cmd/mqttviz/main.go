@@ -19,8 +19,7 @@ type command struct {
 }
 
 // commands lists every subcommand in the order the usage text shows them.
-var commands = []command{
-}
+var commands = []command{}
 
 func main() {
 	os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr))
