@@ -1,5 +1,7 @@
 package sim
 
+import "mqttviz/codec"
+
 // Trace is the result of a run: everything the browser app, the command
 // line and every export read. Its JSON form is stable and documented in
 // docs/trace.md; change both together.
@@ -20,10 +22,7 @@ type Trace struct {
 }
 
 // Text is a sentence in English and in Simplified Chinese.
-type Text struct {
-	EN string `json:"en"`
-	ZH string `json:"zh"`
-}
+type Text = codec.Text
 
 // StepKind says what a step shows on the diagram.
 type StepKind string
