@@ -123,7 +123,6 @@ type World struct {
 	opts    Options
 	eng     *engine
 	clients map[string]*client
-	order   []string
 }
 
 // NewWorld makes a world with a broker and no clients at time 0.
@@ -131,9 +130,7 @@ func NewWorld(o Options) *World {
 	if o.Latency == 0 {
 		o.Latency = DefaultLatency
 	}
-	w := &World{opts: o, clients: map[string]*client{}}
-	w.eng = newEngine(w)
-	return w
+	return &World{opts: o, eng: newEngine(o), clients: map[string]*client{}}
 }
 
 // AddClient adds a client named name (its lifeline in the trace), not yet
@@ -145,10 +142,9 @@ func (w *World) AddClient(name string, o ClientOptions) error {
 	if _, ok := w.clients[name]; ok {
 		return fmt.Errorf("sim: client %q already exists", name)
 	}
-	c := newClient(w.eng, name, o)
+	c := newClient(w.eng, name, o, w.opts.Latency)
 	w.clients[name] = c
-	w.order = append(w.order, name)
-	w.eng.addNode(name)
+	w.eng.addClient(c)
 	return nil
 }
 

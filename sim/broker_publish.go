@@ -1,0 +1,246 @@
+package sim
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"mqttviz/codec"
+)
+
+// publish handles an application message from a client, at its QoS.
+// [MQTT 3.3.4, 4.3]
+func (b *broker) publish(now int64, s *session, p *codec.Publish) {
+	m := &message{topic: strings.Clone(p.Topic), payload: bytes.Clone(p.Payload), qos: p.QoS, retain: p.Retain}
+	c := s.conn.c
+	switch p.QoS {
+	case codec.AtMostOnce:
+		b.accept(now, m)
+	case codec.AtLeastOnce:
+		b.accept(now, m)
+		b.notef("MQTT-4.3.2-2", "QoS 1: the broker takes the message and answers PUBACK id=%d",
+			"服务质量 1：服务端接收消息并回复 PUBACK id=%d", p.PacketID)
+		b.send(c, &codec.Puback{PacketID: p.PacketID})
+	case codec.ExactlyOnce:
+		if _, seen := s.in[p.PacketID]; seen {
+			b.notef("MQTT-4.3.3-2",
+				"QoS 2 id=%d was already received and not yet released: no second delivery, PUBREC again",
+				"服务质量 2 的 id=%d 已经收到且尚未释放：不再投递第二次，再次回复 PUBREC", p.PacketID)
+		} else if b.opts.ForwardOnPubrel {
+			s.in[p.PacketID] = m
+			b.notef("MQTT 4.3.3", "QoS 2: the broker keeps the message and forwards it only after PUBREL id=%d (option: forward on PUBREL)",
+				"服务质量 2：服务端保存消息，收到 PUBREL id=%d 后才转发（选项：收到 PUBREL 时转发）", p.PacketID)
+		} else {
+			s.in[p.PacketID] = nil
+			b.notef("MQTT 4.3.3", "QoS 2: the broker forwards the message now and keeps only id=%d until PUBREL (option: forward on PUBLISH)",
+				"服务质量 2：服务端立即转发消息，只保存 id=%d 直到收到 PUBREL（选项：收到 PUBLISH 时转发）", p.PacketID)
+			b.accept(now, m)
+		}
+		b.markSession(s)
+		b.send(c, &codec.Pubrec{PacketID: p.PacketID})
+	}
+}
+
+// pubrel releases a QoS 2 message from a client: forwarded now if it was
+// held, and PUBCOMP either way. [MQTT-4.3.3-2, MQTT 3.6.4]
+func (b *broker) pubrel(now int64, s *session, id uint16) {
+	m, ok := s.in[id]
+	switch {
+	case !ok:
+		b.notef("MQTT 3.6.4", "PUBREL id=%d for an exchange the broker no longer holds (its PUBCOMP was probably lost): PUBCOMP again",
+			"收到 PUBREL id=%d，但服务端已没有这个交换（上次的 PUBCOMP 可能丢失了）：再次回复 PUBCOMP", id)
+	case m != nil:
+		delete(s.in, id)
+		b.notef("MQTT 4.3.3", "PUBREL id=%d: the broker forwards the message it held and answers PUBCOMP",
+			"收到 PUBREL id=%d：服务端转发它保存的消息并回复 PUBCOMP", id)
+		b.accept(now, m)
+	default:
+		delete(s.in, id)
+		b.notef("MQTT 4.3.3", "PUBREL id=%d: the broker forgets the id and answers PUBCOMP",
+			"收到 PUBREL id=%d：服务端丢弃这个 id 并回复 PUBCOMP", id)
+	}
+	b.markSession(s)
+	b.send(s.conn.c, &codec.Pubcomp{PacketID: id})
+}
+
+// accept takes a message in: the retained store first, then every
+// matching subscription. [MQTT-3.3.1-5..12]
+func (b *broker) accept(now int64, m *message) {
+	if m.retain {
+		b.retain(m)
+	}
+	b.route(now, m)
+}
+
+// retain stores, replaces or clears the retained message of m's topic.
+func (b *broker) retain(m *message) {
+	_, had := b.retained[m.topic]
+	if len(m.payload) == 0 {
+		if had {
+			delete(b.retained, m.topic)
+			i, _ := slices.BinarySearch(b.topics, m.topic)
+			b.topics = slices.Delete(b.topics, i, i+1)
+			b.retainedDirty, b.dirty = true, true
+		}
+		b.note("MQTT-3.3.1-10", "retain 1 with an empty payload: the broker removes the retained message of "+m.topic+" and stores nothing",
+			"保留标志为 1 且有效载荷为空：服务端删除 "+m.topic+" 的保留消息，不保存新的")
+		return
+	}
+	if !had {
+		i, _ := slices.BinarySearch(b.topics, m.topic)
+		b.topics = slices.Insert(b.topics, i, m.topic)
+	}
+	b.retained[m.topic] = m
+	b.retainedDirty, b.dirty = true, true
+	rule := "MQTT-3.3.1-5"
+	if m.qos == codec.AtMostOnce {
+		rule = "MQTT-3.3.1-7"
+	}
+	if had {
+		b.note(rule, "retain 1: the broker replaces the retained message of "+m.topic,
+			"保留标志为 1：服务端替换 "+m.topic+" 的保留消息")
+	} else {
+		b.note(rule, "retain 1: the broker stores the message as the retained message of "+m.topic+" for future subscribers",
+			"保留标志为 1：服务端把消息保存为 "+m.topic+" 的保留消息，发给以后的订阅者")
+	}
+}
+
+// route forwards m to every session with a matching subscription, once
+// per session at the highest QoS it was granted among them, downgraded to
+// min(published, granted). [MQTT-3.3.5-1, MQTT-3.8.4-6]
+func (b *broker) route(now int64, m *message) {
+	b.epoch++
+	b.matched = b.subs.match(m.topic, b.epoch, b.matched[:0])
+	if len(b.matched) == 0 {
+		b.note("MQTT 4.7", "no subscription matches "+m.topic+": the message goes to nobody",
+			"没有订阅匹配 "+m.topic+"：这条消息没有接收者")
+		return
+	}
+	if m.retain && b.explain {
+		b.note("MQTT-3.3.1-9", "forwarded to existing subscriptions with RETAIN 0",
+			"转发给已有订阅时保留标志置 0")
+	}
+	for i, s := range b.matched {
+		q := min(m.qos, s.best)
+		if b.explain {
+			b.notef("MQTT-3.8.4-6", "to %s at QoS %d = min(published %d, granted %d)",
+				"以服务质量 %[2]d 投递给 %[1]s = min(发布 %[3]d, 授予 %[4]d)", s.id, q, m.qos, s.best)
+		}
+		b.deliver(now, s, m, q, false)
+		b.matched[i] = nil
+	}
+}
+
+// deliver sends m to s at QoS q, or queues it while s is offline. retain
+// is the RETAIN flag of the PUBLISH: 1 only for a retained message sent
+// because of a new subscription. [MQTT-3.3.1-8, MQTT-3.3.1-9]
+func (b *broker) deliver(now int64, s *session, m *message, q codec.QoS, retain bool) {
+	if s.conn == nil {
+		if q == codec.AtMostOnce && !b.opts.QueueQoS0 {
+			b.note("MQTT 3.1.2.4", s.id+" is offline: a QoS 0 message is not queued (this broker queues only QoS 1 and 2)",
+				s.id+" 离线：服务质量 0 的消息不排队（本服务端只为离线客户端保存服务质量 1 和 2 的消息）")
+			return
+		}
+		s.queue = append(s.queue, queued{msg: m, qos: q})
+		b.markSession(s)
+		b.note("MQTT 3.1.2.4", s.id+" is offline with a persistent session: the message is queued until it reconnects",
+			s.id+" 离线但有持久会话：消息排队，等它重新连接后投递")
+		return
+	}
+	if q == codec.AtMostOnce {
+		b.send(s.conn.c, &codec.Publish{Retain: retain, Topic: m.topic, Payload: m.payload})
+		return
+	}
+	o := &outflight{id: s.nextID(), msg: m, qos: q, retain: retain, sentAt: now}
+	s.out = append(s.out, o)
+	b.markSession(s)
+	b.send(s.conn.c, &codec.Publish{QoS: q, Retain: retain, Topic: m.topic, PacketID: o.id, Payload: m.payload})
+	b.armRetry(now, s.conn)
+}
+
+// resend sends an unfinished exchange again: the PUBLISH with DUP 1 and
+// its original packet id, or the PUBREL. [MQTT-4.4.0-1, MQTT-3.3.1-1]
+func (b *broker) resend(now int64, s *session, o *outflight) {
+	o.sentAt = now
+	if o.stage == awaitComp {
+		b.notef("MQTT-4.4.0-1", "the broker resends PUBREL id=%d to %s", "服务端向 %[2]s 重发 PUBREL id=%[1]d", o.id, s.id)
+		b.send(s.conn.c, &codec.Pubrel{PacketID: o.id})
+		return
+	}
+	b.notef("MQTT-4.4.0-1", "the broker resends PUBLISH id=%d to %s with DUP 1", "服务端向 %[2]s 重发 PUBLISH id=%[1]d，DUP 置 1", o.id, s.id)
+	b.send(s.conn.c, &codec.Publish{Dup: true, QoS: o.qos, Retain: o.retain, Topic: o.msg.topic, PacketID: o.id, Payload: o.msg.payload})
+}
+
+// puback completes a QoS 1 delivery to the client. [MQTT 4.3.2]
+func (b *broker) puback(s *session, id uint16) {
+	i := s.findOut(id)
+	if i < 0 || s.out[i].qos != codec.AtLeastOnce {
+		b.notef("MQTT 4.3.2", "PUBACK id=%d matches no QoS 1 message in flight: ignored", "PUBACK id=%d 没有对应的服务质量 1 消息：忽略", id)
+		return
+	}
+	s.out = slices.Delete(s.out, i, i+1)
+	b.markSession(s)
+	b.notef("MQTT 4.3.2", "PUBACK id=%d: QoS 1 delivery to %s complete", "收到 PUBACK id=%d：服务质量 1 消息已送达 %s", id, s.id)
+}
+
+// pubrec moves a QoS 2 delivery to its second half: PUBREL, which is
+// resent instead of the PUBLISH from now on. [MQTT-4.3.3-1]
+func (b *broker) pubrec(now int64, s *session, id uint16) {
+	i := s.findOut(id)
+	if i < 0 || s.out[i].qos != codec.ExactlyOnce {
+		b.notef("MQTT 4.3.3", "PUBREC id=%d matches no QoS 2 message in flight: ignored", "PUBREC id=%d 没有对应的服务质量 2 消息：忽略", id)
+		return
+	}
+	o := s.out[i]
+	o.stage, o.sentAt = awaitComp, now
+	b.markSession(s)
+	b.notef("MQTT-4.3.3-1", "PUBREC id=%d: the broker answers PUBREL and will not send the PUBLISH again",
+		"收到 PUBREC id=%d：服务端回复 PUBREL，之后不再重发这条 PUBLISH", id)
+	b.send(s.conn.c, &codec.Pubrel{PacketID: id})
+}
+
+// pubcomp completes a QoS 2 delivery to the client. [MQTT 4.3.3]
+func (b *broker) pubcomp(s *session, id uint16) {
+	i := s.findOut(id)
+	if i < 0 || s.out[i].stage != awaitComp {
+		b.notef("MQTT 4.3.3", "PUBCOMP id=%d matches no PUBREL in flight: ignored", "PUBCOMP id=%d 没有对应的 PUBREL：忽略", id)
+		return
+	}
+	s.out = slices.Delete(s.out, i, i+1)
+	b.markSession(s)
+	b.notef("MQTT 4.3.3", "PUBCOMP id=%d: QoS 2 delivery to %s complete", "收到 PUBCOMP id=%d：服务质量 2 消息已送达 %s", id, s.id)
+}
+
+// armRetry sets the resend timer of a connection when the option is on
+// and none is pending.
+func (b *broker) armRetry(now int64, bc *brokerConn) {
+	if b.opts.RetryInterval <= 0 || bc.retryArmed {
+		return
+	}
+	bc.retryArmed = true
+	b.timer(now+b.opts.RetryInterval, timerRetry, bc.c, true)
+}
+
+// retryTick resends what has waited RetryInterval for its
+// acknowledgement. [MQTT-4.4.0-1; resending on a timer is this broker's
+// option]
+func (b *broker) retryTick(now int64, bc *brokerConn) {
+	bc.retryArmed = false
+	s := bc.sess
+	if s == nil || s.conn != bc || len(s.out) == 0 {
+		return
+	}
+	next := int64(-1)
+	for _, o := range s.out {
+		due := o.sentAt + b.opts.RetryInterval
+		if due <= now {
+			b.resend(now, s, o)
+			due = now + b.opts.RetryInterval
+		}
+		if next < 0 || due < next {
+			next = due
+		}
+	}
+	bc.retryArmed = true
+	b.timer(next, timerRetry, bc.c, true)
+}

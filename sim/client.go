@@ -1,0 +1,234 @@
+package sim
+
+import (
+	"errors"
+	"slices"
+
+	"mqttviz/codec"
+)
+
+// clientStatus is where a client's connection stands.
+type clientStatus uint8
+
+const (
+	// offline: no connection.
+	offline clientStatus = iota
+	// connecting: CONNECT sent, no CONNACK yet.
+	connecting
+	// online: CONNACK 0 received.
+	online
+	// refused: a CONNACK refused the connection; the broker closes it.
+	refused
+)
+
+// client is a scripted MQTT client: it does what the World tells it and
+// otherwise behaves as a conforming client library does. It acknowledges
+// (unless told to hold), numbers its packets from a counter, keeps its QoS
+// 1 and 2 state, resends with DUP on reconnect, pings when idle and gives
+// up on a connection whose PINGRESP does not come.
+type client struct {
+	ready
+	eng    *engine
+	name   string
+	opts   ClientOptions
+	link   *Link
+	conn   *conn
+	status clientStatus
+	// lastID is the last packet id used.
+	lastID uint16
+	// out are the client's QoS 1 and 2 publications not yet complete,
+	// oldest first.
+	out []*clientOut
+	// in are the QoS 2 packet ids received and not yet released, with
+	// their topics.
+	in map[uint16]string
+	// requests are the SUBSCRIBE and UNSUBSCRIBE packets awaiting their
+	// acknowledgement, by packet id.
+	requests map[uint16]codec.Packet
+	// holding are the packet types the client withholds; held are the
+	// packets withheld, oldest first.
+	holding [16]bool
+	held    []codec.Packet
+	// lastSent is when the client last sent a packet; pingSent when it
+	// sent the PINGREQ it waits an answer for (-1: none).
+	lastSent int64
+	pingSent int64
+	// retryArmed says a retry timer is pending.
+	retryArmed bool
+	received   []Delivery
+	deliveries int
+	dirty      bool
+	snap       *ClientState
+}
+
+// clientOut is one publication of the client at QoS 1 or 2.
+type clientOut struct {
+	pub *codec.Publish
+	// stage: 0 not sent yet, 1 PUBLISH sent, 2 PUBREL sent.
+	stage  uint8
+	sentAt int64
+}
+
+func newClient(e *engine, name string, o ClientOptions, latency int64) *client {
+	c := &client{
+		ready:    ready{explain: e.record},
+		eng:      e,
+		name:     name,
+		opts:     o,
+		in:       map[uint16]string{},
+		requests: map[uint16]codec.Packet{},
+		pingSent: -1,
+		dirty:    true,
+	}
+	c.link = &Link{eng: e, client: name, latency: [2]int64{latency, latency}}
+	return c
+}
+
+func (c *client) nodeName() string { return c.name }
+func (c *client) effects() *ready  { return &c.ready }
+func (c *client) connected() bool  { return c.status == online }
+
+var errNotConnected = errors.New("sim: the client has no connection")
+
+// connect opens a connection and sends CONNECT. With clean session 1 the
+// client first discards its own session state. [MQTT-3.1.2-6]
+func (c *client) connect() error {
+	if c.conn != nil {
+		return errors.New("sim: client " + c.name + " is already connected")
+	}
+	o := c.opts
+	p := &codec.Connect{
+		ProtocolName:  "MQTT",
+		ProtocolLevel: 4,
+		CleanSession:  o.CleanSession,
+		KeepAlive:     o.KeepAlive,
+		ClientID:      o.ClientID,
+		Will:          o.Will,
+	}
+	if o.ProtocolLevel != 0 {
+		p.ProtocolLevel = o.ProtocolLevel
+	}
+	if o.Username != nil {
+		p.HasUsername, p.Username = true, *o.Username
+	}
+	if o.Password != nil {
+		p.HasPassword, p.Password = true, []byte(*o.Password)
+	}
+	if _, err := codec.Append(nil, p); err != nil {
+		return err
+	}
+	if o.CleanSession && c.hasSession() {
+		c.out = slices.DeleteFunc(c.out, func(x *clientOut) bool { return x.stage > 0 })
+		clear(c.in)
+		c.note("MQTT-3.1.2-6", "clean session 1: "+c.name+" discards its unfinished QoS 1 and 2 exchanges",
+			"清理会话为 1："+c.name+" 丢弃自己未完成的服务质量 1 和 2 交换")
+	}
+	clear(c.requests)
+	c.conn = c.eng.open(c)
+	c.status = connecting
+	c.dirty = true
+	c.send(p)
+	c.armPing()
+	c.eng.act(c, KindConnect, true)
+	return nil
+}
+
+// hasSession reports whether the client holds session state.
+func (c *client) hasSession() bool {
+	return len(c.in) > 0 || slices.ContainsFunc(c.out, func(x *clientOut) bool { return x.stage > 0 })
+}
+
+// send writes a packet on the current connection.
+func (c *client) send(p codec.Packet) error {
+	if err := c.ready.send(c.conn, p); err != nil {
+		return err
+	}
+	c.lastSent = c.eng.now
+	return nil
+}
+
+// ack sends an acknowledgement, or keeps it when told to hold its type.
+func (c *client) ack(p codec.Packet) {
+	if c.holding[p.Type()] {
+		c.held = append(c.held, p)
+		c.note("", c.name+" withholds its "+p.Type().String()+" (told to)", c.name+" 按指示暂不发送 "+p.Type().String())
+		return
+	}
+	c.send(p)
+}
+
+// hold starts or ends withholding packets of the given types; ending it
+// sends what was held of those types.
+func (c *client) hold(types []codec.PacketType, on bool) error {
+	for _, t := range types {
+		switch t {
+		case codec.PUBACK, codec.PUBREC, codec.PUBREL, codec.PUBCOMP:
+		default:
+			return errors.New("sim: only PUBACK, PUBREC, PUBREL and PUBCOMP can be held, not " + t.String())
+		}
+		c.holding[t] = on
+	}
+	if on {
+		return nil
+	}
+	var keep []codec.Packet
+	for _, p := range c.held {
+		switch {
+		case c.holding[p.Type()]:
+			keep = append(keep, p)
+		case c.conn != nil && c.conn.open[clientEnd]:
+			c.note("", c.name+" sends the "+p.Type().String()+" it held", c.name+" 发送之前暂扣的 "+p.Type().String())
+			c.send(p)
+		}
+	}
+	c.held = keep
+	c.eng.act(c, KindNote, false)
+	return nil
+}
+
+// nextID picks the next packet id not in use: a counter from 1 that wraps
+// and skips ids of unfinished exchanges. [MQTT 2.3.1]
+func (c *client) nextID() uint16 {
+	for {
+		c.lastID++
+		if c.lastID == 0 {
+			c.lastID = 1
+		}
+		id := c.lastID
+		_, req := c.requests[id]
+		if !req && !slices.ContainsFunc(c.out, func(x *clientOut) bool { return x.pub.PacketID == id }) {
+			return id
+		}
+	}
+}
+
+// note adds an explanation; notef formats one.
+func (c *client) note(rule, en, zh string) { c.ready.note(rule, en, zh) }
+
+func (c *client) notef(rule, en, zh string, args ...any) {
+	if c.explain {
+		c.ready.note(rule, sprintf(en, args...), sprintf(zh, args...))
+	}
+}
+
+// snapshot returns the client's trace form, rebuilt only after a change.
+func (c *client) snapshot() *ClientState {
+	if !c.dirty && c.snap != nil {
+		return c.snap
+	}
+	st := &ClientState{Name: c.name, ClientID: c.opts.ClientID, Connected: c.status == online, Inflight: []Inflight{}}
+	stages := [3]string{"not sent yet", "PUBLISH sent", "PUBREL sent"}
+	for _, o := range c.out {
+		st.Inflight = append(st.Inflight, Inflight{PacketID: o.pub.PacketID, QoS: byte(o.pub.QoS), Direction: "out", Stage: stages[o.stage], Topic: o.pub.Topic})
+	}
+	ids := make([]uint16, 0, len(c.in))
+	for id := range c.in {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		st.Inflight = append(st.Inflight, Inflight{PacketID: id, QoS: 2, Direction: "in", Stage: "PUBREC sent", Topic: c.in[id]})
+	}
+	c.snap, c.dirty = st, false
+	return st
+}

@@ -1,0 +1,173 @@
+package sim
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"mqttviz/codec"
+)
+
+// publish sends an application message; at QoS 1 and 2 the client keeps it
+// until the exchange completes, and keeps it to send later when it has no
+// connection. [MQTT 4.3]
+func (c *client) publish(topic string, payload []byte, qos codec.QoS, retain bool) error {
+	p := &codec.Publish{QoS: qos, Retain: retain, Topic: strings.Clone(topic), Payload: bytes.Clone(payload)}
+	if qos > codec.AtMostOnce {
+		p.PacketID = c.nextID()
+	}
+	if _, err := codec.Append(nil, p); err != nil {
+		return err
+	}
+	if qos == codec.AtMostOnce {
+		if c.conn == nil {
+			c.note("MQTT 4.3.1", c.name+" has no connection: a QoS 0 message is simply lost",
+				c.name+" 没有连接：服务质量 0 的消息直接丢失")
+			c.eng.act(c, KindNote, false)
+			return nil
+		}
+		c.send(p)
+		c.eng.act(c, KindNote, false)
+		return nil
+	}
+	o := &clientOut{pub: p}
+	c.out = append(c.out, o)
+	c.dirty = true
+	if c.conn == nil {
+		c.notef("MQTT 4.3", "%s has no connection: it keeps the QoS %d message (id=%d) and sends it after the next CONNACK",
+			"%s 没有连接：它保存这条服务质量 %d 的消息（id=%d），下次收到 CONNACK 后再发送", c.name, qos, p.PacketID)
+	} else {
+		c.sendOut(o, false)
+	}
+	c.eng.act(c, KindNote, false)
+	return nil
+}
+
+// sendOut sends a publication's PUBLISH (with DUP 1 when dup) or its
+// PUBREL, by its stage. [MQTT-3.3.1-1, MQTT-4.3.3-1]
+func (c *client) sendOut(o *clientOut, dup bool) {
+	o.sentAt = c.eng.now
+	if o.stage == 2 {
+		c.send(&codec.Pubrel{PacketID: o.pub.PacketID})
+	} else {
+		p := *o.pub
+		p.Dup = dup
+		o.stage = 1
+		c.send(&p)
+	}
+	c.dirty = true
+	c.armRetry()
+}
+
+// subscribe sends SUBSCRIBE with a new packet id.
+func (c *client) subscribe(subs []codec.Subscription) error {
+	if c.conn == nil {
+		return errNotConnected
+	}
+	p := &codec.Subscribe{Subscriptions: slices.Clone(subs)}
+	p.PacketID = c.nextID()
+	if err := c.send(p); err != nil {
+		return err
+	}
+	c.requests[p.PacketID] = p
+	c.eng.act(c, KindNote, false)
+	return nil
+}
+
+// unsubscribe sends UNSUBSCRIBE with a new packet id.
+func (c *client) unsubscribe(filters []string) error {
+	if c.conn == nil {
+		return errNotConnected
+	}
+	p := &codec.Unsubscribe{Filters: slices.Clone(filters)}
+	p.PacketID = c.nextID()
+	if err := c.send(p); err != nil {
+		return err
+	}
+	c.requests[p.PacketID] = p
+	c.eng.act(c, KindNote, false)
+	return nil
+}
+
+// ping sends PINGREQ and waits for PINGRESP.
+func (c *client) ping() error {
+	if c.conn == nil {
+		return errNotConnected
+	}
+	c.sendPing()
+	c.eng.act(c, KindNote, false)
+	return nil
+}
+
+// disconnect sends DISCONNECT and closes the connection. [MQTT-3.14.4-1]
+func (c *client) disconnect() error {
+	if c.conn == nil {
+		return errNotConnected
+	}
+	c.send(&codec.Disconnect{})
+	c.note("MQTT-3.14.4-1", c.name+" sends DISCONNECT and closes the network connection: the broker must discard its will",
+		c.name+" 发送 DISCONNECT 后关闭网络连接：服务端必须丢弃它的遗嘱消息")
+	c.close(c.conn)
+	c.eng.act(c, KindNote, false)
+	return nil
+}
+
+// abort closes the connection without DISCONNECT.
+func (c *client) abort() error {
+	if c.conn == nil {
+		return errNotConnected
+	}
+	c.note("MQTT-3.1.2-8", c.name+" closes its network connection without DISCONNECT: the broker will publish its will",
+		c.name+" 没有发送 DISCONNECT 就关闭了网络连接：服务端将发布它的遗嘱消息")
+	c.close(c.conn)
+	c.eng.act(c, KindNote, false)
+	return nil
+}
+
+// sendRaw writes bytes as they are on the current connection.
+func (c *client) sendRaw(b []byte) error {
+	if c.conn == nil {
+		return errNotConnected
+	}
+	if err := c.ready.sendRaw(c.conn, bytes.Clone(b)); err != nil {
+		return err
+	}
+	c.lastSent = c.eng.now
+	c.eng.act(c, KindNote, false)
+	return nil
+}
+
+// sendPing sends PINGREQ and sets the timer for its answer. [MQTT 3.1.2.10]
+func (c *client) sendPing() {
+	c.send(&codec.Pingreq{})
+	c.pingSent = c.eng.now
+	c.timer(c.eng.now+c.pingTimeout(), timerPingResp, c.conn, false)
+}
+
+// pingTimeout is how long the client waits for PINGRESP.
+func (c *client) pingTimeout() int64 {
+	if c.opts.PingTimeout > 0 {
+		return c.opts.PingTimeout
+	}
+	if c.opts.KeepAlive > 0 {
+		return int64(c.opts.KeepAlive) * 1000
+	}
+	return 30000
+}
+
+// armPing sets the idle timer of keepalive.
+func (c *client) armPing() {
+	if c.opts.KeepAlive > 0 {
+		c.timer(c.lastSent+int64(c.opts.KeepAlive)*1000, timerPing, c.conn, false)
+	}
+}
+
+// armRetry sets the resend timer when the option is on and none is
+// pending.
+func (c *client) armRetry() {
+	if c.opts.RetryInterval <= 0 || c.retryArmed || c.conn == nil {
+		return
+	}
+	c.retryArmed = true
+	c.timer(c.eng.now+c.opts.RetryInterval, timerRetry, c.conn, true)
+}

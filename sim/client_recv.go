@@ -1,0 +1,232 @@
+package sim
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"mqttviz/codec"
+)
+
+// packet handles one packet from the broker.
+func (c *client) packet(now int64, k *conn, p codec.Packet) {
+	if k != c.conn {
+		return
+	}
+	switch p := p.(type) {
+	case *codec.Connack:
+		c.connack(now, p)
+	case *codec.Publish:
+		c.receive(now, p)
+	case *codec.Puback:
+		c.finish(p.PacketID, codec.AtLeastOnce, 1, "PUBACK")
+	case *codec.Pubrec:
+		c.pubrec(p.PacketID)
+	case *codec.Pubrel:
+		if _, ok := c.in[p.PacketID]; ok {
+			delete(c.in, p.PacketID)
+			c.dirty = true
+		}
+		c.notef("MQTT 4.3.3", "PUBREL id=%d: %s forgets the id and answers PUBCOMP", "收到 PUBREL id=%d：%s 丢弃这个 id 并回复 PUBCOMP", p.PacketID, c.name)
+		c.ack(&codec.Pubcomp{PacketID: p.PacketID})
+	case *codec.Pubcomp:
+		c.finish(p.PacketID, codec.ExactlyOnce, 2, "PUBCOMP")
+	case *codec.Suback:
+		c.suback(p)
+	case *codec.Unsuback:
+		delete(c.requests, p.PacketID)
+		c.notef("MQTT 3.11", "UNSUBACK id=%d: the unsubscribe is done", "收到 UNSUBACK id=%d：取消订阅完成", p.PacketID)
+	case *codec.Pingresp:
+		c.pingSent = -1
+		c.note("MQTT 3.13", "PINGRESP: the broker is alive, the connection is fine", "收到 PINGRESP：服务端在线，连接正常")
+	default:
+		c.note("MQTT-4.8.0-1", "a broker never sends "+p.Type().String()+": protocol violation, "+c.name+" closes the connection",
+			"服务端不应发送 "+p.Type().String()+"：协议违规，"+c.name+" 关闭连接")
+		c.refused = true
+		c.close(k)
+	}
+}
+
+// connack ends the connection handshake: on 0 the client resends what
+// its session left unfinished, in order. [MQTT 3.2, MQTT-4.4.0-1]
+func (c *client) connack(now int64, p *codec.Connack) {
+	if c.status != connecting {
+		c.note("MQTT-4.8.0-1", "a second CONNACK is a protocol violation: "+c.name+" closes the connection",
+			"第二个 CONNACK 是协议违规："+c.name+" 关闭连接")
+		c.refused = true
+		c.close(c.conn)
+		return
+	}
+	if p.ReturnCode != codec.Accepted {
+		c.status = refused
+		c.notef("MQTT 3.2.2.3", "CONNACK return code 0x%02x: the broker refused the connection", "CONNACK 返回码 0x%02x：服务端拒绝了连接", byte(p.ReturnCode))
+		return
+	}
+	c.status = online
+	c.dirty = true
+	c.notef("MQTT 3.2.2", "CONNACK 0: %s is connected, session present %d", "CONNACK 返回码 0：%s 连接成功，会话存在标志为 %d", c.name, b2i(p.SessionPresent))
+	if !p.SessionPresent && len(c.in) > 0 {
+		clear(c.in)
+		c.note("MQTT 3.2.2.2", "session present 0: the broker kept no session, so "+c.name+" forgets the QoS 2 ids it was waiting to see released",
+			"会话存在标志为 0：服务端没有保存会话，"+c.name+" 丢弃正在等待释放的服务质量 2 标识符")
+	}
+	for _, o := range c.out {
+		switch o.stage {
+		case 0:
+			c.notef("MQTT 4.3", "%s sends the message it kept while offline (id=%d)", "%s 发送离线时保存的消息（id=%d）", c.name, o.pub.PacketID)
+			c.sendOut(o, false)
+		case 1:
+			c.notef("MQTT-4.4.0-1", "%s resends PUBLISH id=%d with DUP 1", "%s 重发 PUBLISH id=%d，DUP 置 1", c.name, o.pub.PacketID)
+			c.sendOut(o, true)
+		case 2:
+			c.notef("MQTT-4.4.0-1", "%s resends PUBREL id=%d", "%s 重发 PUBREL id=%d", c.name, o.pub.PacketID)
+			c.sendOut(o, false)
+		}
+	}
+}
+
+// receive takes a PUBLISH from the broker: delivered to the application
+// once, except a QoS 1 duplicate, which a client may deliver again.
+// [MQTT 4.3.2, MQTT-4.3.3-2]
+func (c *client) receive(now int64, p *codec.Publish) {
+	switch p.QoS {
+	case codec.AtMostOnce:
+		c.deliver(now, p)
+	case codec.AtLeastOnce:
+		c.deliver(now, p)
+		c.notef("MQTT-4.3.2-2", "%s answers PUBACK id=%d", "%s 回复 PUBACK id=%d", c.name, p.PacketID)
+		c.ack(&codec.Puback{PacketID: p.PacketID})
+	case codec.ExactlyOnce:
+		if _, seen := c.in[p.PacketID]; seen {
+			c.notef("MQTT-4.3.3-2", "id=%d was already received and not yet released: %s does not deliver it twice, PUBREC again",
+				"id=%d 已经收到且尚未释放：%s 不会第二次交给应用，再次回复 PUBREC", p.PacketID, c.name)
+		} else {
+			c.in[p.PacketID] = strings.Clone(p.Topic)
+			c.dirty = true
+			c.deliver(now, p)
+		}
+		c.ack(&codec.Pubrec{PacketID: p.PacketID})
+	}
+}
+
+// deliver hands a message to the application.
+func (c *client) deliver(now int64, p *codec.Publish) {
+	c.deliveries++
+	if !c.explain {
+		return
+	}
+	c.received = append(c.received, Delivery{
+		Time: now, Topic: strings.Clone(p.Topic), Payload: bytes.Clone(p.Payload),
+		QoS: p.QoS, Retain: p.Retain, Dup: p.Dup, PacketID: p.PacketID,
+	})
+	c.notef("", "%s hands %q on %s to its application", "%[1]s 把 %[3]s 上的 %[2]q 交给应用", c.name, p.Payload, p.Topic)
+}
+
+// finish completes a publication acknowledged by PUBACK or PUBCOMP.
+func (c *client) finish(id uint16, qos codec.QoS, stage uint8, what string) {
+	i := slices.IndexFunc(c.out, func(o *clientOut) bool { return o.pub.PacketID == id })
+	if i < 0 || c.out[i].pub.QoS != qos || c.out[i].stage != stage {
+		c.notef("", "%s id=%d matches nothing in flight: ignored", "%s id=%d 没有对应的未完成交换：忽略", what, id)
+		return
+	}
+	c.out = slices.Delete(c.out, i, i+1)
+	c.dirty = true
+	c.notef("", "%s id=%d: the QoS %d publication is complete", "收到 %s id=%d：服务质量 %d 的发布完成", what, id, qos)
+}
+
+// pubrec answers PUBREC with PUBREL; the PUBLISH is not sent again after
+// that. [MQTT-4.3.3-1]
+func (c *client) pubrec(id uint16) {
+	i := slices.IndexFunc(c.out, func(o *clientOut) bool { return o.pub.PacketID == id })
+	if i < 0 || c.out[i].pub.QoS != codec.ExactlyOnce {
+		c.notef("", "PUBREC id=%d matches nothing in flight: ignored", "PUBREC id=%d 没有对应的未完成交换：忽略", id)
+		return
+	}
+	o := c.out[i]
+	o.stage, o.sentAt = 2, c.eng.now
+	c.dirty = true
+	c.notef("MQTT-4.3.3-1", "PUBREC id=%d: %s answers PUBREL", "收到 PUBREC id=%d：%s 回复 PUBREL", id, c.name)
+	c.ack(&codec.Pubrel{PacketID: id})
+}
+
+// suback reports each filter's grant.
+func (c *client) suback(p *codec.Suback) {
+	req, _ := c.requests[p.PacketID].(*codec.Subscribe)
+	delete(c.requests, p.PacketID)
+	for i, code := range p.ReturnCodes {
+		f := "?"
+		if req != nil && i < len(req.Subscriptions) {
+			f = req.Subscriptions[i].Filter
+		}
+		if code == codec.SubackFailure {
+			c.note("MQTT 3.9.3", "SUBACK 0x80: the broker refused "+f, "SUBACK 返回码 0x80：服务端拒绝了订阅 "+f)
+			continue
+		}
+		c.notef("MQTT 3.9.3", "SUBACK: %s granted QoS %d", "SUBACK：%s 被授予服务质量 %d", f, byte(code))
+	}
+}
+
+// malformed handles bytes from the broker that do not decode: the client
+// closes the connection.
+func (c *client) malformed(now int64, k *conn, err error) {
+	rule, en, zh := describeError(err)
+	c.note(rule, "malformed packet: "+en+" "+c.name+" closes the connection.", "报文格式错误："+zh+" "+c.name+" 关闭连接。")
+	c.refused = true
+	c.close(k)
+}
+
+// closed forgets the connection; the session state stays for the next
+// Connect.
+func (c *client) closed(now int64, k *conn) {
+	if k != c.conn {
+		return
+	}
+	c.conn = nil
+	c.status = offline
+	c.pingSent = -1
+	c.retryArmed = false
+	c.dirty = true
+	if !c.opts.CleanSession && c.hasSession() {
+		c.note("MQTT 4.4", c.name+" keeps its unfinished exchanges to resend when it reconnects",
+			c.name+" 保留未完成的交换，重新连接后重发")
+	}
+}
+
+// tick runs the keepalive ping, the PINGRESP watch and the resend timer.
+// [MQTT-3.1.2-23, MQTT 3.1.2.10]
+func (c *client) tick(now int64, k *conn, t timerKind) {
+	if k != c.conn {
+		return
+	}
+	switch t {
+	case timerPing:
+		due := c.lastSent + int64(c.opts.KeepAlive)*1000
+		if now < due {
+			c.timer(due, timerPing, k, false)
+			return
+		}
+		c.notef("MQTT-3.1.2-23", "%s has sent nothing for keepalive %d s: it sends PINGREQ",
+			"%s 已有保持连接时间 %d 秒没有发送报文：发送 PINGREQ", c.name, c.opts.KeepAlive)
+		c.sendPing()
+		c.armPing()
+	case timerPingResp:
+		if c.pingSent < 0 || now < c.pingSent+c.pingTimeout() {
+			return
+		}
+		c.notef("MQTT 3.1.2.10", "no PINGRESP within %d ms of PINGREQ: %s gives the connection up and closes it",
+			"PINGREQ 之后 %d 毫秒内没有收到 PINGRESP：%s 认为连接已断开并关闭它", c.pingTimeout(), c.name)
+		c.close(k)
+	case timerRetry:
+		c.retryArmed = false
+		for _, o := range c.out {
+			if o.stage > 0 && o.sentAt+c.opts.RetryInterval <= now {
+				c.notef("MQTT 4.4", "%s has waited %d ms for an answer to id=%d: it sends again",
+					"%s 等待 id=%[3]d 的应答已 %[2]d 毫秒：再次发送", c.name, c.opts.RetryInterval, o.pub.PacketID)
+				c.sendOut(o, o.stage == 1)
+			}
+		}
+		if len(c.out) > 0 {
+			c.armRetry()
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package sim
+
+import "mqttviz/codec"
+
+// The two ends of a connection, used to index conn's arrays.
+const (
+	clientEnd = 0
+	brokerEnd = 1
+)
+
+// conn is one network connection between a client and the broker. Each end
+// has its own open flag, stream splitter and decoder: an end may believe the
+// connection open after the other has closed it (half-open).
+type conn struct {
+	id     int
+	client *client
+	open   [2]bool
+	split  [2]codec.Splitter
+	dec    [2]codec.Decoder
+	// b is the broker's state for this connection.
+	b *brokerConn
+}
+
+// receiving is the end that receives what travels in direction d.
+func receiving(d Direction) int {
+	if d == Up {
+		return brokerEnd
+	}
+	return clientEnd
+}
+
+// otherDir is the direction opposite to d.
+func otherDir(d Direction) Direction {
+	if d == Up {
+		return Down
+	}
+	return Up
+}

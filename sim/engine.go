@@ -1,0 +1,379 @@
+package sim
+
+import (
+	"math/rand/v2"
+	"strconv"
+
+	"mqttviz/codec"
+)
+
+// node is a state machine the engine drives: the broker or a client. Each
+// method is one input; what the node wants done collects in its ready.
+type node interface {
+	// nodeName is the node's lifeline in the trace.
+	nodeName() string
+	// packet handles one decoded packet that arrived on c.
+	packet(now int64, c *conn, p codec.Packet)
+	// malformed handles bytes on c that do not decode.
+	malformed(now int64, c *conn, err error)
+	// closed tells the node that its end of c is closed: it closed it
+	// itself, the peer's close arrived, or the link was cut.
+	closed(now int64, c *conn)
+	// tick fires a timer the node asked for.
+	tick(now int64, c *conn, k timerKind)
+	// effects is the node's ready, drained by the engine after each input.
+	effects() *ready
+}
+
+// engine runs the events of a World in order and records the trace.
+type engine struct {
+	now        int64
+	seq        uint64
+	queue      eventQueue
+	foreground int
+	rand       *rand.Rand
+	trace      *Trace
+	broker     *broker
+	clients    []*client
+	latency    int64
+	snapshots  bool
+	record     bool
+	lastState  *State
+	conns      int
+}
+
+func newEngine(o Options) *engine {
+	e := &engine{
+		rand:      rand.New(rand.NewPCG(uint64(o.Seed), 0x6d717474)),
+		trace:     &Trace{Seed: o.Seed, Nodes: []string{BrokerName}, Steps: []Step{}, Expectations: []Expectation{}},
+		latency:   o.Latency,
+		snapshots: o.Snapshots && !o.NoRecord,
+		record:    !o.NoRecord,
+	}
+	e.broker = newBroker(o.Broker, e.record)
+	return e
+}
+
+// addClient adds a client's lifeline.
+func (e *engine) addClient(c *client) {
+	e.clients = append(e.clients, c)
+	e.trace.Nodes = append(e.trace.Nodes, c.name)
+}
+
+// runUntil runs every event due at or before t. With quiet it stops as
+// soon as no foreground event is pending and leaves the clock at the last
+// event; otherwise the clock ends at t.
+func (e *engine) runUntil(t int64, quiet bool) {
+	for len(e.queue) > 0 && e.queue[0].at <= t {
+		if quiet && e.foreground == 0 {
+			return
+		}
+		ev := e.queue.pop()
+		if ev.foreground {
+			e.foreground--
+		}
+		e.now = ev.at
+		switch ev.kind {
+		case evArrive:
+			e.arrive(ev)
+		case evFin:
+			e.fin(ev)
+		case evTimer:
+			e.fire(ev)
+		}
+	}
+	if !quiet || e.foreground > 0 {
+		e.now = max(e.now, t)
+	}
+}
+
+func (e *engine) schedule(ev event) {
+	ev.seq = e.seq
+	e.seq++
+	if ev.foreground {
+		e.foreground++
+	}
+	e.queue.push(ev)
+}
+
+// open starts a new connection for client c and records it.
+func (e *engine) open(c *client) *conn {
+	e.conns++
+	k := &conn{id: e.conns, client: c, open: [2]bool{true, true}}
+	k.b = &brokerConn{c: k}
+	return k
+}
+
+// nodeAt is the node at end end of c.
+func (e *engine) nodeAt(c *conn, end int) node {
+	if end == brokerEnd {
+		return e.broker
+	}
+	return c.client
+}
+
+// endOf is the end of c that n holds.
+func endOf(n node) int {
+	if _, ok := n.(*broker); ok {
+		return brokerEnd
+	}
+	return clientEnd
+}
+
+// flush drains n's ready after an input: the notes go to step (recorded
+// when it is not nil, or when notes exist and kind is given), then packets
+// leave, timers are set and connections close.
+func (e *engine) flush(n node, step *Step) {
+	r := n.effects()
+	if step != nil {
+		if len(r.notes) > 0 {
+			step.Notes = append(step.Notes, r.notes...)
+		}
+		if r.refused && step.Kind == KindPacket {
+			step.Outcome = Refused
+		}
+		e.appendStep(*step)
+	}
+	r.notes = r.notes[:0]
+	r.refused = false
+	for i := range r.sends {
+		e.send(n, r.sends[i])
+		r.sends[i] = outgoing{}
+	}
+	r.sends = r.sends[:0]
+	for _, t := range r.timers {
+		e.schedule(event{at: t.at, kind: evTimer, foreground: t.foreground, conn: t.c, timer: t.kind, node: n})
+	}
+	r.timers = r.timers[:0]
+	if len(r.closes) > 0 {
+		closes := r.closes
+		r.closes = nil
+		for _, c := range closes {
+			e.closeEnd(n, c)
+		}
+	}
+}
+
+// act records what a node did on its own initiative (an API call, a
+// timer): a step of the given kind when the node wrote notes or always is
+// set, then its effects.
+func (e *engine) act(n node, kind StepKind, always bool) {
+	r := n.effects()
+	if !always && len(r.notes) == 0 {
+		e.flush(n, nil)
+		return
+	}
+	e.flush(n, &Step{Time: e.now, Kind: kind, From: n.nodeName()})
+}
+
+// send puts one packet on the link of its connection.
+func (e *engine) send(from node, o outgoing) {
+	c := o.c
+	d := Down
+	if endOf(from) == clientEnd {
+		d = Up
+	}
+	l := c.client.link
+	lost, why := l.lose(d, o.typ, o.id)
+	ev := event{
+		at: e.now + l.latency[dirIndex(d)], kind: evArrive, foreground: true,
+		conn: c, dir: d, sentAt: e.now, bytes: o.bytes,
+	}
+	if lost {
+		ev.lost = why
+	}
+	e.schedule(ev)
+}
+
+func dirIndex(d Direction) int {
+	if d == Up {
+		return 0
+	}
+	return 1
+}
+
+// arrive delivers a packet's bytes to the receiving end, or records its
+// loss.
+func (e *engine) arrive(ev event) {
+	c := ev.conn
+	end := receiving(ev.dir)
+	from, to := c.client.name, BrokerName
+	if ev.dir == Down {
+		from, to = to, from
+	}
+	step := Step{Time: e.now, Kind: KindPacket, From: from, To: to, SentAt: ev.sentAt, Bytes: ev.bytes}
+	if e.record {
+		step.Packet, step.Label = describe(ev.bytes)
+	}
+	if ev.lost.EN != "" {
+		step.Outcome = Dropped
+		step.Notes = []Note{{Text: ev.lost}}
+		e.appendStep(step)
+		return
+	}
+	if !c.open[end] {
+		step.Outcome = Lost
+		step.Notes = []Note{{Text: Text{
+			EN: to + " had already closed this connection: the bytes are lost",
+			ZH: to + " 已经关闭了这条连接：这些字节丢失了",
+		}}}
+		e.appendStep(step)
+		return
+	}
+	step.Outcome = Delivered
+	n := e.nodeAt(c, end)
+	r := n.effects()
+	c.split[end].Feed(ev.bytes)
+	frames := 0
+	for !r.closing(c) {
+		frame, err := c.split[end].Next()
+		if err != nil {
+			n.malformed(e.now, c, err)
+			break
+		}
+		if frame == nil {
+			break
+		}
+		frames++
+		p, err := c.dec[end].Decode(frame)
+		if err != nil {
+			n.malformed(e.now, c, err)
+			break
+		}
+		n.packet(e.now, c, p)
+	}
+	if frames == 0 && !r.closing(c) {
+		r.note("MQTT 2.2.3", to+" has only part of a packet: it waits for the rest of the bytes that Remaining Length announces",
+			to+" 只收到报文的一部分：它等待剩余长度所说的其余字节")
+	}
+	e.flush(n, &step)
+}
+
+// closeEnd closes n's end of c and records it; the other end hears of it
+// one link latency later unless the link is silent.
+func (e *engine) closeEnd(n node, c *conn) {
+	end := endOf(n)
+	if !c.open[end] {
+		return
+	}
+	c.open[end] = false
+	n.closed(e.now, c)
+	r := n.effects()
+	if len(r.notes) == 0 {
+		r.note("", n.nodeName()+" closes the network connection", n.nodeName()+" 关闭网络连接")
+	}
+	e.flush(n, &Step{Time: e.now, Kind: KindClose, From: n.nodeName()})
+	other := 1 - end
+	if !c.open[other] {
+		return
+	}
+	d := Up
+	if end == brokerEnd {
+		d = Down
+	}
+	l := c.client.link
+	if l.silent {
+		return
+	}
+	e.schedule(event{at: e.now + l.latency[dirIndex(d)], kind: evFin, foreground: true, conn: c, dir: d, sentAt: e.now})
+}
+
+// fin tells the receiving end that the other end closed the connection.
+func (e *engine) fin(ev event) {
+	c := ev.conn
+	end := receiving(ev.dir)
+	if !c.open[end] {
+		return
+	}
+	c.open[end] = false
+	n := e.nodeAt(c, end)
+	n.closed(e.now, c)
+	from := e.nodeAt(c, 1-end).nodeName()
+	r := n.effects()
+	r.note("", n.nodeName()+" sees the connection closed by "+from, n.nodeName()+" 发现连接已被 "+from+" 关闭")
+	e.flush(n, &Step{Time: e.now, Kind: KindClose, From: from, To: n.nodeName(), SentAt: ev.sentAt})
+}
+
+// cut closes the client's current connection at both ends at once.
+func (e *engine) cut(name string) {
+	cl := e.client(name)
+	if cl == nil || cl.conn == nil {
+		return
+	}
+	c := cl.conn
+	step := &Step{Time: e.now, Kind: KindClose, From: name, To: BrokerName}
+	var order []node
+	for _, end := range []int{clientEnd, brokerEnd} {
+		if c.open[end] {
+			c.open[end] = false
+			n := e.nodeAt(c, end)
+			n.closed(e.now, c)
+			order = append(order, n)
+		}
+	}
+	if len(order) == 0 {
+		return
+	}
+	// The notes of both ends go on one step; then the effects run.
+	for _, n := range order {
+		r := n.effects()
+		step.Notes = append(step.Notes, r.notes...)
+		r.notes = r.notes[:0]
+	}
+	e.appendStep(*step)
+	for _, n := range order {
+		e.flush(n, nil)
+	}
+}
+
+// fire runs a timer.
+func (e *engine) fire(ev event) {
+	ev.node.tick(e.now, ev.conn, ev.timer)
+	e.act(ev.node, KindTimer, false)
+}
+
+// fault records a fault injected on a client's link.
+func (e *engine) fault(name string, t Text) {
+	e.appendStep(Step{Time: e.now, Kind: KindFault, From: name, To: BrokerName, Notes: []Note{{Text: t}}})
+}
+
+// narrate records the scenario's own note.
+func (e *engine) narrate(t Text) {
+	e.appendStep(Step{Time: e.now, Kind: KindNote, Notes: []Note{{Text: t}}})
+}
+
+func (e *engine) client(name string) *client {
+	for _, c := range e.clients {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// appendStep adds a step to the trace with a snapshot of the state after
+// it.
+func (e *engine) appendStep(s Step) {
+	if !e.record {
+		return
+	}
+	s.Index = len(e.trace.Steps)
+	if e.snapshots {
+		s.State = e.snapshot()
+	}
+	e.trace.Steps = append(e.trace.Steps, s)
+}
+
+// describe names the packet in b for the trace: its type and its one-line
+// summary, or what is wrong with it.
+func describe(b []byte) (typ, label string) {
+	if len(b) == 0 {
+		return "", "no bytes"
+	}
+	t := codec.PacketType(b[0] >> 4)
+	p, err := codec.Decode(b)
+	if err != nil {
+		return t.String(), "malformed " + t.String() + " (" + strconv.Itoa(len(b)) + " bytes)"
+	}
+	return t.String(), p.String()
+}

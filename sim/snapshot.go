@@ -1,0 +1,73 @@
+package sim
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// snapshot returns the State now. A snapshot is rebuilt only for what
+// changed since the last one: unchanged sessions, retained messages and
+// clients are the very same values, shared between steps.
+func (e *engine) snapshot() *State {
+	changed := e.lastState == nil || e.broker.dirty
+	for _, c := range e.clients {
+		changed = changed || c.dirty
+	}
+	if !changed {
+		return e.lastState
+	}
+	st := &State{Broker: e.broker.snapshot(), Clients: make([]*ClientState, len(e.clients))}
+	for i, c := range e.clients {
+		st.Clients[i] = c.snapshot()
+	}
+	e.lastState = st
+	return st
+}
+
+// snapshot returns the broker's state, rebuilt only after a change.
+func (b *broker) snapshot() *BrokerState {
+	if !b.dirty && b.snap != nil {
+		return b.snap
+	}
+	if b.retainedDirty || b.retainedSnap == nil {
+		b.retainedSnap = make([]Message, 0, len(b.topics))
+		for _, t := range b.topics {
+			b.retainedSnap = append(b.retainedSnap, b.retained[t].asMessage())
+		}
+		b.retainedDirty = false
+	}
+	st := &BrokerState{Sessions: make([]*SessionState, 0, len(b.ids)), Retained: b.retainedSnap}
+	for _, id := range b.ids {
+		st.Sessions = append(st.Sessions, b.sessions[id].snapshot())
+	}
+	b.snap, b.dirty = st, false
+	return st
+}
+
+// sessionSnapshot is the session for a client id, nil when there is none.
+func (b *broker) sessionSnapshot(id string) *SessionState {
+	s := b.sessions[id]
+	if s == nil {
+		return nil
+	}
+	return s.snapshot()
+}
+
+// retainedMessage is the retained message of topic, nil when there is
+// none.
+func (b *broker) retainedMessage(topic string) *Message {
+	m := b.retained[topic]
+	if m == nil {
+		return nil
+	}
+	r := m.asMessage()
+	return &r
+}
+
+// sprintf formats a note.
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// seconds writes virtual milliseconds as a number of seconds: "90", "1.5".
+func seconds(ms int64) string {
+	return strconv.FormatFloat(float64(ms)/1000, 'f', -1, 64)
+}
