@@ -1,0 +1,188 @@
+package sim
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"mqttviz/codec"
+)
+
+// parseExpectClient reads the expectations about one client:
+//
+//	CLIENT receives TOPIC [PAYLOAD] [qos=N] [retain=0|1] [dup=0|1] [id=N]
+//	CLIENT received N [messages]
+//	CLIENT connected | CLIENT disconnected
+//	CLIENT connack CODE [session=0|1]
+//	CLIENT suback CODE...
+//	CLIENT inflight N
+func parseExpectClient(p *lineParser) (func(r *runner) (bool, string), error) {
+	c, err := p.client()
+	if err != nil {
+		return nil, err
+	}
+	name := c.raw
+	what, err := p.word("receives", "received", "connected", "disconnected", "connack", "suback", "inflight")
+	if err != nil {
+		return nil, err
+	}
+	switch what.raw {
+	case "receives":
+		return expectReceives(p, name)
+	case "received":
+		n, err := p.count()
+		if err != nil {
+			return nil, err
+		}
+		if p.more() && (p.peek().raw == "messages" || p.peek().raw == "message") {
+			p.next++
+		}
+		return func(r *runner) (bool, string) {
+			got := r.w.Received(name)
+			if len(got) != n {
+				return false, fmt.Sprintf("%s received %d: %s", name, len(got), describeDeliveries(got))
+			}
+			return true, ""
+		}, p.end()
+	case "connected", "disconnected":
+		want := what.raw == "connected"
+		return func(r *runner) (bool, string) {
+			if got := r.w.ClientConnected(name); got != want {
+				return false, name + " is " + map[bool]string{true: "connected", false: "disconnected"}[got]
+			}
+			return true, ""
+		}, p.end()
+	case "connack":
+		return expectConnack(p, name)
+	case "suback":
+		return expectSuback(p, name)
+	default:
+		n, err := p.count()
+		if err != nil {
+			return nil, err
+		}
+		return func(r *runner) (bool, string) {
+			cs := r.w.Client(name)
+			if len(cs.Inflight) != n {
+				return false, fmt.Sprintf("%s has %d in flight%s", name, len(cs.Inflight), describeInflight(cs.Inflight))
+			}
+			return true, ""
+		}, p.end()
+	}
+}
+
+// count takes a non-negative whole number.
+func (p *lineParser) count() (int, error) {
+	t, err := p.take("a number")
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(t.raw)
+	if err != nil || n < 0 {
+		return 0, p.errorf(t.col, "expected a number, found %s", t.shown())
+	}
+	return n, nil
+}
+
+// expectReceives checks the client's deliveries after those earlier
+// receives and no delivery expectations looked at: one must match; the
+// next receives looks after it.
+func expectReceives(p *lineParser, name string) (func(r *runner) (bool, string), error) {
+	m, err := p.parseMessageMatch("qos", "retain", "dup", "id")
+	if err != nil {
+		return nil, err
+	}
+	return func(r *runner) (bool, string) {
+		got := r.w.Received(name)[r.seen[name]:]
+		for i, d := range got {
+			if m.matches(d.Topic, d.Payload, d.QoS, d.Retain, d.Dup, d.PacketID) {
+				r.seen[name] += i + 1
+				return true, ""
+			}
+		}
+		if len(got) == 0 {
+			return false, name + " received nothing new"
+		}
+		return false, name + " received " + describeDeliveries(got)
+	}, nil
+}
+
+// lastPacket returns the last packet of type typ delivered to the client,
+// decoded, or nil.
+func lastPacket(r *runner, name string, typ codec.PacketType) codec.Packet {
+	steps := r.w.Trace().Steps
+	for i := len(steps) - 1; i >= 0; i-- {
+		s := steps[i]
+		if s.Kind == KindPacket && s.To == name && s.Outcome == Delivered && s.Packet == typ.String() {
+			if pk, err := codec.Decode(s.Bytes); err == nil {
+				return pk
+			}
+		}
+	}
+	return nil
+}
+
+// expectConnack reads `connack CODE [session=0|1]`: the last CONNACK the
+// client received.
+func expectConnack(p *lineParser, name string) (func(r *runner) (bool, string), error) {
+	code, err := p.count()
+	if err != nil || code > 5 {
+		return nil, p.errorf(p.toks[p.next-1].col, "expected a return code 0-5, found %s", p.toks[p.next-1].shown())
+	}
+	var session *bool
+	if err := p.options(map[string]optionSpec{"session": optionalFlag("session", &session)}); err != nil {
+		return nil, err
+	}
+	return func(r *runner) (bool, string) {
+		ca, ok := lastPacket(r, name, codec.CONNACK).(*codec.Connack)
+		if !ok {
+			return false, name + " received no CONNACK"
+		}
+		if int(ca.ReturnCode) != code || (session != nil && *session != ca.SessionPresent) {
+			return false, fmt.Sprintf("%s received CONNACK %d session=%s", name, ca.ReturnCode, bit(ca.SessionPresent))
+		}
+		return true, ""
+	}, nil
+}
+
+// expectSuback reads `suback CODE...` (0, 1, 2 or 0x80): the return codes
+// of the last SUBACK the client received.
+func expectSuback(p *lineParser, name string) (func(r *runner) (bool, string), error) {
+	var want []string
+	for len(want) == 0 || p.more() {
+		t, err := p.word("0", "1", "2", "0x80")
+		if err != nil {
+			return nil, err
+		}
+		want = append(want, t.raw)
+	}
+	return func(r *runner) (bool, string) {
+		sa, ok := lastPacket(r, name, codec.SUBACK).(*codec.Suback)
+		if !ok {
+			return false, name + " received no SUBACK"
+		}
+		got := make([]string, len(sa.ReturnCodes))
+		for i, rc := range sa.ReturnCodes {
+			got[i] = strconv.Itoa(int(rc))
+			if rc == codec.SubackFailure {
+				got[i] = "0x80"
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			return false, name + " received SUBACK " + strings.Join(got, " ")
+		}
+		return true, ""
+	}, nil
+}
+
+// describeInflight lists in-flight exchanges for a failed expectation.
+func describeInflight(in []Inflight) string {
+	if len(in) == 0 {
+		return ""
+	}
+	parts := make([]string, len(in))
+	for i, f := range in {
+		parts[i] = fmt.Sprintf("%s id=%d q%d %s", f.Direction, f.PacketID, f.QoS, f.Stage)
+	}
+	return ": " + strings.Join(parts, "; ")
+}

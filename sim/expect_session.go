@@ -1,0 +1,118 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+
+	"mqttviz/codec"
+)
+
+// parseExpectSession reads the expectations about the broker's session of
+// a client, named by a client of the scenario (its client id at this line)
+// or by a client id:
+//
+//	broker session NAME present | absent | connected | disconnected
+//	broker session NAME inflight N | queued N
+//	broker session NAME subscribed FILTER [qos=N]
+func parseExpectSession(p *lineParser) (func(r *runner) (bool, string), error) {
+	if _, err := p.word("session"); err != nil {
+		return nil, err
+	}
+	t, err := p.take("a client name or client id")
+	if err != nil {
+		return nil, err
+	}
+	id := t.text
+	if o, ok := p.sc.clients[t.raw]; ok && !t.quoted {
+		id = o.ClientID
+	}
+	what, err := p.word("present", "absent", "connected", "disconnected", "inflight", "queued", "subscribed")
+	if err != nil {
+		return nil, err
+	}
+	label := "the broker's session " + id
+	switch what.raw {
+	case "present", "absent", "connected", "disconnected":
+		want := what.raw
+		return func(r *runner) (bool, string) {
+			got := sessionCondition(r.w.BrokerSession(id))
+			if want == "present" && got != "absent" || got == want {
+				return true, ""
+			}
+			return false, label + " is " + got
+		}, p.end()
+	case "inflight", "queued":
+		n, err := p.count()
+		if err != nil {
+			return nil, err
+		}
+		queued := what.raw == "queued"
+		return func(r *runner) (bool, string) {
+			s := r.w.BrokerSession(id)
+			if s == nil {
+				return false, "the broker holds no session " + id
+			}
+			if queued && len(s.Queued) != n {
+				return false, fmt.Sprintf("%s has %d queued%s", label, len(s.Queued), describeQueued(s.Queued))
+			}
+			if !queued && len(s.Inflight) != n {
+				return false, fmt.Sprintf("%s has %d in flight%s", label, len(s.Inflight), describeInflight(s.Inflight))
+			}
+			return true, ""
+		}, p.end()
+	default:
+		f, err := p.filter()
+		if err != nil {
+			return nil, err
+		}
+		var qos *codec.QoS
+		if err := p.options(map[string]optionSpec{"qos": {"qos=0|1|2", func(v string) bool {
+			q, ok := parseQoS(v)
+			qos = &q
+			return ok
+		}}}); err != nil {
+			return nil, err
+		}
+		return func(r *runner) (bool, string) {
+			s := r.w.BrokerSession(id)
+			if s == nil {
+				return false, "the broker holds no session " + id
+			}
+			var subs []string
+			for _, sub := range s.Subscriptions {
+				if sub.Filter == f.text && (qos == nil || codec.QoS(sub.QoS) == *qos) {
+					return true, ""
+				}
+				subs = append(subs, fmt.Sprintf("%s qos=%d", sub.Filter, sub.QoS))
+			}
+			if len(subs) == 0 {
+				return false, label + " has no subscription"
+			}
+			return false, label + " has " + strings.Join(subs, ", ")
+		}, nil
+	}
+}
+
+// sessionCondition names a broker session's condition: absent, connected
+// or disconnected.
+func sessionCondition(s *SessionState) string {
+	switch {
+	case s == nil:
+		return "absent"
+	case s.Connected:
+		return "connected"
+	}
+	return "disconnected"
+}
+
+// describeQueued lists queued messages for a failed expectation.
+func describeQueued(ms []Message) string {
+	if len(ms) == 0 {
+		return ""
+	}
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = describeMessage(m)
+	}
+	return ": " + strings.Join(parts, "; ")
+}

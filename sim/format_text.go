@@ -1,0 +1,160 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// textBytesPerLine is how many packet bytes a line of the text table shows.
+const textBytesPerLine = 24
+
+// FormatText renders a trace as a readable table, in language lang ("en"
+// or "zh"): one row per step with the time in seconds, from → to, the
+// label and the outcome; under a packet its bytes and the notes that say
+// why the receiver did what it did, each with its rule; then the final
+// state and the expectations.
+func FormatText(t *Trace, lang string) string {
+	var b strings.Builder
+	title := t.Title.In(lang)
+	if title == "" {
+		title = t.Scenario
+	}
+	fmt.Fprintf(&b, "%s\n%s  (seed %d)\n\n", title, t.Scenario, t.Seed)
+
+	route := 0
+	for _, s := range t.Steps {
+		route = max(route, utf8.RuneCountInString(stepRoute(s)))
+	}
+	label := 0
+	for _, s := range t.Steps {
+		if s.Kind == KindPacket {
+			label = min(max(label, utf8.RuneCountInString(s.Label)), 56)
+		}
+	}
+	indent := strings.Repeat(" ", 10)
+	for _, s := range t.Steps {
+		row := fmt.Sprintf("%9s %s  %s", formatSeconds(s.Time), pad(stepRoute(s), route), stepLabel(s, lang))
+		if s.Outcome != "" {
+			row = fmt.Sprintf("%9s %s  %s  %s", formatSeconds(s.Time), pad(stepRoute(s), route), pad(s.Label, label), s.Outcome)
+		}
+		b.WriteString(strings.TrimRight(row, " ") + "\n")
+		for i := 0; i < len(s.Bytes); i += textBytesPerLine {
+			fmt.Fprintf(&b, "%s  %s\n", indent, hexPairs(s.Bytes[i:min(i+textBytesPerLine, len(s.Bytes))]))
+		}
+		for _, n := range s.Notes {
+			fmt.Fprintf(&b, "%s· %s\n", indent, noteText(n, lang))
+		}
+	}
+	if len(t.Steps) > 0 {
+		if st := t.Steps[len(t.Steps)-1].State; st != nil {
+			b.WriteString("\n" + formatState(st))
+		}
+	}
+	if len(t.Expectations) > 0 {
+		fmt.Fprintf(&b, "\nexpectations: %d of %d hold\n", len(t.Expectations)-len(t.Failed()), len(t.Expectations))
+		for _, e := range t.Expectations {
+			mark := "ok  "
+			if !e.OK {
+				mark = "FAIL"
+			}
+			fmt.Fprintf(&b, "  %s  line %d: %s\n", mark, e.Line, e.Text)
+			if !e.OK {
+				fmt.Fprintf(&b, "        found: %s\n", e.Why)
+			}
+		}
+	}
+	return b.String()
+}
+
+// stepRoute is "from → to", or the one lifeline of the step; the
+// scenario's narration has none and shows as "»".
+func stepRoute(s Step) string {
+	switch {
+	case s.From == "" && s.To == "":
+		return "»"
+	case s.To == "":
+		return s.From
+	}
+	return s.From + " → " + s.To
+}
+
+// stepLabel is the text of a step that is not a packet: its label, or for
+// narration its note.
+func stepLabel(s Step, lang string) string {
+	if s.Label != "" {
+		return s.Label
+	}
+	if s.From == "" && len(s.Notes) > 0 {
+		return ""
+	}
+	return string(s.Kind)
+}
+
+// noteText is a note in lang with its rule in brackets.
+func noteText(n Note, lang string) string {
+	if n.Rule == "" {
+		return n.Text.In(lang)
+	}
+	return n.Text.In(lang) + " [" + n.Rule + "]"
+}
+
+// formatSeconds writes virtual milliseconds as seconds: 1.250s.
+func formatSeconds(ms int64) string {
+	return fmt.Sprintf("%d.%03ds", ms/1000, ms%1000)
+}
+
+// pad right-pads s with spaces to width runes.
+func pad(s string, width int) string {
+	if n := utf8.RuneCountInString(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
+}
+
+// hexPairs writes bytes as the seeds print them: "30 0b 00 04".
+func hexPairs(b []byte) string {
+	return strings.TrimSpace(fmt.Sprintf("% x", b))
+}
+
+// formatState writes the broker's sessions and retained messages and the
+// clients as they stand in st.
+func formatState(st *State) string {
+	var b strings.Builder
+	b.WriteString("final state\n")
+	if st.Broker != nil {
+		for _, s := range st.Broker.Sessions {
+			conn := "disconnected"
+			if s.Connected {
+				conn = "connected"
+			}
+			fmt.Fprintf(&b, "  broker session %s: %s, clean=%s, keepalive=%d\n", s.ClientID, conn, bit(s.CleanSession), s.KeepAlive)
+			for _, sub := range s.Subscriptions {
+				fmt.Fprintf(&b, "    subscribed %s qos=%d\n", sub.Filter, sub.QoS)
+			}
+			for _, f := range s.Inflight {
+				fmt.Fprintf(&b, "    in flight %s id=%d q%d %s %s\n", f.Direction, f.PacketID, f.QoS, f.Stage, f.Topic)
+			}
+			for _, m := range s.Queued {
+				fmt.Fprintf(&b, "    queued %s\n", describeMessage(m))
+			}
+			if s.Will != nil {
+				fmt.Fprintf(&b, "    will %s\n", describeMessage(*s.Will))
+			}
+		}
+		for _, m := range st.Broker.Retained {
+			fmt.Fprintf(&b, "  retained %s\n", describeMessage(m))
+		}
+	}
+	for _, c := range st.Clients {
+		conn := "disconnected"
+		if c.Connected {
+			conn = "connected"
+		}
+		fmt.Fprintf(&b, "  client %s (id %s): %s\n", c.Name, c.ClientID, conn)
+		for _, f := range c.Inflight {
+			fmt.Fprintf(&b, "    in flight %s id=%d q%d %s %s\n", f.Direction, f.PacketID, f.QoS, f.Stage, f.Topic)
+		}
+	}
+	return b.String()
+}
