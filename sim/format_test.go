@@ -1,0 +1,114 @@
+package sim
+
+import (
+	"strings"
+	"testing"
+)
+
+// sampleTrace is a small trace with every kind of step the formats draw.
+func sampleTrace() *Trace {
+	state := &State{
+		Broker: &BrokerState{
+			Sessions: []*SessionState{{
+				ClientID: "sensor-1", Connected: true, KeepAlive: 60,
+				Subscriptions: []Subscription{{Filter: "a/#", QoS: 1}},
+				Inflight:      []Inflight{{PacketID: 1, QoS: 1, Direction: "out", Stage: "PUBLISH sent", Topic: "a/b"}},
+				Will:          &Message{Topic: "a/s", Payload: "offline", QoS: 1, Retain: true},
+			}},
+			Retained: []Message{{Topic: "a/b", Payload: "on", QoS: 0, Retain: true}},
+		},
+		Clients: []*ClientState{{Name: "sensor", ClientID: "sensor-1", Connected: true}},
+	}
+	return &Trace{
+		Scenario: "sample",
+		Title:    Text{EN: "Sample; with #hash", ZH: "示例"},
+		Seed:     3,
+		Nodes:    []string{"broker", "sensor"},
+		Steps: []Step{
+			{Index: 0, Time: 0, Kind: KindConnect, From: "sensor", To: "broker", Label: "connection opened"},
+			{Index: 1, Time: 10, Kind: KindPacket, From: "sensor", To: "broker", SentAt: 0,
+				Bytes: HexBytes{0x30, 0x09, 0x00, 0x04, 0x31, 0x31, 0x31, 0x31, 0x39, 0x39, 0x39}, Packet: "PUBLISH",
+				Label: "PUBLISH q0 1111 <99%>", Outcome: Delivered,
+				Notes: []Note{{Text: Text{EN: "forwarded to 0 subscribers", ZH: "转发给 0 个订阅者"}, Rule: "MQTT-3.3.5-1"}}},
+			{Index: 2, Time: 1250, Kind: KindPacket, From: "broker", To: "sensor", SentAt: 1240,
+				Bytes: HexBytes{0x40, 0x02, 0x00, 0x01}, Packet: "PUBACK", Label: "PUBACK id=1", Outcome: Dropped},
+			{Index: 3, Time: 1250, Kind: KindNote, Notes: []Note{{Text: Text{EN: "A \"note\" from the lesson", ZH: "课程说明"}}}},
+			{Index: 4, Time: 2000, Kind: KindClose, From: "sensor", To: "broker", Label: "connection closed", State: state},
+		},
+		Expectations: []Expectation{
+			{Line: 7, Text: `expect sensor receives a "1"`, OK: true},
+			{Line: 8, Text: "expect sensor connected", OK: false, Why: "sensor is disconnected"},
+		},
+	}
+}
+
+func TestFormatText(t *testing.T) {
+	want := `Sample; with #hash
+sample  (seed 3)
+
+   0.000s sensor → broker  connection opened
+   0.010s sensor → broker  PUBLISH q0 1111 <99%>  delivered
+            30 09 00 04 31 31 31 31 39 39 39
+          · forwarded to 0 subscribers [MQTT-3.3.5-1]
+   1.250s broker → sensor  PUBACK id=1            dropped
+            40 02 00 01
+   1.250s »
+          · A "note" from the lesson
+   2.000s sensor → broker  connection closed
+
+final state
+  broker session sensor-1: connected, clean=0, keepalive=60
+    subscribed a/# qos=1
+    in flight out id=1 q1 PUBLISH sent a/b
+    will a/s "offline" qos=1 retain=1
+  retained a/b "on" qos=0 retain=1
+  client sensor (id sensor-1): connected
+
+expectations: 1 of 2 hold
+  ok    line 7: expect sensor receives a "1"
+  FAIL  line 8: expect sensor connected
+        found: sensor is disconnected
+`
+	if got := FormatText(sampleTrace(), "en"); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s\n%s", got, want, firstDifference(want, got))
+	}
+	zh := FormatText(sampleTrace(), "zh")
+	if !strings.HasPrefix(zh, "示例\n") || !strings.Contains(zh, "· 转发给 0 个订阅者 [MQTT-3.3.5-1]") {
+		t.Errorf("zh:\n%s", zh)
+	}
+}
+
+func TestFormatMermaid(t *testing.T) {
+	want := `sequenceDiagram
+    title Sample#59; with #35;hash
+    participant n0 as broker
+    participant n1 as sensor
+    Note over n1,n0: connection opened
+    n1->>n0: PUBLISH q0 1111 #lt;99#37;#gt;
+    Note over n0: forwarded to 0 subscribers [MQTT-3.3.5-1]
+    n0-xn1: PUBACK id=1 ✗ dropped
+    Note over n0,n1: A #quot;note#quot; from the lesson
+    Note over n1,n0: connection closed
+%% line 7: expect sensor receives a "1": ok
+%% line 8: expect sensor connected: FAIL: sensor is disconnected
+`
+	if got := FormatMermaid(sampleTrace(), "en"); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s\n%s", got, want, firstDifference(want, got))
+	}
+}
+
+// TestMermaidEscapes checks that no text can end a statement, start a
+// comment or inject HTML.
+func TestMermaidEscapes(t *testing.T) {
+	got := mermaidText("a;b #c %%d <b>\"e\"\nf")
+	if want := "a#59;b #35;c #37;#37;d #lt;b#gt;#quot;e#quot; f"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	rest := got
+	for _, code := range []string{"#59;", "#35;", "#37;", "#lt;", "#gt;", "#quot;"} {
+		rest = strings.ReplaceAll(rest, code, "")
+	}
+	if strings.ContainsAny(rest, ";#%<>\"\n") {
+		t.Errorf("escaped text still holds syntax outside entity codes: %q", rest)
+	}
+}

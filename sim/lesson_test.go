@@ -1,0 +1,151 @@
+package sim
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func init() {
+	// -update rewrites golden files; other test files of the package may
+	// declare the same flag, so declare it only once.
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/")
+	}
+}
+
+// updateGolden reports whether the test run was asked to rewrite golden
+// files.
+func updateGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+func TestLessonsParse(t *testing.T) {
+	for _, err := range lessonErrors {
+		t.Error(err)
+	}
+	ls := Lessons()
+	if len(ls) < 15 {
+		t.Errorf("%d built-in lessons, want at least 15", len(ls))
+	}
+	seen := map[string]bool{}
+	for _, l := range ls {
+		if seen[l.Name] {
+			t.Errorf("two lessons named %s", l.Name)
+		}
+		seen[l.Name] = true
+		if l.Title.EN == "" || l.Title.ZH == "" || l.Description.EN == "" || l.Description.ZH == "" {
+			t.Errorf("%s: title and description must be in English and Chinese: %+v %+v", l.Name, l.Title, l.Description)
+		}
+	}
+}
+
+// TestLessons runs every built-in lesson: each must hold all its
+// expectations, and have some.
+func TestLessons(t *testing.T) {
+	for _, l := range Lessons() {
+		t.Run(l.Name, func(t *testing.T) {
+			tr, err := RunLesson(l.Name, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tr.Expectations) == 0 {
+				t.Error("the lesson checks nothing")
+			}
+			for _, e := range tr.Failed() {
+				t.Errorf("line %d: %s\n    found: %s", e.Line, e.Text, e.Why)
+			}
+			if tr.Scenario != l.Name || tr.Title != l.Title {
+				t.Errorf("trace names %q %+v", tr.Scenario, tr.Title)
+			}
+		})
+	}
+}
+
+// TestLessonGolden compares each lesson's text trace with
+// testdata/lessons/NAME.txt; -update rewrites them, to be reviewed as a
+// diff.
+func TestLessonGolden(t *testing.T) {
+	for _, l := range Lessons() {
+		t.Run(l.Name, func(t *testing.T) {
+			tr, err := RunLesson(l.Name, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := FormatText(tr, "en")
+			path := filepath.Join("testdata", "lessons", l.Name+".txt")
+			if updateGolden() {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./sim -run TestLessonGolden -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from the run; rerun with -update and review the diff.\n%s", path, firstDifference(string(want), got))
+			}
+		})
+	}
+}
+
+// firstDifference shows the first line where two texts differ.
+func firstDifference(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\nwant %s\ngot  %s", i+1, wl, gl)
+		}
+	}
+	return ""
+}
+
+// TestLessonDeterministic runs each lesson twice with the same seed: the
+// JSON traces must be byte-identical.
+func TestLessonDeterministic(t *testing.T) {
+	for _, l := range Lessons() {
+		a, errA := RunLesson(l.Name, 42)
+		b, errB := RunLesson(l.Name, 42)
+		if errA != nil || errB != nil {
+			t.Fatal(errA, errB)
+		}
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if string(ja) != string(jb) {
+			t.Errorf("%s: two runs with seed 42 differ", l.Name)
+		}
+	}
+}
+
+// TestLessonCatalogue checks that docs/lessons.md lists every lesson.
+func TestLessonCatalogue(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "lessons.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range Lessons() {
+		if !strings.Contains(string(doc), "`"+l.Name+"`") {
+			t.Errorf("docs/lessons.md does not list `%s`", l.Name)
+		}
+	}
+}
+
+func TestRunLessonUnknown(t *testing.T) {
+	if _, err := RunLesson("no-such-lesson", 1); err == nil {
+		t.Error("RunLesson accepted an unknown name")
+	}
+}
