@@ -120,9 +120,9 @@ func endOf(n node) int {
 	return clientEnd
 }
 
-// flush drains n's ready after an input: the notes go to step (recorded
-// when it is not nil, or when notes exist and kind is given), then packets
-// leave, timers are set and connections close.
+// flush drains n's ready after an input: the notes go to step, which is
+// recorded, then packets leave, timers are set and connections close.
+// Without a step the notes stay for the close step that follows.
 func (e *engine) flush(n node, step *Step) {
 	r := n.effects()
 	if step != nil {
@@ -133,8 +133,8 @@ func (e *engine) flush(n node, step *Step) {
 			step.Outcome = Refused
 		}
 		e.appendStep(*step)
+		r.notes = r.notes[:0]
 	}
-	r.notes = r.notes[:0]
 	r.refused = false
 	for i := range r.sends {
 		e.send(n, r.sends[i])
@@ -156,10 +156,11 @@ func (e *engine) flush(n node, step *Step) {
 
 // act records what a node did on its own initiative (an API call, a
 // timer): a step of the given kind when the node wrote notes or always is
-// set, then its effects.
+// set, then its effects. A note step is not recorded when the node closes
+// a connection: its notes go on the close step instead.
 func (e *engine) act(n node, kind StepKind, always bool) {
 	r := n.effects()
-	if !always && len(r.notes) == 0 {
+	if !always && (len(r.notes) == 0 || kind == KindNote && len(r.closes) > 0) {
 		e.flush(n, nil)
 		return
 	}
