@@ -1,0 +1,168 @@
+package sim
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"strconv"
+	"testing"
+
+	"mqttviz/codec"
+)
+
+// propertySeeds is how many random worlds TestDeliveryGuarantees runs:
+// fewer with -short and under WebAssembly, which is slower.
+func propertySeeds() int {
+	switch {
+	case testing.Short():
+		return 200
+	case runtime.GOARCH == "wasm":
+		return 500
+	}
+	return 3000
+}
+
+// sent is one application message a publisher published.
+type sent struct {
+	topic string
+	qos   codec.QoS
+}
+
+// TestDeliveryGuarantees runs random worlds with persistent sessions,
+// lossy links, cuts, aborts and reconnects, then heals every link,
+// reconnects everyone and runs until quiet. Then, for every published
+// message and every subscriber whose subscription matches it, delivered
+// at QoS d = min(published, granted):
+//   - a QoS 0 message arrives at most once,
+//   - d = 1: at least once,
+//   - d = 2: exactly once;
+//
+// (a QoS 1 or 2 message delivered at QoS 0 has no guarantee:
+// MQTT-3.8.4-6 lets the broker send copies), and nothing is left in flight
+// or queued on either side.
+func TestDeliveryGuarantees(t *testing.T) {
+	for seed := range propertySeeds() {
+		if err := deliveryRun(int64(seed)); err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+	}
+}
+
+func deliveryRun(seed int64) error {
+	r := rand.New(rand.NewPCG(uint64(seed), 1))
+	o := Options{Seed: seed, Latency: 1 + r.Int64N(20)}
+	o.Broker.ForwardOnPubrel = r.IntN(2) == 0
+	if r.IntN(3) == 0 {
+		o.Broker.RetryInterval = 50 + r.Int64N(500)
+	}
+	w := NewWorld(o)
+	pubs := []string{"p1", "p2"}
+	subs := []string{"s1", "s2", "s3"}
+	granted := map[string]map[string]codec.QoS{}
+	for _, n := range append(pubs, subs...) {
+		if err := w.AddClient(n, ClientOptions{ClientID: n, KeepAlive: uint16(r.IntN(3) * 5)}); err != nil {
+			return err
+		}
+		if err := w.Connect(n); err != nil {
+			return err
+		}
+	}
+	w.RunUntilQuiet(10_000)
+	filters := []string{"t/#", "t/+", "t/a", "+/b", "#"}
+	for _, n := range subs {
+		granted[n] = map[string]codec.QoS{}
+		for range 1 + r.IntN(2) {
+			f, q := filters[r.IntN(len(filters))], codec.QoS(r.IntN(3))
+			granted[n][f] = q
+			if err := w.Subscribe(n, codec.Subscription{Filter: f, QoS: q}); err != nil {
+				return err
+			}
+		}
+	}
+	w.RunUntilQuiet(10_000)
+
+	all := append(pubs, subs...)
+	for _, n := range all {
+		if r.IntN(2) == 0 {
+			w.Link(n).DropRate(r.Float64() * 0.3)
+		}
+	}
+	var msgs []sent
+	for range 10 + r.IntN(30) {
+		switch k := r.IntN(10); {
+		case k < 6:
+			m := sent{topic: []string{"t/a", "t/b", "x/b"}[r.IntN(3)], qos: codec.QoS(r.IntN(3))}
+			payload := strconv.Itoa(len(msgs))
+			msgs = append(msgs, m)
+			if err := w.Publish(pubs[r.IntN(len(pubs))], m.topic, []byte(payload), m.qos, false); err != nil {
+				return err
+			}
+		case k == 6:
+			w.Link(all[r.IntN(len(all))]).Cut()
+		case k == 7:
+			n := all[r.IntN(len(all))]
+			if w.Abort(n) == nil && r.IntN(2) == 0 {
+				w.Connect(n) // takeover while the broker still holds the old connection
+			}
+		case k == 8:
+			for _, n := range all {
+				if w.Client(n).Connected || r.IntN(2) == 0 {
+					continue
+				}
+				w.Abort(n) // a connection stuck before CONNACK
+				w.Connect(n)
+			}
+		default:
+			w.Advance(r.Int64N(100))
+		}
+	}
+
+	// Heal and reconnect everyone with their stored sessions.
+	for _, n := range all {
+		w.Link(n).Restore()
+		w.Abort(n)
+	}
+	w.Advance(100)
+	for _, n := range all {
+		if err := w.Connect(n); err != nil {
+			return err
+		}
+	}
+	w.RunUntilQuiet(600_000)
+
+	for _, s := range subs {
+		count := map[string]int{}
+		for _, d := range w.Received(s) {
+			count[string(d.Payload)]++
+		}
+		for i, m := range msgs {
+			best, match := codec.QoS(0), false
+			for f, g := range granted[s] {
+				if codec.Match(f, m.topic) {
+					best, match = max(best, g), true
+				}
+			}
+			if !match {
+				continue
+			}
+			n, d := count[strconv.Itoa(i)], min(m.qos, best)
+			switch {
+			case m.qos == 0 && n > 1:
+				return fmt.Errorf("%s got QoS 0 message %d (%s) %d times", s, i, m.topic, n)
+			case d == 1 && n < 1:
+				return fmt.Errorf("%s never got QoS 1 delivery of message %d (%s, published at QoS %d)", s, i, m.topic, m.qos)
+			case d == 2 && n != 1:
+				return fmt.Errorf("%s got QoS 2 message %d (%s) %d times", s, i, m.topic, n)
+			}
+		}
+	}
+	for _, n := range all {
+		if c := w.Client(n); !c.Connected || len(c.Inflight) > 0 {
+			return fmt.Errorf("after healing, client %s: connected %v, in flight %+v", n, c.Connected, c.Inflight)
+		}
+		if s := w.BrokerSession(n); s == nil || len(s.Inflight) > 0 || len(s.Queued) > 0 {
+			return fmt.Errorf("after healing, broker session %s: %+v", n, s)
+		}
+	}
+	return nil
+}
