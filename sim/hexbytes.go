@@ -21,8 +21,13 @@ func (h HexBytes) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads what MarshalJSON writes. It also accepts upper case
-// and any run of spaces between pairs, as the seeds print bytes.
+// and any run of spaces between pairs, as the seeds print bytes; null
+// gives nil.
 func (h *HexBytes) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*h = nil
+		return nil
+	}
 	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
 		return errors.New("sim: HexBytes: want a JSON string of hex pairs")
 	}

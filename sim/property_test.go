@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -42,24 +43,46 @@ type sent struct {
 // or queued on either side.
 func TestDeliveryGuarantees(t *testing.T) {
 	for seed := range propertySeeds() {
-		if err := deliveryRun(int64(seed)); err != nil {
+		if _, err := deliveryRun(int64(seed), false); err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
 	}
 }
 
-func deliveryRun(seed int64) error {
+// randomRun is one random world of TestDeliveryGuarantees: what was
+// published and what each subscriber was granted.
+type randomRun struct {
+	w       *World
+	pubs    []string
+	subs    []string
+	msgs    []sent
+	granted map[string]map[string]codec.QoS
+}
+
+// deliveryRun runs the random world of seed and checks it; snapshots
+// records the State of every step.
+func deliveryRun(seed int64, snapshots bool) (*World, error) {
+	run := &randomRun{pubs: []string{"p1", "p2"}, subs: []string{"s1", "s2", "s3"}, granted: map[string]map[string]codec.QoS{}}
+	if err := run.play(seed, snapshots); err != nil {
+		return nil, err
+	}
+	return run.w, run.check()
+}
+
+// play builds the world, subscribes on healthy links, then publishes
+// through random faults, and finally heals every link and reconnects
+// everyone with their stored sessions.
+func (run *randomRun) play(seed int64, snapshots bool) error {
 	r := rand.New(rand.NewPCG(uint64(seed), 1))
-	o := Options{Seed: seed, Latency: 1 + r.Int64N(20)}
+	o := Options{Seed: seed, Snapshots: snapshots, Latency: 1 + r.Int64N(20)}
 	o.Broker.ForwardOnPubrel = r.IntN(2) == 0
 	if r.IntN(3) == 0 {
 		o.Broker.RetryInterval = 50 + r.Int64N(500)
 	}
 	w := NewWorld(o)
-	pubs := []string{"p1", "p2"}
-	subs := []string{"s1", "s2", "s3"}
-	granted := map[string]map[string]codec.QoS{}
-	for _, n := range append(pubs, subs...) {
+	run.w = w
+	all := append(slices.Clone(run.pubs), run.subs...)
+	for _, n := range all {
 		if err := w.AddClient(n, ClientOptions{ClientID: n, KeepAlive: uint16(r.IntN(3) * 5)}); err != nil {
 			return err
 		}
@@ -69,11 +92,11 @@ func deliveryRun(seed int64) error {
 	}
 	w.RunUntilQuiet(10_000)
 	filters := []string{"t/#", "t/+", "t/a", "+/b", "#"}
-	for _, n := range subs {
-		granted[n] = map[string]codec.QoS{}
+	for _, n := range run.subs {
+		run.granted[n] = map[string]codec.QoS{}
 		for range 1 + r.IntN(2) {
 			f, q := filters[r.IntN(len(filters))], codec.QoS(r.IntN(3))
-			granted[n][f] = q
+			run.granted[n][f] = q
 			if err := w.Subscribe(n, codec.Subscription{Filter: f, QoS: q}); err != nil {
 				return err
 			}
@@ -81,20 +104,18 @@ func deliveryRun(seed int64) error {
 	}
 	w.RunUntilQuiet(10_000)
 
-	all := append(pubs, subs...)
 	for _, n := range all {
 		if r.IntN(2) == 0 {
 			w.Link(n).DropRate(r.Float64() * 0.3)
 		}
 	}
-	var msgs []sent
 	for range 10 + r.IntN(30) {
 		switch k := r.IntN(10); {
 		case k < 6:
 			m := sent{topic: []string{"t/a", "t/b", "x/b"}[r.IntN(3)], qos: codec.QoS(r.IntN(3))}
-			payload := strconv.Itoa(len(msgs))
-			msgs = append(msgs, m)
-			if err := w.Publish(pubs[r.IntN(len(pubs))], m.topic, []byte(payload), m.qos, false); err != nil {
+			payload := strconv.Itoa(len(run.msgs))
+			run.msgs = append(run.msgs, m)
+			if err := w.Publish(run.pubs[r.IntN(len(run.pubs))], m.topic, []byte(payload), m.qos, false); err != nil {
 				return err
 			}
 		case k == 6:
@@ -117,7 +138,6 @@ func deliveryRun(seed int64) error {
 		}
 	}
 
-	// Heal and reconnect everyone with their stored sessions.
 	for _, n := range all {
 		w.Link(n).Restore()
 		w.Abort(n)
@@ -129,15 +149,20 @@ func deliveryRun(seed int64) error {
 		}
 	}
 	w.RunUntilQuiet(600_000)
+	return nil
+}
 
-	for _, s := range subs {
+// check verifies the guarantees after play.
+func (run *randomRun) check() error {
+	w := run.w
+	for _, s := range run.subs {
 		count := map[string]int{}
 		for _, d := range w.Received(s) {
 			count[string(d.Payload)]++
 		}
-		for i, m := range msgs {
+		for i, m := range run.msgs {
 			best, match := codec.QoS(0), false
-			for f, g := range granted[s] {
+			for f, g := range run.granted[s] {
 				if codec.Match(f, m.topic) {
 					best, match = max(best, g), true
 				}
@@ -156,7 +181,7 @@ func deliveryRun(seed int64) error {
 			}
 		}
 	}
-	for _, n := range all {
+	for _, n := range append(slices.Clone(run.pubs), run.subs...) {
 		if c := w.Client(n); !c.Connected || len(c.Inflight) > 0 {
 			return fmt.Errorf("after healing, client %s: connected %v, in flight %+v", n, c.Connected, c.Inflight)
 		}
