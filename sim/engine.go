@@ -101,6 +101,7 @@ func (e *engine) open(c *client) *conn {
 	e.conns++
 	k := &conn{id: e.conns, client: c, open: [2]bool{true, true}}
 	k.b = &brokerConn{c: k}
+	c.link.conn = k
 	return k
 }
 
@@ -164,7 +165,11 @@ func (e *engine) act(n node, kind StepKind, always bool) {
 		e.flush(n, nil)
 		return
 	}
-	e.flush(n, &Step{Time: e.now, Kind: kind, From: n.nodeName()})
+	s := &Step{Time: e.now, Kind: kind, From: n.nodeName()}
+	if kind == KindConnect {
+		s.To = BrokerName
+	}
+	e.flush(n, s)
 }
 
 // send puts one packet on the link of its connection.
@@ -298,10 +303,10 @@ func (e *engine) fin(ev event) {
 // cut closes the client's current connection at both ends at once.
 func (e *engine) cut(name string) {
 	cl := e.client(name)
-	if cl == nil || cl.conn == nil {
+	if cl == nil || cl.link.conn == nil {
 		return
 	}
-	c := cl.conn
+	c := cl.link.conn
 	step := &Step{Time: e.now, Kind: KindClose, From: name, To: BrokerName}
 	var order []node
 	for _, end := range []int{clientEnd, brokerEnd} {

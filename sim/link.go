@@ -52,6 +52,8 @@ type Link struct {
 	drops    []DropMatch
 	dropRate float64
 	silent   bool
+	// conn is the client's latest connection, which Cut closes.
+	conn *conn
 }
 
 // DropNext drops the next packet that matches m, once. Rules queue: two
@@ -75,8 +77,8 @@ func (l *Link) DropRate(p float64) {
 	})
 }
 
-// Cut closes the client's connection at both ends now: both sides see it
-// close, packets on the wire are lost.
+// Cut closes the client's latest connection at both ends now, whichever
+// are still open: both sides see it close, packets on the wire are lost.
 func (l *Link) Cut() {
 	l.eng.fault(l.client, Text{
 		EN: "the link is cut: both ends see the connection close",

@@ -7,16 +7,18 @@ import (
 
 // snapshot returns the State now. A snapshot is rebuilt only for what
 // changed since the last one: unchanged sessions, retained messages and
-// clients are the very same values, shared between steps.
+// clients are the very same values, shared between steps, and an unchanged
+// world gives the last State itself.
 func (e *engine) snapshot() *State {
-	changed := e.lastState == nil || e.broker.dirty
-	for _, c := range e.clients {
-		changed = changed || c.dirty
+	bs := e.broker.snapshot()
+	same := e.lastState != nil && e.lastState.Broker == bs && len(e.lastState.Clients) == len(e.clients)
+	for i := 0; same && i < len(e.clients); i++ {
+		same = e.clients[i].snapshot() == e.lastState.Clients[i]
 	}
-	if !changed {
+	if same {
 		return e.lastState
 	}
-	st := &State{Broker: e.broker.snapshot(), Clients: make([]*ClientState, len(e.clients))}
+	st := &State{Broker: bs, Clients: make([]*ClientState, len(e.clients))}
 	for i, c := range e.clients {
 		st.Clients[i] = c.snapshot()
 	}

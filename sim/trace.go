@@ -32,18 +32,26 @@ const (
 	// KindPacket is a packet carried over a link: sent at SentAt, arrived
 	// (or lost) at Time.
 	KindPacket StepKind = "packet"
-	// KindConnect is a network connection opened between From and To.
+	// KindConnect is a network connection opened by the client From to
+	// the broker To.
 	KindConnect StepKind = "connect"
-	// KindClose is a connection closed, by From or by a link cut.
+	// KindClose is a connection closing. With To empty, From closes its
+	// own end (after DISCONNECT, on a protocol violation, on keepalive
+	// expiry). With To set, To learns at Time that From closed its end at
+	// SentAt; on a silent link this step never comes. A link cut is one
+	// step From the client To the broker at the moment both ends close,
+	// with the notes of both.
 	KindClose StepKind = "close"
-	// KindFault is a fault injected on a link: drop rule, cut, silence,
-	// restore.
+	// KindFault is a fault injected on the link between the client From
+	// and the broker To: drop rule, drop rate, cut, silence, restore,
+	// latency.
 	KindFault StepKind = "fault"
-	// KindTimer is a timer firing on a node: keepalive expiry, resend,
-	// ping due.
+	// KindTimer is a timer firing on the node From and doing something:
+	// keepalive expiry, PINGREQ due, PINGRESP overdue, resend.
 	KindTimer StepKind = "timer"
-	// KindNote is a node's decision with no packet, such as a will
-	// published or a session discarded.
+	// KindNote is a decision of the node From with no packet, such as a
+	// QoS 0 message dropped by a client with no connection; with From
+	// empty it is the scenario's own narration.
 	KindNote StepKind = "note"
 )
 
@@ -52,12 +60,16 @@ type Outcome string
 
 // The outcomes of a packet step.
 const (
+	// Delivered is a packet the receiver processed.
 	Delivered Outcome = "delivered"
-	Dropped   Outcome = "dropped"
+	// Dropped is a packet the link lost: a drop rule, the drop rate or
+	// silence. The receiver never sees it.
+	Dropped Outcome = "dropped"
 	// Refused is a packet that arrived but broke a rule: the receiver
 	// closed the connection.
 	Refused Outcome = "refused"
-	// Lost is a packet that was on the wire when the connection closed.
+	// Lost is a packet that arrived at an end already closed (a cut, the
+	// receiver's own close): nobody processes it.
 	Lost Outcome = "lost"
 )
 
@@ -73,16 +85,21 @@ type Step struct {
 	To   string `json:"to,omitempty"`
 	// SentAt is when a packet left From; Time is when it arrived.
 	SentAt int64 `json:"sentAt,omitempty"`
-	// Bytes are the packet's bytes exactly as sent.
+	// Bytes are the packet's bytes exactly as sent, also when malformed
+	// or only part of a packet.
 	Bytes HexBytes `json:"bytes,omitempty"`
 	// Packet is the packet type name, e.g. "PUBLISH".
 	Packet string `json:"packet,omitempty"`
-	// Label is the arrow label, e.g. "PUBLISH q1 id=3 dup retain a/b".
+	// Label is the arrow label, the packet's String(), e.g. "PUBLISH q1
+	// id=3 dup retain a/b"; "malformed PUBACK (4 bytes)" for bytes that do
+	// not decode as one packet.
 	Label string `json:"label,omitempty"`
 	// Outcome is set on packet steps.
 	Outcome Outcome `json:"outcome,omitempty"`
-	// Notes say why the receiving node did what it did, each naming the
-	// rule that drove the decision.
+	// Notes say why the node did what it did, each naming the rule that
+	// drove the decision: on a packet step, the receiver's (or why the
+	// packet was dropped or lost); on other steps, From's (To's when a
+	// close reaches To).
 	Notes []Note `json:"notes,omitempty"`
 	// State is every session, subscription, retained message, will and
 	// in-flight id after the step. Steps share unchanged parts.
