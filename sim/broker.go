@@ -30,6 +30,9 @@ type broker struct {
 	retainedDirty bool
 	snap          *BrokerState
 	retainedSnap  []Message
+	// out is the PUBLISH being sent: send encodes it at once, so one
+	// value serves every delivery.
+	out codec.Publish
 }
 
 // brokerConn is the broker's state for one network connection.
@@ -129,7 +132,14 @@ func (b *broker) packet(now int64, c *conn, p codec.Packet) {
 
 // malformed handles bytes that do not decode: the broker closes the
 // connection, naming the rule the bytes break. [MQTT-4.8.0-1]
-func (b *broker) malformed(now int64, c *conn, err error) {
+func (b *broker) malformed(now int64, c *conn, frame []byte, err error) {
+	var ce *codec.Error
+	if errors.As(err, &ce) && errors.Is(err, codec.ErrProtocolLevel) && !c.b.accepted && ce.Offset < len(frame) {
+		// A CONNECT of a protocol version the codec does not speak: the
+		// server still answers it. [MQTT-3.1.2-2]
+		b.refuseLevel(c.b, frame[ce.Offset])
+		return
+	}
 	rule, en, zh := describeError(err)
 	b.violation(now, c.b, rule,
 		"malformed packet: "+en+" The broker closes the connection.",

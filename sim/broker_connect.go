@@ -13,16 +13,8 @@ import (
 // give return codes 1–5, the client id rules, takeover, the session and the
 // will, then CONNACK and the resends of a resumed session. [MQTT 3.1, 3.2]
 func (b *broker) connect(now int64, bc *brokerConn, p *codec.Connect) {
-	if p.ProtocolName != "MQTT" {
-		b.violation(now, bc, "MQTT-3.1.2-1",
-			"protocol name "+strconv.Quote(p.ProtocolName)+" is not \"MQTT\": the broker closes the connection without CONNACK",
-			"协议名 "+strconv.Quote(p.ProtocolName)+" 不是 \"MQTT\"：服务端不回 CONNACK，直接关闭连接")
-		return
-	}
-	if p.ProtocolLevel != 4 {
-		b.refuse(bc, codec.RefusedProtocolVersion, "MQTT-3.1.2-2",
-			"protocol level "+strconv.Itoa(int(p.ProtocolLevel))+" is not 4 (MQTT 3.1.1): CONNACK 0x01, unacceptable protocol version",
-			"协议级别 "+strconv.Itoa(int(p.ProtocolLevel))+" 不是 4（MQTT 3.1.1）：CONNACK 返回码 0x01，不支持的协议版本")
+	if p.ProtocolName != "MQTT" || p.ProtocolLevel != 4 {
+		b.refuseLevel(bc, p.ProtocolLevel)
 		return
 	}
 	id := strings.Clone(p.ClientID)
@@ -102,6 +94,15 @@ func (b *broker) connect(now int64, bc *brokerConn, p *codec.Connect) {
 		b.timer(now+int64(p.KeepAlive)*1500, timerKeepAlive, bc.c, false)
 	}
 	b.resume(now, s)
+}
+
+// refuseLevel answers a CONNECT of another protocol version (MQTT 3.1 is
+// "MQIsdp" level 3) with CONNACK 0x01. [MQTT-3.1.2-2]
+func (b *broker) refuseLevel(bc *brokerConn, level byte) {
+	lv := strconv.Itoa(int(level))
+	b.refuse(bc, codec.RefusedProtocolVersion, "MQTT-3.1.2-2",
+		"protocol level "+lv+" is not 4 (MQTT 3.1.1), the only version this broker speaks: CONNACK 0x01, unacceptable protocol version",
+		"协议级别 "+lv+" 不是 4（MQTT 3.1.1），本服务端只支持这个版本：CONNACK 返回码 0x01，不支持的协议版本")
 }
 
 // authenticate checks the user name and password against the user table,

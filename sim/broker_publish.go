@@ -148,13 +148,15 @@ func (b *broker) deliver(now int64, s *session, m *message, q codec.QoS, retain 
 		return
 	}
 	if q == codec.AtMostOnce {
-		b.send(s.conn.c, &codec.Publish{Retain: retain, Topic: m.topic, Payload: m.payload})
+		b.out = codec.Publish{Retain: retain, Topic: m.topic, Payload: m.payload}
+		b.send(s.conn.c, &b.out)
 		return
 	}
 	o := &outflight{id: s.nextID(), msg: m, qos: q, retain: retain, sentAt: now}
 	s.out = append(s.out, o)
 	b.markSession(s)
-	b.send(s.conn.c, &codec.Publish{QoS: q, Retain: retain, Topic: m.topic, PacketID: o.id, Payload: m.payload})
+	b.out = codec.Publish{QoS: q, Retain: retain, Topic: m.topic, PacketID: o.id, Payload: m.payload}
+	b.send(s.conn.c, &b.out)
 	b.armRetry(now, s.conn)
 }
 
@@ -168,7 +170,8 @@ func (b *broker) resend(now int64, s *session, o *outflight) {
 		return
 	}
 	b.notef("MQTT-4.4.0-1", "the broker resends PUBLISH id=%d to %s with DUP 1", "服务端向 %[2]s 重发 PUBLISH id=%[1]d，DUP 置 1", o.id, s.id)
-	b.send(s.conn.c, &codec.Publish{Dup: true, QoS: o.qos, Retain: o.retain, Topic: o.msg.topic, PacketID: o.id, Payload: o.msg.payload})
+	b.out = codec.Publish{Dup: true, QoS: o.qos, Retain: o.retain, Topic: o.msg.topic, PacketID: o.id, Payload: o.msg.payload}
+	b.send(s.conn.c, &b.out)
 }
 
 // puback completes a QoS 1 delivery to the client. [MQTT 4.3.2]

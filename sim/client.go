@@ -105,8 +105,15 @@ func (c *client) connect() error {
 		ClientID:      o.ClientID,
 		Will:          o.Will,
 	}
-	if o.ProtocolLevel != 0 {
-		p.ProtocolLevel = o.ProtocolLevel
+	enc := codec.Encoder{}
+	switch o.ProtocolLevel {
+	case 0, 4:
+	case 3:
+		p.ProtocolName, p.ProtocolLevel = "MQIsdp", 3
+	default:
+		// Not a version the codec speaks: written as it is, for the
+		// broker to refuse.
+		p.ProtocolLevel, enc.AllowMalformed = o.ProtocolLevel, true
 	}
 	if o.Username != nil {
 		p.HasUsername, p.Username = true, *o.Username
@@ -114,7 +121,8 @@ func (c *client) connect() error {
 	if o.Password != nil {
 		p.HasPassword, p.Password = true, []byte(*o.Password)
 	}
-	if _, err := codec.Append(nil, p); err != nil {
+	b, err := enc.Append(nil, p)
+	if err != nil {
 		return err
 	}
 	if o.CleanSession && c.hasSession() {
@@ -127,7 +135,8 @@ func (c *client) connect() error {
 	c.conn = c.eng.open(c)
 	c.status = connecting
 	c.dirty = true
-	c.send(p)
+	c.ready.sendRaw(c.conn, b)
+	c.lastSent = c.eng.now
 	c.armPing()
 	c.eng.act(c, KindConnect, true)
 	return nil

@@ -168,7 +168,7 @@ func (c *client) suback(p *codec.Suback) {
 
 // malformed handles bytes from the broker that do not decode: the client
 // closes the connection.
-func (c *client) malformed(now int64, k *conn, err error) {
+func (c *client) malformed(now int64, k *conn, frame []byte, err error) {
 	rule, en, zh := describeError(err)
 	c.note(rule, "malformed packet: "+en+" "+c.name+" closes the connection.", "报文格式错误："+zh+" "+c.name+" 关闭连接。")
 	c.refused = true

@@ -14,8 +14,9 @@ type node interface {
 	nodeName() string
 	// packet handles one decoded packet that arrived on c.
 	packet(now int64, c *conn, p codec.Packet)
-	// malformed handles bytes on c that do not decode.
-	malformed(now int64, c *conn, err error)
+	// malformed handles bytes on c that do not decode: frame is the
+	// packet's bytes, nil when the stream itself cannot be cut.
+	malformed(now int64, c *conn, frame []byte, err error)
 	// closed tells the node that its end of c is closed: it closed it
 	// itself, the peer's close arrived, or the link was cut.
 	closed(now int64, c *conn)
@@ -234,7 +235,7 @@ func (e *engine) arrive(ev event) {
 	for !r.closing(c) {
 		frame, err := c.split[end].Next()
 		if err != nil {
-			n.malformed(e.now, c, err)
+			n.malformed(e.now, c, nil, err)
 			break
 		}
 		if frame == nil {
@@ -243,7 +244,7 @@ func (e *engine) arrive(ev event) {
 		frames++
 		p, err := c.dec[end].Decode(frame)
 		if err != nil {
-			n.malformed(e.now, c, err)
+			n.malformed(e.now, c, frame, err)
 			break
 		}
 		n.packet(e.now, c, p)

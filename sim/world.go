@@ -88,7 +88,9 @@ type ClientOptions struct {
 	Will *codec.Will
 	// Username and Password are sent when not nil.
 	Username, Password *string
-	// ProtocolLevel is sent in CONNECT; 0 means 4 (MQTT 3.1.1).
+	// ProtocolLevel is sent in CONNECT; 0 means 4 (MQTT 3.1.1). 3 sends
+	// protocol name "MQIsdp" as an MQTT 3.1 client does; any other value
+	// goes with "MQTT".
 	ProtocolLevel byte
 	// PingTimeout is how long, in virtual milliseconds, the client waits
 	// for PINGRESP before it closes the connection; 0 means one keepalive
