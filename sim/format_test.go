@@ -52,8 +52,7 @@ sample  (seed 3)
           · forwarded to 0 subscribers [MQTT-3.3.5-1]
    1.250s broker → sensor  PUBACK id=1            dropped
             40 02 00 01
-   1.250s »
-          · A "note" from the lesson
+   1.250s »                A "note" from the lesson
    2.000s sensor → broker  connection closed
 
 final state

@@ -12,8 +12,9 @@ const textBytesPerLine = 24
 // FormatText renders a trace as a readable table, in language lang ("en"
 // or "zh"): one row per step with the time in seconds, from → to, the
 // label and the outcome; under a packet its bytes and the notes that say
-// why the receiver did what it did, each with its rule; then the final
-// state and the expectations.
+// why the receiver did what it did, each with its rule (a step without a
+// packet shows its first note on its row); then the final state and the
+// expectations.
 func FormatText(t *Trace, lang string) string {
 	var b strings.Builder
 	title := t.Title.In(lang)
@@ -34,15 +35,27 @@ func FormatText(t *Trace, lang string) string {
 	}
 	indent := strings.Repeat(" ", 10)
 	for _, s := range t.Steps {
-		row := fmt.Sprintf("%9s %s  %s", formatSeconds(s.Time), pad(stepRoute(s), route), stepLabel(s, lang))
-		if s.Outcome != "" {
+		notes := s.Notes
+		var row string
+		if s.Kind == KindPacket {
 			row = fmt.Sprintf("%9s %s  %s  %s", formatSeconds(s.Time), pad(stepRoute(s), route), pad(s.Label, label), s.Outcome)
+		} else {
+			// A step without a packet shows its first note on its row.
+			text := stepLabel(s, lang)
+			if len(notes) > 0 {
+				if text != "" {
+					text += ": "
+				}
+				text += noteText(notes[0], lang)
+				notes = notes[1:]
+			}
+			row = fmt.Sprintf("%9s %s  %s", formatSeconds(s.Time), pad(stepRoute(s), route), text)
 		}
 		b.WriteString(strings.TrimRight(row, " ") + "\n")
 		for i := 0; i < len(s.Bytes); i += textBytesPerLine {
 			fmt.Fprintf(&b, "%s  %s\n", indent, hexPairs(s.Bytes[i:min(i+textBytesPerLine, len(s.Bytes))]))
 		}
-		for _, n := range s.Notes {
+		for _, n := range notes {
 			fmt.Fprintf(&b, "%s· %s\n", indent, noteText(n, lang))
 		}
 	}
