@@ -1,0 +1,237 @@
+package codec
+
+import "strconv"
+
+// Type returns CONNECT.
+func (*Connect) Type() PacketType { return CONNECT }
+
+// String summarises the packet: `CONNECT id=phone clean keepalive=60
+// will=status/phone q1 retain user=yang password`.
+func (c *Connect) String() string {
+	s := "CONNECT id=" + c.ClientID
+	if c.CleanSession {
+		s += " clean"
+	}
+	s += " keepalive=" + strconv.Itoa(int(c.KeepAlive))
+	if c.Will != nil {
+		s += " will=" + c.Will.Topic + " q" + strconv.Itoa(int(c.Will.QoS))
+		if c.Will.Retain {
+			s += " retain"
+		}
+	}
+	if c.HasUsername {
+		s += " user=" + c.Username
+	}
+	if c.HasPassword {
+		s += " password"
+	}
+	if c.ProtocolName != "MQTT" || c.ProtocolLevel != 4 {
+		s += " protocol=" + c.ProtocolName + "/" + strconv.Itoa(int(c.ProtocolLevel))
+	}
+	return s
+}
+
+// The bits of the Connect Flags byte. [MQTT 3.1.2.3]
+const (
+	flagReserved     = 0x01
+	flagCleanSession = 0x02
+	flagWill         = 0x04
+	flagWillQoS      = 0x18
+	flagWillRetain   = 0x20
+	flagPassword     = 0x40
+	flagUsername     = 0x80
+)
+
+// connect decodes the variable header and payload of a CONNECT.
+// [MQTT 3.1.2, MQTT 3.1.3]
+func (p *parser) connect(c *Connect, will *Will) *Error {
+	name, err := p.bytes(VariableHeader, &protocolNameField)
+	if err != nil {
+		return err
+	}
+	nameOff := p.pos - len(name)
+	c.ProtocolName = aliasString(name)
+	if p.recording() {
+		p.note(VariableHeader, protocolNameField.name, nameOff, len(name), quote(c.ProtocolName), protocolNameExplain(c.ProtocolName))
+	}
+	want := byte(0)
+	switch c.ProtocolName {
+	case "MQTT":
+		want = 4
+	case "MQIsdp":
+		want = 3
+	default:
+		return newError(ErrProtocolName, nameOff, "MQTT-3.1.2-1", Text{
+			EN: "The protocol name is " + quote(c.ProtocolName) + "; MQTT 3.1.1 requires \"MQTT\" (MQTT 3.1 used \"MQIsdp\").",
+			ZH: "协议名是 " + quote(c.ProtocolName) + ";MQTT 3.1.1 要求协议名为 \"MQTT\"(MQTT 3.1 使用 \"MQIsdp\")。",
+		})
+	}
+	levelOff := p.pos
+	if c.ProtocolLevel, err = p.byte1(protocolLevelName); err != nil {
+		return err
+	}
+	if p.recording() {
+		p.note(VariableHeader, protocolLevelName, levelOff, 1, strconv.Itoa(int(c.ProtocolLevel)), protocolLevelExplain(c.ProtocolLevel))
+	}
+	if c.ProtocolLevel != want {
+		lv := strconv.Itoa(int(c.ProtocolLevel))
+		return newError(ErrProtocolLevel, levelOff, "MQTT-3.1.2-2", Text{
+			EN: "Protocol level " + lv + " is not supported with protocol name " + quote(c.ProtocolName) + " (4 is MQTT 3.1.1, 3 with \"MQIsdp\" is MQTT 3.1); the server answers CONNACK 0x01 and closes the connection.",
+			ZH: "协议级别 " + lv + " 与协议名 " + quote(c.ProtocolName) + " 不被支持(4 表示 MQTT 3.1.1,3 配合 \"MQIsdp\" 表示 MQTT 3.1);服务端会回复返回码为 0x01 的 CONNACK 并关闭连接。",
+		})
+	}
+	flagsOff := p.pos
+	flags, err := p.byte1(connectFlagsName)
+	if err != nil {
+		return err
+	}
+	if p.recording() {
+		p.noteConnectFlags(flagsOff, flags)
+	}
+	if err := checkConnectFlags(flags, flagsOff); err != nil {
+		return err
+	}
+	c.ReservedFlag = false
+	c.CleanSession = flags&flagCleanSession != 0
+	c.HasUsername = flags&flagUsername != 0
+	c.HasPassword = flags&flagPassword != 0
+	kaOff := p.pos
+	if c.KeepAlive, err = p.uint16(keepAliveName); err != nil {
+		return err
+	}
+	if p.recording() {
+		p.note(VariableHeader, keepAliveName, kaOff, 2, strconv.Itoa(int(c.KeepAlive))+" s", keepAliveExplain(c.KeepAlive))
+	}
+	return p.connectPayload(c, will, flags)
+}
+
+// connectPayload decodes the CONNECT payload: the fields present in the
+// order the flags announce them. [MQTT 3.1.3]
+func (p *parser) connectPayload(c *Connect, will *Will, flags byte) *Error {
+	var err *Error
+	if c.ClientID, err = p.str(Payload, &clientIDField); err != nil {
+		return err
+	}
+	if flags&flagWill != 0 {
+		will.QoS = QoS(flags & flagWillQoS >> 3)
+		will.Retain = flags&flagWillRetain != 0
+		if will.Topic, err = p.topic(Payload, &willTopicField, false); err != nil {
+			return err
+		}
+		if will.Message, err = p.bytes(Payload, &willMessageField); err != nil {
+			return err
+		}
+		if p.recording() {
+			p.note(Payload, willMessageField.name, p.pos-len(will.Message), len(will.Message), showBytes(will.Message), willMessageField.explain)
+		}
+		c.Will = will
+	}
+	if c.HasUsername {
+		if c.Username, err = p.str(Payload, &usernameField); err != nil {
+			return err
+		}
+	}
+	if c.HasPassword {
+		if c.Password, err = p.bytes(Payload, &passwordField); err != nil {
+			return err
+		}
+		if p.recording() {
+			p.note(Payload, passwordField.name, p.pos-len(c.Password), len(c.Password), showBytes(c.Password), passwordField.explain)
+		}
+	}
+	return nil
+}
+
+// checkConnectFlags checks the Connect Flags byte at offset off.
+// [MQTT 3.1.2.3]
+func checkConnectFlags(flags byte, off int) *Error {
+	switch {
+	case flags&flagReserved != 0:
+		return newError(ErrConnectReserved, off, "MQTT-3.1.2-3", Text{
+			EN: "Bit 0 of the Connect Flags is reserved and must be 0.",
+			ZH: "连接标志的第 0 位是保留位,必须为 0。",
+		})
+	case flags&flagWill == 0 && flags&flagWillQoS != 0:
+		return newError(ErrWillQoSWithoutWill, off, "MQTT-3.1.2-13", Text{
+			EN: "Will QoS is " + strconv.Itoa(int(flags&flagWillQoS>>3)) + " but the Will Flag is 0; without a will, Will QoS must be 0.",
+			ZH: "遗嘱 QoS 为 " + strconv.Itoa(int(flags&flagWillQoS>>3)) + ",但遗嘱标志为 0;没有遗嘱时遗嘱 QoS 必须为 0。",
+		})
+	case flags&flagWill == 0 && flags&flagWillRetain != 0:
+		return newError(ErrWillRetainWithoutWill, off, "MQTT-3.1.2-15", Text{
+			EN: "Will Retain is 1 but the Will Flag is 0; without a will, Will Retain must be 0.",
+			ZH: "遗嘱保留为 1,但遗嘱标志为 0;没有遗嘱时遗嘱保留必须为 0。",
+		})
+	case flags&flagWillQoS == flagWillQoS:
+		return newError(ErrWillQoS3, off, "MQTT-3.1.2-14", Text{
+			EN: "Will QoS is 3; it must be 0, 1 or 2.",
+			ZH: "遗嘱 QoS 为 3;它只能是 0、1 或 2。",
+		})
+	case flags&flagUsername == 0 && flags&flagPassword != 0:
+		return newError(ErrPasswordWithoutUsername, off, "MQTT-3.1.2-22", Text{
+			EN: "The Password Flag is 1 but the User Name Flag is 0; a password may only be sent with a user name.",
+			ZH: "密码标志为 1,但用户名标志为 0;只有带用户名时才能发送密码。",
+		})
+	}
+	return nil
+}
+
+// appendConnect encodes c after dst.
+func appendConnect(dst []byte, c *Connect) ([]byte, *Error) {
+	rl := 2 + len(c.ProtocolName) + 4 + 2 + len(c.ClientID)
+	flags := byte(0)
+	if c.ReservedFlag {
+		flags |= flagReserved
+	}
+	if c.CleanSession {
+		flags |= flagCleanSession
+	}
+	if w := c.Will; w != nil {
+		flags |= flagWill | byte(w.QoS&3)<<3
+		if w.Retain {
+			flags |= flagWillRetain
+		}
+		rl += 4 + len(w.Topic) + len(w.Message)
+	}
+	if c.HasUsername {
+		flags |= flagUsername
+		rl += 2 + len(c.Username)
+	}
+	if c.HasPassword {
+		flags |= flagPassword
+		rl += 2 + len(c.Password)
+	}
+	if err := checkLengths(c); err != nil {
+		return dst, err
+	}
+	dst, err := appendHeader(dst, byte(CONNECT)<<4, rl)
+	if err != nil {
+		return dst, err
+	}
+	dst = appendString(dst, c.ProtocolName)
+	dst = append(dst, c.ProtocolLevel, flags, byte(c.KeepAlive>>8), byte(c.KeepAlive))
+	dst = appendString(dst, c.ClientID)
+	if w := c.Will; w != nil {
+		dst = appendString(dst, w.Topic)
+		dst = appendString(dst, aliasString(w.Message))
+	}
+	if c.HasUsername {
+		dst = appendString(dst, c.Username)
+	}
+	if c.HasPassword {
+		dst = appendString(dst, aliasString(c.Password))
+	}
+	return dst, nil
+}
+
+// checkLengths refuses the strings of c that a two-byte length cannot
+// carry.
+func checkLengths(c *Connect) *Error {
+	n := max(len(c.ProtocolName), len(c.ClientID), len(c.Username), len(c.Password))
+	if c.Will != nil {
+		n = max(n, len(c.Will.Topic), len(c.Will.Message))
+	}
+	if n > 65535 {
+		return stringTooLong(n)
+	}
+	return nil
+}

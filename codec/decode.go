@@ -1,0 +1,175 @@
+package codec
+
+import "strconv"
+
+// Decode decodes b, which must hold exactly one packet. The packet does
+// not alias b. The error is an *Error: errors.Is(err, ErrIncomplete) when
+// b ends before the packet does, another token when the bytes are
+// malformed.
+func Decode(b []byte) (Packet, error) {
+	pk, err := parse(clone(b), nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	return pk, nil
+}
+
+// Decoder decodes packets into structs it reuses, so that decoding a
+// small PUBLISH allocates nothing. A packet it returns is valid until the
+// next call, and its strings and byte slices alias the decoded bytes: do
+// not change them while the packet is in use. The zero value is ready.
+type Decoder struct {
+	connect     Connect
+	will        Will
+	connack     Connack
+	publish     Publish
+	puback      Puback
+	pubrec      Pubrec
+	pubrel      Pubrel
+	pubcomp     Pubcomp
+	subscribe   Subscribe
+	suback      Suback
+	unsubscribe Unsubscribe
+	unsuback    Unsuback
+	pingreq     Pingreq
+	pingresp    Pingresp
+	disconnect  Disconnect
+}
+
+// Decode decodes b, which must hold exactly one packet, as the function
+// Decode does, into the decoder's reused structs.
+func (d *Decoder) Decode(b []byte) (Packet, error) {
+	pk, err := parse(b, d, nil)
+	if err != nil {
+		return nil, err
+	}
+	return pk, nil
+}
+
+// parse is the one parser behind Decode, Decoder.Decode and Annotate.
+// With d nil it allocates fresh packet structs.
+func parse(b []byte, d *Decoder, rec *recorder) (Packet, *Error) {
+	if len(b) == 0 {
+		return nil, newError(ErrIncomplete, 0, "MQTT 2.2", Text{
+			EN: "There are no bytes: a packet starts with its fixed header.",
+			ZH: "没有任何字节:报文至少要有固定报头。",
+		})
+	}
+	p := parser{b: b, rec: rec}
+	t, flags, err := p.fixedHeader()
+	if err != nil {
+		return nil, err
+	}
+	pk, err := p.body(t, flags, d)
+	if err != nil {
+		return nil, err
+	}
+	if p.pos < p.end {
+		return nil, newError(ErrPacketLength, p.pos, "MQTT "+typeSection(t)[:3], Text{
+			EN: plural(p.end-p.pos, "byte") + " of the Remaining Length are left over after the last field of " + t.String() + ".",
+			ZH: t.String() + " 的最后一个字段之后,剩余长度还多出 " + strconv.Itoa(p.end-p.pos) + " 个字节。",
+		})
+	}
+	if p.end < len(b) {
+		return nil, newError(ErrTrailingBytes, p.end, "MQTT 2.2.3", Text{
+			EN: "Remaining Length says " + strconv.Itoa(p.rl) + " but " + strconv.Itoa(len(b)-p.end+p.rl) + " bytes follow: the bytes from offset " + strconv.Itoa(p.end) + " are not part of this packet.",
+			ZH: "剩余长度为 " + strconv.Itoa(p.rl) + ",但后面有 " + strconv.Itoa(len(b)-p.end+p.rl) + " 个字节:从偏移 " + strconv.Itoa(p.end) + " 开始的字节不属于这个报文。",
+		})
+	}
+	return pk, nil
+}
+
+// body decodes the variable header and payload of a packet of type t.
+func (p *parser) body(t PacketType, flags byte, d *Decoder) (Packet, *Error) {
+	switch t {
+	case CONNECT:
+		pk, will := d.connectStructs()
+		return pk, p.connect(pk, will)
+	case CONNACK:
+		pk := reuse(d, func(d *Decoder) *Connack { return &d.connack })
+		return pk, p.connack(pk)
+	case PUBLISH:
+		pk := reuse(d, func(d *Decoder) *Publish { return &d.publish })
+		return pk, p.publish(pk, flags)
+	case PUBACK:
+		pk := reuse(d, func(d *Decoder) *Puback { return &d.puback })
+		return pk, p.ack(t, &pk.PacketID)
+	case PUBREC:
+		pk := reuse(d, func(d *Decoder) *Pubrec { return &d.pubrec })
+		return pk, p.ack(t, &pk.PacketID)
+	case PUBREL:
+		pk := reuse(d, func(d *Decoder) *Pubrel { return &d.pubrel })
+		return pk, p.ack(t, &pk.PacketID)
+	case PUBCOMP:
+		pk := reuse(d, func(d *Decoder) *Pubcomp { return &d.pubcomp })
+		return pk, p.ack(t, &pk.PacketID)
+	case SUBSCRIBE:
+		pk := d.subscribeStruct()
+		return pk, p.subscribe(pk)
+	case SUBACK:
+		pk := d.subackStruct()
+		return pk, p.suback(pk)
+	case UNSUBSCRIBE:
+		pk := d.unsubscribeStruct()
+		return pk, p.unsubscribe(pk)
+	case UNSUBACK:
+		pk := reuse(d, func(d *Decoder) *Unsuback { return &d.unsuback })
+		return pk, p.ack(t, &pk.PacketID)
+	case PINGREQ:
+		return reuse(d, func(d *Decoder) *Pingreq { return &d.pingreq }), p.empty(t)
+	case PINGRESP:
+		return reuse(d, func(d *Decoder) *Pingresp { return &d.pingresp }), p.empty(t)
+	default: // DISCONNECT; reserved types were refused with the flags
+		return reuse(d, func(d *Decoder) *Disconnect { return &d.disconnect }), p.empty(t)
+	}
+}
+
+// reuse returns the decoder's struct that field selects, reset to zero,
+// or a new one when there is no decoder.
+func reuse[T any](d *Decoder, field func(*Decoder) *T) *T {
+	if d == nil {
+		return new(T)
+	}
+	p := field(d)
+	var zero T
+	*p = zero
+	return p
+}
+
+// connectStructs returns a zeroed Connect and the Will it may point to.
+func (d *Decoder) connectStructs() (*Connect, *Will) {
+	if d == nil {
+		return new(Connect), new(Will)
+	}
+	d.connect, d.will = Connect{}, Will{}
+	return &d.connect, &d.will
+}
+
+// subscribeStruct returns a zeroed Subscribe that keeps the decoder's
+// subscription slice for reuse.
+func (d *Decoder) subscribeStruct() *Subscribe {
+	if d == nil {
+		return new(Subscribe)
+	}
+	d.subscribe = Subscribe{Subscriptions: d.subscribe.Subscriptions[:0]}
+	return &d.subscribe
+}
+
+// subackStruct returns a zeroed Suback that keeps the decoder's slice.
+func (d *Decoder) subackStruct() *Suback {
+	if d == nil {
+		return new(Suback)
+	}
+	d.suback = Suback{ReturnCodes: d.suback.ReturnCodes[:0]}
+	return &d.suback
+}
+
+// unsubscribeStruct returns a zeroed Unsubscribe that keeps the decoder's
+// slice.
+func (d *Decoder) unsubscribeStruct() *Unsubscribe {
+	if d == nil {
+		return new(Unsubscribe)
+	}
+	d.unsubscribe = Unsubscribe{Filters: d.unsubscribe.Filters[:0]}
+	return &d.unsubscribe
+}

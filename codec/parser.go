@@ -1,0 +1,194 @@
+package codec
+
+import (
+	"strconv"
+	"unsafe"
+)
+
+// parser reads one packet. With a nil recorder it is Decode and allocates
+// nothing beyond the packet structs; with a recorder it also notes every
+// field for Annotate. Both take the same path, so they never disagree.
+type parser struct {
+	b   []byte // the bytes available, from the packet's first byte
+	pos int    // the next byte to read
+	end int    // just past the packet, as the Remaining Length declares it
+	rl  int    // the Remaining Length
+	rec *recorder
+}
+
+// recording reports whether the parser notes fields, so that callers
+// format values only when someone will read them.
+func (p *parser) recording() bool { return p.rec != nil }
+
+// note records a field of n bytes at off.
+func (p *parser) note(sec Section, name Text, off, n int, value string, explain Text, parts ...Part) {
+	p.rec.fields = append(p.rec.fields, Field{
+		Section: sec, Name: name, Offset: off, Length: n,
+		Value: value, Explain: explain, Parts: parts,
+	})
+}
+
+// need checks that n more bytes belong to the packet and are present.
+// Bytes past the Remaining Length are a malformation of the field being
+// read; bytes inside it but missing make the packet incomplete.
+func (p *parser) need(n int, what Text) *Error {
+	if p.pos+n > p.end {
+		left := p.end - p.pos
+		return newError(ErrPacketLength, p.pos, "MQTT 2.2.3", Text{
+			EN: "The " + what.EN + " needs " + plural(n, "byte") + " but the Remaining Length leaves only " + strconv.Itoa(left) + ".",
+			ZH: what.ZH + "需要 " + strconv.Itoa(n) + " 个字节,但剩余长度只剩下 " + strconv.Itoa(left) + " 个字节。",
+		})
+	}
+	if p.pos+n > len(p.b) {
+		return p.truncated()
+	}
+	return nil
+}
+
+// truncated is the error for a packet whose bytes end before its
+// Remaining Length does. It points at the Remaining Length: either it is
+// wrong or bytes are missing.
+func (p *parser) truncated() *Error {
+	follow := len(p.b) - (p.end - p.rl)
+	return newError(ErrIncomplete, 1, "MQTT 2.2.3", Text{
+		EN: "Remaining Length says " + strconv.Itoa(p.rl) + " but " + strconv.Itoa(follow) + " bytes follow: the packet is incomplete, or the Remaining Length is wrong.",
+		ZH: "剩余长度为 " + strconv.Itoa(p.rl) + ",但后面只有 " + strconv.Itoa(follow) + " 个字节:报文不完整,或者剩余长度算错了。",
+	})
+}
+
+// byte1 reads one byte.
+func (p *parser) byte1(what Text) (byte, *Error) {
+	if err := p.need(1, what); err != nil {
+		return 0, err
+	}
+	c := p.b[p.pos]
+	p.pos++
+	return c, nil
+}
+
+// uint16 reads a big-endian two-byte integer. [MQTT 1.5.2]
+func (p *parser) uint16(what Text) (uint16, *Error) {
+	if err := p.need(2, what); err != nil {
+		return 0, err
+	}
+	v := uint16(p.b[p.pos])<<8 | uint16(p.b[p.pos+1])
+	p.pos += 2
+	return v, nil
+}
+
+// bytes reads a two-byte length and that many bytes, recording the
+// length and the data as two fields. [MQTT 1.5.3]
+func (p *parser) bytes(sec Section, f *stringField) ([]byte, *Error) {
+	off := p.pos
+	n, err := p.uint16(f.lenName)
+	if err != nil {
+		return nil, err
+	}
+	if p.recording() {
+		p.note(sec, f.lenName, off, 2, strconv.Itoa(int(n)), f.lenExplain)
+	}
+	if err := p.need(int(n), f.name); err != nil {
+		return nil, err
+	}
+	v := p.b[p.pos : p.pos+int(n) : p.pos+int(n)]
+	p.pos += int(n)
+	return v, nil
+}
+
+// str reads a UTF-8 encoded string, checks it and records it.
+// [MQTT 1.5.3]
+func (p *parser) str(sec Section, f *stringField) (string, *Error) {
+	v, err := p.bytes(sec, f)
+	if err != nil {
+		return "", err
+	}
+	s := aliasString(v)
+	off := p.pos - len(v)
+	if p.recording() {
+		p.note(sec, f.name, off, len(v), quote(s), f.explain)
+	}
+	if err := checkUTF8(s, off, f.name); err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
+// topic reads a topic name or filter and checks it with the topic rules;
+// the error's offset is moved from within the string to the packet.
+func (p *parser) topic(sec Section, f *stringField, filter bool) (string, *Error) {
+	v, err := p.bytes(sec, f)
+	if err != nil {
+		return "", err
+	}
+	s := aliasString(v)
+	off := p.pos - len(v)
+	if p.recording() {
+		p.note(sec, f.name, off, len(v), quote(s), f.explain)
+	}
+	var verr error
+	if filter {
+		verr = ValidateTopicFilter(s)
+	} else {
+		verr = ValidateTopicName(s)
+	}
+	if verr != nil {
+		e := *verr.(*Error)
+		e.Offset += off
+		if len(v) == 0 {
+			e.Offset = off - 2 // an empty string: point at its length
+		}
+		return "", &e
+	}
+	return s, nil
+}
+
+// packetID reads a packet identifier, which must not be 0.
+// [MQTT-2.3.1-1]
+func (p *parser) packetID() (uint16, *Error) {
+	off := p.pos
+	id, err := p.uint16(packetIDName)
+	if err != nil {
+		return 0, err
+	}
+	if p.recording() {
+		p.note(VariableHeader, packetIDName, off, 2, strconv.Itoa(int(id)), packetIDExplain)
+	}
+	if id == 0 {
+		return 0, newError(ErrPacketIDZero, off, "MQTT-2.3.1-1", Text{
+			EN: "The Packet Identifier is 0; it must be between 1 and 65535.",
+			ZH: "报文标识符为 0;它必须在 1 到 65535 之间。",
+		})
+	}
+	return id, nil
+}
+
+// stringField names a length-prefixed field and its length.
+type stringField struct {
+	lenName, lenExplain Text
+	name, explain       Text
+}
+
+var (
+	packetIDName    = Text{EN: "Packet Identifier", ZH: "报文标识符"}
+	packetIDExplain = Text{
+		EN: "Pairs this packet with its acknowledgement; chosen by the sender, non-zero, unique among its unacknowledged packets.",
+		ZH: "把本报文和对应的确认报文配对;由发送方选择,不能为 0,在未确认的报文中唯一。",
+	}
+)
+
+// aliasString views b as a string without copying. The decoder's callers
+// must not change the bytes while they use the packet.
+func aliasString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// plural is "1 byte", "2 bytes".
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return strconv.Itoa(n) + " " + unit + "s"
+}
