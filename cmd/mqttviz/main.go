@@ -19,7 +19,10 @@ type command struct {
 }
 
 // commands lists every subcommand in the order the usage text shows them.
-var commands = []command{}
+var commands = []command{
+	{"lessons", "list the built-in lessons", runLessons},
+	{"run", "run a lesson or scenario file and print its trace", runRun},
+}
 
 func main() {
 	os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr))

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"mqttviz/sim"
+)
+
+// runRun runs a built-in lesson or a scenario file and prints its trace as
+// a table, JSON or a Mermaid diagram. Exit code: 0 when every expectation
+// holds, 1 when one fails (listed on stderr), 2 when the scenario does not
+// parse or the arguments are wrong.
+func runRun(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output: text (a table), json (the trace) or mermaid (a sequenceDiagram)")
+	seed := fs.Int64("seed", 1, "random seed of the run")
+	lang := fs.String("lang", "en", "language of titles and notes: en or zh")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: mqttviz run LESSON|FILE [--format text|json|mermaid] [--seed N] [--lang en|zh]\n\n"+
+			"Runs a built-in lesson (see: mqttviz lessons) or a scenario file and prints its trace.\n"+
+			"Exit code 0: every expectation holds; 1: some fail; 2: the scenario does not parse.")
+		fs.PrintDefaults()
+	}
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return exitCode(err)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(positional) != 1 || (*lang != "en" && *lang != "zh") {
+		fs.Usage()
+		return 2
+	}
+	render, ok := renderers[*format]
+	if !ok {
+		fmt.Fprintf(stderr, "mqttviz run: --format must be text, json or mermaid, not %q\n", *format)
+		return 2
+	}
+
+	name, source, err := scenarioSource(positional[0])
+	if err != nil {
+		fmt.Fprintln(stderr, "mqttviz run:", err)
+		return 2
+	}
+	trace, err := sim.RunScenario(name, source, *seed)
+	if err != nil {
+		var pe *sim.ParseError
+		if errors.As(err, &pe) {
+			fmt.Fprintf(stderr, "%s:%d:%d: %s\n", name, pe.Line, pe.Col, pe.Msg)
+		} else {
+			fmt.Fprintln(stderr, "mqttviz run:", err)
+		}
+		return 2
+	}
+	if err := render(stdout, trace, *lang); err != nil {
+		fmt.Fprintln(stderr, "mqttviz run:", err)
+		return 2
+	}
+	failed := trace.Failed()
+	for _, e := range failed {
+		fmt.Fprintf(stderr, "%s:%d: expectation failed: %s\n    found: %s\n", name, e.Line, e.Text, e.Why)
+	}
+	if len(failed) > 0 {
+		fmt.Fprintf(stderr, "%d of %d expectations failed\n", len(failed), len(trace.Expectations))
+		return 1
+	}
+	return 0
+}
+
+// renderers write a trace in each --format.
+var renderers = map[string]func(w io.Writer, t *sim.Trace, lang string) error{
+	"text": func(w io.Writer, t *sim.Trace, lang string) error {
+		_, err := io.WriteString(w, sim.FormatText(t, lang))
+		return err
+	},
+	"mermaid": func(w io.Writer, t *sim.Trace, lang string) error {
+		_, err := io.WriteString(w, sim.FormatMermaid(t, lang))
+		return err
+	},
+	"json": func(w io.Writer, t *sim.Trace, _ string) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(t)
+	},
+}
+
+// scenarioSource finds the script for arg: a file of that name if there is
+// one, else a built-in lesson.
+func scenarioSource(arg string) (name, source string, err error) {
+	b, ferr := os.ReadFile(arg)
+	if ferr == nil {
+		return arg, string(b), nil
+	}
+	if src, ok := sim.LessonSource(arg); ok {
+		return arg, src, nil
+	}
+	if errors.Is(ferr, os.ErrNotExist) {
+		return "", "", fmt.Errorf("%s is neither a file nor a built-in lesson (list them with: mqttviz lessons)", arg)
+	}
+	return "", "", ferr
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"mqttviz/sim"
+)
+
+// runCmd runs `mqttviz run args...` in-process.
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = dispatch(append([]string{"run"}, args...), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// writeScenario writes a scenario file in a test directory.
+func writeScenario(t *testing.T, src string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "s.txt")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestRunLessonText(t *testing.T) {
+	code, out, errOut := runCmd("qos1-lost-puback")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	for _, want := range []string{"QoS 1 with a lost PUBACK", "PUBACK", "dropped", "expectations: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	_, zh, _ := runCmd("qos1-lost-puback", "--lang", "zh")
+	if !strings.Contains(zh, "QoS 1：PUBACK 丢失后") {
+		t.Errorf("--lang zh output lacks the Chinese title:\n%s", zh)
+	}
+}
+
+func TestRunJSON(t *testing.T) {
+	code, out, errOut := runCmd("--format", "json", "qos2", "--seed", "7")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	var tr sim.Trace
+	if err := json.Unmarshal([]byte(out), &tr); err != nil {
+		t.Fatal(err)
+	}
+	if tr.Scenario != "qos2" || tr.Seed != 7 || len(tr.Steps) == 0 || len(tr.Expectations) == 0 {
+		t.Errorf("trace scenario %q seed %d, %d steps, %d expectations", tr.Scenario, tr.Seed, len(tr.Steps), len(tr.Expectations))
+	}
+	for _, e := range tr.Expectations {
+		if !e.OK {
+			t.Errorf("expectation failed: %+v", e)
+		}
+	}
+}
+
+func TestRunMermaid(t *testing.T) {
+	code, out, _ := runCmd("qos0", "--format=mermaid")
+	if code != 0 || !strings.HasPrefix(out, "sequenceDiagram\n") || !strings.Contains(out, "-x") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestRunFailedExpectation(t *testing.T) {
+	path := writeScenario(t, "client a\nclient b\nconnect a\nconnect b\nsubscribe b x\npublish a x \"1\"\nexpect b receives x \"2\"\nexpect b connected\n")
+	code, out, errOut := runCmd(path)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %s", code, errOut)
+	}
+	if !strings.Contains(errOut, path+`:7: expectation failed: expect b receives x "2"`) ||
+		!strings.Contains(errOut, `found: b received x "1" qos=0 retain=0 dup=0`) ||
+		!strings.Contains(errOut, "1 of 2 expectations failed") {
+		t.Errorf("stderr:\n%s", errOut)
+	}
+	if !strings.Contains(out, "FAIL  line 7") || !strings.Contains(out, "ok    line 8") {
+		t.Errorf("stdout lacks the expectation table:\n%s", out)
+	}
+}
+
+func TestRunParseError(t *testing.T) {
+	path := writeScenario(t, "client a\nconnect a\npublish a x \"1\" qos=3\n")
+	code, out, errOut := runCmd(path)
+	if code != 2 || out != "" {
+		t.Fatalf("exit %d, want 2; stdout %q", code, out)
+	}
+	if want := path + ":3:17: expected qos=0|1|2, found qos=3\n"; errOut != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+}
+
+func TestRunUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"no-such-lesson"},
+		{"qos0", "--format", "svg"},
+		{"qos0", "--lang", "fr"},
+		{"qos0", "qos1"},
+	} {
+		if code, _, _ := runCmd(args...); code != 2 {
+			t.Errorf("run %q: exit %d, want 2", args, code)
+		}
+	}
+}
