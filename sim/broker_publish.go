@@ -149,15 +149,24 @@ func (b *broker) deliver(now int64, s *session, m *message, q codec.QoS, retain 
 	}
 	if q == codec.AtMostOnce {
 		b.out = codec.Publish{Retain: retain, Topic: m.topic, Payload: m.payload}
-		b.send(s.conn.c, &b.out)
+		b.forward(s.conn.c, &b.out)
 		return
 	}
 	o := &outflight{id: s.nextID(), msg: m, qos: q, retain: retain, sentAt: now}
 	s.out = append(s.out, o)
 	b.markSession(s)
 	b.out = codec.Publish{QoS: q, Retain: retain, Topic: m.topic, PacketID: o.id, Payload: m.payload}
-	b.send(s.conn.c, &b.out)
+	b.forward(s.conn.c, &b.out)
 	b.armRetry(now, s.conn)
+}
+
+// forward encodes a PUBLISH built from a message the broker accepted:
+// its topic and payload passed the decoder's checks, the QoS is 0–2 and
+// the packet id comes from nextID, so the strict encoder's second decode
+// is skipped on this, the busiest path. The receiver still decodes it
+// strictly.
+func (b *broker) forward(c *conn, p *codec.Publish) {
+	b.encode(c, p, codec.Encoder{AllowMalformed: true})
 }
 
 // resend sends an unfinished exchange again: the PUBLISH with DUP 1 and

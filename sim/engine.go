@@ -29,8 +29,10 @@ type node interface {
 // engine runs the events of a World in order and records the trace.
 type engine struct {
 	now        int64
-	seq        uint64
 	queue      eventQueue
+	// spare are byte buffers of packets already processed, reused when
+	// nothing is recorded.
+	spare [][]byte
 	foreground int
 	rand       *rand.Rand
 	trace      *Trace
@@ -52,11 +54,17 @@ func newEngine(o Options) *engine {
 		record:    !o.NoRecord,
 	}
 	e.broker = newBroker(o.Broker, e.record)
+	if !e.record {
+		e.broker.spare = &e.spare
+	}
 	return e
 }
 
 // addClient adds a client's lifeline.
 func (e *engine) addClient(c *client) {
+	if !e.record {
+		c.spare = &e.spare
+	}
 	e.clients = append(e.clients, c)
 	e.trace.Nodes = append(e.trace.Nodes, c.name)
 }
@@ -65,15 +73,15 @@ func (e *engine) addClient(c *client) {
 // soon as no foreground event is pending and leaves the clock at the last
 // event; otherwise the clock ends at t.
 func (e *engine) runUntil(t int64, quiet bool) {
-	for len(e.queue) > 0 && e.queue[0].at <= t {
+	for e.queue.len() > 0 && e.queue.next() <= t {
 		if quiet && e.foreground == 0 {
 			return
 		}
-		ev := e.queue.pop()
+		at, ev := e.queue.pop()
 		if ev.foreground {
 			e.foreground--
 		}
-		e.now = ev.at
+		e.now = at
 		switch ev.kind {
 		case evArrive:
 			e.arrive(ev)
@@ -88,13 +96,12 @@ func (e *engine) runUntil(t int64, quiet bool) {
 	}
 }
 
-func (e *engine) schedule(ev event) {
-	ev.seq = e.seq
-	e.seq++
+// schedule queues ev at time at, after everything already queued for then.
+func (e *engine) schedule(at int64, ev event) {
 	if ev.foreground {
 		e.foreground++
 	}
-	e.queue.push(ev)
+	e.queue.push(at, ev)
 }
 
 // open starts a new connection for client c and records it.
@@ -144,7 +151,7 @@ func (e *engine) flush(n node, step *Step) {
 	}
 	r.sends = r.sends[:0]
 	for _, t := range r.timers {
-		e.schedule(event{at: t.at, kind: evTimer, foreground: t.foreground, conn: t.c, timer: t.kind, node: n})
+		e.schedule(t.at, event{kind: evTimer, foreground: t.foreground, conn: t.c, timer: t.kind, up: endOf(n) == clientEnd})
 	}
 	r.timers = r.timers[:0]
 	if len(r.closes) > 0 {
@@ -182,14 +189,12 @@ func (e *engine) send(from node, o outgoing) {
 	}
 	l := c.client.link
 	lost, why := l.lose(d, o.typ, o.id)
-	ev := event{
-		at: e.now + l.latency[dirIndex(d)], kind: evArrive, foreground: true,
-		conn: c, dir: d, sentAt: e.now, bytes: o.bytes,
-	}
+	ev := event{kind: evArrive, foreground: true, conn: c, up: d == Up, sentAt: e.now, bytes: o.bytes}
 	if lost {
-		ev.lost = why
+		t := why
+		ev.lost = &t
 	}
-	e.schedule(ev)
+	e.schedule(e.now+l.latency[dirIndex(d)], ev)
 }
 
 func dirIndex(d Direction) int {
@@ -203,18 +208,18 @@ func dirIndex(d Direction) int {
 // loss.
 func (e *engine) arrive(ev event) {
 	c := ev.conn
-	end := receiving(ev.dir)
+	end := receiving(ev.dir())
 	from, to := c.client.name, BrokerName
-	if ev.dir == Down {
+	if !ev.up {
 		from, to = to, from
 	}
 	step := Step{Time: e.now, Kind: KindPacket, From: from, To: to, SentAt: ev.sentAt, Bytes: ev.bytes}
 	if e.record {
 		step.Packet, step.Label = describe(ev.bytes)
 	}
-	if ev.lost.EN != "" {
+	if ev.lost != nil {
 		step.Outcome = Dropped
-		step.Notes = []Note{{Text: ev.lost}}
+		step.Notes = []Note{{Text: *ev.lost}}
 		e.appendStep(step)
 		return
 	}
@@ -231,6 +236,10 @@ func (e *engine) arrive(ev event) {
 	n := e.nodeAt(c, end)
 	r := n.effects()
 	c.split[end].Feed(ev.bytes)
+	if !e.record {
+		// The splitter copied the bytes and no step keeps them.
+		e.spare = append(e.spare, ev.bytes[:0])
+	}
 	frames := 0
 	for !r.closing(c) {
 		frame, err := c.split[end].Next()
@@ -282,13 +291,13 @@ func (e *engine) closeEnd(n node, c *conn) {
 	if l.silent {
 		return
 	}
-	e.schedule(event{at: e.now + l.latency[dirIndex(d)], kind: evFin, foreground: true, conn: c, dir: d, sentAt: e.now})
+	e.schedule(e.now+l.latency[dirIndex(d)], event{kind: evFin, foreground: true, conn: c, up: d == Up, sentAt: e.now})
 }
 
 // fin tells the receiving end that the other end closed the connection.
 func (e *engine) fin(ev event) {
 	c := ev.conn
-	end := receiving(ev.dir)
+	end := receiving(ev.dir())
 	if !c.open[end] {
 		return
 	}
@@ -335,8 +344,12 @@ func (e *engine) cut(name string) {
 
 // fire runs a timer.
 func (e *engine) fire(ev event) {
-	ev.node.tick(e.now, ev.conn, ev.timer)
-	e.act(ev.node, KindTimer, false)
+	var n node = e.broker
+	if ev.up {
+		n = ev.conn.client
+	}
+	n.tick(e.now, ev.conn, ev.timer)
+	e.act(n, KindTimer, false)
 }
 
 // fault records a fault injected on a client's link.

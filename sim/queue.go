@@ -13,68 +13,135 @@ const (
 	evTimer
 )
 
-// event is one scheduled happening. Events run in order of (at, seq): the
-// sequence number, taken from a counter when the event is scheduled, makes
-// the order total and the same on every run.
+// event is one scheduled happening.
 type event struct {
-	at   int64
-	seq  uint64
 	kind eventKind
 	// foreground events keep RunUntilQuiet running; idle keepalive timers
 	// are background.
 	foreground bool
-	conn       *conn
-	// dir is the direction a packet or a close travels.
-	dir Direction
+	// up says a packet or a close travels from the client to the broker;
+	// for a timer, that the timer is the client's.
+	up    bool
+	timer timerKind
+	conn  *conn
 	// sentAt, bytes and lost describe a packet: when it left, what it is,
-	// and why it never arrives (empty EN when it does).
+	// and why it never arrives (nil when it does).
 	sentAt int64
 	bytes  []byte
-	lost   Text
-	// timer is the timer that fires; node is who asked for it.
-	timer timerKind
-	node  node
+	lost   *Text
 }
 
-// eventQueue is a binary min-heap of events by (at, seq).
-type eventQueue []event
-
-func (q eventQueue) less(i, j int) bool {
-	if q[i].at != q[j].at {
-		return q[i].at < q[j].at
+// dir is the direction the event travels.
+func (ev *event) dir() Direction {
+	if ev.up {
+		return Up
 	}
-	return q[i].seq < q[j].seq
+	return Down
 }
 
-func (q *eventQueue) push(e event) {
-	*q = append(*q, e)
-	h := *q
-	i := len(h) - 1
-	for i > 0 {
+// eventQueue holds the pending events in order of time and, within one
+// time, in the order they were scheduled: a min-heap of the distinct times
+// that have events, each with a FIFO of its events. Most events share
+// their time with others (a fan-out sends a hundred packets with the same
+// latency), so the heap stays small and most pushes and pops are O(1).
+type eventQueue struct {
+	times   []int64
+	buckets map[int64]*bucket
+	// last is the bucket of the last push, which the next push often
+	// shares.
+	last *bucket
+	// spare are emptied buckets for reuse.
+	spare []*bucket
+	n     int
+}
+
+// bucket is the FIFO of the events of one time.
+type bucket struct {
+	at   int64
+	evs  []event
+	head int
+}
+
+func (q *eventQueue) len() int { return q.n }
+
+// next is the time of the earliest event; the queue must not be empty.
+func (q *eventQueue) next() int64 { return q.times[0] }
+
+// push schedules ev at time at, after every event already scheduled then.
+func (q *eventQueue) push(at int64, ev event) {
+	b := q.last
+	if b == nil || b.at != at {
+		b = q.buckets[at]
+		if b == nil {
+			b = q.newBucket(at)
+		}
+		q.last = b
+	}
+	b.evs = append(b.evs, ev)
+	q.n++
+}
+
+// newBucket makes the FIFO of a time that has no events yet.
+func (q *eventQueue) newBucket(at int64) *bucket {
+	var b *bucket
+	if n := len(q.spare); n > 0 {
+		b = q.spare[n-1]
+		q.spare = q.spare[:n-1]
+	} else {
+		b = &bucket{}
+	}
+	b.at = at
+	if q.buckets == nil {
+		q.buckets = map[int64]*bucket{}
+	}
+	q.buckets[at] = b
+	q.times = append(q.times, at)
+	h := q.times
+	for i := len(h) - 1; i > 0; {
 		p := (i - 1) / 2
-		if !h.less(i, p) {
+		if h[p] <= h[i] {
 			break
 		}
 		h[i], h[p] = h[p], h[i]
 		i = p
 	}
+	return b
 }
 
-// pop removes and returns the earliest event; the queue must not be empty.
-func (q *eventQueue) pop() event {
-	h := *q
-	top := h[0]
+// pop removes the earliest event and returns it with its time; the queue
+// must not be empty.
+func (q *eventQueue) pop() (int64, event) {
+	at := q.times[0]
+	b := q.buckets[at]
+	ev := b.evs[b.head]
+	b.evs[b.head] = event{}
+	b.head++
+	q.n--
+	if b.head == len(b.evs) {
+		q.dropTime(b)
+	}
+	return at, ev
+}
+
+// dropTime retires the emptied bucket of the earliest time.
+func (q *eventQueue) dropTime(b *bucket) {
+	delete(q.buckets, b.at)
+	if q.last == b {
+		q.last = nil
+	}
+	b.evs, b.head = b.evs[:0], 0
+	q.spare = append(q.spare, b)
+	h := q.times
 	n := len(h) - 1
 	h[0] = h[n]
-	h[n] = event{}
 	h = h[:n]
-	i := 0
-	for {
+	q.times = h
+	for i := 0; ; {
 		l, r, m := 2*i+1, 2*i+2, i
-		if l < n && h.less(l, m) {
+		if l < n && h[l] < h[m] {
 			m = l
 		}
-		if r < n && h.less(r, m) {
+		if r < n && h[r] < h[m] {
 			m = r
 		}
 		if m == i {
@@ -83,6 +150,4 @@ func (q *eventQueue) pop() event {
 		h[i], h[m] = h[m], h[i]
 		i = m
 	}
-	*q = h
-	return top
 }

@@ -48,6 +48,9 @@ type ready struct {
 	// refused says the input broke a protocol rule and the node is closing
 	// the connection because of it.
 	refused bool
+	// spare are buffers to encode into, shared with the engine, which
+	// returns them once processed; nil when steps keep the bytes.
+	spare *[][]byte
 }
 
 // note adds an explanation in English and Chinese with its rule.
@@ -57,9 +60,22 @@ func (r *ready) note(rule, en, zh string) {
 	}
 }
 
-// send encodes p for connection c.
+// send encodes p for connection c with the strict encoder, which refuses
+// anything malformed.
 func (r *ready) send(c *conn, p codec.Packet) error {
-	b, err := codec.Append(nil, p)
+	return r.encode(c, p, codec.Encoder{})
+}
+
+// encode encodes p for connection c with enc.
+func (r *ready) encode(c *conn, p codec.Packet, enc codec.Encoder) error {
+	var dst []byte
+	if r.spare != nil {
+		if n := len(*r.spare); n > 0 {
+			dst = (*r.spare)[n-1]
+			*r.spare = (*r.spare)[:n-1]
+		}
+	}
+	b, err := enc.Append(dst, p)
 	if err != nil {
 		return err
 	}
