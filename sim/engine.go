@@ -28,11 +28,11 @@ type node interface {
 
 // engine runs the events of a World in order and records the trace.
 type engine struct {
-	now        int64
-	queue      eventQueue
+	now   int64
+	queue eventQueue
 	// spare are byte buffers of packets already processed, reused when
 	// nothing is recorded.
-	spare [][]byte
+	spare      [][]byte
 	foreground int
 	rand       *rand.Rand
 	trace      *Trace
