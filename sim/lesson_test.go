@@ -149,3 +149,48 @@ func TestRunLessonUnknown(t *testing.T) {
 		t.Error("RunLesson accepted an unknown name")
 	}
 }
+
+// TestTraceDocumented checks that docs/trace.md names every JSON field a
+// trace uses, taken from real runs.
+func TestTraceDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "trace.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	for _, name := range []string{"online-offline", "qos1-lost-puback", "persistent-session"} {
+		tr, err := RunLesson(name, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		collectKeys(v, keys)
+	}
+	for k := range keys {
+		if !strings.Contains(string(doc), "`"+k+"`") {
+			t.Errorf("docs/trace.md does not document the field `%s`", k)
+		}
+	}
+}
+
+// collectKeys adds every object key found in v.
+func collectKeys(v any, keys map[string]bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			keys[k] = true
+			collectKeys(x, keys)
+		}
+	case []any:
+		for _, x := range v {
+			collectKeys(x, keys)
+		}
+	}
+}
