@@ -16,11 +16,11 @@ func (c *Connack) String() string {
 
 var connackMeanings = [6]Text{
 	{EN: "connection accepted", ZH: "连接已接受"},
-	{EN: "refused: unacceptable protocol version", ZH: "拒绝连接:不支持的协议版本"},
-	{EN: "refused: identifier rejected", ZH: "拒绝连接:不合格的客户端标识符"},
-	{EN: "refused: server unavailable", ZH: "拒绝连接:服务端不可用"},
-	{EN: "refused: bad user name or password", ZH: "拒绝连接:用户名或密码错误"},
-	{EN: "refused: not authorized", ZH: "拒绝连接:未授权"},
+	{EN: "refused: unacceptable protocol version", ZH: "拒绝连接：不支持的协议版本"},
+	{EN: "refused: identifier rejected", ZH: "拒绝连接：不合格的客户端标识符"},
+	{EN: "refused: server unavailable", ZH: "拒绝连接：服务端不可用"},
+	{EN: "refused: bad user name or password", ZH: "拒绝连接：用户名或密码错误"},
+	{EN: "refused: not authorized", ZH: "拒绝连接：未授权"},
 }
 
 // String returns the code's meaning, "accepted", "bad-username-password",
@@ -39,13 +39,13 @@ func (c ConnackCode) Meaning() Text {
 	if int(c) < len(connackMeanings) {
 		return connackMeanings[c]
 	}
-	return Text{EN: "reserved, not used by MQTT 3.1.1", ZH: "保留值,MQTT 3.1.1 未使用"}
+	return Text{EN: "reserved, not used by MQTT 3.1.1", ZH: "保留值，MQTT 3.1.1 未使用"}
 }
 
 var (
 	ackFlagsName   = Text{EN: "Connect Acknowledge Flags", ZH: "连接确认标志"}
 	connackRCName  = Text{EN: "Connect Return code", ZH: "连接返回码"}
-	sessionPresent = Text{EN: "Session Present", ZH: "会话存在标志(Session Present)"}
+	sessionPresent = Text{EN: "Session Present", ZH: "会话存在标志（Session Present）"}
 )
 
 // connack decodes the variable header of a CONNACK. [MQTT 3.2.2]
@@ -63,7 +63,7 @@ func (p *parser) connack(c *Connack) *Error {
 	if flags&0xfe != 0 {
 		return newError(ErrConnackFlags, p.pos-1, "MQTT 3.2.2.1", Text{
 			EN: "Bits 7-1 of the Connect Acknowledge Flags are reserved and must be 0; only bit 0 (Session Present) may be set.",
-			ZH: "连接确认标志的第 7 到 1 位是保留位,必须为 0;只有第 0 位(会话存在标志)可以为 1。",
+			ZH: "连接确认标志的第 7 到 1 位是保留位，必须为 0；只有第 0 位（会话存在标志）可以为 1。",
 		})
 	}
 	c.SessionPresent = flags == 1
@@ -78,13 +78,13 @@ func (p *parser) connack(c *Connack) *Error {
 	if code > 5 {
 		return newError(ErrConnackCode, p.pos-1, "MQTT 3.2.2.3", Text{
 			EN: "Return code " + strconv.Itoa(int(code)) + " is reserved; MQTT 3.1.1 uses 0 to 5.",
-			ZH: "返回码 " + strconv.Itoa(int(code)) + " 是保留值;MQTT 3.1.1 只使用 0 到 5。",
+			ZH: "返回码 " + strconv.Itoa(int(code)) + " 是保留值；MQTT 3.1.1 只使用 0 到 5。",
 		})
 	}
 	if code != 0 && c.SessionPresent {
 		return newError(ErrSessionPresentRefused, p.pos-2, "MQTT-3.2.2-4", Text{
 			EN: "Session Present is 1 but the connection is refused; a CONNACK with a non-zero return code must have Session Present 0.",
-			ZH: "会话存在标志为 1,但连接被拒绝了;返回码不为 0 的 CONNACK 必须把会话存在标志设为 0。",
+			ZH: "会话存在标志为 1，但连接被拒绝了；返回码不为 0 的 CONNACK 必须把会话存在标志设为 0。",
 		})
 	}
 	return nil
@@ -95,19 +95,19 @@ func (p *parser) noteAckFlags(f byte) {
 	sp := f & 1
 	ex := Text{
 		EN: "0: the server has no stored session for this client (always 0 after Clean Session 1 or when refused).",
-		ZH: "0:服务端没有这个客户端保存的会话(清理会话为 1 或连接被拒绝时总是 0)。",
+		ZH: "0：服务端没有这个客户端保存的会话（清理会话为 1 或连接被拒绝时总是 0）。",
 	}
 	if sp == 1 {
 		ex = Text{
 			EN: "1: the server resumes a stored session. Only possible when the CONNECT had Clean Session 0; after Clean Session 1 it must be 0 [MQTT-3.2.2-1].",
-			ZH: "1:服务端恢复了保存的会话。只有 CONNECT 的清理会话为 0 时才可能;清理会话为 1 时必须为 0 [MQTT-3.2.2-1]。",
+			ZH: "1：服务端恢复了保存的会话。只有 CONNECT 的清理会话为 0 时才可能；清理会话为 1 时必须为 0 [MQTT-3.2.2-1]。",
 		}
 	}
 	p.note(VariableHeader, ackFlagsName, p.pos-1, 1, hex2(f)+" = "+bits8(f), Text{
 		EN: "Bit 0 is Session Present; bits 7-1 are reserved.",
-		ZH: "第 0 位是会话存在标志;第 7 到 1 位是保留位。",
+		ZH: "第 0 位是会话存在标志；第 7 到 1 位是保留位。",
 	},
-		Part{Bits: "7-1", Name: reservedName, Value: bitRange(f, 7, 1), Explain: Text{EN: "Reserved; must be 0.", ZH: "保留位,必须为 0。"}},
+		Part{Bits: "7-1", Name: reservedName, Value: bitRange(f, 7, 1), Explain: Text{EN: "Reserved; must be 0.", ZH: "保留位，必须为 0。"}},
 		Part{Bits: "0", Name: sessionPresent, Value: strconv.Itoa(int(sp)), Explain: ex},
 	)
 }

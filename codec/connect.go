@@ -63,7 +63,7 @@ func (p *parser) connect(c *Connect, will *Will) *Error {
 	default:
 		return newError(ErrProtocolName, nameOff, "MQTT-3.1.2-1", Text{
 			EN: "The protocol name is " + quote(c.ProtocolName) + "; MQTT 3.1.1 requires \"MQTT\" (MQTT 3.1 used \"MQIsdp\").",
-			ZH: "协议名是 " + quote(c.ProtocolName) + ";MQTT 3.1.1 要求协议名为 \"MQTT\"(MQTT 3.1 使用 \"MQIsdp\")。",
+			ZH: "协议名是 " + quote(c.ProtocolName) + "；MQTT 3.1.1 要求协议名为 \"MQTT\"（MQTT 3.1 使用 \"MQIsdp\"）。",
 		})
 	}
 	levelOff := p.pos
@@ -77,7 +77,7 @@ func (p *parser) connect(c *Connect, will *Will) *Error {
 		lv := strconv.Itoa(int(c.ProtocolLevel))
 		return newError(ErrProtocolLevel, levelOff, "MQTT-3.1.2-2", Text{
 			EN: "Protocol level " + lv + " is not supported with protocol name " + quote(c.ProtocolName) + " (4 is MQTT 3.1.1, 3 with \"MQIsdp\" is MQTT 3.1); the server answers CONNACK 0x01 and closes the connection.",
-			ZH: "协议级别 " + lv + " 与协议名 " + quote(c.ProtocolName) + " 不被支持(4 表示 MQTT 3.1.1,3 配合 \"MQIsdp\" 表示 MQTT 3.1);服务端会回复返回码为 0x01 的 CONNACK 并关闭连接。",
+			ZH: "协议级别 " + lv + " 与协议名 " + quote(c.ProtocolName) + " 不被支持（4 表示 MQTT 3.1.1，3 配合 \"MQIsdp\" 表示 MQTT 3.1）；服务端会回复返回码为 0x01 的 CONNACK 并关闭连接。",
 		})
 	}
 	flagsOff := p.pos
@@ -149,27 +149,27 @@ func checkConnectFlags(flags byte, off int) *Error {
 	case flags&flagReserved != 0:
 		return newError(ErrConnectReserved, off, "MQTT-3.1.2-3", Text{
 			EN: "Bit 0 of the Connect Flags is reserved and must be 0.",
-			ZH: "连接标志的第 0 位是保留位,必须为 0。",
+			ZH: "连接标志的第 0 位是保留位，必须为 0。",
 		})
 	case flags&flagWill == 0 && flags&flagWillQoS != 0:
 		return newError(ErrWillQoSWithoutWill, off, "MQTT-3.1.2-13", Text{
 			EN: "Will QoS is " + strconv.Itoa(int(flags&flagWillQoS>>3)) + " but the Will Flag is 0; without a will, Will QoS must be 0.",
-			ZH: "遗嘱 QoS 为 " + strconv.Itoa(int(flags&flagWillQoS>>3)) + ",但遗嘱标志为 0;没有遗嘱时遗嘱 QoS 必须为 0。",
+			ZH: "遗嘱 QoS 为 " + strconv.Itoa(int(flags&flagWillQoS>>3)) + "，但遗嘱标志为 0；没有遗嘱时遗嘱 QoS 必须为 0。",
 		})
 	case flags&flagWill == 0 && flags&flagWillRetain != 0:
 		return newError(ErrWillRetainWithoutWill, off, "MQTT-3.1.2-15", Text{
 			EN: "Will Retain is 1 but the Will Flag is 0; without a will, Will Retain must be 0.",
-			ZH: "遗嘱保留为 1,但遗嘱标志为 0;没有遗嘱时遗嘱保留必须为 0。",
+			ZH: "遗嘱保留为 1，但遗嘱标志为 0；没有遗嘱时遗嘱保留必须为 0。",
 		})
 	case flags&flagWillQoS == flagWillQoS:
 		return newError(ErrWillQoS3, off, "MQTT-3.1.2-14", Text{
 			EN: "Will QoS is 3; it must be 0, 1 or 2.",
-			ZH: "遗嘱 QoS 为 3;它只能是 0、1 或 2。",
+			ZH: "遗嘱 QoS 为 3；它只能是 0、1 或 2。",
 		})
 	case flags&flagUsername == 0 && flags&flagPassword != 0:
 		return newError(ErrPasswordWithoutUsername, off, "MQTT-3.1.2-22", Text{
 			EN: "The Password Flag is 1 but the User Name Flag is 0; a password may only be sent with a user name.",
-			ZH: "密码标志为 1,但用户名标志为 0;只有带用户名时才能发送密码。",
+			ZH: "密码标志为 1，但用户名标志为 0；只有带用户名时才能发送密码。",
 		})
 	}
 	return nil

@@ -52,7 +52,7 @@ func parse(b []byte, d *Decoder, rec *recorder) (Packet, *Error) {
 	if len(b) == 0 {
 		return nil, newError(ErrIncomplete, 0, "MQTT 2.2", Text{
 			EN: "There are no bytes: a packet starts with its fixed header.",
-			ZH: "没有任何字节:报文至少要有固定报头。",
+			ZH: "没有任何字节：报文至少要有固定报头。",
 		})
 	}
 	p := parser{b: b, rec: rec}
@@ -67,13 +67,13 @@ func parse(b []byte, d *Decoder, rec *recorder) (Packet, *Error) {
 	if p.pos < p.end {
 		return nil, newError(ErrPacketLength, p.pos, "MQTT "+typeSection(t)[:3], Text{
 			EN: plural(p.end-p.pos, "byte") + " of the Remaining Length are left over after the last field of " + t.String() + ".",
-			ZH: t.String() + " 的最后一个字段之后,剩余长度还多出 " + strconv.Itoa(p.end-p.pos) + " 个字节。",
+			ZH: t.String() + " 的最后一个字段之后，剩余长度还多出 " + strconv.Itoa(p.end-p.pos) + " 个字节。",
 		})
 	}
 	if p.end < len(b) {
 		return nil, newError(ErrTrailingBytes, p.end, "MQTT 2.2.3", Text{
 			EN: "Remaining Length says " + strconv.Itoa(p.rl) + " but " + strconv.Itoa(len(b)-p.end+p.rl) + " bytes follow: the bytes from offset " + strconv.Itoa(p.end) + " are not part of this packet.",
-			ZH: "剩余长度为 " + strconv.Itoa(p.rl) + ",但后面有 " + strconv.Itoa(len(b)-p.end+p.rl) + " 个字节:从偏移 " + strconv.Itoa(p.end) + " 开始的字节不属于这个报文。",
+			ZH: "剩余长度为 " + strconv.Itoa(p.rl) + "，但后面有 " + strconv.Itoa(len(b)-p.end+p.rl) + " 个字节：从偏移 " + strconv.Itoa(p.end) + " 开始的字节不属于这个报文。",
 		})
 	}
 	return pk, nil

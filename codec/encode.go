@@ -90,7 +90,7 @@ func appendHeader(dst []byte, first byte, rl int) ([]byte, *Error) {
 		n := strconv.Itoa(rl)
 		return dst, newError(ErrPacketTooLarge, 1, "MQTT 2.2.3", Text{
 			EN: "The packet would need a Remaining Length of " + n + "; four bytes carry at most 268435455.",
-			ZH: "这个报文的剩余长度需要 " + n + ";4 个字节最多只能表示 268435455。",
+			ZH: "这个报文的剩余长度需要 " + n + "；4 个字节最多只能表示 268435455。",
 		})
 	}
 	dst = append(dst, first)

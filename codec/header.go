@@ -24,7 +24,7 @@ func remainingLength(b []byte) (rl, hlen int, err *Error) {
 	}
 	return 0, 0, newError(ErrRemainingLengthTooLong, 4, "MQTT 2.2.3", Text{
 		EN: "The fourth Remaining Length byte has its continuation bit set, announcing a fifth byte; the Remaining Length is at most four bytes.",
-		ZH: "剩余长度的第 4 个字节最高位(延续位)为 1,表示还有第 5 个字节;但剩余长度最多只能有 4 个字节。",
+		ZH: "剩余长度的第 4 个字节最高位（延续位）为 1，表示还有第 5 个字节；但剩余长度最多只能有 4 个字节。",
 	})
 }
 
@@ -61,7 +61,7 @@ func (p *parser) fixedHeader() (PacketType, byte, *Error) {
 	if hlen == 0 {
 		return t, flags, newError(ErrIncomplete, len(p.b), "MQTT 2.2.3", Text{
 			EN: "The bytes end inside the fixed header: the Remaining Length is not complete.",
-			ZH: "字节在固定报头中间就结束了:剩余长度还不完整。",
+			ZH: "字节在固定报头中间就结束了：剩余长度还不完整。",
 		})
 	}
 	p.rl, p.pos, p.end = rl, hlen, hlen+rl
@@ -78,19 +78,19 @@ func checkTypeAndFlags(t PacketType, flags byte) *Error {
 	case Reserved0, Reserved15:
 		return newError(ErrReservedType, 0, "MQTT 2.2.1", Text{
 			EN: "Packet type " + strconv.Itoa(int(t)) + " is reserved and forbidden: the first byte's high four bits must be 1 (CONNECT) to 14 (DISCONNECT).",
-			ZH: "报文类型 " + strconv.Itoa(int(t)) + " 是保留值,禁止使用:第一个字节的高 4 位必须在 1(CONNECT)到 14(DISCONNECT)之间。",
+			ZH: "报文类型 " + strconv.Itoa(int(t)) + " 是保留值，禁止使用：第一个字节的高 4 位必须在 1（CONNECT）到 14（DISCONNECT）之间。",
 		})
 	case PUBLISH:
 		if flags&0x06 == 0x06 {
 			return newError(ErrQoS3, 0, "MQTT-3.3.1-4", Text{
 				EN: "Both QoS bits are set (QoS 3); a PUBLISH must have QoS 0, 1 or 2.",
-				ZH: "两个 QoS 位都为 1(QoS 3);PUBLISH 的服务质量只能是 0、1 或 2。",
+				ZH: "两个 QoS 位都为 1（QoS 3）；PUBLISH 的服务质量只能是 0、1 或 2。",
 			})
 		}
 		if flags&0x0e == 0x08 {
 			return newError(ErrDupQoS0, 0, "MQTT-3.3.1-2", Text{
 				EN: "DUP is set on a QoS 0 PUBLISH; DUP must be 0 when QoS is 0, since QoS 0 messages are never resent.",
-				ZH: "QoS 0 的 PUBLISH 设置了 DUP;QoS 0 的消息不会重发,所以 DUP 必须为 0。",
+				ZH: "QoS 0 的 PUBLISH 设置了 DUP；QoS 0 的消息不会重发，所以 DUP 必须为 0。",
 			})
 		}
 		return nil
@@ -101,7 +101,7 @@ func checkTypeAndFlags(t PacketType, flags byte) *Error {
 	}
 	return newError(ErrReservedFlags, 0, rule, Text{
 		EN: "The flags of " + t.String() + " are " + bits4(flags) + " but must be " + bits4(want) + "; a receiver closes the connection on any other value.",
-		ZH: t.String() + " 的标志位是 " + bits4(flags) + ",但必须是 " + bits4(want) + ";收到其他值时接收方会关闭网络连接。",
+		ZH: t.String() + " 的标志位是 " + bits4(flags) + "，但必须是 " + bits4(want) + "；收到其他值时接收方会关闭网络连接。",
 	})
 }
 
@@ -127,7 +127,7 @@ func (p *parser) fixedLength(t PacketType, want int) *Error {
 	}
 	return newError(ErrPacketLength, 1, "MQTT "+typeSection(t), Text{
 		EN: "The Remaining Length of " + t.String() + " must be " + strconv.Itoa(want) + ", not " + strconv.Itoa(p.rl) + ".",
-		ZH: t.String() + " 的剩余长度必须是 " + strconv.Itoa(want) + ",而不是 " + strconv.Itoa(p.rl) + "。",
+		ZH: t.String() + " 的剩余长度必须是 " + strconv.Itoa(want) + "，而不是 " + strconv.Itoa(p.rl) + "。",
 	})
 }
 

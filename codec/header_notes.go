@@ -4,14 +4,14 @@ import "strconv"
 
 // typeMeaning says in a few words what each packet type is for.
 var typeMeaning = [16]Text{
-	{EN: "reserved, forbidden", ZH: "保留值,禁止使用"},
+	{EN: "reserved, forbidden", ZH: "保留值，禁止使用"},
 	{EN: "client asks to connect", ZH: "客户端请求连接服务端"},
 	{EN: "server acknowledges the connection request", ZH: "服务端确认连接请求"},
 	{EN: "publishes an application message", ZH: "发布应用消息"},
 	{EN: "acknowledges a QoS 1 PUBLISH", ZH: "确认 QoS 1 的 PUBLISH"},
-	{EN: "publish received, step 1 of the QoS 2 handshake", ZH: "发布收到,QoS 2 握手的第一步"},
-	{EN: "publish release, step 2 of the QoS 2 handshake", ZH: "发布释放,QoS 2 握手的第二步"},
-	{EN: "publish complete, step 3 of the QoS 2 handshake", ZH: "发布完成,QoS 2 握手的第三步"},
+	{EN: "publish received, step 1 of the QoS 2 handshake", ZH: "发布收到，QoS 2 握手的第一步"},
+	{EN: "publish release, step 2 of the QoS 2 handshake", ZH: "发布释放，QoS 2 握手的第二步"},
+	{EN: "publish complete, step 3 of the QoS 2 handshake", ZH: "发布完成，QoS 2 握手的第三步"},
 	{EN: "client subscribes to topic filters", ZH: "客户端订阅主题过滤器"},
 	{EN: "server acknowledges the subscription", ZH: "服务端确认订阅"},
 	{EN: "client unsubscribes from topic filters", ZH: "客户端取消订阅"},
@@ -19,7 +19,7 @@ var typeMeaning = [16]Text{
 	{EN: "client's keepalive ping", ZH: "客户端的心跳请求"},
 	{EN: "server's answer to the ping", ZH: "服务端的心跳响应"},
 	{EN: "client disconnects cleanly", ZH: "客户端正常断开连接"},
-	{EN: "reserved, forbidden", ZH: "保留值,禁止使用"},
+	{EN: "reserved, forbidden", ZH: "保留值，禁止使用"},
 }
 
 var (
@@ -32,10 +32,10 @@ var (
 	remLenName      = Text{EN: "Remaining Length", ZH: "剩余长度"}
 	remLenByteName  = Text{EN: "Remaining Length byte", ZH: "剩余长度字节"}
 	qosMeaningTexts = [4]Text{
-		{EN: "at most once: fire and forget", ZH: "最多一次:发出即不管"},
-		{EN: "at least once: acknowledged by PUBACK, may arrive twice", ZH: "至少一次:由 PUBACK 确认,可能重复到达"},
-		{EN: "exactly once: PUBREC, PUBREL, PUBCOMP handshake", ZH: "只有一次:PUBREC、PUBREL、PUBCOMP 四次握手"},
-		{EN: "invalid: QoS 3 is malformed", ZH: "非法:QoS 3 是畸形报文"},
+		{EN: "at most once: fire and forget", ZH: "最多一次：发出即不管"},
+		{EN: "at least once: acknowledged by PUBACK, may arrive twice", ZH: "至少一次：由 PUBACK 确认，可能重复到达"},
+		{EN: "exactly once: PUBREC, PUBREL, PUBCOMP handshake", ZH: "只有一次：PUBREC、PUBREL、PUBCOMP 四次握手"},
+		{EN: "invalid: QoS 3 is malformed", ZH: "非法：QoS 3 是畸形报文"},
 	}
 )
 
@@ -66,7 +66,7 @@ func (p *parser) noteFirstByte(t PacketType, flags byte) {
 		want, _ := requiredFlags(t)
 		ex := Text{
 			EN: "Reserved; must be " + bits4(want) + " for " + t.String() + ".",
-			ZH: "保留位;" + t.String() + " 必须为 " + bits4(want) + "。",
+			ZH: "保留位；" + t.String() + " 必须为 " + bits4(want) + "。",
 		}
 		if want == 0x02 {
 			ex.EN += " PUBREL, SUBSCRIBE and UNSUBSCRIBE are the packets whose flags are 0010."
@@ -76,25 +76,25 @@ func (p *parser) noteFirstByte(t PacketType, flags byte) {
 	}
 	p.note(FixedHeader, firstByteName, 0, 1, value, Text{
 		EN: "Byte 1 of the fixed header, " + hex2(p.b[0]) + " = " + bits8(p.b[0]) + ": the packet type in the high four bits, its flags in the low four.",
-		ZH: "固定报头的第 1 个字节 " + hex2(p.b[0]) + " = " + bits8(p.b[0]) + ":高 4 位是报文类型,低 4 位是标志位。",
+		ZH: "固定报头的第 1 个字节 " + hex2(p.b[0]) + " = " + bits8(p.b[0]) + "：高 4 位是报文类型，低 4 位是标志位。",
 	}, parts...)
 }
 
 func dupExplain(dup byte) Text {
 	if dup == 1 {
-		return Text{EN: "1: this may be a resend of an earlier attempt.", ZH: "1:这可能是之前发送过的报文的重发。"}
+		return Text{EN: "1: this may be a resend of an earlier attempt.", ZH: "1：这可能是之前发送过的报文的重发。"}
 	}
-	return Text{EN: "0: the first attempt to send this PUBLISH.", ZH: "0:第一次发送这个 PUBLISH。"}
+	return Text{EN: "0: the first attempt to send this PUBLISH.", ZH: "0：第一次发送这个 PUBLISH。"}
 }
 
 func retainExplain(retain byte) Text {
 	if retain == 1 {
 		return Text{
 			EN: "1: the server keeps this message as the topic's retained message and gives it to future subscribers.",
-			ZH: "1:服务端把这条消息作为该主题的保留消息保存,以后的订阅者一订阅就会收到。",
+			ZH: "1：服务端把这条消息作为该主题的保留消息保存，以后的订阅者一订阅就会收到。",
 		}
 	}
-	return Text{EN: "0: not a retained message.", ZH: "0:不是保留消息。"}
+	return Text{EN: "0: not a retained message.", ZH: "0：不是保留消息。"}
 }
 
 // noteRemainingLength records the Remaining Length, byte by byte with what
@@ -105,9 +105,9 @@ func (p *parser) noteRemainingLength(hlen int) {
 	for i := 1; i < hlen; i++ {
 		c := p.b[i]
 		d := int(c & 0x7f)
-		ex := Text{EN: "continuation bit 0: the last Remaining Length byte.", ZH: "延续位(最高位)为 0:这是剩余长度的最后一个字节。"}
+		ex := Text{EN: "continuation bit 0: the last Remaining Length byte.", ZH: "延续位（最高位）为 0：这是剩余长度的最后一个字节。"}
 		if c&0x80 != 0 {
-			ex = Text{EN: "continuation bit 1: another Remaining Length byte follows.", ZH: "延续位(最高位)为 1:后面还有剩余长度字节。"}
+			ex = Text{EN: "continuation bit 1: another Remaining Length byte follows.", ZH: "延续位（最高位）为 1：后面还有剩余长度字节。"}
 		}
 		parts = append(parts, Part{
 			Bits:    "byte " + strconv.Itoa(i),
@@ -120,6 +120,6 @@ func (p *parser) noteRemainingLength(hlen int) {
 	n := strconv.Itoa(p.rl)
 	p.note(FixedHeader, remLenName, 1, hlen-1, n, Text{
 		EN: "The number of bytes after the fixed header (variable header and payload): " + n + ". Each byte carries 7 bits, least significant first; the top bit says whether another byte follows.",
-		ZH: "固定报头之后的字节数(可变报头加有效载荷):" + n + "。每个字节携带 7 位数据,低位在前;最高位表示后面是否还有字节。",
+		ZH: "固定报头之后的字节数（可变报头加有效载荷）：" + n + "。每个字节携带 7 位数据，低位在前；最高位表示后面是否还有字节。",
 	}, parts...)
 }

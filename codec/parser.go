@@ -36,7 +36,7 @@ func (p *parser) need(n int, what Text) *Error {
 		left := p.end - p.pos
 		return newError(ErrPacketLength, p.pos, "MQTT 2.2.3", Text{
 			EN: "The " + what.EN + " needs " + plural(n, "byte") + " but the Remaining Length leaves only " + strconv.Itoa(left) + ".",
-			ZH: what.ZH + "需要 " + strconv.Itoa(n) + " 个字节,但剩余长度只剩下 " + strconv.Itoa(left) + " 个字节。",
+			ZH: what.ZH + "需要 " + strconv.Itoa(n) + " 个字节，但剩余长度只剩下 " + strconv.Itoa(left) + " 个字节。",
 		})
 	}
 	if p.pos+n > len(p.b) {
@@ -52,7 +52,7 @@ func (p *parser) truncated() *Error {
 	follow := len(p.b) - (p.end - p.rl)
 	return newError(ErrIncomplete, 1, "MQTT 2.2.3", Text{
 		EN: "Remaining Length says " + strconv.Itoa(p.rl) + " but " + strconv.Itoa(follow) + " bytes follow: the packet is incomplete, or the Remaining Length is wrong.",
-		ZH: "剩余长度为 " + strconv.Itoa(p.rl) + ",但后面只有 " + strconv.Itoa(follow) + " 个字节:报文不完整,或者剩余长度算错了。",
+		ZH: "剩余长度为 " + strconv.Itoa(p.rl) + "，但后面只有 " + strconv.Itoa(follow) + " 个字节：报文不完整，或者剩余长度算错了。",
 	})
 }
 
@@ -156,7 +156,7 @@ func (p *parser) packetID() (uint16, *Error) {
 	if id == 0 {
 		return 0, newError(ErrPacketIDZero, off, "MQTT-2.3.1-1", Text{
 			EN: "The Packet Identifier is 0; it must be between 1 and 65535.",
-			ZH: "报文标识符为 0;它必须在 1 到 65535 之间。",
+			ZH: "报文标识符为 0；它必须在 1 到 65535 之间。",
 		})
 	}
 	return id, nil
@@ -172,7 +172,7 @@ var (
 	packetIDName    = Text{EN: "Packet Identifier", ZH: "报文标识符"}
 	packetIDExplain = Text{
 		EN: "Pairs this packet with its acknowledgement; chosen by the sender, non-zero, unique among its unacknowledged packets.",
-		ZH: "把本报文和对应的确认报文配对;由发送方选择,不能为 0,在未确认的报文中唯一。",
+		ZH: "把本报文和对应的确认报文配对；由发送方选择，不能为 0，在未确认的报文中唯一。",
 	}
 )
 

@@ -23,14 +23,14 @@ func (p *Publish) String() string {
 var (
 	topicNameField = stringField{
 		lenName:    Text{EN: "Topic Name length", ZH: "主题名长度"},
-		lenExplain: Text{EN: "Length of the topic name in bytes, two bytes, most significant first.", ZH: "主题名的字节数,占两个字节,高位在前。"},
+		lenExplain: Text{EN: "Length of the topic name in bytes, two bytes, most significant first.", ZH: "主题名的字节数，占两个字节，高位在前。"},
 		name:       Text{EN: "Topic Name", ZH: "主题名"},
-		explain:    Text{EN: "The topic the message is published to; no wildcards allowed.", ZH: "消息发布到的主题;不能包含通配符。"},
+		explain:    Text{EN: "The topic the message is published to; no wildcards allowed.", ZH: "消息发布到的主题；不能包含通配符。"},
 	}
-	publishPayloadName    = Text{EN: "Payload (application message)", ZH: "有效载荷(应用消息)"}
+	publishPayloadName    = Text{EN: "Payload (application message)", ZH: "有效载荷（应用消息）"}
 	publishPayloadExplain = Text{
 		EN: "The application message: any bytes, its length is what remains of the Remaining Length after the variable header.",
-		ZH: "应用消息内容:任意字节,长度等于剩余长度减去可变报头的长度。",
+		ZH: "应用消息内容：任意字节，长度等于剩余长度减去可变报头的长度。",
 	}
 )
 

@@ -31,11 +31,11 @@ func (c SubackCode) Meaning() Text {
 	switch c {
 	case GrantedQoS0, GrantedQoS1, GrantedQoS2:
 		q := strconv.Itoa(int(c))
-		return Text{EN: "success, maximum QoS " + q + " granted", ZH: "订阅成功,授予的最大服务质量为 " + q}
+		return Text{EN: "success, maximum QoS " + q + " granted", ZH: "订阅成功，授予的最大服务质量为 " + q}
 	case SubackFailure:
-		return Text{EN: "failure: the subscription was refused", ZH: "订阅失败:服务端拒绝了这个订阅"}
+		return Text{EN: "failure: the subscription was refused", ZH: "订阅失败：服务端拒绝了这个订阅"}
 	}
-	return Text{EN: "reserved, must not be used", ZH: "保留值,禁止使用"}
+	return Text{EN: "reserved, must not be used", ZH: "保留值，禁止使用"}
 }
 
 var subackRCName = Text{EN: "Return code", ZH: "返回码"}
@@ -49,7 +49,7 @@ func (p *parser) suback(s *Suback) *Error {
 	if p.pos == p.end {
 		return newError(ErrNoReturnCodes, p.pos, "MQTT-3.8.4-5", Text{
 			EN: "The SUBACK has no return code; it must carry one for each topic filter of the SUBSCRIBE, which has at least one.",
-			ZH: "SUBACK 中没有任何返回码;SUBSCRIBE 至少有一个主题过滤器,SUBACK 必须为每个过滤器给出一个返回码。",
+			ZH: "SUBACK 中没有任何返回码；SUBSCRIBE 至少有一个主题过滤器，SUBACK 必须为每个过滤器给出一个返回码。",
 		})
 	}
 	for p.pos < p.end {
@@ -61,13 +61,13 @@ func (p *parser) suback(s *Suback) *Error {
 		if p.recording() {
 			p.note(Payload, subackRCName, p.pos-1, 1, code.String()+" = "+code.Meaning().EN, Text{
 				EN: "For filter " + strconv.Itoa(len(s.ReturnCodes)+1) + " of the SUBSCRIBE: " + code.Meaning().EN + ".",
-				ZH: "对应 SUBSCRIBE 中的第 " + strconv.Itoa(len(s.ReturnCodes)+1) + " 个主题过滤器:" + code.Meaning().ZH + "。",
+				ZH: "对应 SUBSCRIBE 中的第 " + strconv.Itoa(len(s.ReturnCodes)+1) + " 个主题过滤器：" + code.Meaning().ZH + "。",
 			})
 		}
 		if c > 2 && c != 0x80 {
 			return newError(ErrSubackCode, p.pos-1, "MQTT-3.9.3-2", Text{
 				EN: "SUBACK return code " + hex2(c) + " is reserved; only 0x00, 0x01, 0x02 (granted QoS) and 0x80 (failure) are allowed.",
-				ZH: "SUBACK 返回码 " + hex2(c) + " 是保留值;只允许 0x00、0x01、0x02(授予的 QoS)和 0x80(失败)。",
+				ZH: "SUBACK 返回码 " + hex2(c) + " 是保留值；只允许 0x00、0x01、0x02（授予的 QoS）和 0x80（失败）。",
 			})
 		}
 		s.ReturnCodes = append(s.ReturnCodes, code)

@@ -19,7 +19,7 @@ var (
 		lenName:    Text{EN: "Topic Filter length", ZH: "主题过滤器长度"},
 		lenExplain: Text{EN: "Length of the topic filter in bytes.", ZH: "主题过滤器的字节数。"},
 		name:       Text{EN: "Topic Filter", ZH: "主题过滤器"},
-		explain:    Text{EN: "Which topics to receive; + matches one level, # every level below.", ZH: "要接收哪些主题的消息;+ 匹配一个层级,# 匹配其下所有层级。"},
+		explain:    Text{EN: "Which topics to receive; + matches one level, # every level below.", ZH: "要接收哪些主题的消息；+ 匹配一个层级，# 匹配其下所有层级。"},
 	}
 	requestedQoSName = Text{EN: "Requested QoS", ZH: "请求的服务质量"}
 )
@@ -34,7 +34,7 @@ func (p *parser) subscribe(s *Subscribe) *Error {
 	if p.pos == p.end {
 		return newError(ErrNoSubscriptions, p.pos, "MQTT-3.8.3-3", Text{
 			EN: "The SUBSCRIBE has no topic filter; its payload must hold at least one filter with its QoS.",
-			ZH: "SUBSCRIBE 中没有任何主题过滤器;有效载荷至少要有一个主题过滤器及其 QoS。",
+			ZH: "SUBSCRIBE 中没有任何主题过滤器；有效载荷至少要有一个主题过滤器及其 QoS。",
 		})
 	}
 	for p.pos < p.end {
@@ -53,7 +53,7 @@ func (p *parser) subscribe(s *Subscribe) *Error {
 		if q > 2 {
 			return newError(ErrRequestedQoS, off, "MQTT-3-8.3-4", Text{
 				EN: "The requested QoS byte is " + hex2(q) + "; its upper six bits are reserved and must be 0, and the QoS must be 0, 1 or 2.",
-				ZH: "请求的服务质量字节是 " + hex2(q) + ";高 6 位是保留位必须为 0,QoS 只能是 0、1 或 2。",
+				ZH: "请求的服务质量字节是 " + hex2(q) + "；高 6 位是保留位必须为 0，QoS 只能是 0、1 或 2。",
 			})
 		}
 		sub.QoS = QoS(q)
@@ -66,9 +66,9 @@ func (p *parser) subscribe(s *Subscribe) *Error {
 func (p *parser) noteRequestedQoS(off int, q byte) {
 	p.note(Payload, requestedQoSName, off, 1, strconv.Itoa(int(q)), Text{
 		EN: "The highest QoS the client wants for messages on this filter; the server may grant less.",
-		ZH: "客户端希望这个过滤器上的消息使用的最高服务质量;服务端可以授予更低的等级。",
+		ZH: "客户端希望这个过滤器上的消息使用的最高服务质量；服务端可以授予更低的等级。",
 	},
-		Part{Bits: "7-2", Name: reservedName, Value: bitRange(q, 7, 2), Explain: Text{EN: "Reserved; must be 0.", ZH: "保留位,必须为 0。"}},
+		Part{Bits: "7-2", Name: reservedName, Value: bitRange(q, 7, 2), Explain: Text{EN: "Reserved; must be 0.", ZH: "保留位，必须为 0。"}},
 		Part{Bits: "1-0", Name: qosName, Value: strconv.Itoa(int(q & 3)), Explain: qosMeaningTexts[q&3]},
 	)
 }

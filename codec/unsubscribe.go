@@ -20,7 +20,7 @@ var unsubscribeFilterField = stringField{
 	name:       topicFilterField.name,
 	explain: Text{
 		EN: "A filter to remove; compared character by character with the filters subscribed, without wildcard matching.",
-		ZH: "要取消的过滤器;与已订阅的过滤器逐字符比较,不做通配符匹配。",
+		ZH: "要取消的过滤器；与已订阅的过滤器逐字符比较，不做通配符匹配。",
 	},
 }
 
@@ -34,7 +34,7 @@ func (p *parser) unsubscribe(u *Unsubscribe) *Error {
 	if p.pos == p.end {
 		return newError(ErrNoUnsubscriptions, p.pos, "MQTT-3.10.3-2", Text{
 			EN: "The UNSUBSCRIBE has no topic filter; its payload must hold at least one.",
-			ZH: "UNSUBSCRIBE 中没有任何主题过滤器;有效载荷至少要有一个。",
+			ZH: "UNSUBSCRIBE 中没有任何主题过滤器；有效载荷至少要有一个。",
 		})
 	}
 	for p.pos < p.end {

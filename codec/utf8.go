@@ -14,7 +14,7 @@ func checkUTF8(s string, off int, what Text) *Error {
 		if c == 0 {
 			return newError(ErrNullCharacter, off+i, "MQTT-1.5.3-2", Text{
 				EN: "The " + what.EN + " contains the null character U+0000, which no MQTT string may contain.",
-				ZH: what.ZH + "包含空字符 U+0000,MQTT 字符串中不允许出现。",
+				ZH: what.ZH + "包含空字符 U+0000，MQTT 字符串中不允许出现。",
 			})
 		}
 		if c < utf8.RuneSelf {
@@ -35,13 +35,13 @@ func utf8Error(s string, i, off int, what Text) *Error {
 	if s[i] == 0xED && i+1 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF {
 		return newError(ErrInvalidUTF8, off+i, "MQTT-1.5.3-1", Text{
 			EN: "The " + what.EN + " encodes a surrogate code point (U+D800 to U+DFFF), which UTF-8 strings must not contain.",
-			ZH: what.ZH + "包含代理码位(U+D800 至 U+DFFF)的编码,UTF-8 字符串中不允许出现。",
+			ZH: what.ZH + "包含代理码位（U+D800 至 U+DFFF）的编码，UTF-8 字符串中不允许出现。",
 		})
 	}
 	h := "0x" + strconv.FormatUint(uint64(s[i]), 16)
 	return newError(ErrInvalidUTF8, off+i, "MQTT-1.5.3-1", Text{
 		EN: "The " + what.EN + " is not well-formed UTF-8: byte " + h + " does not start a valid character here.",
-		ZH: what.ZH + "不是合法的 UTF-8 编码:字节 " + h + " 在这里不能构成合法字符。",
+		ZH: what.ZH + "不是合法的 UTF-8 编码：字节 " + h + " 在这里不能构成合法字符。",
 	})
 }
 
