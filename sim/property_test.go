@@ -20,7 +20,7 @@ func propertySeeds() int {
 	case runtime.GOARCH == "wasm":
 		return 500
 	}
-	return 3000
+	return 5000
 }
 
 // sent is one application message a publisher published.
@@ -30,7 +30,8 @@ type sent struct {
 }
 
 // TestDeliveryGuarantees runs random worlds with persistent sessions,
-// lossy links, cuts, aborts and reconnects, then heals every link,
+// lossy and silent links, cuts, aborts, takeovers, withheld
+// acknowledgements and reconnects, then heals every link,
 // reconnects everyone and runs until quiet. Then, for every published
 // message and every subscriber whose subscription matches it, delivered
 // at QoS d = min(published, granted):
@@ -76,6 +77,7 @@ func (run *randomRun) play(seed int64, snapshots bool) error {
 	r := rand.New(rand.NewPCG(uint64(seed), 1))
 	o := Options{Seed: seed, Snapshots: snapshots, Latency: 1 + r.Int64N(20)}
 	o.Broker.ForwardOnPubrel = r.IntN(2) == 0
+	o.Broker.QueueQoS0 = r.IntN(2) == 0
 	if r.IntN(3) == 0 {
 		o.Broker.RetryInterval = 50 + r.Int64N(500)
 	}
@@ -83,7 +85,11 @@ func (run *randomRun) play(seed int64, snapshots bool) error {
 	run.w = w
 	all := append(slices.Clone(run.pubs), run.subs...)
 	for _, n := range all {
-		if err := w.AddClient(n, ClientOptions{ClientID: n, KeepAlive: uint16(r.IntN(3) * 5)}); err != nil {
+		co := ClientOptions{ClientID: n, KeepAlive: uint16(r.IntN(3) * 5)}
+		if r.IntN(3) == 0 {
+			co.RetryInterval = 50 + r.Int64N(500)
+		}
+		if err := w.AddClient(n, co); err != nil {
 			return err
 		}
 		if err := w.Connect(n); err != nil {
@@ -109,8 +115,9 @@ func (run *randomRun) play(seed int64, snapshots bool) error {
 			w.Link(n).DropRate(r.Float64() * 0.3)
 		}
 	}
+	acks := []codec.PacketType{codec.PUBACK, codec.PUBREC, codec.PUBREL, codec.PUBCOMP}
 	for range 10 + r.IntN(30) {
-		switch k := r.IntN(10); {
+		switch k := r.IntN(13); {
 		case k < 6:
 			m := sent{topic: []string{"t/a", "t/b", "x/b"}[r.IntN(3)], qos: codec.QoS(r.IntN(3))}
 			payload := strconv.Itoa(len(run.msgs))
@@ -133,6 +140,17 @@ func (run *randomRun) play(seed int64, snapshots bool) error {
 				w.Abort(n) // a connection stuck before CONNACK
 				w.Connect(n)
 			}
+		case k == 9:
+			w.Link(all[r.IntN(len(all))]).Silence() // half-open until keepalive or healing
+		case k == 10:
+			w.Link(all[r.IntN(len(all))]).Restore()
+		case k == 11:
+			n := all[r.IntN(len(all))]
+			if r.IntN(2) == 0 {
+				w.Hold(n, acks[r.IntN(len(acks))])
+			} else {
+				w.SetAutoAck(n, true)
+			}
 		default:
 			w.Advance(r.Int64N(100))
 		}
@@ -140,6 +158,7 @@ func (run *randomRun) play(seed int64, snapshots bool) error {
 
 	for _, n := range all {
 		w.Link(n).Restore()
+		w.SetAutoAck(n, true)
 		w.Abort(n)
 	}
 	w.Advance(100)
