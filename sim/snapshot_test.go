@@ -1,0 +1,181 @@
+package sim
+
+import (
+	"testing"
+
+	"mqttviz/codec"
+)
+
+// TestSnapshotsShareWhatDidNotChange checks that each step's State is the
+// state after it, and that steps share the parts that did not change.
+func TestSnapshotsShareWhatDidNotChange(t *testing.T) {
+	st := pubsub(t, Options{}, "a", 1)
+	st.client("idle", ClientOptions{})
+	st.connect("idle")
+	st.mark()
+	st.publish("pub", "a", "hi", 1, false)
+	steps := st.w.Trace().Steps
+	pubStep := st.wantPacket("the PUBLISH reaches the broker", "pub", BrokerName, &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	subStep := st.wantPacket("and the subscriber", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	session := func(s Step, id string) *SessionState {
+		for _, x := range s.State.Broker.Sessions {
+			if x.ClientID == id {
+				return x
+			}
+		}
+		t.Fatalf("no session %s in step %d", id, s.Index)
+		return nil
+	}
+	if got := session(pubStep, "sub").Inflight; len(got) != 1 || got[0].Direction != "out" || got[0].Stage != "PUBLISH sent" {
+		t.Fatalf("after the broker forwards, sub's session has in flight %+v", got)
+	}
+	if got := session(steps[len(steps)-1], "sub").Inflight; len(got) != 0 {
+		t.Fatalf("after PUBACK, sub's session has in flight %+v", got)
+	}
+	if session(pubStep, "idle") != session(subStep, "idle") {
+		t.Error("the idle session did not change but was rebuilt")
+	}
+	if pubStep.State.Clients[2] != subStep.State.Clients[2] {
+		t.Error("the idle client did not change but was rebuilt")
+	}
+	same := 0
+	for i := 1; i < len(steps); i++ {
+		if steps[i].State == steps[i-1].State {
+			same++
+		}
+		if steps[i].State == nil {
+			t.Fatalf("step %d has no state", i)
+		}
+	}
+	if same == 0 {
+		t.Error("no two steps share a State, though some steps change nothing")
+	}
+}
+
+func TestNoSnapshots(t *testing.T) {
+	w := NewWorld(Options{})
+	w.AddClient("a", ClientOptions{ClientID: "a"})
+	w.Connect("a")
+	w.RunUntilQuiet(1000)
+	for _, s := range w.Trace().Steps {
+		if s.State != nil {
+			t.Fatalf("step %d has a state without Options.Snapshots", s.Index)
+		}
+	}
+	if s := w.State(); len(s.Clients) != 1 || !s.Clients[0].Connected {
+		t.Fatalf("State() = %+v", s)
+	}
+}
+
+func TestNoRecord(t *testing.T) {
+	w := NewWorld(Options{NoRecord: true, Snapshots: true})
+	for _, n := range []string{"pub", "sub"} {
+		w.AddClient(n, ClientOptions{ClientID: n})
+		w.Connect(n)
+	}
+	w.RunUntilQuiet(1000)
+	w.Subscribe("sub", codec.Subscription{Filter: "#", QoS: 2})
+	w.RunUntilQuiet(1000)
+	for q := range codec.QoS(3) {
+		w.Publish("pub", "x", []byte("m"), q, false)
+	}
+	w.RunUntilQuiet(1000)
+	if n := len(w.Trace().Steps); n != 0 {
+		t.Errorf("%d steps recorded", n)
+	}
+	if w.Received("sub") != nil || w.DeliveryCount("sub") != 3 {
+		t.Errorf("received %v, count %d; want nil and 3", w.Received("sub"), w.DeliveryCount("sub"))
+	}
+}
+
+func TestCloseSteps(t *testing.T) {
+	st := newSimTest(t, Options{})
+	st.client("dev", ClientOptions{})
+	st.connect("dev")
+	st.must(st.w.Abort("dev"))
+	st.run()
+	closing := st.wantClose("dev closes its end", "dev")
+	steps := st.w.Trace().Steps
+	told := steps[len(steps)-1]
+	if told.Kind != KindClose || told.From != "dev" || told.To != BrokerName || told.SentAt != closing.Time || told.Time != closing.Time+DefaultLatency {
+		t.Fatalf("the broker learns of the close one latency later: %+v", told)
+	}
+	st.w.Link("dev").Silence()
+	st.must(st.w.Connect("dev"))
+	st.run()
+	st.must(st.w.Abort("dev"))
+	st.run()
+	if last := st.w.Trace().Steps[len(st.w.Trace().Steps)-1]; last.To != "" {
+		t.Fatalf("on a silent link nobody is told of a close: %+v", last)
+	}
+}
+
+func TestEventsAtOneTimeRunInOrder(t *testing.T) {
+	st := newSimTest(t, Options{})
+	st.client("pub", ClientOptions{})
+	st.client("sub", ClientOptions{})
+	st.connect("pub", "sub")
+	st.subscribe("sub", "a", 0)
+	for _, p := range []string{"1", "2", "3", "4"} {
+		st.must(st.w.Publish("pub", "a", []byte(p), 0, false))
+	}
+	st.run()
+	st.wantReceived("same time, scheduling order", "sub", "1", "2", "3", "4")
+}
+
+func TestClientRetryInterval(t *testing.T) {
+	st := newSimTest(t, Options{})
+	st.client("pub", ClientOptions{RetryInterval: 1000})
+	st.connect("pub")
+	st.w.Link("pub").DropNext(DropMatch{Type: codec.PUBACK})
+	st.must(st.w.Publish("pub", "a", []byte("x"), 1, false))
+	st.run()
+	st.wantPacketOutcome("the PUBACK is lost", BrokerName, "pub", &codec.Puback{PacketID: 1}, Dropped)
+	s := st.wantPacket("the client resends on its timer with DUP", "pub", BrokerName, &codec.Publish{Dup: true, QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("x")})
+	if s.SentAt < 1000 {
+		t.Fatalf("resent at %d, before the retry interval", s.SentAt)
+	}
+	if c := st.w.Client("pub"); len(c.Inflight) != 0 {
+		t.Fatalf("in flight after the second PUBACK: %+v", c.Inflight)
+	}
+}
+
+func TestPartialPacketWaits(t *testing.T) {
+	st := newSimTest(t, Options{})
+	st.client("dev", ClientOptions{})
+	st.connect("dev")
+	ping := encode(t, &codec.Pingreq{})
+	st.must(st.w.SendRaw("dev", ping[:1]))
+	st.run()
+	st.wantNote("half a packet: the broker waits", "MQTT 2.2.3")
+	st.must(st.w.SendRaw("dev", ping[1:]))
+	st.run()
+	st.wantPacket("the rest completes the PINGREQ", BrokerName, "dev", &codec.Pingresp{})
+}
+
+func TestAPIErrors(t *testing.T) {
+	w := NewWorld(Options{})
+	if w.AddClient("broker", ClientOptions{}) == nil || w.AddClient("", ClientOptions{}) == nil {
+		t.Error("reserved names accepted")
+	}
+	w.AddClient("a", ClientOptions{ClientID: "a"})
+	if w.AddClient("a", ClientOptions{}) == nil {
+		t.Error("duplicate name accepted")
+	}
+	if w.Connect("nobody") == nil || w.Link("nobody") != nil || w.Client("nobody") != nil {
+		t.Error("unknown client accepted")
+	}
+	if w.Subscribe("a", codec.Subscription{Filter: "x"}) == nil || w.Ping("a") == nil || w.Disconnect("a") == nil {
+		t.Error("actions without a connection accepted")
+	}
+	w.Connect("a")
+	if w.Connect("a") == nil {
+		t.Error("second Connect on a live connection accepted")
+	}
+	if w.Publish("a", "a/+", []byte("x"), 0, false) == nil {
+		t.Error("wildcard topic name accepted")
+	}
+	if w.Hold("a", codec.CONNECT) == nil {
+		t.Error("holding CONNECT accepted")
+	}
+}
