@@ -126,7 +126,10 @@ func lastPacket(r *runner, name string, typ codec.PacketType) codec.Packet {
 // client received.
 func expectConnack(p *lineParser, name string) (func(r *runner) (bool, string), error) {
 	code, err := p.count()
-	if err != nil || code > 5 {
+	if err != nil {
+		return nil, err
+	}
+	if code > 5 {
 		return nil, p.errorf(p.toks[p.next-1].col, "expected a return code 0-5, found %s", p.toks[p.next-1].shown())
 	}
 	var session *bool
