@@ -53,14 +53,14 @@ func validateTopic(s string, filter bool) error {
 	if len(s) == 0 {
 		return newError(ErrTopicEmpty, 0, "MQTT-4.7.3-1", Text{
 			EN: "A " + what.EN + " must be at least one character long.",
-			ZH: what.ZH + "至少要有一个字符,不能为空。",
+			ZH: what.ZH + "至少要有一个字符，不能为空。",
 		})
 	}
 	if len(s) > maxTopicLen {
 		n := strconv.Itoa(len(s))
 		return newError(ErrTopicTooLong, maxTopicLen, "MQTT-4.7.3-3", Text{
 			EN: "A " + what.EN + " must not be longer than 65535 bytes; this one has " + n + ".",
-			ZH: what.ZH + "不能超过 65535 字节,这里有 " + n + " 字节。",
+			ZH: what.ZH + "不能超过 65535 字节，这里有 " + n + " 字节。",
 		})
 	}
 	level := 0 // offset of the current level's first byte
@@ -86,7 +86,7 @@ func validateTopic(s string, filter bool) error {
 			if !filter {
 				return newError(ErrTopicWildcard, i, "MQTT-4.7.1-1", Text{
 					EN: "A topic name must not contain the wildcard " + string(c) + "; wildcards are for topic filters in SUBSCRIBE.",
-					ZH: "主题名不能包含通配符 " + string(c) + ",通配符只能用在 SUBSCRIBE 的主题过滤器中。",
+					ZH: "主题名不能包含通配符 " + string(c) + "，通配符只能用在 SUBSCRIBE 的主题过滤器中。",
 				})
 			}
 			if err := checkWildcard(s, i, level); err != nil {
@@ -108,19 +108,19 @@ func checkWildcard(s string, i, level int) error {
 		}
 		return newError(ErrTopicPlus, i, "MQTT-4.7.1-3", Text{
 			EN: "The wildcard + must occupy a whole level of the filter, as in sport/+/player1, not sport+.",
-			ZH: "单层通配符 + 必须单独占据一个层级,例如 sport/+/player1,不能写成 sport+。",
+			ZH: "单层通配符 + 必须单独占据一个层级，例如 sport/+/player1，不能写成 sport+。",
 		})
 	}
 	if !alone {
 		return newError(ErrTopicHash, i, "MQTT-4.7.1-2", Text{
 			EN: "The wildcard # must be on its own or right after a /, as in sport/#, not sport#.",
-			ZH: "多层通配符 # 必须单独使用或紧跟在 / 之后,例如 sport/#,不能写成 sport#。",
+			ZH: "多层通配符 # 必须单独使用或紧跟在 / 之后，例如 sport/#，不能写成 sport#。",
 		})
 	}
 	if i+1 != len(s) {
 		return newError(ErrTopicHash, i, "MQTT-4.7.1-2", Text{
 			EN: "The wildcard # must be the last character of the filter: it matches every level below, so nothing can follow it.",
-			ZH: "多层通配符 # 必须是主题过滤器的最后一个字符:它匹配其下所有层级,后面不能再有内容。",
+			ZH: "多层通配符 # 必须是主题过滤器的最后一个字符：它匹配其下所有层级，后面不能再有内容。",
 		})
 	}
 	return nil
@@ -132,11 +132,11 @@ func topicUTF8Error(s string, i int, what Text) error {
 	if s[i] == 0xED && i+1 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF {
 		return newError(ErrInvalidUTF8, i, "MQTT-1.5.3-1", Text{
 			EN: "A " + what.EN + " must not encode a surrogate code point (U+D800 to U+DFFF).",
-			ZH: what.ZH + "不能包含代理码位(U+D800 至 U+DFFF)的编码。",
+			ZH: what.ZH + "不能包含代理码位（U+D800 至 U+DFFF）的编码。",
 		})
 	}
 	return newError(ErrInvalidUTF8, i, "MQTT-1.5.3-1", Text{
 		EN: "A " + what.EN + " must be well-formed UTF-8; byte 0x" + strconv.FormatUint(uint64(s[i]), 16) + " does not start a valid character here.",
-		ZH: what.ZH + "必须是合法的 UTF-8 编码;字节 0x" + strconv.FormatUint(uint64(s[i]), 16) + " 在这里不能构成合法字符。",
+		ZH: what.ZH + "必须是合法的 UTF-8 编码；字节 0x" + strconv.FormatUint(uint64(s[i]), 16) + " 在这里不能构成合法字符。",
 	})
 }

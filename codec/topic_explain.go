@@ -47,14 +47,14 @@ func ExplainMatch(filter, topic string) MatchExplanation {
 		e := err.(*Error)
 		return MatchExplanation{Err: e, Reason: Text{
 			EN: "The topic filter is not valid: " + e.Message.EN,
-			ZH: "主题过滤器不合法:" + e.Message.ZH,
+			ZH: "主题过滤器不合法：" + e.Message.ZH,
 		}}
 	}
 	if err := ValidateTopicName(topic); err != nil {
 		e := err.(*Error)
 		return MatchExplanation{Err: e, Reason: Text{
 			EN: "The topic name is not valid: " + e.Message.EN,
-			ZH: "主题名不合法:" + e.Message.ZH,
+			ZH: "主题名不合法：" + e.Message.ZH,
 		}}
 	}
 	fl := strings.Split(filter, "/")
@@ -68,7 +68,7 @@ func ExplainMatch(filter, topic string) MatchExplanation {
 			Levels: []LevelMatch{{Filter: fl[0], InFilter: true, Topic: tl[0], InTopic: true, Verdict: v}},
 			Reason: Text{
 				EN: "No match: topics starting with $ (such as $SYS/...) are kept apart from wildcard subscriptions: a filter starting with + or # never matches them; subscribe to " + q(tl[0]+"/#") + " to see them. [MQTT-4.7.2-1]",
-				ZH: "不匹配:以 $ 开头的主题(例如 $SYS/...)不会被以 + 或 # 开头的主题过滤器匹配;要收到它们,请订阅 " + q(tl[0]+"/#") + "。[MQTT-4.7.2-1]",
+				ZH: "不匹配：以 $ 开头的主题（例如 $SYS/...）不会被以 + 或 # 开头的主题过滤器匹配；要收到它们，请订阅 " + q(tl[0]+"/#") + "。[MQTT-4.7.2-1]",
 			},
 		}
 	}
@@ -83,7 +83,7 @@ func ExplainMatch(filter, topic string) MatchExplanation {
 		case i >= len(fl):
 			lm = LevelMatch{Topic: tl[i], InTopic: true, Verdict: Text{
 				EN: "the filter has only " + levels(len(fl)) + ", so nothing matches " + q(tl[i]),
-				ZH: "主题过滤器只有 " + strconv.Itoa(len(fl)) + " 个层级,没有层级可以匹配 " + q(tl[i]),
+				ZH: "主题过滤器只有 " + strconv.Itoa(len(fl)) + " 个层级，没有层级可以匹配 " + q(tl[i]),
 			}}
 		case i >= len(tl):
 			lm = explainTopicEnded(fl[i], len(tl))
@@ -102,12 +102,12 @@ func ExplainMatch(filter, topic string) MatchExplanation {
 	if ex.Matched {
 		ex.Reason = Text{
 			EN: "Match: every level of the topic name agrees with the filter.",
-			ZH: "匹配:主题名的每个层级都与主题过滤器一致。",
+			ZH: "匹配：主题名的每个层级都与主题过滤器一致。",
 		}
 		if hash {
 			ex.Reason = Text{
 				EN: "Match: the levels before # agree, and # takes the rest.",
-				ZH: "匹配:# 之前的层级都一致,剩下的层级由 # 匹配。",
+				ZH: "匹配：# 之前的层级都一致，剩下的层级由 # 匹配。",
 			}
 		}
 	}
@@ -122,22 +122,22 @@ func explainLevel(f, t string, i int) LevelMatch {
 	case f == "+" && t == "" && i == 0:
 		lm.Verdict = Text{
 			EN: "+ matches one level, here the empty first level that the leading / makes",
-			ZH: "+ 匹配一个层级,这里是主题名开头的 / 产生的空的第一层",
+			ZH: "+ 匹配一个层级，这里是主题名开头的 / 产生的空的第一层",
 		}
 	case f == "+" && t == "":
 		lm.Verdict = Text{
 			EN: "+ matches one level, an empty one too",
-			ZH: "+ 匹配一个层级,空层级也算",
+			ZH: "+ 匹配一个层级，空层级也算",
 		}
 	case f == "+":
 		lm.Verdict = Text{
 			EN: "+ matches exactly one level, here " + q(t),
-			ZH: "+ 正好匹配一个层级,这里是 " + q(t),
+			ZH: "+ 正好匹配一个层级，这里是 " + q(t),
 		}
 	case f == t && t == "":
 		lm.Verdict = Text{
 			EN: "both levels are empty: an empty level is still a level",
-			ZH: "两边都是空层级:空层级也是一个层级",
+			ZH: "两边都是空层级：空层级也是一个层级",
 		}
 	case f == t:
 		lm.Verdict = Text{
@@ -148,13 +148,13 @@ func explainLevel(f, t string, i int) LevelMatch {
 		lm.Matched = false
 		lm.Verdict = Text{
 			EN: q(f) + " is not " + q(t) + ": topics are case-sensitive",
-			ZH: q(f) + " 与 " + q(t) + " 不同:主题区分大小写",
+			ZH: q(f) + " 与 " + q(t) + " 不同：主题区分大小写",
 		}
 	default:
 		lm.Matched = false
 		lm.Verdict = Text{
 			EN: q(f) + " is not " + q(t) + ": levels are compared character by character",
-			ZH: q(f) + " 与 " + q(t) + " 不同:层级按字符逐个比较",
+			ZH: q(f) + " 与 " + q(t) + " 不同：层级按字符逐个比较",
 		}
 	}
 	return lm
@@ -167,14 +167,14 @@ func explainHash(fl, tl []string, i int) LevelMatch {
 		parent := strings.Join(fl[:i], "/")
 		lm.Verdict = Text{
 			EN: "# also matches its parent level: " + q(strings.Join(fl, "/")) + " matches " + q(parent) + " itself",
-			ZH: "# 也匹配它的父层级:" + q(strings.Join(fl, "/")) + " 同样匹配 " + q(parent) + " 本身",
+			ZH: "# 也匹配它的父层级：" + q(strings.Join(fl, "/")) + " 同样匹配 " + q(parent) + " 本身",
 		}
 		return lm
 	}
 	lm.Topic, lm.InTopic = strings.Join(tl[i:], "/"), true
 	lm.Verdict = Text{
 		EN: "# matches every remaining level: " + q(lm.Topic),
-		ZH: "# 匹配剩下的所有层级:" + q(lm.Topic),
+		ZH: "# 匹配剩下的所有层级：" + q(lm.Topic),
 	}
 	return lm
 }
@@ -186,13 +186,13 @@ func explainTopicEnded(f string, n int) LevelMatch {
 	if f == "+" {
 		lm.Verdict = Text{
 			EN: "+ needs one level, but the topic name ends after " + levels(n),
-			ZH: "+ 必须匹配一个层级,但主题名只有 " + strconv.Itoa(n) + " 个层级,已经结束了",
+			ZH: "+ 必须匹配一个层级，但主题名只有 " + strconv.Itoa(n) + " 个层级，已经结束了",
 		}
 		return lm
 	}
 	lm.Verdict = Text{
 		EN: "the topic name ends after " + levels(n) + ", nothing is left for " + q(f),
-		ZH: "主题名只有 " + strconv.Itoa(n) + " 个层级,已经没有层级对应 " + q(f),
+		ZH: "主题名只有 " + strconv.Itoa(n) + " 个层级，已经没有层级对应 " + q(f),
 	}
 	return lm
 }
@@ -203,11 +203,11 @@ func explainTopicEnded(f string, n int) LevelMatch {
 func mismatchReason(i int, v Text, filter, topic string, nf, nt int) Text {
 	r := Text{
 		EN: "No match at level " + strconv.Itoa(i+1) + ": " + v.EN + ".",
-		ZH: "第 " + strconv.Itoa(i+1) + " 层不匹配:" + v.ZH + "。",
+		ZH: "第 " + strconv.Itoa(i+1) + " 层不匹配：" + v.ZH + "。",
 	}
 	if nf != nt {
 		r.EN += " The filter has " + levels(nf) + ", the topic name " + levels(nt) + "."
-		r.ZH += "主题过滤器有 " + strconv.Itoa(nf) + " 个层级,主题名有 " + strconv.Itoa(nt) + " 个。"
+		r.ZH += "主题过滤器有 " + strconv.Itoa(nf) + " 个层级，主题名有 " + strconv.Itoa(nt) + " 个。"
 		if strings.HasPrefix(topic, "/") != strings.HasPrefix(filter, "/") {
 			r.EN += " A leading / makes an empty first level."
 			r.ZH += "开头的 / 会产生一个空的第一层。"

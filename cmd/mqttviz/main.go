@@ -20,6 +20,8 @@ type command struct {
 
 // commands lists every subcommand in the order the usage text shows them.
 var commands = []command{
+	{"decode", "explain the bytes of one packet, field by field", runDecode},
+	{"match", "explain whether a topic filter matches a topic name", runMatch},
 	{"lessons", "list the built-in lessons", runLessons},
 	{"run", "run a lesson or scenario file and print its trace", runRun},
 }
