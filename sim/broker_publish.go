@@ -123,6 +123,10 @@ func (b *broker) route(now int64, m *message) {
 	for i, s := range b.matched {
 		q := min(m.qos, s.best)
 		if b.explain {
+			if s.hits > 1 {
+				b.notef("MQTT-3.3.5-1", "%d subscriptions of %s match: it gets one copy, at the highest QoS they were granted, %d",
+					"%[2]s 有 %[1]d 个订阅匹配：只投递一份，按这些订阅中最高的授予服务质量 %[3]d", s.hits, s.id, s.best)
+			}
 			b.notef("MQTT-3.8.4-6", "to %s at QoS %d = min(published %d, granted %d)",
 				"以服务质量 %[2]d 投递给 %[1]s = min(发布 %[3]d, 授予 %[4]d)", s.id, q, m.qos, s.best)
 		}

@@ -160,6 +160,7 @@ func TestOverlappingSubscriptionsDeliverOnceAtHighestQoS(t *testing.T) {
 	st.subscribe("sub", "a/b", 1)
 	st.subscribe("sub", "#", 0)
 	st.publish("pub", "a/b", "hi", 2, false)
+	st.wantNote("three subscriptions match, one copy", "MQTT-3.3.5-1")
 	st.wantPacket("once, at the highest granted QoS", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a/b", Payload: []byte("hi")})
 	st.wantReceived("once", "sub", "hi")
 }

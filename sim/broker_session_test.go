@@ -66,6 +66,7 @@ func TestWillOnUngracefulClose(t *testing.T) {
 	st.must(st.w.Abort("sensor"))
 	st.run()
 	st.wantNote("closed without DISCONNECT: the will is published", "MQTT-3.1.2-8")
+	st.wantNote("Will Retain 1 publishes a retained message", "MQTT-3.1.2-17")
 	st.wantPacket("with its QoS, forwarded with RETAIN 0", BrokerName, "phone",
 		&codec.Publish{QoS: 1, PacketID: 2, Topic: "devices/sensor", Payload: []byte("offline")})
 	if m := st.w.Retained("devices/sensor"); m == nil || m.Payload != "offline" {

@@ -27,9 +27,10 @@ type session struct {
 	queue []queued
 	// lastID is the last packet id the broker used towards this client.
 	lastID uint16
-	// mark and best serve subIndex.match.
+	// mark, best and hits serve subIndex.match.
 	mark uint64
 	best codec.QoS
+	hits int
 	// dirty marks a change since snap was made.
 	dirty bool
 	snap  *SessionState

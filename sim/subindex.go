@@ -102,7 +102,7 @@ func (x *subIndex) remove(filter string, s *session) {
 
 // match appends to out every session with a subscription matching topic,
 // once each, and sets its best field to the highest QoS granted among its
-// matching subscriptions. epoch must differ from every earlier call's: a
+// matching subscriptions and its hits field to how many match. epoch must differ from every earlier call's: a
 // session whose mark equals it has been seen in this call. Filters starting
 // with a wildcard do not match topics starting with '$'. [MQTT-4.7.2-1]
 func (x *subIndex) match(topic string, epoch uint64, out []*session) []*session {
@@ -145,10 +145,12 @@ func (n *subNode) collect(epoch uint64, out []*session) []*session {
 	for _, e := range n.entries {
 		s := e.s
 		if s.mark != epoch {
-			s.mark = epoch
-			s.best = e.qos
+			s.mark, s.best, s.hits = epoch, e.qos, 1
 			out = append(out, s)
-		} else if e.qos > s.best {
+			continue
+		}
+		s.hits++
+		if e.qos > s.best {
 			s.best = e.qos
 		}
 	}
