@@ -1,5 +1,7 @@
 package sim
 
+import "strings"
+
 // runner carries a scenario's run: the world it drives and what the
 // expectations have looked at so far.
 type runner struct {
@@ -20,7 +22,8 @@ func (sc *Scenario) Run(seed int64) (*Trace, error) {
 	r := &runner{w: NewWorld(o), seen: map[string]int{}, results: []Expectation{}}
 	for i, s := range sc.stmts {
 		if err := s.run(r); err != nil {
-			return nil, &ParseError{Line: sc.lines[i], Col: 1, Msg: err.Error()}
+			msg := strings.TrimPrefix(err.Error(), "sim: ")
+			return nil, &ParseError{Line: sc.lines[i], Col: 1, Msg: msg}
 		}
 	}
 	t := r.w.Trace()
