@@ -29,6 +29,7 @@ test-wasm:
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./codec/... ./sim/...
+	cd bench/peers && $(GO) test -run='^$$' -bench=. -benchmem
 
 # Every fuzz target, FUZZTIME each (make fuzz FUZZTIME=10s).
 fuzz:
