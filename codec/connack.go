@@ -53,7 +53,7 @@ func (p *parser) connack(c *Connack) *Error {
 	if err := p.fixedLength(CONNACK, 2); err != nil {
 		return err
 	}
-	flags, err := p.byte1(ackFlagsName)
+	flags, err := p.byte1(&ackFlagsName)
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,7 @@ func (p *parser) connack(c *Connack) *Error {
 		})
 	}
 	c.SessionPresent = flags == 1
-	code, err := p.byte1(connackRCName)
+	code, err := p.byte1(&connackRCName)
 	if err != nil {
 		return err
 	}

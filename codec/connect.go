@@ -67,7 +67,7 @@ func (p *parser) connect(c *Connect, will *Will) *Error {
 		})
 	}
 	levelOff := p.pos
-	if c.ProtocolLevel, err = p.byte1(protocolLevelName); err != nil {
+	if c.ProtocolLevel, err = p.byte1(&protocolLevelName); err != nil {
 		return err
 	}
 	if p.recording() {
@@ -81,7 +81,7 @@ func (p *parser) connect(c *Connect, will *Will) *Error {
 		})
 	}
 	flagsOff := p.pos
-	flags, err := p.byte1(connectFlagsName)
+	flags, err := p.byte1(&connectFlagsName)
 	if err != nil {
 		return err
 	}
@@ -96,7 +96,7 @@ func (p *parser) connect(c *Connect, will *Will) *Error {
 	c.HasUsername = flags&flagUsername != 0
 	c.HasPassword = flags&flagPassword != 0
 	kaOff := p.pos
-	if c.KeepAlive, err = p.uint16(keepAliveName); err != nil {
+	if c.KeepAlive, err = p.uint16(&keepAliveName); err != nil {
 		return err
 	}
 	if p.recording() {

@@ -1,6 +1,9 @@
 package codec
 
-import "strconv"
+import (
+	"strconv"
+	"sync"
+)
 
 // Encoder appends packets to byte slices. The zero value is strict: it
 // refuses any packet the decoder would refuse, so that what it writes is
@@ -37,11 +40,16 @@ func (e Encoder) Append(dst []byte, p Packet) ([]byte, error) {
 	return out, nil
 }
 
+// verifiers are Decoders for verify, pooled so that strict encoding
+// allocates nothing.
+var verifiers = sync.Pool{New: func() any { return new(Decoder) }}
+
 // verify decodes an encoding without keeping the packet: the strict
 // encoder refuses exactly what the decoder refuses.
 func verify(b []byte) *Error {
-	var d Decoder
-	_, err := parse(b, &d, nil)
+	d := verifiers.Get().(*Decoder)
+	_, err := parse(b, d, nil)
+	verifiers.Put(d)
 	return err
 }
 

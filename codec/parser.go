@@ -29,9 +29,17 @@ func (p *parser) note(sec Section, name Text, off, n int, value string, explain 
 }
 
 // need checks that n more bytes belong to the packet and are present.
-// Bytes past the Remaining Length are a malformation of the field being
-// read; bytes inside it but missing make the packet incomplete.
-func (p *parser) need(n int, what Text) *Error {
+func (p *parser) need(n int, what *Text) *Error {
+	if p.pos+n <= p.end && p.pos+n <= len(p.b) {
+		return nil
+	}
+	return p.short(n, what)
+}
+
+// short reports the n bytes need did not find. Bytes past the Remaining
+// Length are a malformation of the field being read; bytes inside it but
+// missing make the packet incomplete.
+func (p *parser) short(n int, what *Text) *Error {
 	if p.pos+n > p.end {
 		left := p.end - p.pos
 		return newError(ErrPacketLength, p.pos, "MQTT 2.2.3", Text{
@@ -39,10 +47,7 @@ func (p *parser) need(n int, what Text) *Error {
 			ZH: what.ZH + "需要 " + strconv.Itoa(n) + " 个字节，但剩余长度只剩下 " + strconv.Itoa(left) + " 个字节。",
 		})
 	}
-	if p.pos+n > len(p.b) {
-		return p.truncated()
-	}
-	return nil
+	return p.truncated()
 }
 
 // truncated is the error for a packet whose bytes end before its
@@ -57,7 +62,7 @@ func (p *parser) truncated() *Error {
 }
 
 // byte1 reads one byte.
-func (p *parser) byte1(what Text) (byte, *Error) {
+func (p *parser) byte1(what *Text) (byte, *Error) {
 	if err := p.need(1, what); err != nil {
 		return 0, err
 	}
@@ -67,7 +72,7 @@ func (p *parser) byte1(what Text) (byte, *Error) {
 }
 
 // uint16 reads a big-endian two-byte integer. [MQTT 1.5.2]
-func (p *parser) uint16(what Text) (uint16, *Error) {
+func (p *parser) uint16(what *Text) (uint16, *Error) {
 	if err := p.need(2, what); err != nil {
 		return 0, err
 	}
@@ -80,14 +85,14 @@ func (p *parser) uint16(what Text) (uint16, *Error) {
 // length and the data as two fields. [MQTT 1.5.3]
 func (p *parser) bytes(sec Section, f *stringField) ([]byte, *Error) {
 	off := p.pos
-	n, err := p.uint16(f.lenName)
+	n, err := p.uint16(&f.lenName)
 	if err != nil {
 		return nil, err
 	}
 	if p.recording() {
 		p.note(sec, f.lenName, off, 2, strconv.Itoa(int(n)), f.lenExplain)
 	}
-	if err := p.need(int(n), f.name); err != nil {
+	if err := p.need(int(n), &f.name); err != nil {
 		return nil, err
 	}
 	v := p.b[p.pos : p.pos+int(n) : p.pos+int(n)]
@@ -107,7 +112,7 @@ func (p *parser) str(sec Section, f *stringField) (string, *Error) {
 	if p.recording() {
 		p.note(sec, f.name, off, len(v), quote(s), f.explain)
 	}
-	if err := checkUTF8(s, off, f.name); err != nil {
+	if err := checkUTF8(s, off, &f.name); err != nil {
 		return "", err
 	}
 	return s, nil
@@ -124,6 +129,9 @@ func (p *parser) topic(sec Section, f *stringField, filter bool) (string, *Error
 	off := p.pos - len(v)
 	if p.recording() {
 		p.note(sec, f.name, off, len(v), quote(s), f.explain)
+	}
+	if plainTopic(s, filter) {
+		return s, nil
 	}
 	var verr error
 	if filter {
@@ -146,7 +154,7 @@ func (p *parser) topic(sec Section, f *stringField, filter bool) (string, *Error
 // [MQTT-2.3.1-1]
 func (p *parser) packetID() (uint16, *Error) {
 	off := p.pos
-	id, err := p.uint16(packetIDName)
+	id, err := p.uint16(&packetIDName)
 	if err != nil {
 		return 0, err
 	}
@@ -191,4 +199,29 @@ func plural(n int, unit string) string {
 		return "1 " + unit
 	}
 	return strconv.Itoa(n) + " " + unit + "s"
+}
+
+// plainTopic is the decoder's fast path for the common topic: it reports
+// true only for a topic name (or, with filter, a topic filter) that is
+// certainly valid: non-empty ASCII without U+0000 and, in a filter,
+// wildcards that occupy whole levels, '#' only last. Anything else goes
+// to ValidateTopicName or ValidateTopicFilter for the verdict.
+func plainTopic(s string, filter bool) bool {
+	if len(s) == 0 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 0 || c >= 0x80:
+			return false
+		case c == '+' || c == '#':
+			if !filter || i > 0 && s[i-1] != '/' {
+				return false
+			}
+			if c == '+' && i+1 < len(s) && s[i+1] != '/' || c == '#' && i+1 != len(s) {
+				return false
+			}
+		}
+	}
+	return true
 }

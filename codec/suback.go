@@ -53,7 +53,7 @@ func (p *parser) suback(s *Suback) *Error {
 		})
 	}
 	for p.pos < p.end {
-		c, err := p.byte1(subackRCName)
+		c, err := p.byte1(&subackRCName)
 		if err != nil {
 			return err
 		}

@@ -43,7 +43,7 @@ func (p *parser) subscribe(s *Subscribe) *Error {
 			return err
 		}
 		off := p.pos
-		q, err := p.byte1(requestedQoSName)
+		q, err := p.byte1(&requestedQoSName)
 		if err != nil {
 			return err
 		}

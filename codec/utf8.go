@@ -2,14 +2,22 @@ package codec
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
 // checkUTF8 checks a UTF-8 encoded string of the packet that starts at
 // offset off: well-formed, no encoded surrogate, no U+0000.
 // [MQTT-1.5.3-1, MQTT-1.5.3-2]
-func checkUTF8(s string, off int, what Text) *Error {
-	for i := 0; i < len(s); {
+func checkUTF8(s string, off int, what *Text) *Error {
+	i := 0
+	for i < len(s) && s[i] != 0 && s[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(s) || utf8.ValidString(s[i:]) && strings.IndexByte(s[i:], 0) < 0 {
+		return nil
+	}
+	for i < len(s) {
 		c := s[i]
 		if c == 0 {
 			return newError(ErrNullCharacter, off+i, "MQTT-1.5.3-2", Text{
@@ -31,7 +39,7 @@ func checkUTF8(s string, off int, what Text) *Error {
 }
 
 // utf8Error describes the ill-formed sequence at s[i].
-func utf8Error(s string, i, off int, what Text) *Error {
+func utf8Error(s string, i, off int, what *Text) *Error {
 	if s[i] == 0xED && i+1 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF {
 		return newError(ErrInvalidUTF8, off+i, "MQTT-1.5.3-1", Text{
 			EN: "The " + what.EN + " encodes a surrogate code point (U+D800 to U+DFFF), which UTF-8 strings must not contain.",

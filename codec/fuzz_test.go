@@ -1,0 +1,224 @@
+package codec
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"testing"
+)
+
+// addFixtureSeeds seeds a fuzz target with every fixture's bytes.
+func addFixtureSeeds(f *testing.F) {
+	for _, fx := range fixtures {
+		f.Add(fx.raw)
+	}
+}
+
+// checkDecode holds the decoder's invariants for any input b: no panic;
+// Decode, Decoder.Decode and Annotate give the same verdict; a decoded
+// packet re-encodes strictly to the same bytes (up to a Remaining Length
+// written with more bytes than needed) and decodes again to itself; an
+// error is an *Error.
+func checkDecode(t *testing.T, b []byte) {
+	var d Decoder
+	p1, err1 := Decode(b)
+	p2, err2 := d.Decode(b)
+	a := Annotate(b)
+	if (err1 == nil) != (err2 == nil) || (err1 == nil) != (a.Err == nil) {
+		t.Fatalf("% x: Decode %v, Decoder %v, Annotate %v", b, err1, err2, a.Err)
+	}
+	if err1 != nil {
+		var e *Error
+		if !errors.As(err1, &e) || !reflect.DeepEqual(err1, err2) || !reflect.DeepEqual(e, a.Err) {
+			t.Fatalf("% x: errors differ: %#v / %#v / %#v", b, err1, err2, a.Err)
+		}
+		if e.Offset < 0 || e.Offset > len(b) || e.Message.EN == "" || e.Message.ZH == "" || e.Token == "" {
+			t.Fatalf("% x: bad error %#v", b, e)
+		}
+		return
+	}
+	if !equalPackets(p1, p2) || !equalPackets(p1, a.Packet) {
+		t.Fatalf("% x: packets differ: %v / %v / %v", b, p1, p2, a.Packet)
+	}
+	re, err := Append(nil, p1)
+	if err != nil {
+		t.Fatalf("% x decodes to %v but does not encode: %v", b, p1, err)
+	}
+	if !bytes.Equal(re, b) {
+		_, hb, _ := remainingLength(b)
+		_, hr, _ := remainingLength(re)
+		if re[0] != b[0] || !bytes.Equal(re[hr:], b[hb:]) {
+			t.Fatalf("re-encoded\n% x\nwant\n% x", re, b)
+		}
+	}
+	p3, err := Decode(re)
+	if err != nil || !equalPackets(p1, p3) {
+		t.Fatalf("% x: decoded again as %v, %v; want %v", re, p3, err, p1)
+	}
+}
+
+// FuzzDecode checks the decoder's invariants on any bytes.
+func FuzzDecode(f *testing.F) {
+	addFixtureSeeds(f)
+	f.Fuzz(checkDecode)
+}
+
+// fuzzBody fuzzes the decoder of one packet type: the fuzzed bytes are a
+// body behind a fixed header with first byte first and a correct Remaining
+// Length, so that the fuzzer spends its time inside that decoder.
+func fuzzBody(f *testing.F, types ...PacketType) {
+	for _, fx := range fixtures {
+		for _, t := range types {
+			if PacketType(fx.raw[0]>>4) == t {
+				if _, h, _ := remainingLength(fx.raw); h > 0 {
+					f.Add(fx.raw[0], fx.raw[h:])
+				}
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, first byte, body []byte) {
+		if !bytesContains(types, PacketType(first>>4)) {
+			first = byte(types[0])<<4 | first&0x0f
+		}
+		b, err := appendHeader([]byte{}, first, len(body))
+		if err != nil {
+			t.Skip()
+		}
+		checkDecode(t, append(b, body...))
+	})
+}
+
+func bytesContains(types []PacketType, t PacketType) bool {
+	for _, x := range types {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// FuzzConnect fuzzes the CONNECT decoder.
+func FuzzConnect(f *testing.F) { fuzzBody(f, CONNECT) }
+
+// FuzzConnack fuzzes the CONNACK decoder.
+func FuzzConnack(f *testing.F) { fuzzBody(f, CONNACK) }
+
+// FuzzPublish fuzzes the PUBLISH decoder.
+func FuzzPublish(f *testing.F) { fuzzBody(f, PUBLISH) }
+
+// FuzzAck fuzzes the decoders of PUBACK, PUBREC, PUBREL, PUBCOMP, UNSUBACK
+// and the empty packets.
+func FuzzAck(f *testing.F) {
+	fuzzBody(f, PUBACK, PUBREC, PUBREL, PUBCOMP, UNSUBACK, PINGREQ, PINGRESP, DISCONNECT)
+}
+
+// FuzzSubscribe fuzzes the SUBSCRIBE decoder.
+func FuzzSubscribe(f *testing.F) { fuzzBody(f, SUBSCRIBE) }
+
+// FuzzSuback fuzzes the SUBACK decoder.
+func FuzzSuback(f *testing.F) { fuzzBody(f, SUBACK) }
+
+// FuzzUnsubscribe fuzzes the UNSUBSCRIBE decoder.
+func FuzzUnsubscribe(f *testing.F) { fuzzBody(f, UNSUBSCRIBE) }
+
+// FuzzAnnotate checks that Annotate never fails and that its fields are in
+// order, within the bytes, never overlapping; for a well-formed packet
+// they explain every byte.
+func FuzzAnnotate(f *testing.F) {
+	addFixtureSeeds(f)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a := Annotate(b)
+		checkFields(t, b, a)
+		_, err := Decode(b)
+		if (err == nil) != (a.Err == nil) {
+			t.Fatalf("% x: Annotate %v, Decode %v", b, a.Err, err)
+		}
+	})
+}
+
+// checkFields checks the layout of an annotation's fields.
+func checkFields(t *testing.T, b []byte, a Annotation) {
+	t.Helper()
+	at := 0
+	for i, fl := range a.Fields {
+		if fl.Offset < at || fl.Length < 0 || fl.Offset+fl.Length > len(b) {
+			t.Fatalf("% x: field %d %q at %d+%d out of order or bounds (cursor %d)", b, i, fl.Name.EN, fl.Offset, fl.Length, at)
+		}
+		if fl.Name.EN == "" || fl.Name.ZH == "" || fl.Explain.EN == "" || fl.Explain.ZH == "" {
+			t.Fatalf("% x: field %d lacks a name or explanation: %#v", b, i, fl)
+		}
+		if a.Err == nil && fl.Offset != at {
+			t.Fatalf("% x: bytes %d to %d are not explained", b, at, fl.Offset)
+		}
+		at = fl.Offset + fl.Length
+	}
+	if a.Err == nil && at != len(b) {
+		t.Fatalf("% x: bytes from %d are not explained", b, at)
+	}
+}
+
+// FuzzSplitter checks that the splitter gives the same frames and the
+// same error however the stream is chunked.
+func FuzzSplitter(f *testing.F) {
+	all, _ := stream()
+	f.Add(all, uint8(1))
+	f.Add(all, uint8(7))
+	f.Add([]byte{0xc0, 0x00, 0x30, 0xff, 0xff, 0xff, 0xff}, uint8(2))
+	f.Fuzz(func(t *testing.T, b []byte, chunk uint8) {
+		n := int(chunk)%16 + 1
+		whole, werr := splitChunks(b, len(b)+1)
+		parts, perr := splitChunks(b, n)
+		if !reflect.DeepEqual(whole, parts) || !reflect.DeepEqual(werr, perr) {
+			t.Fatalf("% x in chunks of %d: %d frames %v, at once %d frames %v", b, n, len(parts), perr, len(whole), werr)
+		}
+		total := 0
+		for _, fr := range whole {
+			if l, err := FrameLength(fr); err != nil || l != len(fr) {
+				t.Fatalf("frame % x: FrameLength %d, %v", fr, l, err)
+			}
+			total += len(fr)
+		}
+		if !bytes.Equal(bytes.Join(whole, nil), b[:total]) {
+			t.Fatalf("frames are not the stream's bytes")
+		}
+	})
+}
+
+// splitChunks feeds b in chunks of n bytes and collects frames until the
+// first error.
+func splitChunks(b []byte, n int) ([][]byte, error) {
+	var s Splitter
+	var frames [][]byte
+	for len(b) > 0 {
+		k := min(n, len(b))
+		s.Feed(b[:k])
+		b = b[k:]
+		for {
+			fr, err := s.Next()
+			if err != nil {
+				return frames, err
+			}
+			if fr == nil {
+				break
+			}
+			frames = append(frames, bytes.Clone(fr))
+		}
+	}
+	return frames, nil
+}
+
+// FuzzPlainTopic checks the decoder's fast path for topics: whatever it
+// accepts, the topic validators accept.
+func FuzzPlainTopic(f *testing.F) {
+	for _, s := range []string{"a/b", "+/+/#", "#", "a+", "/#", "a/#/b", "+", "sport/+x", "温度", "a\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if plainTopic(s, false) && ValidateTopicName(s) != nil {
+			t.Fatalf("fast path accepts topic name %q: %v", s, ValidateTopicName(s))
+		}
+		if plainTopic(s, true) && ValidateTopicFilter(s) != nil {
+			t.Fatalf("fast path accepts topic filter %q: %v", s, ValidateTopicFilter(s))
+		}
+	})
+}
