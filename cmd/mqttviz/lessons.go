@@ -14,12 +14,19 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lessons", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	lang := fs.String("lang", "en", "title language: en or zh")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: mqttviz lessons [--lang en|zh]\n\nLists the built-in lessons; run one with: mqttviz run NAME")
+	usage := func(w io.Writer) {
+		fs.SetOutput(w)
+		fmt.Fprintln(w, "Usage: mqttviz lessons [--lang en|zh]\n\nLists the built-in lessons; run one with: mqttviz run NAME")
 		fs.PrintDefaults()
+		fs.SetOutput(stderr)
+	}
+	fs.Usage = func() { usage(stderr) }
+	if wantsHelp(args) {
+		usage(stdout)
+		return 0
 	}
 	if err := fs.Parse(args); err != nil {
-		return exitCode(err)
+		return 2
 	}
 	if fs.NArg() > 0 || (*lang != "en" && *lang != "zh") {
 		fs.Usage()
@@ -35,11 +42,13 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// exitCode is the exit code for a flag parsing error: 0 for --help, 2
-// otherwise.
-func exitCode(err error) int {
-	if err == flag.ErrHelp {
-		return 0
+// wantsHelp reports whether args ask for a command's usage text, which then
+// goes to stdout.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			return true
+		}
 	}
-	return 2
+	return false
 }

@@ -37,3 +37,13 @@ func TestLessonsCommandUsage(t *testing.T) {
 		t.Errorf("exit %d for --lang fr, want 2", code)
 	}
 }
+
+func TestHelpGoesToStdout(t *testing.T) {
+	for _, cmd := range []string{"lessons", "run"} {
+		var out, errOut bytes.Buffer
+		code := dispatch([]string{cmd, "--help"}, &out, &errOut)
+		if code != 0 || !strings.HasPrefix(out.String(), "Usage: mqttviz "+cmd) || errOut.Len() != 0 {
+			t.Errorf("%s --help: exit %d, stdout %q, stderr %q", cmd, code, out.String(), errOut.String())
+		}
+	}
+}

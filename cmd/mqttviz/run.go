@@ -21,16 +21,23 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output: text (a table), json (the trace) or mermaid (a sequenceDiagram)")
 	seed := fs.Int64("seed", 1, "random seed of the run")
 	lang := fs.String("lang", "en", "language of titles and notes: en or zh")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: mqttviz run LESSON|FILE [--format text|json|mermaid] [--seed N] [--lang en|zh]\n\n"+
+	usage := func(w io.Writer) {
+		fs.SetOutput(w)
+		fmt.Fprintln(w, "Usage: mqttviz run LESSON|FILE [--format text|json|mermaid] [--seed N] [--lang en|zh]\n\n"+
 			"Runs a built-in lesson (see: mqttviz lessons) or a scenario file and prints its trace.\n"+
 			"Exit code 0: every expectation holds; 1: some fail; 2: the scenario does not parse.")
 		fs.PrintDefaults()
+		fs.SetOutput(stderr)
+	}
+	fs.Usage = func() { usage(stderr) }
+	if wantsHelp(args) {
+		usage(stdout)
+		return 0
 	}
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return exitCode(err)
+			return 2
 		}
 		if fs.NArg() == 0 {
 			break
