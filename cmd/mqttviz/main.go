@@ -22,6 +22,8 @@ type command struct {
 var commands = []command{
 	{"decode", "explain the bytes of one packet, field by field", runDecode},
 	{"match", "explain whether a topic filter matches a topic name", runMatch},
+	{"serve", "serve the browser app", runServe},
+	{"static", "write the app as a static site", runStatic},
 	{"lessons", "list the built-in lessons", runLessons},
 	{"run", "run a lesson or scenario file and print its trace", runRun},
 }

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+var (
+	screenshots = flag.Bool("screenshots", false, "browser tests: save screenshots of the main views under docs/screenshots/")
+	perf        = flag.Bool("perf", false, "browser tests: measure and print the app's size and timings")
+)
+
+// webDir is the repository's web/ directory, seen from this package.
+const webDir = "../../web"
+
+// chromiumPath finds Debian's Chromium, installing it with apt-get when it
+// is missing and the test runs as root. Outside CI a browser that cannot
+// be had skips the browser tests with a loud message; under CI=true it
+// fails them.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if os.Geteuid() == 0 {
+		t.Log("chromium is missing: installing it with apt-get")
+		install := exec.Command("sh", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")
+		if out, err := install.CombinedOutput(); err != nil {
+			t.Logf("apt-get install chromium failed: %v\n%s", err, out)
+		} else if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+			return "/usr/bin/chromium"
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium is not installed and could not be installed: the browser tests cannot run")
+	}
+	t.Skip("\n\n*** SKIPPING THE BROWSER TESTS: chromium is not installed and could not be installed (apt-get install chromium). ***\n")
+	return ""
+}
+
+// ensureWASM builds web/app.wasm when `make build` has not.
+func ensureWASM(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(webDir, "app.wasm")); err == nil {
+		return
+	}
+	t.Log("web/app.wasm is missing: building it")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(webDir, "app.wasm"), "../../wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building app.wasm: %v\n%s", err, out)
+	}
+}
+
+var (
+	serverOnce sync.Once
+	serverURL  string
+	serverErr  error
+)
+
+// appURL serves the app on a free loopback port, once per test binary,
+// with the same handler as `mqttviz serve`.
+func appURL(t *testing.T) string {
+	t.Helper()
+	ensureWASM(t)
+	serverOnce.Do(func() {
+		s, err := loadSite(webDir)
+		if err != nil {
+			serverErr = err
+			return
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			serverErr = err
+			return
+		}
+		go http.Serve(ln, s.Handler())
+		serverURL = "http://" + ln.Addr().String()
+	})
+	if serverErr != nil {
+		t.Fatal(serverErr)
+	}
+	return serverURL
+}
+
+// newBrowser starts headless Chromium with a fresh profile and returns a
+// tab's context; the browser closes when the test ends.
+func newBrowser(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	path := chromiumPath(t)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(allocCtx)
+	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return ctx
+}
+
+// open navigates to path and waits until the wasm app has mounted the
+// page (it marks "mqttviz-interactive" then).
+func open(t *testing.T, ctx context.Context, base, path string) {
+	t.Helper()
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+path),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Poll[bool](`performance.getEntriesByName("mqttviz-interactive").length > 0`,
+				chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+			return err
+		}),
+	); err != nil {
+		t.Fatalf("opening %s: %v", path, err)
+	}
+}
+
+// eval evaluates a JavaScript expression in the page.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript condition until it holds.
+func waitFor(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("waiting for %s: %v", cond, err)
+	}
+}
+
+// do runs actions that return nothing.
+func do(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// shoot saves a screenshot of the viewport under docs/screenshots/ when
+// -screenshots is given.
+func shoot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	if !*screenshots {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := "../../docs/screenshots"
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,292 @@
+package main
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"mqttviz/codec"
+	"mqttviz/sim"
+)
+
+// richestLesson picks the built-in lesson with the most packet steps, so
+// that stepping through it exercises the diagram and the inspector most.
+func richestLesson(t *testing.T) (string, *sim.Trace) {
+	t.Helper()
+	var best string
+	var bestTrace *sim.Trace
+	bestN := -1
+	for _, l := range sim.Lessons() {
+		tr, err := sim.RunLesson(l.Name, 1)
+		if err != nil {
+			t.Fatalf("lesson %s: %v", l.Name, err)
+		}
+		n := 0
+		for _, s := range tr.Steps {
+			if s.Kind == sim.KindPacket {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestTrace, bestN = l.Name, tr, n
+		}
+	}
+	if best == "" {
+		t.Fatal("no built-in lessons")
+	}
+	return best, bestTrace
+}
+
+// shown is what the page shows of the current step.
+type shown struct {
+	Position string   `json:"position"`
+	Step     string   `json:"step"`
+	Label    string   `json:"label"`
+	Fields   []string `json:"fields"`
+	Fault    string   `json:"fault"`
+}
+
+const readShown = `(() => {
+	const g = document.querySelector("g[data-c~=current]");
+	const label = g && g.querySelector("[data-c~=arrow-label]");
+	const fault = document.querySelector(".inspector-panel .fault-rule");
+	return {
+		position: document.querySelector("#position").textContent,
+		step: g ? g.dataset.step : "",
+		label: label ? label.textContent : "",
+		fields: [...document.querySelectorAll(".inspector-panel .field-name")].map(e => e.textContent),
+		fault: fault ? fault.textContent : "",
+	};
+})()`
+
+// checkStep waits until the page shows step i of the trace and compares
+// the current arrow and the inspector's fields with the trace and with
+// codec.Annotate run natively on the same bytes.
+func checkStep(t *testing.T, ctx context.Context, tr *sim.Trace, i int) {
+	t.Helper()
+	want := fmt.Sprintf("Step %d of %d", i+1, len(tr.Steps))
+	waitFor(t, ctx, `document.querySelector("#position").textContent === `+strconv.Quote(want))
+	raw := eval[[]byte](t, ctx, readShown)
+	var got shown
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatal(err)
+	}
+	s := tr.Steps[i]
+	if got.Step != strconv.Itoa(i) {
+		t.Errorf("step %d: the current row is step %q", i, got.Step)
+	}
+	if s.Kind == sim.KindPacket && got.Label != s.Label {
+		t.Errorf("step %d: arrow label %q, trace says %q", i, got.Label, s.Label)
+	}
+	a := codec.Annotate(s.Bytes)
+	var names []string
+	if len(s.Bytes) > 0 {
+		for _, f := range a.Fields {
+			names = append(names, f.Name.EN)
+		}
+	}
+	if fmt.Sprint(got.Fields) != fmt.Sprint(names) {
+		t.Errorf("step %d: inspector fields %q, codec.Annotate gives %q", i, got.Fields, names)
+	}
+	wantFault := ""
+	if a.Err != nil && len(s.Bytes) > 0 {
+		wantFault = a.Err.Rule
+	}
+	if got.Fault != wantFault {
+		t.Errorf("step %d: inspector fault %q, want %q", i, got.Fault, wantFault)
+	}
+}
+
+// checkRenderedArrows compares every arrow the diagram draws with the
+// trace's label for that step.
+func checkRenderedArrows(t *testing.T, ctx context.Context, tr *sim.Trace) {
+	t.Helper()
+	raw := eval[[]byte](t, ctx, `[...document.querySelectorAll("g[data-kind=packet]")].map(g => [g.dataset.step, g.querySelector("[data-c~=arrow-label]").textContent])`)
+	var pairs [][2]string
+	if err := json.Unmarshal(raw, &pairs); err != nil {
+		t.Fatal(err)
+	}
+	if len(pairs) == 0 {
+		t.Fatal("the diagram draws no arrows")
+	}
+	for _, p := range pairs {
+		i, err := strconv.Atoi(p[0])
+		if err != nil || i < 0 || i >= len(tr.Steps) {
+			t.Fatalf("arrow with step %q", p[0])
+		}
+		if tr.Steps[i].Label != p[1] {
+			t.Errorf("arrow of step %d: %q, trace says %q", i, p[1], tr.Steps[i].Label)
+		}
+	}
+}
+
+func TestBrowserLesson(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	name, tr := richestLesson(t)
+	open(t, ctx, base, "/lessons/"+name)
+	checkStep(t, ctx, tr, 0)
+	checkRenderedArrows(t, ctx, tr)
+
+	// Forward with the button, through the whole lesson (or its first 25
+	// steps), then back.
+	last := min(len(tr.Steps)-1, 25)
+	for i := 1; i <= last; i++ {
+		do(t, ctx, chromedp.Click(chromedp.ID("ctl-forward")))
+		checkStep(t, ctx, tr, i)
+		if i == last/2 {
+			shoot(t, ctx, "lesson")
+		}
+	}
+	for i := last - 1; i >= max(last-3, 0); i-- {
+		do(t, ctx, chromedp.Click(chromedp.ID("ctl-back")))
+		checkStep(t, ctx, tr, i)
+	}
+	checkRenderedArrows(t, ctx, tr)
+
+	// A click on an event row jumps there.
+	row := eval[string](t, ctx, `(() => {
+		const box = document.querySelector("#events-scroll").getBoundingClientRect();
+		const rows = [...document.querySelectorAll(".event:not(.current)")].filter(e => {
+			const r = e.getBoundingClientRect();
+			return r.top >= box.top && r.bottom <= box.bottom;
+		});
+		return rows.length ? rows[0].dataset.step : "";
+	})()`)
+	i, err := strconv.Atoi(row)
+	if err != nil {
+		t.Fatalf("event list row %q", row)
+	}
+	// A script's click: chromedp's scrolls the row into view first, which
+	// scrolls the virtualised list under the pointer.
+	eval[bool](t, ctx, `(document.querySelector('.event[data-step="`+row+`"] button').click(), true)`)
+	checkStep(t, ctx, tr, i)
+
+	// So does a click on an arrow's row in the diagram.
+	eval[bool](t, ctx, `(document.querySelector('g[data-step="`+strconv.Itoa(i+1)+`"]').dispatchEvent(new MouseEvent("click", {bubbles: true})), true)`)
+	checkStep(t, ctx, tr, i+1)
+}
+
+func TestBrowserKeyboard(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	name, tr := richestLesson(t)
+	open(t, ctx, base, "/lessons/"+name)
+	checkStep(t, ctx, tr, 0)
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+	checkStep(t, ctx, tr, 1)
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight))
+	checkStep(t, ctx, tr, 3)
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowLeft))
+	checkStep(t, ctx, tr, 2)
+	do(t, ctx, chromedp.KeyEvent(kb.End))
+	checkStep(t, ctx, tr, len(tr.Steps)-1)
+	do(t, ctx, chromedp.KeyEvent(kb.Home))
+	checkStep(t, ctx, tr, 0)
+
+	// Space plays: the cursor moves by itself; space again pauses.
+	do(t, ctx, chromedp.KeyEvent(" "))
+	waitFor(t, ctx, `document.querySelector("#ctl-play").getAttribute("aria-label") === "Pause"`)
+	checkStep(t, ctx, tr, 1)
+	do(t, ctx, chromedp.KeyEvent(" "))
+	waitFor(t, ctx, `document.querySelector("#ctl-play").getAttribute("aria-label") === "Play"`)
+
+	// Keys typed into a field are the field's.
+	do(t, ctx, chromedp.Focus(chromedp.ID("filter-client")))
+	pos := eval[string](t, ctx, `document.querySelector("#position").textContent`)
+	do(t, ctx, chromedp.KeyEvent(kb.End))
+	if got := eval[string](t, ctx, `document.querySelector("#position").textContent`); got != pos {
+		t.Errorf("End in a select moved the player: %q → %q", pos, got)
+	}
+
+	// The step's note is in the aria-live region.
+	live := eval[string](t, ctx, `document.querySelector("[aria-live=polite]#announce").textContent`)
+	if live == "" {
+		t.Error("the aria-live region is empty")
+	}
+}
+
+func TestBrowserLanguage(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	open(t, ctx, base, "/")
+	shoot(t, ctx, "picker")
+	do(t, ctx, chromedp.Click(chromedp.ID("lang-zh")))
+	waitFor(t, ctx, `document.querySelector("#picker-title").textContent === "课程列表"`)
+	waitFor(t, ctx, `document.documentElement.lang === "zh-CN"`)
+
+	// Remembered: a new page load comes up in Chinese, the lesson too.
+	name, _ := richestLesson(t)
+	open(t, ctx, base, "/lessons/"+name)
+	waitFor(t, ctx, `document.querySelector("#ctl-play").getAttribute("aria-label") === "播放"`)
+	waitFor(t, ctx, `document.querySelector(".inspector-panel h2").textContent === "报文解析"`)
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight))
+	waitFor(t, ctx, `document.querySelector("#position").textContent.startsWith("第 4 步")`)
+	shoot(t, ctx, "lesson-zh")
+
+	do(t, ctx, chromedp.Click(chromedp.ID("lang-en")))
+	waitFor(t, ctx, `document.querySelector("#ctl-play").getAttribute("aria-label") === "Play"`)
+}
+
+// seedPublish is the tutorial's broken PUBLISH: Remaining Length 11, 9
+// bytes follow.
+const seedPublish = "30 0b 00 04 31 31 31 31 39 39 39"
+
+func TestBrowserDecode(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	open(t, ctx, base, "/decode")
+	typeHex(t, ctx, seedPublish)
+	b, err := hex.DecodeString(strings.ReplaceAll(seedPublish, " ", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := codec.Annotate(b).Err
+	if want == nil {
+		t.Fatal("codec.Annotate accepts the seed's malformed PUBLISH")
+	}
+	waitFor(t, ctx, `document.querySelectorAll(".inspector-panel .byte").length === 11 && document.querySelector(".fault-rule") !== null`)
+	rule := eval[string](t, ctx, `document.querySelector(".fault-rule").textContent`)
+	off := eval[string](t, ctx, `document.querySelector(".fault-offset").dataset.offset`)
+	if rule != want.Rule || off != strconv.Itoa(want.Offset) {
+		t.Errorf("decode shows fault %s at %s, codec says %s at %d", rule, off, want.Rule, want.Offset)
+	}
+	msg := eval[string](t, ctx, `document.querySelector(".fault-message").textContent`)
+	if msg != want.Message.EN {
+		t.Errorf("fault message %q, want %q", msg, want.Message.EN)
+	}
+	shoot(t, ctx, "decode")
+
+	// Bad hex is explained, not decoded.
+	typeHex(t, ctx, "30 zz")
+	waitFor(t, ctx, `document.querySelector("#decode-error") !== null`)
+}
+
+func TestBrowserNarrow(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 420, 860)
+	name, tr := richestLesson(t)
+	open(t, ctx, base, "/lessons/"+name)
+	do(t, ctx, chromedp.Click(chromedp.ID("ctl-forward")))
+	checkStep(t, ctx, tr, 1)
+	// Nothing sticks out sideways but the diagram's own scroll box.
+	wide := eval[bool](t, ctx, `document.documentElement.scrollWidth > window.innerWidth + 1`)
+	if wide {
+		t.Error("the page scrolls sideways at 420 px")
+	}
+	shoot(t, ctx, "narrow")
+}
+
+// typeHex replaces the decode box's text with s, typed key by key.
+func typeHex(t *testing.T, ctx context.Context, s string) {
+	t.Helper()
+	eval[bool](t, ctx, `(() => { const el = document.querySelector("#decode-input"); el.value = ""; el.dispatchEvent(new Event("input")); return true })()`)
+	do(t, ctx, chromedp.SendKeys(chromedp.ID("decode-input"), s))
+}

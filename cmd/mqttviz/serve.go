@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"mqttviz/wasm/ui"
+)
+
+// runServe serves the browser app: `mqttviz serve [--addr HOST:PORT] [--web DIR]`.
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
+	web := fs.String("web", "", "the web/ directory holding app.wasm (default: ./web, then web/ beside the binary's parent)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: mqttviz serve [--addr HOST:PORT] [--web DIR]")
+		fmt.Fprintln(stderr, "\nServe the browser app. web/app.wasm comes from `make build`.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	site, err := loadSite(*web)
+	if err != nil {
+		fmt.Fprintln(stderr, "mqttviz serve:", err)
+		return 1
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintln(stderr, "mqttviz serve:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "mqttviz: serving %s at http://%s/\n", site.dir, ln.Addr())
+	srv := &http.Server{Handler: site.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	if err := srv.Serve(ln); err != nil {
+		fmt.Fprintln(stderr, "mqttviz serve:", err)
+		return 1
+	}
+	return 0
+}
+
+// site is the app's web/ directory with app.wasm in memory, raw and
+// precompressed.
+type site struct {
+	dir     string
+	wasm    []byte
+	br, gz  []byte
+	version string
+}
+
+// findWeb returns the web/ directory: dir when given, else ./web, else
+// web/ in the parent of the binary's directory (bin/mqttviz run from
+// anywhere in a checkout).
+func findWeb(dir string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	candidates := []string{"web"}
+	if exe, err := os.Executable(); err == nil {
+		candidates = append(candidates, filepath.Join(filepath.Dir(filepath.Dir(exe)), "web"))
+	}
+	for _, c := range candidates {
+		if _, err := os.Stat(filepath.Join(c, "app.wasm")); err == nil {
+			return c, nil
+		}
+	}
+	return "", errors.New("web/app.wasm not found: run `make build` first, or give --web DIR")
+}
+
+// loadSite reads app.wasm from the web/ directory and compresses it.
+func loadSite(dir string) (*site, error) {
+	dir, err := findWeb(dir)
+	if err != nil {
+		return nil, err
+	}
+	wasm, err := os.ReadFile(filepath.Join(dir, "app.wasm"))
+	if err != nil {
+		return nil, fmt.Errorf("%v: run `make build` first", err)
+	}
+	s := &site{dir: dir, wasm: wasm}
+	sum := sha256.Sum256(wasm)
+	s.version = hex.EncodeToString(sum[:8])
+	if s.br, err = compressBrotli(wasm, brotliServeQuality); err != nil {
+		return nil, err
+	}
+	if s.gz, err = compressGzip(wasm); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Brotli qualities: serve compresses at start-up and must start fast; the
+// static site is written once and served many times.
+const (
+	brotliServeQuality  = 6
+	brotliStaticQuality = brotli.BestCompression
+)
+
+func compressBrotli(b []byte, quality int) ([]byte, error) {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, quality)
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func compressGzip(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Handler is the whole app: go-app's handler for the pages, with the site
+// as its resource provider for /web/.
+func (s *site) Handler() http.Handler {
+	ui.Register()
+	return ui.NewHandler(s, s.version)
+}
+
+// Package implements app.ResourceProvider: the app lives at the root.
+func (s *site) Package() string { return "" }
+
+// Static implements app.ResourceProvider.
+func (s *site) Static() string { return "" }
+
+// AppWASM implements app.ResourceProvider.
+func (s *site) AppWASM() string { return "/web/app.wasm" }
+
+var _ app.ResourceProvider = (*site)(nil)
+
+// ServeHTTP serves /web/: app.wasm from memory in the best encoding the
+// browser accepts, everything else from the directory.
+func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/web/app.wasm" {
+		s.serveWASM(w, r)
+		return
+	}
+	name := path.Clean(strings.TrimPrefix(r.URL.Path, "/web/"))
+	if strings.HasPrefix(name, "app.wasm") {
+		http.NotFound(w, r)
+		return
+	}
+	http.ServeFile(w, r, filepath.Join(s.dir, filepath.FromSlash(name)))
+}
+
+func (s *site) serveWASM(w http.ResponseWriter, r *http.Request) {
+	body, enc := s.wasm, wasmEncoding(r.Header.Get("Accept-Encoding"))
+	switch enc {
+	case "br":
+		body = s.br
+	case "gzip":
+		body = s.gz
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/wasm")
+	h.Add("Vary", "Accept-Encoding")
+	if enc != "" {
+		h.Set("Content-Encoding", enc)
+	}
+	h.Set("Content-Length", fmt.Sprint(len(body)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(body)
+}
+
+// wasmEncoding picks br, then gzip, from an Accept-Encoding header; ""
+// means identity. A coding listed with q=0 is refused.
+func wasmEncoding(accept string) string {
+	ok := map[string]bool{}
+	for _, part := range strings.Split(accept, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		name = strings.ToLower(strings.TrimSpace(name))
+		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+		ok[name] = !(q == "q=0" || q == "q=0.0" || q == "q=0.00" || q == "q=0.000")
+	}
+	switch {
+	case ok["br"]:
+		return "br"
+	case ok["gzip"]:
+		return "gzip"
+	}
+	return ""
+}

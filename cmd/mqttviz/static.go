@@ -1,0 +1,105 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"mqttviz/wasm/ui"
+)
+
+// runStatic writes the app as a static site:
+// `mqttviz static [--base /repo/] [--web DIR] OUTDIR`.
+func runStatic(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("static", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	base := fs.String("base", "/", "the sub-path the site is served under, e.g. /mqttviz/ on GitHub Pages")
+	web := fs.String("web", "", "the web/ directory holding app.wasm (default: ./web)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: mqttviz static [--base /SUBPATH/] [--web DIR] OUTDIR")
+		fmt.Fprintln(stderr, "\nWrite the app as a static site: a page per lesson, web/app.wasm with")
+		fmt.Fprintln(stderr, "precompressed app.wasm.br and app.wasm.gz, the icons and the styles.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	out := fs.Arg(0)
+	if err := writeStatic(out, *base, *web); err != nil {
+		fmt.Fprintln(stderr, "mqttviz static:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "mqttviz: static site written to %s (base %s)\n", out, *base)
+	return 0
+}
+
+// writeStatic writes the pages with go-app's generator, then what it does
+// not copy: every file of web/ and the precompressed app.wasm.
+func writeStatic(out, base, web string) error {
+	dir, err := findWeb(web)
+	if err != nil {
+		return err
+	}
+	s, err := loadSite(dir)
+	if err != nil {
+		return err
+	}
+	var resources app.ResourceProvider = s
+	if prefix := strings.Trim(base, "/"); prefix != "" {
+		resources = app.CustomProvider("", prefix)
+	}
+	ui.Register()
+	h := ui.NewHandler(resources, s.version)
+	if err := app.GenerateStaticWebsite(out, h, ui.Pages()...); err != nil {
+		return err
+	}
+	if err := copyDir(filepath.Join(out, "web"), dir); err != nil {
+		return err
+	}
+	br, err := compressBrotli(s.wasm, brotliStaticQuality)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "web", "app.wasm.br"), br, 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, "web", "app.wasm.gz"), s.gz, 0o644)
+}
+
+// copyDir copies the regular files of src (not its subdirectories, and
+// not stale precompressed wasm) into dst.
+func copyDir(dst, src string) error {
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), "app.wasm.") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

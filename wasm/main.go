@@ -1,0 +1,14 @@
+// Command wasm is the mqttviz browser app's entry point, built with
+// GOOS=js GOARCH=wasm into web/app.wasm. The pages live in package ui.
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"mqttviz/wasm/ui"
+)
+
+func main() {
+	ui.Register()
+	app.RunWhenOnBrowser()
+}

@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// seedExamples are packets from the tutorials students bring, printed the
+// way the tutorials print them, the broken one first.
+var seedExamples = []struct{ Name, Hex string }{
+	{"PUBLISH (RL 11, 9 bytes)", "30 0b 00 04 31 31 31 31 39 39 39"},
+	{"CONNECT", "10 22 00 04 4D 51 54 54 04 C2 00 78 00 06 31 32 33 34 35 36 00 04 79 61 6E 67 00 08 31 31 32 32 33 33 34 34"},
+	{"SUBSCRIBE", "82 09 00 01 00 04 32 32 32 32 00"},
+	{"PUBLISH QoS 1", "32 0b 00 04 31 31 31 31 00 01 39 39 39"},
+	{"SUBACK 0x80", "90 03 00 01 80"},
+}
+
+// decodePage is /decode: paste the hex of one packet and read it in the
+// inspector, faults explained.
+type decodePage struct {
+	app.Compo
+	language
+
+	bytes []byte
+	bad   string
+}
+
+func (p *decodePage) OnMount(ctx app.Context) {
+	p.observe(ctx)
+	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
+}
+
+// setInput parses the hex text the user typed. The text area is not
+// re-rendered from it: the browser owns what is being typed.
+func (p *decodePage) setInput(s string) {
+	b, err := parseHex(s)
+	if err != nil {
+		p.bytes, p.bad = nil, err.Error()
+		return
+	}
+	p.bytes, p.bad = b, ""
+}
+
+func (p *decodePage) onInput(ctx app.Context, e app.Event) {
+	p.setInput(ctx.JSSrc().Get("value").String())
+}
+
+func (p *decodePage) Render() app.UI {
+	examples := make([]app.UI, len(seedExamples))
+	for i, ex := range seedExamples {
+		hex := ex.Hex
+		examples[i] = app.Li().Body(app.Button().
+			Type("button").
+			Class("example").
+			OnClick(func(ctx app.Context, e app.Event) {
+				p.setInput(hex)
+				app.Window().GetElementByID("decode-input").Set("value", hex)
+			}).
+			Text(ex.Name))
+	}
+	var result app.UI
+	switch {
+	case p.bad != "":
+		result = app.P().ID("decode-error").Class("error").Text(tr(p.lang, "decode.badhex", p.bad))
+	case len(p.bytes) == 0:
+		result = app.P().Class("empty").Text(tr(p.lang, "decode.empty"))
+	default:
+		result = &inspector{Bytes: p.bytes, Lang: p.lang, hover: -1}
+	}
+	return app.Div().Class("page").Body(
+		&header{Lang: p.lang},
+		app.Main().Class("content decode").Body(
+			app.H1().ID("decode-title").Text(tr(p.lang, "decode.title")),
+			app.P().Class("intro").Text(tr(p.lang, "decode.intro")),
+			app.Label().For("decode-input").Text(tr(p.lang, "decode.input")),
+			app.Textarea().
+				ID("decode-input").
+				Rows(3).
+				Spellcheck(false).
+				Placeholder("30 0b 00 04 31 31 31 31 39 39 39").
+				OnInput(p.onInput),
+			app.Div().Class("examples").Body(
+				app.Span().Text(tr(p.lang, "decode.examples")),
+				app.Ul().Body(examples...),
+			),
+			app.Section().Class("panel inspector-panel").Body(result),
+		),
+	)
+}

@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"sort"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"mqttviz/sim"
+)
+
+const (
+	eventsScrollID = "events-scroll"
+	eventRowH      = 30
+)
+
+// eventList is a row per step: time, from → to, what, outcome. A click
+// on a row moves the cursor there. It filters by client and by packet
+// type and, like the diagram, draws only the rows in view.
+type eventList struct {
+	app.Compo
+
+	Trace  *sim.Trace
+	Cursor int
+	Lang   string
+
+	client    string // "" for every node
+	packet    string // "" for every packet type
+	scrollTop int
+	viewH     int
+}
+
+// matches reports whether step s passes the filter (client, packet).
+func matches(s sim.Step, client, packet string) bool {
+	if client != "" && s.From != client && s.To != client {
+		return false
+	}
+	if packet != "" && s.Packet != packet {
+		return false
+	}
+	return true
+}
+
+// packetTypes lists the packet types a trace carries, sorted.
+func packetTypes(t *sim.Trace) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range t.Steps {
+		if s.Packet != "" && !seen[s.Packet] {
+			seen[s.Packet] = true
+			out = append(out, s.Packet)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (l *eventList) OnMount(ctx app.Context) { l.measure(); l.reveal() }
+
+func (l *eventList) OnUpdate(ctx app.Context) { l.measure(); l.reveal() }
+
+func (l *eventList) measure() {
+	if top, h, ok := scrollBox(eventsScrollID); ok {
+		l.scrollTop, l.viewH = top, h
+	}
+}
+
+// reveal scrolls the current step's row into view when it is listed.
+func (l *eventList) reveal() {
+	rows := l.rows()
+	pos := sort.SearchInts(rows, l.Cursor)
+	if pos >= len(rows) || rows[pos] != l.Cursor {
+		return
+	}
+	top, move := scrollToShow(pos, l.scrollTop, l.viewH, eventRowH)
+	if !move {
+		return
+	}
+	l.scrollTop = top
+	setScrollTop(eventsScrollID, top)
+	l.Update()
+}
+
+// rows are the indexes of the steps that pass the filter.
+func (l *eventList) rows() []int {
+	if l.Trace == nil {
+		return nil
+	}
+	out := make([]int, 0, len(l.Trace.Steps))
+	for _, s := range l.Trace.Steps {
+		if matches(s, l.client, l.packet) {
+			out = append(out, s.Index)
+		}
+	}
+	return out
+}
+
+func (l *eventList) onScroll(ctx app.Context, e app.Event) {
+	n := len(l.rows())
+	f0, l0 := visibleEventRows(l.scrollTop, l.viewH, n)
+	l.measure()
+	f1, l1 := visibleEventRows(l.scrollTop, l.viewH, n)
+	if f0 == f1 && l0 == l1 {
+		ctx.PreventUpdate()
+	}
+}
+
+// visibleEventRows is visibleRows for the event list's row height.
+func visibleEventRows(scrollTop, viewH, n int) (int, int) {
+	if viewH <= 0 {
+		viewH = 360
+	}
+	first := scrollTop/eventRowH - overscan
+	last := (scrollTop+viewH)/eventRowH + 1 + overscan
+	return max(first, 0), min(last, n)
+}
+
+func (l *eventList) Render() app.UI {
+	if l.Trace == nil {
+		return app.Div()
+	}
+	rows := l.rows()
+	first, last := visibleEventRows(l.scrollTop, l.viewH, len(rows))
+	trs := make([]app.UI, 0, last-first)
+	for _, i := range rows[first:max(first, last)] {
+		trs = append(trs, l.renderRow(l.Trace.Steps[i]))
+	}
+	var empty app.UI
+	if len(rows) == 0 {
+		empty = app.P().Class("empty").Text(tr(l.Lang, "events.none"))
+	}
+	return app.Div().Class("events").Body(
+		l.renderFilters(),
+		app.Div().Class("event-head").Aria("hidden", "true").Body(
+			app.Span().Class("ev-time").Text(tr(l.Lang, "events.time")),
+			app.Span().Class("ev-dir").Text(tr(l.Lang, "events.fromto")),
+			app.Span().Class("ev-what").Text(tr(l.Lang, "events.what")),
+			app.Span().Class("ev-outcome").Text(tr(l.Lang, "events.outcome")),
+		),
+		app.Div().ID(eventsScrollID).Class("events-scroll").OnScroll(l.onScroll).Body(
+			app.Div().Class("events-pad").Style("height", px(len(rows)*eventRowH)).Body(
+				app.Ol().Class("event-rows").Style("transform", "translateY("+px(first*eventRowH)+")").Body(trs...),
+			),
+		),
+		empty,
+	)
+}
+
+func (l *eventList) renderFilters() app.UI {
+	clientOpts := []app.UI{app.Option().Value("").Text(tr(l.Lang, "events.all"))}
+	for _, n := range l.Trace.Nodes {
+		clientOpts = append(clientOpts, app.Option().Value(n).Selected(n == l.client).Text(n))
+	}
+	packetOpts := []app.UI{app.Option().Value("").Text(tr(l.Lang, "events.all"))}
+	for _, p := range packetTypes(l.Trace) {
+		packetOpts = append(packetOpts, app.Option().Value(p).Selected(p == l.packet).Text(p))
+	}
+	return app.Div().Class("filters").Body(
+		app.Label().Body(
+			app.Text(tr(l.Lang, "events.client")+" "),
+			app.Select().ID("filter-client").OnChange(l.ValueTo(&l.client)).Body(clientOpts...),
+		),
+		app.Label().Body(
+			app.Text(tr(l.Lang, "events.packet")+" "),
+			app.Select().ID("filter-packet").OnChange(l.ValueTo(&l.packet)).Body(packetOpts...),
+		),
+	)
+}
+
+func (l *eventList) renderRow(s sim.Step) app.UI {
+	class := "event flow-" + string(flowOf(s.Packet))
+	if s.Index == l.Cursor {
+		class += " current"
+	}
+	dir := s.From
+	if s.To != "" {
+		dir += " → " + s.To
+	}
+	what := s.Label
+	if s.Kind != sim.KindPacket {
+		what = tr(l.Lang, "kind."+string(s.Kind))
+		if len(s.Notes) > 0 {
+			what += ": " + s.Notes[0].Text.In(l.Lang)
+		}
+	}
+	outcome := ""
+	if s.Outcome != "" {
+		outcome = tr(l.Lang, "outcome."+string(s.Outcome))
+	}
+	idx := s.Index
+	return app.Li().
+		Class(class).
+		DataSet("step", s.Index).
+		Body(app.Button().
+			Class("event-button").
+			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actGoto, idx) }, idx).
+			Body(
+				app.Span().Class("ev-time").Text(tr(l.Lang, "time.ms", s.Time)),
+				app.Span().Class("ev-dir").Text(dir),
+				app.Span().Class("ev-what").Text(what),
+				app.Span().Class("ev-outcome outcome-"+string(s.Outcome)).Text(outcome),
+			))
+}

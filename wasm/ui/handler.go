@@ -1,0 +1,30 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// NewHandler returns the go-app handler that serves the app's pages. The
+// resource provider says where /web/ and app.wasm are found; the icons
+// are local files in web/, never the framework's default on the internet.
+func NewHandler(resources app.ResourceProvider, version string) *app.Handler {
+	return &app.Handler{
+		Name:            "mqttviz",
+		ShortName:       "mqttviz",
+		Title:           "mqttviz · MQTT made visible",
+		Description:     "MQTT 3.1.1 made visible: simulated clients and a broker exchange packets on a sequence diagram, every byte explained.",
+		Lang:            "en",
+		BackgroundColor: "#f7f7f5",
+		ThemeColor:      "#24405f",
+		LoadingLabel:    "mqttviz {progress}%",
+		Icon: app.Icon{
+			Default:    "/web/icon-192.png",
+			Large:      "/web/icon-512.png",
+			SVG:        "/web/icon.svg",
+			AppleTouch: "/web/icon-192.png",
+		},
+		Styles:    []string{"/web/mqttviz.css"},
+		Resources: resources,
+		Version:   version,
+	}
+}

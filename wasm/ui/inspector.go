@@ -1,0 +1,212 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"mqttviz/codec"
+)
+
+// inspector shows one packet's bytes in hex, coloured by section, beside
+// the list of its fields as codec.Annotate reads them. Hovering a field
+// lights its bytes and hovering a byte lights its field. A malformed
+// packet shows the fields up to the fault, then the fault.
+type inspector struct {
+	app.Compo
+
+	Bytes []byte
+	Lang  string
+
+	hover int // index of the highlighted field, or -1
+}
+
+func newInspector(b []byte, lang string) *inspector {
+	return &inspector{Bytes: b, Lang: lang, hover: -1}
+}
+
+// sectionClass is the CSS class of a section: the same three colours in
+// the diagram's legend, the hex dump and the field list.
+func sectionClass(s codec.Section) string {
+	switch s {
+	case codec.FixedHeader:
+		return "sec-fixed"
+	case codec.VariableHeader:
+		return "sec-variable"
+	case codec.Payload:
+		return "sec-payload"
+	}
+	return "sec-none"
+}
+
+// sectionName is a section's name in lang.
+func sectionName(lang string, s codec.Section) string {
+	switch s {
+	case codec.FixedHeader:
+		return tr(lang, "section.fixed")
+	case codec.VariableHeader:
+		return tr(lang, "section.variable")
+	}
+	return tr(lang, "section.payload")
+}
+
+// fieldOfByte maps each byte offset to the index of the field that covers
+// it, or -1.
+func fieldOfByte(n int, fields []codec.Field) []int {
+	owner := make([]int, n)
+	for i := range owner {
+		owner[i] = -1
+	}
+	for fi, f := range fields {
+		for o := f.Offset; o < f.Offset+f.Length && o < n; o++ {
+			if o >= 0 {
+				owner[o] = fi
+			}
+		}
+	}
+	return owner
+}
+
+// setHover returns the handler that lights field i. Handlers built here
+// share one code pointer, so each use passes i as the handler's scope:
+// go-app then replaces a reused element's handler instead of keeping the
+// old one.
+func (in *inspector) setHover(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if in.hover == i {
+			ctx.PreventUpdate()
+			return
+		}
+		in.hover = i
+	}
+}
+
+func (in *inspector) Render() app.UI {
+	if len(in.Bytes) == 0 {
+		return app.Div().Class("inspector").Body(
+			app.P().Class("empty").Text(tr(in.Lang, "inspector.none")))
+	}
+	a := codec.Annotate(in.Bytes)
+	owner := fieldOfByte(len(in.Bytes), a.Fields)
+	return app.Div().Class("inspector").Body(
+		app.Div().Class("hex-col").Body(
+			app.H3().Text(tr(in.Lang, "inspector.bytes")),
+			in.renderHex(a, owner),
+			renderSectionLegend(in.Lang),
+		),
+		app.Div().Class("fields-col").Body(
+			app.H3().Text(tr(in.Lang, "inspector.fields")),
+			in.renderFields(a),
+			in.renderFault(a.Err),
+		),
+	)
+}
+
+func (in *inspector) renderHex(a codec.Annotation, owner []int) app.UI {
+	cells := make([]app.UI, len(in.Bytes))
+	for i, b := range in.Bytes {
+		class := "byte sec-none"
+		fi := owner[i]
+		if fi >= 0 {
+			class = "byte " + sectionClass(a.Fields[fi].Section)
+			if fi == in.hover {
+				class += " lit"
+			}
+		}
+		if a.Err != nil && a.Err.Offset == i {
+			class += " fault"
+		}
+		cells[i] = app.Span().
+			Class(class).
+			DataSet("offset", i).
+			OnMouseEnter(in.setHover(fi), fi).
+			OnMouseLeave(in.setHover(-1)).
+			Text(hexByte(b))
+	}
+	return app.Div().Class("hex").Body(cells...)
+}
+
+func (in *inspector) renderFields(a codec.Annotation) app.UI {
+	rows := make([]app.UI, len(a.Fields))
+	for i, f := range a.Fields {
+		class := "field " + sectionClass(f.Section)
+		if i == in.hover {
+			class += " lit"
+		}
+		var parts app.UI
+		if len(f.Parts) > 0 {
+			parts = in.renderParts(f.Parts)
+		}
+		var explain app.UI
+		if e := f.Explain.In(in.Lang); e != "" {
+			explain = app.P().Class("explain").Text(e)
+		}
+		rows[i] = app.Li().
+			Class(class).
+			DataSet("field", i).
+			OnMouseEnter(in.setHover(i), i).
+			OnMouseLeave(in.setHover(-1)).
+			Body(
+				app.Div().Class("field-head").Body(
+					app.Span().Class("chip").Text(sectionName(in.Lang, f.Section)),
+					app.Span().Class("field-name").Text(f.Name.In(in.Lang)),
+					app.Span().Class("field-value").Text(f.Value),
+					app.Span().Class("field-span").Text(byteSpan(f.Offset, f.Length)),
+				),
+				explain,
+				parts,
+			)
+	}
+	return app.Ul().Class("fields").Body(rows...)
+}
+
+// byteSpan names the bytes a field covers: "byte 0" or "bytes 2–5".
+func byteSpan(off, n int) string {
+	if n <= 1 {
+		return "[" + strconv.Itoa(off) + "]"
+	}
+	return "[" + strconv.Itoa(off) + "–" + strconv.Itoa(off+n-1) + "]"
+}
+
+func (in *inspector) renderParts(parts []codec.Part) app.UI {
+	rows := make([]app.UI, len(parts))
+	for i, p := range parts {
+		rows[i] = app.Tr().Body(
+			app.Td().Class("bits").Text(p.Bits),
+			app.Td().Class("part-name").Text(p.Name.In(in.Lang)),
+			app.Td().Class("part-value").Text(p.Value),
+			app.Td().Class("part-explain").Text(p.Explain.In(in.Lang)),
+		)
+	}
+	return app.Table().Class("parts").Body(
+		app.THead().Body(app.Tr().Body(
+			app.Th().Text(tr(in.Lang, "inspector.bits")),
+			app.Th(), app.Th(), app.Th(),
+		)),
+		app.TBody().Body(rows...),
+	)
+}
+
+func (in *inspector) renderFault(err *codec.Error) app.UI {
+	if err == nil {
+		return nil
+	}
+	return app.Div().Class("fault-box").Aria("live", "polite").Body(
+		app.H4().Text(tr(in.Lang, "inspector.fault")),
+		app.P().Body(
+			app.Span().Class("fault-rule").Text(err.Rule),
+			app.Text(" · "),
+			app.Span().Class("fault-offset").DataSet("offset", err.Offset).Text(tr(in.Lang, "inspector.offset", err.Offset)),
+		),
+		app.P().Class("fault-message").Text(err.Message.In(in.Lang)),
+	)
+}
+
+// renderSectionLegend names the three section colours.
+func renderSectionLegend(lang string) app.UI {
+	return app.Div().Class("sec-legend").Body(
+		app.Span().Class("chip sec-fixed").Text(tr(lang, "section.fixed")),
+		app.Span().Class("chip sec-variable").Text(tr(lang, "section.variable")),
+		app.Span().Class("chip sec-payload").Text(tr(lang, "section.payload")),
+	)
+}

@@ -1,0 +1,151 @@
+//go:build js && wasm
+
+package ui
+
+import "github.com/hack-pad/safejs"
+
+// The browser side of the few JavaScript calls the app makes beyond
+// go-app's own. Every call goes through safejs, so a JavaScript exception
+// is an error here, never a panic; errors are dropped because each call is
+// a nicety (a performance mark, a scroll position) the page works without.
+
+// perfMark records a performance mark: the browser tests read them to time
+// the first interactive render and each step.
+func perfMark(name string) {
+	perf, err := safejs.Global().Get("performance")
+	if err != nil || perf.IsUndefined() {
+		return
+	}
+	_, _ = perf.Call("mark", name)
+}
+
+// perfMeasure records the time from the mark start to now under name.
+func perfMeasure(name, start string) {
+	perf, err := safejs.Global().Get("performance")
+	if err != nil || perf.IsUndefined() {
+		return
+	}
+	_, _ = perf.Call("measure", name, start)
+}
+
+// setDocumentLang sets <html lang> so that screen readers and fonts follow
+// the language switch.
+func setDocumentLang(lang string) {
+	doc, err := safejs.Global().Get("document")
+	if err != nil {
+		return
+	}
+	root, err := doc.Get("documentElement")
+	if err != nil || root.IsNull() {
+		return
+	}
+	tag := "en"
+	if lang == langZH {
+		tag = "zh-CN"
+	}
+	_ = root.Set("lang", tag)
+}
+
+// element returns the element with the given id, or false.
+func element(id string) (safejs.Value, bool) {
+	doc, err := safejs.Global().Get("document")
+	if err != nil {
+		return safejs.Undefined(), false
+	}
+	el, err := doc.Call("getElementById", id)
+	if err != nil || el.IsNull() || el.IsUndefined() {
+		return safejs.Undefined(), false
+	}
+	return el, true
+}
+
+// scrollBox returns the scroll position and visible height of the element
+// with the given id.
+func scrollBox(id string) (top, height int, ok bool) {
+	el, ok := element(id)
+	if !ok {
+		return 0, 0, false
+	}
+	t, err1 := el.Get("scrollTop")
+	h, err2 := el.Get("clientHeight")
+	if err1 != nil || err2 != nil {
+		return 0, 0, false
+	}
+	tf, err1 := t.Float()
+	hi, err2 := h.Int()
+	if err1 != nil || err2 != nil {
+		return 0, 0, false
+	}
+	return int(tf), hi, true
+}
+
+// setScrollTop scrolls the element with the given id to top.
+func setScrollTop(id string, top int) {
+	if el, ok := element(id); ok {
+		_ = el.Set("scrollTop", top)
+	}
+}
+
+// keyPress is what the page needs from a keydown event.
+type keyPress struct {
+	Key string
+	// Tag is the tag name of the element the key went to.
+	Tag string
+	// Editable is set when that element is content editable.
+	Editable bool
+	// Modified is set when Ctrl, Alt or Meta is held.
+	Modified bool
+}
+
+// listenKeys calls onKey for every keydown on the window, on the
+// JavaScript event goroutine, and prevents the browser's default (page
+// scroll) for the keys the player uses. It returns the function that
+// removes the listener and releases the Go function.
+func listenKeys(onKey func(keyPress) bool) (release func()) {
+	win := safejs.Global()
+	fn, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		if len(args) == 0 {
+			return nil
+		}
+		ev := args[0]
+		kp := keyPress{Key: stringProp(ev, "key")}
+		kp.Modified = boolProp(ev, "ctrlKey") || boolProp(ev, "altKey") || boolProp(ev, "metaKey")
+		if target, err := ev.Get("target"); err == nil && !target.IsNull() && !target.IsUndefined() {
+			kp.Tag = stringProp(target, "tagName")
+			kp.Editable = boolProp(target, "isContentEditable")
+		}
+		if onKey(kp) {
+			_, _ = ev.Call("preventDefault")
+		}
+		return nil
+	})
+	if err != nil {
+		return func() {}
+	}
+	if _, err := win.Call("addEventListener", "keydown", fn.Value()); err != nil {
+		fn.Release()
+		return func() {}
+	}
+	return func() {
+		_, _ = win.Call("removeEventListener", "keydown", fn.Value())
+		fn.Release()
+	}
+}
+
+func stringProp(v safejs.Value, name string) string {
+	p, err := v.Get(name)
+	if err != nil || p.Type() != safejs.TypeString {
+		return ""
+	}
+	s, _ := p.String()
+	return s
+}
+
+func boolProp(v safejs.Value, name string) bool {
+	p, err := v.Get(name)
+	if err != nil || p.Type() != safejs.TypeBoolean {
+		return false
+	}
+	b, _ := p.Bool()
+	return b
+}

@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"mqttviz/sim"
+)
+
+// pickerPage is /: the built-in lessons with their titles and
+// descriptions, each a link to its own address.
+type pickerPage struct {
+	app.Compo
+	language
+}
+
+func (p *pickerPage) OnMount(ctx app.Context) {
+	p.observe(ctx)
+	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
+}
+
+func (p *pickerPage) Render() app.UI {
+	lessons := sim.Lessons()
+	cards := make([]app.UI, len(lessons))
+	for i, l := range lessons {
+		cards[i] = app.Li().Class("lesson-card").DataSet("lesson", l.Name).Body(
+			app.A().Href(link("/lessons/"+l.Name)).Body(
+				app.H2().Text(l.Title.In(p.lang)),
+				app.P().Text(l.Description.In(p.lang)),
+				app.Span().Class("lesson-name").Text(l.Name),
+			),
+		)
+	}
+	var empty app.UI
+	if len(lessons) == 0 {
+		empty = app.P().Class("empty").Text(tr(p.lang, "picker.none"))
+	}
+	return app.Div().Class("page").Body(
+		&header{Lang: p.lang},
+		app.Main().Class("content picker").Body(
+			app.H1().ID("picker-title").Text(tr(p.lang, "picker.title")),
+			app.P().Class("intro").Text(tr(p.lang, "picker.intro")),
+			app.Ul().Class("lesson-list").Body(cards...),
+			empty,
+		),
+	)
+}

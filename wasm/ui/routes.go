@@ -1,0 +1,25 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"mqttviz/sim"
+)
+
+// Register routes the app's pages. The server calls it before serving or
+// writing the static site, the browser before app.RunWhenOnBrowser.
+func Register() {
+	app.RouteFunc("/", func() app.Composer { return &pickerPage{} })
+	app.RouteFunc("/decode", func() app.Composer { return &decodePage{} })
+	app.RouteWithRegexpFunc("^/lessons/[^/]+/?$", func() app.Composer { return newLessonPage() })
+}
+
+// Pages lists every page of the static site: the picker, the decoder and
+// one page per built-in lesson.
+func Pages() []string {
+	pages := []string{"/", "/decode"}
+	for _, l := range sim.Lessons() {
+		pages = append(pages, "/lessons/"+l.Name)
+	}
+	return pages
+}

@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"mqttviz/sim"
+)
+
+// stateItem is one line of the state panel. ID identifies what the line is
+// about across steps (a session, one subscription, one in-flight id), so
+// that the panel can tell what changed from one step to the next.
+type stateItem struct {
+	ID    string
+	Level int // 0 heading, 1 detail
+	Text  string
+	// Change is "" when the line is as it was, "changed" when it is new or
+	// different, "removed" when it was there before this step and is gone.
+	Change string
+}
+
+// stateItems lists what a State holds, in a stable order: the broker's
+// sessions (with subscriptions, in-flight ids, queued messages and will),
+// the retained store, then each client.
+func stateItems(lang string, s *sim.State) []stateItem {
+	if s == nil {
+		return nil
+	}
+	var out []stateItem
+	add := func(id string, level int, text string) {
+		out = append(out, stateItem{ID: id, Level: level, Text: text})
+	}
+	if s.Broker != nil {
+		for _, ss := range s.Broker.Sessions {
+			id := "session/" + ss.ClientID
+			add(id, 0, tr(lang, "state.session", quoteID(ss.ClientID))+" — "+sessionFlags(lang, ss))
+			for _, sub := range ss.Subscriptions {
+				add(id+"/sub/"+sub.Filter, 1, fmt.Sprintf("%s %s · QoS %d", tr(lang, "state.subscriptions"), sub.Filter, sub.QoS))
+			}
+			for _, f := range ss.Inflight {
+				add(fmt.Sprintf("%s/inflight/%s/%d", id, f.Direction, f.PacketID), 1, inflightText(lang, f))
+			}
+			for i, m := range ss.Queued {
+				add(fmt.Sprintf("%s/queued/%d", id, i), 1, tr(lang, "state.queued")+" "+messageText(m))
+			}
+			if ss.Will != nil {
+				add(id+"/will", 1, tr(lang, "state.will")+" "+messageText(*ss.Will))
+			}
+		}
+		for _, m := range s.Broker.Retained {
+			add("retained/"+m.Topic, 0, tr(lang, "state.retained")+": "+messageText(m))
+		}
+	}
+	for _, c := range s.Clients {
+		id := "client/" + c.Name
+		status := tr(lang, "state.offline")
+		if c.Connected {
+			status = tr(lang, "state.connected")
+		}
+		add(id, 0, c.Name+" ("+quoteID(c.ClientID)+") — "+status)
+		for _, f := range c.Inflight {
+			add(fmt.Sprintf("%s/inflight/%s/%d", id, f.Direction, f.PacketID), 1, inflightText(lang, f))
+		}
+	}
+	return out
+}
+
+// diffState marks the items of cur that are new or different from prev and
+// appends, marked removed, the items of prev that cur no longer has.
+func diffState(prev, cur []stateItem) []stateItem {
+	before := make(map[string]string, len(prev))
+	for _, it := range prev {
+		before[it.ID] = it.Text
+	}
+	now := make(map[string]bool, len(cur))
+	out := make([]stateItem, 0, len(cur))
+	for _, it := range cur {
+		now[it.ID] = true
+		if text, ok := before[it.ID]; !ok || text != it.Text {
+			it.Change = "changed"
+		}
+		out = append(out, it)
+	}
+	for _, it := range prev {
+		if !now[it.ID] {
+			it.Change = "removed"
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func sessionFlags(lang string, ss *sim.SessionState) string {
+	parts := []string{tr(lang, "state.offline")}
+	if ss.Connected {
+		parts[0] = tr(lang, "state.connected")
+	}
+	if ss.CleanSession {
+		parts = append(parts, tr(lang, "state.clean"))
+	} else {
+		parts = append(parts, tr(lang, "state.persistent"))
+	}
+	if ss.KeepAlive > 0 {
+		parts = append(parts, tr(lang, "state.keepalive", ss.KeepAlive))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func inflightText(lang string, f sim.Inflight) string {
+	dir := tr(lang, "state.out")
+	if f.Direction == "in" {
+		dir = tr(lang, "state.in")
+	}
+	return fmt.Sprintf("%s %s id=%d QoS %d %s · %s", tr(lang, "state.inflight"), dir, f.PacketID, f.QoS, f.Topic, f.Stage)
+}
+
+func messageText(m sim.Message) string {
+	s := fmt.Sprintf("%s %q QoS %d", m.Topic, m.Payload, m.QoS)
+	if m.Retain {
+		s += " retain"
+	}
+	return s
+}
+
+// quoteID shows a client id so that an empty one is visible.
+func quoteID(id string) string { return fmt.Sprintf("%q", id) }
