@@ -4,28 +4,33 @@ WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm
 FUZZTIME  ?= 60s
 ADDR      ?= 127.0.0.1:8000
 
-.PHONY: all build run test vet test-native test-wasm bench fuzz clean
+.PHONY: all build run test vet test-native test-wasm test-browser bench fuzz clean
 
 all: build
 
 build:
 	$(GO) build -o bin/mqttviz ./cmd/mqttviz
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o web/app.wasm ./wasm
 
 run: build
 	./bin/mqttviz serve --addr $(ADDR)
 
-test: vet test-native test-wasm
+test: build vet test-native test-wasm test-browser
 
 vet:
 	$(GO) vet ./...
 
 test-native:
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -skip='^TestBrowser' ./...
 
 # The codec and the simulator must behave the same compiled to WebAssembly;
 # node runs the test binaries through Go's wasm_exec.
 test-wasm:
 	PATH="$(WASM_EXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./codec/... ./sim/...
+
+# Headless Chromium drives the app built by `build` (cmd/mqttviz/browser_test.go).
+test-browser:
+	$(GO) test -count=1 -run='^TestBrowser' ./cmd/mqttviz
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./codec/... ./sim/...
