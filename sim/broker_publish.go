@@ -156,7 +156,7 @@ func (b *broker) deliver(now int64, s *session, m *message, q codec.QoS, retain 
 		b.forward(s.conn.c, &b.out)
 		return
 	}
-	o := &outflight{id: s.nextID(), msg: m, qos: q, retain: retain, sentAt: now}
+	o := &outflight{id: s.nextID(), msg: m, qos: q, retain: retain, stage: awaitAck, sentAt: now}
 	s.out = append(s.out, o)
 	b.markSession(s)
 	b.out = codec.Publish{QoS: q, Retain: retain, Topic: m.topic, PacketID: o.id, Payload: m.payload}

@@ -28,11 +28,3 @@ func receiving(d Direction) int {
 	}
 	return clientEnd
 }
-
-// otherDir is the direction opposite to d.
-func otherDir(d Direction) Direction {
-	if d == Up {
-		return Down
-	}
-	return Up
-}
