@@ -124,14 +124,18 @@ func (c *client) deliver(now int64, p *codec.Publish) {
 
 // finish completes a publication acknowledged by PUBACK or PUBCOMP.
 func (c *client) finish(id uint16, qos codec.QoS, stage uint8, what string) {
+	rule := "MQTT 4.3.2"
+	if qos == codec.ExactlyOnce {
+		rule = "MQTT 4.3.3"
+	}
 	i := slices.IndexFunc(c.out, func(o *clientOut) bool { return o.pub.PacketID == id })
 	if i < 0 || c.out[i].pub.QoS != qos || c.out[i].stage != stage {
-		c.notef("", "%s id=%d matches nothing in flight: ignored", "%s id=%d 没有对应的未完成交换：忽略", what, id)
+		c.notef(rule, "%s id=%d matches nothing in flight: ignored", "%s id=%d 没有对应的未完成交换：忽略", what, id)
 		return
 	}
 	c.out = slices.Delete(c.out, i, i+1)
 	c.dirty = true
-	c.notef("", "%s id=%d: the QoS %d publication is complete", "收到 %s id=%d：服务质量 %d 的发布完成", what, id, qos)
+	c.notef(rule, "%s id=%d: the QoS %d publication is complete", "收到 %s id=%d：服务质量 %d 的发布完成", what, id, qos)
 }
 
 // pubrec answers PUBREC with PUBREL; the PUBLISH is not sent again after
@@ -139,7 +143,7 @@ func (c *client) finish(id uint16, qos codec.QoS, stage uint8, what string) {
 func (c *client) pubrec(id uint16) {
 	i := slices.IndexFunc(c.out, func(o *clientOut) bool { return o.pub.PacketID == id })
 	if i < 0 || c.out[i].pub.QoS != codec.ExactlyOnce {
-		c.notef("", "PUBREC id=%d matches nothing in flight: ignored", "PUBREC id=%d 没有对应的未完成交换：忽略", id)
+		c.notef("MQTT 4.3.3", "PUBREC id=%d matches nothing in flight: ignored", "PUBREC id=%d 没有对应的未完成交换：忽略", id)
 		return
 	}
 	o := c.out[i]

@@ -303,10 +303,9 @@ func (e *engine) fin(ev event) {
 	}
 	c.open[end] = false
 	n := e.nodeAt(c, end)
-	n.closed(e.now, c)
 	from := e.nodeAt(c, 1-end).nodeName()
-	r := n.effects()
-	r.note("", n.nodeName()+" sees the connection closed by "+from, n.nodeName()+" 发现连接已被 "+from+" 关闭")
+	n.effects().note("", n.nodeName()+" sees the connection closed by "+from, n.nodeName()+" 发现连接已被 "+from+" 关闭")
+	n.closed(e.now, c)
 	e.flush(n, &Step{Time: e.now, Kind: KindClose, From: from, To: n.nodeName(), SentAt: ev.sentAt})
 }
 
