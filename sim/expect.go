@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -186,7 +187,7 @@ func parseExpectRule(p *lineParser) (func(r *runner) (bool, string), error) {
 				if n.Rule == t.text {
 					return true, ""
 				}
-				if n.Rule != "" && !contains(rules, n.Rule) {
+				if n.Rule != "" && !slices.Contains(rules, n.Rule) {
 					rules = append(rules, n.Rule)
 				}
 			}
@@ -196,15 +197,6 @@ func parseExpectRule(p *lineParser) (func(r *runner) (bool, string), error) {
 		}
 		return false, "the notes name " + strings.Join(rules, ", ")
 	}, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // describeMessage writes a message as an expectation would name it.

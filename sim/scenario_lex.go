@@ -31,10 +31,8 @@ func (t token) option() (key, value string, ok bool) {
 		return "", "", false
 	}
 	if strings.HasPrefix(value, `"`) {
-		s, err := strconv.Unquote(value)
-		if err == nil {
-			value = s
-		}
+		// lexLine has checked that the quoted value unquotes.
+		value, _ = strconv.Unquote(value)
 	}
 	return key, value, true
 }
@@ -87,6 +85,10 @@ func lexLine(line string, lineNo int) ([]token, string, error) {
 				return nil, "", &ParseError{Line: lineNo, Col: start + 1, Msg: "expected a string such as \"hello\" (escapes as in Go), found " + raw}
 			}
 			t.text, t.quoted = s, true
+		} else if _, v, ok := strings.Cut(raw, "="); ok && strings.HasPrefix(v, `"`) {
+			if _, err := strconv.Unquote(v); err != nil {
+				return nil, "", &ParseError{Line: lineNo, Col: start + 1, Msg: "expected a value such as key=\"some text\" (escapes as in Go), found " + raw}
+			}
 		}
 		toks = append(toks, t)
 	}

@@ -255,12 +255,3 @@ func parseDuration(v string) (int64, bool) {
 	}
 	return total, true
 }
-
-// formatDuration writes milliseconds as the language writes them: 90s,
-// 250ms, 1500ms.
-func formatDuration(ms int64) string {
-	if ms%1000 == 0 && ms != 0 {
-		return strconv.FormatInt(ms/1000, 10) + "s"
-	}
-	return strconv.FormatInt(ms, 10) + "ms"
-}

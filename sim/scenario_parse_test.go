@@ -30,6 +30,8 @@ func TestParseErrors(t *testing.T) {
 			"line 3, col 30: expected each option once, found qos= again"},
 		{"unterminated string", twoClients + "publish sensor a/b \"x",
 			"line 3, col 20: expected a closing \" before the end of the line"},
+		{"bad quoted option", twoClients + "connect sensor pass=\"a\\q\"",
+			"line 3, col 16: expected a value such as key=\"some text\" (escapes as in Go), found pass=\"a\\q\""},
 		{"lone hash is a comment", twoClients + "subscribe phone # everything",
 			"line 3, col 16: expected a topic filter (write the filter # as \"#\": a lone # starts a comment), found end of line"},
 		{"bad filter", twoClients + "subscribe phone a/#/b",
