@@ -65,6 +65,7 @@ func (p *parser) fixedHeader() (PacketType, byte, *Error) {
 		})
 	}
 	p.rl, p.pos, p.end = rl, hlen, hlen+rl
+	p.lim = min(p.end, len(p.b))
 	if p.recording() {
 		p.noteRemainingLength(hlen)
 	}

@@ -12,6 +12,7 @@ type parser struct {
 	b   []byte // the bytes available, from the packet's first byte
 	pos int    // the next byte to read
 	end int    // just past the packet, as the Remaining Length declares it
+	lim int    // min(end, len(b)): reads stop here
 	rl  int    // the Remaining Length
 	rec *recorder
 }
@@ -30,7 +31,7 @@ func (p *parser) note(sec Section, name Text, off, n int, value string, explain 
 
 // need checks that n more bytes belong to the packet and are present.
 func (p *parser) need(n int, what *Text) *Error {
-	if p.pos+n <= p.end && p.pos+n <= len(p.b) {
+	if p.pos+n <= p.lim {
 		return nil
 	}
 	return p.short(n, what)
@@ -63,8 +64,8 @@ func (p *parser) truncated() *Error {
 
 // byte1 reads one byte.
 func (p *parser) byte1(what *Text) (byte, *Error) {
-	if err := p.need(1, what); err != nil {
-		return 0, err
+	if p.pos >= p.lim {
+		return 0, p.short(1, what)
 	}
 	c := p.b[p.pos]
 	p.pos++
@@ -73,31 +74,33 @@ func (p *parser) byte1(what *Text) (byte, *Error) {
 
 // uint16 reads a big-endian two-byte integer. [MQTT 1.5.2]
 func (p *parser) uint16(what *Text) (uint16, *Error) {
-	if err := p.need(2, what); err != nil {
-		return 0, err
+	i := p.pos
+	if i+2 > p.lim {
+		return 0, p.short(2, what)
 	}
-	v := uint16(p.b[p.pos])<<8 | uint16(p.b[p.pos+1])
-	p.pos += 2
-	return v, nil
+	b := p.b[i : i+2]
+	p.pos = i + 2
+	return uint16(b[0])<<8 | uint16(b[1]), nil
 }
 
 // bytes reads a two-byte length and that many bytes, recording the
 // length and the data as two fields. [MQTT 1.5.3]
 func (p *parser) bytes(sec Section, f *stringField) ([]byte, *Error) {
-	off := p.pos
-	n, err := p.uint16(&f.lenName)
-	if err != nil {
-		return nil, err
+	i := p.pos
+	if i+2 > p.lim {
+		return nil, p.short(2, &f.lenName)
 	}
-	if p.recording() {
-		p.note(sec, f.lenName, off, 2, strconv.Itoa(int(n)), f.lenExplain)
+	n := int(p.b[i])<<8 | int(p.b[i+1])
+	if p.rec != nil {
+		p.note(sec, f.lenName, i, 2, strconv.Itoa(n), f.lenExplain)
 	}
-	if err := p.need(int(n), &f.name); err != nil {
-		return nil, err
+	i += 2
+	p.pos = i
+	if i+n > p.lim {
+		return nil, p.short(n, &f.name)
 	}
-	v := p.b[p.pos : p.pos+int(n) : p.pos+int(n)]
-	p.pos += int(n)
-	return v, nil
+	p.pos = i + n
+	return p.b[i : i+n : i+n], nil
 }
 
 // str reads a UTF-8 encoded string, checks it and records it.
@@ -210,7 +213,7 @@ func plainTopic(s string, filter bool) bool {
 	if len(s) == 0 {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
+	for i := plainPrefix(s, true); i < len(s); i++ {
 		switch c := s[i]; {
 		case c == 0 || c >= 0x80:
 			return false

@@ -10,7 +10,7 @@ import (
 // offset off: well-formed, no encoded surrogate, no U+0000.
 // [MQTT-1.5.3-1, MQTT-1.5.3-2]
 func checkUTF8(s string, off int, what *Text) *Error {
-	i := 0
+	i := plainPrefix(s, false)
 	for i < len(s) && s[i] != 0 && s[i] < utf8.RuneSelf {
 		i++
 	}
