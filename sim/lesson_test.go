@@ -194,3 +194,27 @@ func collectKeys(v any, keys map[string]bool) {
 		}
 	}
 }
+
+// TestDocExample runs the example of docs/lessons.md: it must parse and
+// hold its expectations.
+func TestDocExample(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "lessons.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "### An example\n\n```\n")
+	src, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("docs/lessons.md has no example block under ### An example")
+	}
+	tr, err := RunScenario("docs-example", src, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.Expectations) == 0 {
+		t.Error("the example checks nothing")
+	}
+	for _, e := range tr.Failed() {
+		t.Errorf("line %d: %s\n    found: %s", e.Line, e.Text, e.Why)
+	}
+}
