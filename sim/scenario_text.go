@@ -1,0 +1,91 @@
+package sim
+
+import "strings"
+
+// textLine splits the rest of a title, describe or note line, "en: text"
+// or "zh: text", into the language and the text.
+func (p *lineParser) textLine() (lang, text string, err error) {
+	rest := p.text
+	col := p.endCol + 1 + len([]rune(rest)) - len([]rune(strings.TrimLeft(rest, " \t")))
+	rest = strings.TrimSpace(rest)
+	lang, text, ok := strings.Cut(rest, ":")
+	if !ok || (lang != "en" && lang != "zh") {
+		found := rest
+		if found == "" {
+			found = "end of line"
+		}
+		return "", "", p.errorf(col, "expected en: or zh: and the text, found %s", found)
+	}
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return "", "", p.errorf(col+3, "expected the text after %s:, found end of line", lang)
+	}
+	return lang, text, nil
+}
+
+// setText stores text in t's language lang, joining repeated lines of the
+// same language (English with a space, Chinese without).
+func setText(t *Text, lang, text string) {
+	switch {
+	case lang == "en" && t.EN == "":
+		t.EN = text
+	case lang == "en":
+		t.EN += " " + text
+	case t.ZH == "":
+		t.ZH = text
+	default:
+		t.ZH += text
+	}
+}
+
+// parseTitle reads `title en: …` / `title zh: …`.
+func parseTitle(p *lineParser) error {
+	lang, text, err := p.textLine()
+	if err != nil {
+		return err
+	}
+	if (lang == "en" && p.sc.Title.EN != "") || (lang == "zh" && p.sc.Title.ZH != "") {
+		return p.errorf(1, "expected one title %s: line, found a second", lang)
+	}
+	setText(&p.sc.Title, lang, text)
+	return nil
+}
+
+// parseDescribe reads `describe en: …` / `describe zh: …`; several lines
+// make one paragraph.
+func parseDescribe(p *lineParser) error {
+	lang, text, err := p.textLine()
+	if err != nil {
+		return err
+	}
+	setText(&p.sc.Description, lang, text)
+	return nil
+}
+
+// noteStmt is the scenario's own narration at this point of the run.
+type noteStmt struct{ text Text }
+
+func (s *noteStmt) run(r *runner) error {
+	r.w.Note(s.text)
+	return nil
+}
+
+// parseNote reads `note en: …` / `note zh: …`. Note lines that follow each
+// other make one note, as describe lines make one description.
+func parseNote(p *lineParser) error {
+	lang, text, err := p.textLine()
+	if err != nil {
+		return err
+	}
+	p.sc.started = true
+	if n := len(p.sc.stmts); n > 0 {
+		if prev, ok := p.sc.stmts[n-1].(*noteStmt); ok {
+			setText(&prev.text, lang, text)
+			return nil
+		}
+	}
+	n := &noteStmt{}
+	setText(&n.text, lang, text)
+	p.sc.add(n)
+	return nil
+}
