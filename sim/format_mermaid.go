@@ -7,9 +7,10 @@ import (
 
 // FormatMermaid renders a trace as a Mermaid sequenceDiagram, which GitHub
 // draws: one participant per node, an arrow per packet (a cross for one
-// that was dropped or lost), notes over the receiver for its decisions,
-// in language lang. Text is escaped so that no label can break the
-// diagram; the expectations follow as %% comments.
+// that was dropped or lost), notes over the receiver for its decisions
+// and over the lifelines of other steps, in language lang. Text is escaped
+// so that no label can break the diagram; the expectations follow as %%
+// comments.
 func FormatMermaid(t *Trace, lang string) string {
 	var b strings.Builder
 	b.WriteString("sequenceDiagram\n")
@@ -60,14 +61,15 @@ func FormatMermaid(t *Trace, lang string) string {
 			if s.To != "" {
 				over += "," + id(s.To)
 			}
-			fmt.Fprintf(&b, "    Note over %s: %s\n", over, mermaidText(stepLabel(s, lang)))
+			text := mermaidText(stepLabel(s, lang))
+			if len(s.Notes) > 0 {
+				text += ": " + mermaidNotes(s.Notes, lang)
+			}
+			fmt.Fprintf(&b, "    Note over %s: %s\n", over, text)
+			continue
 		}
 		if len(s.Notes) > 0 {
-			at := s.To
-			if at == "" {
-				at = s.From
-			}
-			fmt.Fprintf(&b, "    Note over %s: %s\n", id(at), mermaidNotes(s.Notes, lang))
+			fmt.Fprintf(&b, "    Note over %s: %s\n", id(s.To), mermaidNotes(s.Notes, lang))
 		}
 	}
 	for _, e := range t.Expectations {
