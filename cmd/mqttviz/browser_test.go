@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -289,4 +290,94 @@ func typeHex(t *testing.T, ctx context.Context, s string) {
 	t.Helper()
 	eval[bool](t, ctx, `(() => { const el = document.querySelector("#decode-input"); el.value = ""; el.dispatchEvent(new Event("input")); return true })()`)
 	do(t, ctx, chromedp.SendKeys(chromedp.ID("decode-input"), s))
+}
+
+// xssScenario puts markup and quotes everywhere a user's text reaches the
+// page: the title, a client id, a topic and a payload. Each piece would set
+// window.__xss if the page ran it.
+const xssScenario = `title en: <script>window.__xss=1</script> "dq" 'sq'
+title zh: <img src=x onerror="window.__xss=2">
+client evil id="<img src=x onerror=window.__xss=3>"
+client phone
+connect evil
+connect phone
+subscribe phone "#" qos=1
+publish evil "<script>window.__xss=4</script>" "<img src=x onerror=\"window.__xss=5\"> 'q' \"dq\"" qos=1
+`
+
+func TestBrowserXSS(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	tr, err := sim.RunScenario("scenario", xssScenario, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, base, "/scenario?src="+url.QueryEscape(xssScenario))
+	want := tr.Title.EN
+	waitFor(t, ctx, `document.querySelector("#scenario-heading").textContent === `+strconv.Quote(want))
+
+	// Step to the PUBLISH and check its label, the inspector and the state.
+	pub := -1
+	for i, s := range tr.Steps {
+		if s.Packet == "PUBLISH" {
+			pub = i
+			break
+		}
+	}
+	if pub < 0 {
+		t.Fatal("the scenario has no PUBLISH")
+	}
+	for i := 1; i <= pub; i++ {
+		do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+	}
+	checkStep(t, ctx, tr, pub)
+	text := eval[string](t, ctx, `document.body.textContent`)
+	for _, s := range []string{
+		`<script>window.__xss=4</script>`,
+		`<img src=x onerror=window.__xss=3>`,
+		// Payloads are shown Go-quoted: the markup survives, the quotes
+		// inside are escaped.
+		`<img src=x onerror=\"window.__xss=5\"> 'q' \"dq\"`,
+	} {
+		if !strings.Contains(text, s) {
+			t.Errorf("the page does not show %q as text", s)
+		}
+	}
+	do(t, ctx, chromedp.Click(chromedp.ID("lang-zh")))
+	waitFor(t, ctx, `document.querySelector("#scenario-heading").textContent === `+strconv.Quote(tr.Title.ZH))
+
+	// The same through the decode box: a PUBLISH whose topic is markup.
+	open(t, ctx, base, "/decode")
+	topic := `<script>window.__xss=6</script>`
+	payload := `<img src=x onerror="window.__xss=7">`
+	pkt := []byte{0x30, byte(2 + len(topic) + len(payload)), 0, byte(len(topic))}
+	pkt = append(append(pkt, topic...), payload...)
+	typeHex(t, ctx, hex.EncodeToString(pkt))
+	waitFor(t, ctx, `document.querySelectorAll(".inspector-panel .byte").length === `+strconv.Itoa(len(pkt)))
+	text = eval[string](t, ctx, `document.querySelector(".inspector-panel").textContent`)
+	if !strings.Contains(text, topic) || !strings.Contains(text, strconv.Quote(payload)) {
+		t.Errorf("the inspector does not show the topic and payload as text: %q", text)
+	}
+
+	if ran := eval[bool](t, ctx, `window.__xss !== undefined`); ran {
+		t.Fatalf("injected script ran: window.__xss = %v", eval[any](t, ctx, `window.__xss`))
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("main img, main script").length`); n != 0 {
+		t.Errorf("%d img or script elements inside the page's main content", n)
+	}
+}
+
+func TestBrowserScenarioError(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	src := "client a\npublish a t \"x\" qos=3\n"
+	_, err := sim.RunScenario("scenario", src, 1)
+	if err == nil {
+		t.Fatal("RunScenario accepts qos=3")
+	}
+	open(t, ctx, base, "/scenario?src="+url.QueryEscape(src))
+	waitFor(t, ctx, `document.querySelector("#scenario-error") !== null`)
+	if got := eval[string](t, ctx, `document.querySelector("#scenario-error").textContent`); got != err.Error() {
+		t.Errorf("scenario error %q, want %q", got, err.Error())
+	}
 }

@@ -104,6 +104,11 @@ var catalogue = map[string]codec.Text{
 	"decode.examples":     {EN: "Examples from a tutorial:", ZH: "教程中的例子："},
 	"decode.badhex":       {EN: "That is not hex: %s", ZH: "这不是合法的十六进制：%s"},
 	"decode.empty":        {EN: "Type or paste some bytes above.", ZH: "请在上方输入或粘贴字节。"},
+	"nav.scenario":        {EN: "Write a scenario", ZH: "编写场景"},
+	"scenario.title":      {EN: "Write a scenario", ZH: "编写场景"},
+	"scenario.intro":      {EN: "One action per line, as in docs/lessons.md: clients, connect, subscribe, publish, drop, cut, wait, expect. Run it and watch the trace.", ZH: "每行一个动作，语法见 docs/lessons.md：client、connect、subscribe、publish、drop、cut、wait、expect。运行后即可逐步查看报文交互。"},
+	"scenario.input":      {EN: "Scenario", ZH: "场景脚本"},
+	"scenario.run":        {EN: "Run", ZH: "运行"},
 	"time.ms":             {EN: "%d ms", ZH: "%d 毫秒"},
 }
 

@@ -16,21 +16,14 @@ type lessonPage struct {
 	app.Compo
 	language
 
-	name   string
-	info   sim.LessonInfo
-	trace  *sim.Trace
-	err    string
-	cursor int
-	status playStatus
-	speed  float64
-	// tick counts play sessions: a pending tick of an older one does
-	// nothing.
-	tick int
+	player
 
-	releaseKeys func()
+	name string
+	info sim.LessonInfo
+	err  string
 }
 
-func newLessonPage() *lessonPage { return &lessonPage{speed: 1} }
+func newLessonPage() *lessonPage { return &lessonPage{player: player{speed: 1}} }
 
 // lessonName returns NAME from a path /…/lessons/NAME.
 func lessonName(path string) string {
@@ -51,157 +44,37 @@ func lessonInfo(name string) (sim.LessonInfo, bool) {
 	return sim.LessonInfo{}, false
 }
 
-func (p *lessonPage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *lessonPage) OnPreRender(ctx app.Context) { p.open(ctx) }
 
-func (p *lessonPage) OnNav(ctx app.Context) { p.load(ctx) }
+func (p *lessonPage) OnNav(ctx app.Context) { p.open(ctx) }
 
-// load runs the lesson the address names, with the seed of ?seed= (1 by
+// open runs the lesson the address names, with the seed of ?seed= (1 by
 // default).
-func (p *lessonPage) load(ctx app.Context) {
+func (p *lessonPage) open(ctx app.Context) {
 	u := ctx.Page().URL()
 	name := lessonName(u.Path)
 	seed := int64(1)
 	if s, err := strconv.ParseInt(u.Query().Get("seed"), 10, 64); err == nil {
 		seed = s
 	}
-	if p.speed == 0 {
-		p.speed = 1
-	}
-	p.name, p.cursor, p.status, p.err = name, 0, paused, ""
-	p.tick++
+	p.name, p.err = name, ""
 	p.info, _ = lessonInfo(name)
 	t, err := sim.RunLesson(name, seed)
+	p.load(t)
 	if err != nil {
-		p.trace = nil
 		p.err = err.Error()
 		return
 	}
-	p.trace = t
 	ctx.Page().SetTitle(p.info.Title.In(p.lang) + " · mqttviz")
 	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
 }
 
 func (p *lessonPage) OnMount(ctx app.Context) {
 	p.observe(ctx)
-	handleStepActions(ctx, p)
-	p.releaseKeys = listenKeys(func(k keyPress) bool {
-		cmd := keyCommand(k.Key, k.Tag, k.Editable, k.Modified)
-		if cmd == cmdNone {
-			return false
-		}
-		ctx.Dispatch(func(ctx app.Context) { p.apply(ctx, cmd) })
-		return true
-	})
+	p.player.mount(ctx)
 }
 
-func (p *lessonPage) OnDismount() {
-	if p.releaseKeys != nil {
-		p.releaseKeys()
-		p.releaseKeys = nil
-	}
-	p.tick++
-}
-
-// stepper is a page with a player: the lesson page and the scenario page.
-type stepper interface {
-	apply(ctx app.Context, cmd command)
-	goTo(ctx app.Context, i int)
-	setSpeed(s float64)
-}
-
-// handleStepActions routes the player's actions to the page.
-func handleStepActions(ctx app.Context, s stepper) {
-	ctx.Handle(actGoto, func(ctx app.Context, a app.Action) {
-		if i, ok := a.Value.(int); ok {
-			s.goTo(ctx, i)
-		}
-	})
-	ctx.Handle(actStep, func(ctx app.Context, a app.Action) {
-		if d, ok := a.Value.(int); ok && d < 0 {
-			s.apply(ctx, cmdBack)
-		} else {
-			s.apply(ctx, cmdForward)
-		}
-	})
-	ctx.Handle(actEdge, func(ctx app.Context, a app.Action) {
-		if end, _ := a.Value.(bool); end {
-			s.apply(ctx, cmdEnd)
-		} else {
-			s.apply(ctx, cmdStart)
-		}
-	})
-	ctx.Handle(actToggle, func(ctx app.Context, a app.Action) { s.apply(ctx, cmdToggle) })
-	ctx.Handle(actSpeed, func(ctx app.Context, a app.Action) {
-		if v, ok := a.Value.(float64); ok {
-			s.setSpeed(v)
-		}
-	})
-}
-
-func (p *lessonPage) steps() int {
-	if p.trace == nil {
-		return 0
-	}
-	return len(p.trace.Steps)
-}
-
-func (p *lessonPage) setSpeed(s float64) { p.speed = s }
-
-// apply carries out a player command.
-func (p *lessonPage) apply(ctx app.Context, cmd command) {
-	switch cmd {
-	case cmdToggle:
-		p.toggle(ctx)
-	case cmdBack:
-		p.goTo(ctx, p.cursor-1)
-	case cmdForward:
-		p.goTo(ctx, p.cursor+1)
-	case cmdStart:
-		p.goTo(ctx, 0)
-	case cmdEnd:
-		p.goTo(ctx, p.steps()-1)
-	}
-}
-
-// goTo moves the cursor and times the render that follows.
-func (p *lessonPage) goTo(ctx app.Context, i int) {
-	i = clampStep(i, p.steps())
-	if i == p.cursor {
-		return
-	}
-	perfMark("mqttviz-step-start")
-	p.cursor = i
-	ctx.Defer(func(app.Context) { perfMeasure("mqttviz-step", "mqttviz-step-start") })
-}
-
-func (p *lessonPage) toggle(ctx app.Context) {
-	p.tick++
-	if p.status == playing {
-		p.status = paused
-		return
-	}
-	if p.cursor >= p.steps()-1 {
-		p.cursor = 0
-	}
-	p.status = playing
-	p.schedule(ctx, p.tick)
-}
-
-// schedule advances the cursor after one tick while play session tick
-// lasts, and stops at the end.
-func (p *lessonPage) schedule(ctx app.Context, tick int) {
-	ctx.After(tickFor(p.speed), func(ctx app.Context) {
-		if p.tick != tick || p.status != playing {
-			return
-		}
-		if p.cursor >= p.steps()-1 {
-			p.status = paused
-			return
-		}
-		p.goTo(ctx, p.cursor+1)
-		p.schedule(ctx, tick)
-	})
-}
+func (p *lessonPage) OnDismount() { p.player.dismount() }
 
 func (p *lessonPage) Render() app.UI {
 	if p.trace == nil {

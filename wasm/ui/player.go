@@ -1,6 +1,12 @@
 package ui
 
-import "time"
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"mqttviz/sim"
+)
 
 // playStatus is where the player stands.
 type playStatus int
@@ -36,4 +42,137 @@ func clampStep(i, n int) int {
 		i = 0
 	}
 	return i
+}
+
+// player is a trace and a cursor: the state a page with a sequence
+// diagram owns. Pages embed it; its children move the cursor through the
+// actions of actions.go, and the keyboard through keyCommand.
+type player struct {
+	trace  *sim.Trace
+	cursor int
+	status playStatus
+	speed  float64
+	// tick counts play sessions: a pending tick of an older one does
+	// nothing.
+	tick int
+
+	releaseKeys func()
+}
+
+// load shows a new trace from its first step, paused.
+func (p *player) load(t *sim.Trace) {
+	p.trace, p.cursor, p.status = t, 0, paused
+	p.tick++
+	if p.speed == 0 {
+		p.speed = 1
+	}
+}
+
+// mount wires the player's actions and the keyboard to the page of ctx.
+func (p *player) mount(ctx app.Context) {
+	ctx.Handle(actGoto, func(ctx app.Context, a app.Action) {
+		if i, ok := a.Value.(int); ok {
+			p.goTo(ctx, i)
+		}
+	})
+	ctx.Handle(actStep, func(ctx app.Context, a app.Action) {
+		if d, ok := a.Value.(int); ok && d < 0 {
+			p.apply(ctx, cmdBack)
+		} else {
+			p.apply(ctx, cmdForward)
+		}
+	})
+	ctx.Handle(actEdge, func(ctx app.Context, a app.Action) {
+		if end, _ := a.Value.(bool); end {
+			p.apply(ctx, cmdEnd)
+		} else {
+			p.apply(ctx, cmdStart)
+		}
+	})
+	ctx.Handle(actToggle, func(ctx app.Context, a app.Action) { p.apply(ctx, cmdToggle) })
+	ctx.Handle(actSpeed, func(ctx app.Context, a app.Action) {
+		if v, ok := a.Value.(float64); ok && v > 0 {
+			p.speed = v
+		}
+	})
+	p.releaseKeys = listenKeys(func(k keyPress) bool {
+		cmd := keyCommand(k.Key, k.Tag, k.Editable, k.Modified)
+		if cmd == cmdNone || p.trace == nil {
+			return false
+		}
+		ctx.Dispatch(func(ctx app.Context) { p.apply(ctx, cmd) })
+		return true
+	})
+}
+
+// dismount removes the keyboard listener and stops playing.
+func (p *player) dismount() {
+	if p.releaseKeys != nil {
+		p.releaseKeys()
+		p.releaseKeys = nil
+	}
+	p.tick++
+}
+
+func (p *player) steps() int {
+	if p.trace == nil {
+		return 0
+	}
+	return len(p.trace.Steps)
+}
+
+// apply carries out a player command.
+func (p *player) apply(ctx app.Context, cmd command) {
+	switch cmd {
+	case cmdToggle:
+		p.toggle(ctx)
+	case cmdBack:
+		p.goTo(ctx, p.cursor-1)
+	case cmdForward:
+		p.goTo(ctx, p.cursor+1)
+	case cmdStart:
+		p.goTo(ctx, 0)
+	case cmdEnd:
+		p.goTo(ctx, p.steps()-1)
+	}
+}
+
+// goTo moves the cursor and times the render that follows.
+func (p *player) goTo(ctx app.Context, i int) {
+	i = clampStep(i, p.steps())
+	if i == p.cursor {
+		return
+	}
+	perfMark("mqttviz-step-start")
+	p.cursor = i
+	ctx.Defer(func(app.Context) { perfMeasure("mqttviz-step", "mqttviz-step-start") })
+}
+
+func (p *player) toggle(ctx app.Context) {
+	p.tick++
+	if p.status == playing {
+		p.status = paused
+		return
+	}
+	if p.cursor >= p.steps()-1 {
+		p.cursor = 0
+	}
+	p.status = playing
+	p.schedule(ctx, p.tick)
+}
+
+// schedule advances the cursor after one tick while play session tick
+// lasts, and stops at the end.
+func (p *player) schedule(ctx app.Context, tick int) {
+	ctx.After(tickFor(p.speed), func(ctx app.Context) {
+		if p.tick != tick || p.status != playing {
+			return
+		}
+		if p.cursor >= p.steps()-1 {
+			p.status = paused
+			return
+		}
+		p.goTo(ctx, p.cursor+1)
+		p.schedule(ctx, tick)
+	})
 }

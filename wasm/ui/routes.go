@@ -11,13 +11,14 @@ import (
 func Register() {
 	app.RouteFunc("/", func() app.Composer { return &pickerPage{} })
 	app.RouteFunc("/decode", func() app.Composer { return &decodePage{} })
+	app.RouteFunc("/scenario", func() app.Composer { return &scenarioPage{player: player{speed: 1}} })
 	app.RouteWithRegexpFunc("^/lessons/[^/]+/?$", func() app.Composer { return newLessonPage() })
 }
 
 // Pages lists every page of the static site: the picker, the decoder and
-// one page per built-in lesson.
+// the scenario editor and one page per built-in lesson.
 func Pages() []string {
-	pages := []string{"/", "/decode"}
+	pages := []string{"/", "/decode", "/scenario"}
 	for _, l := range sim.Lessons() {
 		pages = append(pages, "/lessons/"+l.Name)
 	}
