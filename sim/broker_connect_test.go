@@ -171,3 +171,27 @@ func TestSessionPresent(t *testing.T) {
 		t.Fatalf("a clean session outlived its connection: %+v", s)
 	}
 }
+
+func TestConnectRawSeedBytes(t *testing.T) {
+	// The CONNECT of the seed tutorial: client id 123456, user yang,
+	// password 11223344, clean session, keepalive 120.
+	seed := []byte{0x10, 0x22, 0x00, 0x04, 0x4D, 0x51, 0x54, 0x54, 0x04, 0xC2, 0x00, 0x78, 0x00, 0x06, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36,
+		0x00, 0x04, 0x79, 0x61, 0x6E, 0x67, 0x00, 0x08, 0x31, 0x31, 0x32, 0x32, 0x33, 0x33, 0x34, 0x34}
+	for _, tc := range []struct {
+		password string
+		code     codec.ConnackCode
+	}{{"11223344", codec.Accepted}, {"other", codec.RefusedBadUsernamePassword}} {
+		st := newSimTest(t, Options{Broker: BrokerOptions{Users: map[string]string{"yang": tc.password}}})
+		st.client("mcu", ClientOptions{})
+		st.must(st.w.ConnectRaw("mcu", seed))
+		st.run()
+		st.wantBytes("the seed's bytes go out as they are", "mcu", BrokerName, seed, Delivered)
+		st.wantPacket("20 02 00 00 or 20 02 00 04", BrokerName, "mcu", &codec.Connack{ReturnCode: tc.code})
+		if got := st.w.ClientConnected("mcu"); got != (tc.code == codec.Accepted) {
+			t.Fatalf("connected = %v with code %d", got, tc.code)
+		}
+		if tc.code == codec.Accepted && st.w.BrokerSession("123456") == nil {
+			t.Fatal("no session for client id 123456")
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"bytes"
 	"errors"
 	"slices"
 
@@ -125,7 +126,31 @@ func (c *client) connect() error {
 	if err != nil {
 		return err
 	}
-	if o.CleanSession && c.hasSession() {
+	return c.open(b, o.CleanSession)
+}
+
+// connectRaw opens a connection and sends b in place of the client's own
+// CONNECT.
+func (c *client) connectRaw(b []byte) error {
+	if c.conn != nil {
+		return errors.New("sim: client " + c.name + " is already connected")
+	}
+	if len(b) == 0 {
+		return errors.New("sim: no bytes to send")
+	}
+	clean := c.opts.CleanSession
+	if p, err := codec.Decode(b); err == nil {
+		if cp, ok := p.(*codec.Connect); ok {
+			clean = cp.CleanSession
+		}
+	}
+	return c.open(bytes.Clone(b), clean)
+}
+
+// open opens a connection and sends the CONNECT bytes b; clean is the
+// Clean Session flag they carry.
+func (c *client) open(b []byte, clean bool) error {
+	if clean && c.hasSession() {
 		c.out = slices.DeleteFunc(c.out, func(x *clientOut) bool { return x.stage > 0 })
 		clear(c.in)
 		c.note("MQTT-3.1.2-6", "clean session 1: "+c.name+" discards its unfinished QoS 1 and 2 exchanges",

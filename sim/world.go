@@ -172,6 +172,19 @@ func (w *World) Connect(name string) error {
 	return c.connect()
 }
 
+// ConnectRaw opens a network connection from the client and sends b in
+// place of the CONNECT the client would build: a tutorial's CONNECT bytes,
+// a malformed CONNECT. The client then waits for CONNACK as usual; it
+// takes the Clean Session flag from b when b decodes as a CONNECT and
+// keeps its own options otherwise (keepalive pings included).
+func (w *World) ConnectRaw(name string, b []byte) error {
+	c, err := w.client(name)
+	if err != nil {
+		return err
+	}
+	return c.connectRaw(b)
+}
+
 // Publish makes the client publish an application message. At QoS 1 and 2
 // the client keeps it until the exchange completes; when the client is not
 // connected it keeps it and sends it after the next CONNACK (QoS 0 is
