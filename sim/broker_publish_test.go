@@ -232,3 +232,18 @@ func TestPingreq(t *testing.T) {
 	st.wantPacket("PINGREQ", "dev", BrokerName, &codec.Pingreq{})
 	st.wantPacket("PINGRESP", BrokerName, "dev", &codec.Pingresp{})
 }
+
+func TestSubscriberKeepsQoS2StateAcrossReconnect(t *testing.T) {
+	st := pubsub(t, Options{}, "a", 2)
+	st.w.Link("sub").DropNext(DropMatch{Type: codec.PUBREC, Dir: Up})
+	st.publish("pub", "a", "hi", 2, false)
+	st.wantPacketOutcome("the subscriber's PUBREC is lost", "sub", BrokerName, &codec.Pubrec{PacketID: 1}, Dropped)
+	st.w.Link("sub").Cut()
+	st.must(st.w.Connect("sub"))
+	st.run()
+	st.wantNote("the client knows id 1: no second delivery", "MQTT-4.3.3-2")
+	st.wantPacket("the broker resends with DUP", BrokerName, "sub", &codec.Publish{Dup: true, QoS: 2, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	st.wantPacket("PUBREC again", "sub", BrokerName, &codec.Pubrec{PacketID: 1})
+	st.wantPacket("PUBCOMP", "sub", BrokerName, &codec.Pubcomp{PacketID: 1})
+	st.wantReceived("exactly once", "sub", "hi")
+}
