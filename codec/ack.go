@@ -42,7 +42,7 @@ func (p *parser) ack(t PacketType, id *uint16) *Error {
 	if err := p.fixedLength(t, 2); err != nil {
 		return err
 	}
-	v, err := p.packetID()
+	v, err := p.packetID(t)
 	*id = v
 	return err
 }

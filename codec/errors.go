@@ -135,3 +135,13 @@ var (
 func newError(sentinel *Error, off int, rule string, msg Text) *Error {
 	return &Error{Offset: off, Rule: rule, Token: sentinel.Token, Message: msg}
 }
+
+// hint appends more to the message when cond holds: a pointer to the fix
+// for a common mistake.
+func (e *Error) hint(cond bool, more Text) *Error {
+	if cond {
+		e.Message.EN += more.EN
+		e.Message.ZH += more.ZH
+	}
+	return e
+}

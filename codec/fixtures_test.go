@@ -586,9 +586,9 @@ var fixtures = []fixture{
 		encode: &Publish{QoS: 1, Topic: "1111", Payload: []byte("999")},
 	},
 	{
-		name: "MQTT-2.3.1-1 PUBACK with packet id 0",
+		name: "MQTT-2.3.1-6 PUBACK with packet id 0",
 		raw:  []byte{0x40, 0x02, 0x00, 0x00}, // PUBACK, packet id 0
-		err:  ErrPacketIDZero, rule: "MQTT-2.3.1-1", offset: 2,
+		err:  ErrPacketIDZero, rule: "MQTT-2.3.1-6", offset: 2,
 		encode: &Puback{},
 	},
 	{
@@ -661,6 +661,22 @@ var fixtures = []fixture{
 		name: "MQTT 2.2.3 SUBSCRIBE filter without its QoS byte",
 		raw:  []byte{0x82, 0x05, 0x00, 0x01, 0x00, 0x01, 'a'}, // filter "a", no QoS byte
 		err:  ErrPacketLength, rule: "MQTT 2.2.3", offset: 7,
+	},
+	{
+		name: "MQTT-2.3.1-7 SUBACK with packet id 0",
+		raw:  []byte{0x90, 0x03, 0x00, 0x00, 0x00}, // SUBACK, packet id 0, QoS 0
+		err:  ErrPacketIDZero, rule: "MQTT-2.3.1-7", offset: 2,
+	},
+	{
+		name: "MQTT 3.7.2 PUBCOMP with packet id 0",
+		raw:  []byte{0x70, 0x02, 0x00, 0x00}, // PUBCOMP, packet id 0
+		err:  ErrPacketIDZero, rule: "MQTT 3.7.2", offset: 2,
+		encode: &Pubcomp{},
+	},
+	{
+		name: "MQTT-2.3.1-1 UNSUBSCRIBE with packet id 0",
+		raw:  []byte{0xa2, 0x05, 0x00, 0x00, 0x00, 0x01, 'a'}, // UNSUBSCRIBE, packet id 0
+		err:  ErrPacketIDZero, rule: "MQTT-2.3.1-1", offset: 2,
 	},
 	{
 		name: "MQTT-3.9.3-2 SUBACK return code 3",

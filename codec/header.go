@@ -80,6 +80,9 @@ func checkTypeAndFlags(t PacketType, flags byte) *Error {
 		return newError(ErrReservedType, 0, "MQTT 2.2.1", Text{
 			EN: "Packet type " + strconv.Itoa(int(t)) + " is reserved and forbidden: the first byte's high four bits must be 1 (CONNECT) to 14 (DISCONNECT).",
 			ZH: "报文类型 " + strconv.Itoa(int(t)) + " 是保留值，禁止使用：第一个字节的高 4 位必须在 1（CONNECT）到 14（DISCONNECT）之间。",
+		}).hint(t == Reserved15, Text{
+			EN: " DISCONNECT is 1110 0000 (E0 00), not 1111 0000.",
+			ZH: "DISCONNECT 是 1110 0000（E0 00），不是 1111 0000。",
 		})
 	case PUBLISH:
 		if flags&0x06 == 0x06 {

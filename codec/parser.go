@@ -153,9 +153,11 @@ func (p *parser) topic(sec Section, f *stringField, filter bool) (string, *Error
 	return s, nil
 }
 
-// packetID reads a packet identifier, which must not be 0.
-// [MQTT-2.3.1-1]
-func (p *parser) packetID() (uint16, *Error) {
+// packetID reads the packet identifier of a packet of type t, which must
+// not be 0: SUBSCRIBE, UNSUBSCRIBE and PUBLISH with QoS > 0 carry a
+// non-zero one [MQTT-2.3.1-1], and the acknowledgements repeat it
+// [MQTT-2.3.1-6, MQTT-2.3.1-7, MQTT 3.7.2].
+func (p *parser) packetID(t PacketType) (uint16, *Error) {
 	off := p.pos
 	id, err := p.uint16(&packetIDName)
 	if err != nil {
@@ -165,12 +167,32 @@ func (p *parser) packetID() (uint16, *Error) {
 		p.note(VariableHeader, packetIDName, off, 2, strconv.Itoa(int(id)), packetIDExplain)
 	}
 	if id == 0 {
-		return 0, newError(ErrPacketIDZero, off, "MQTT-2.3.1-1", Text{
-			EN: "The Packet Identifier is 0; it must be between 1 and 65535.",
-			ZH: "报文标识符为 0；它必须在 1 到 65535 之间。",
-		})
+		return 0, packetIDZero(t, off)
 	}
 	return id, nil
+}
+
+// packetIDZero is the error for packet identifier 0 in a packet of type t
+// at offset off.
+func packetIDZero(t PacketType, off int) *Error {
+	switch t {
+	case PUBLISH, SUBSCRIBE, UNSUBSCRIBE:
+		return newError(ErrPacketIDZero, off, "MQTT-2.3.1-1", Text{
+			EN: "The Packet Identifier is 0; a " + t.String() + " must carry one between 1 and 65535.",
+			ZH: "报文标识符为 0；" + t.String() + " 的报文标识符必须在 1 到 65535 之间。",
+		})
+	}
+	rule := "MQTT-2.3.1-6"
+	switch t {
+	case PUBCOMP:
+		rule = "MQTT 3.7.2"
+	case SUBACK, UNSUBACK:
+		rule = "MQTT-2.3.1-7"
+	}
+	return newError(ErrPacketIDZero, off, rule, Text{
+		EN: "The Packet Identifier is 0; a " + t.String() + " repeats the identifier of the packet it answers, which is never 0.",
+		ZH: "报文标识符为 0；" + t.String() + " 必须沿用它所响应的报文的标识符，而那个标识符不可能为 0。",
+	})
 }
 
 // stringField names a length-prefixed field and its length.

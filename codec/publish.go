@@ -48,7 +48,7 @@ func (p *parser) publish(pk *Publish, flags byte) *Error {
 		return err
 	}
 	if pk.QoS > 0 {
-		if pk.PacketID, err = p.packetID(); err != nil {
+		if pk.PacketID, err = p.packetID(PUBLISH); err != nil {
 			return err
 		}
 	}

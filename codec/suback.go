@@ -43,7 +43,7 @@ var subackRCName = Text{EN: "Return code", ZH: "返回码"}
 // suback decodes the variable header and payload of a SUBACK. [MQTT 3.9]
 func (p *parser) suback(s *Suback) *Error {
 	var err *Error
-	if s.PacketID, err = p.packetID(); err != nil {
+	if s.PacketID, err = p.packetID(SUBACK); err != nil {
 		return err
 	}
 	if p.pos == p.end {

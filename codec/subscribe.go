@@ -28,7 +28,7 @@ var (
 // [MQTT 3.8]
 func (p *parser) subscribe(s *Subscribe) *Error {
 	var err *Error
-	if s.PacketID, err = p.packetID(); err != nil {
+	if s.PacketID, err = p.packetID(SUBSCRIBE); err != nil {
 		return err
 	}
 	if p.pos == p.end {

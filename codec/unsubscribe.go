@@ -28,7 +28,7 @@ var unsubscribeFilterField = stringField{
 // [MQTT 3.10]
 func (p *parser) unsubscribe(u *Unsubscribe) *Error {
 	var err *Error
-	if u.PacketID, err = p.packetID(); err != nil {
+	if u.PacketID, err = p.packetID(UNSUBSCRIBE); err != nil {
 		return err
 	}
 	if p.pos == p.end {
