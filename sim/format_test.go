@@ -46,6 +46,7 @@ func TestFormatText(t *testing.T) {
 	want := `Sample; with #hash
 sample  (seed 3)
 
+     time from → to        packet or event        outcome
    0.000s sensor → broker  connection opened
    0.010s sensor → broker  PUBLISH q0 1111 <99%>  delivered
             30 09 00 04 31 31 31 31 39 39 39

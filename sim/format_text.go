@@ -34,6 +34,9 @@ func FormatText(t *Trace, lang string) string {
 		}
 	}
 	indent := strings.Repeat(" ", 10)
+	if len(t.Steps) > 0 {
+		fmt.Fprintf(&b, "%9s %s  %s  %s\n", "time", pad("from → to", route), pad("packet or event", label), "outcome")
+	}
 	for _, s := range t.Steps {
 		notes := s.Notes
 		var row string
