@@ -29,15 +29,7 @@ func (p *parser) note(sec Section, name Text, off, n int, value string, explain 
 	})
 }
 
-// need checks that n more bytes belong to the packet and are present.
-func (p *parser) need(n int, what *Text) *Error {
-	if p.pos+n <= p.lim {
-		return nil
-	}
-	return p.short(n, what)
-}
-
-// short reports the n bytes need did not find. Bytes past the Remaining
+// short reports n bytes that the packet does not hold. Bytes past the Remaining
 // Length are a malformation of the field being read; bytes inside it but
 // missing make the packet incomplete.
 func (p *parser) short(n int, what *Text) *Error {
