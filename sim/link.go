@@ -27,18 +27,25 @@ type DropMatch struct {
 }
 
 // String describes the match for the trace, e.g. "PUBACK down id=1".
-func (m DropMatch) String() string {
-	s := "any packet"
+func (m DropMatch) String() string { return m.text().EN }
+
+// text describes the match in both languages.
+func (m DropMatch) text() Text {
+	t := Text{EN: "any packet", ZH: "任意报文"}
 	if m.Type != 0 {
-		s = m.Type.String()
+		t = Text{EN: m.Type.String(), ZH: m.Type.String()}
 	}
-	if m.Dir != "" {
-		s += " " + string(m.Dir)
+	switch m.Dir {
+	case Up:
+		t.EN, t.ZH = t.EN+" up", "上行 "+t.ZH
+	case Down:
+		t.EN, t.ZH = t.EN+" down", "下行 "+t.ZH
 	}
 	if m.PacketID != 0 {
-		s += " id=" + strconv.Itoa(int(m.PacketID))
+		id := " id=" + strconv.Itoa(int(m.PacketID))
+		t.EN, t.ZH = t.EN+id, t.ZH+id
 	}
-	return s
+	return t
 }
 
 // Link is the network between one client and the broker. Its latency and
@@ -60,9 +67,10 @@ type Link struct {
 // calls drop two packets.
 func (l *Link) DropNext(m DropMatch) {
 	l.drops = append(l.drops, m)
+	t := m.text()
 	l.eng.fault(l.client, Text{
-		EN: "the link will drop the next " + m.String(),
-		ZH: "链路将丢弃下一个 " + m.String(),
+		EN: "the link will drop the next " + t.EN,
+		ZH: "链路将丢弃下一个" + t.ZH,
 	})
 }
 
@@ -128,7 +136,8 @@ func (l *Link) lose(d Direction, t codec.PacketType, id uint16) (bool, Text) {
 	for i, m := range l.drops {
 		if (m.Type == 0 || m.Type == t) && (m.Dir == "" || m.Dir == d) && (m.PacketID == 0 || m.PacketID == id) {
 			l.drops = append(l.drops[:i:i], l.drops[i+1:]...)
-			return true, Text{EN: "dropped by the rule: drop next " + m.String(), ZH: "被规则丢弃：丢弃下一个 " + m.String()}
+			t := m.text()
+			return true, Text{EN: "dropped by the rule: drop next " + t.EN, ZH: "按规则丢弃：丢弃下一个" + t.ZH}
 		}
 	}
 	if l.dropRate > 0 && l.eng.rand.Float64() < l.dropRate {
