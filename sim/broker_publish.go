@@ -33,7 +33,7 @@ func (b *broker) publish(now int64, s *session, p *codec.Publish) {
 		} else {
 			s.in[p.PacketID] = nil
 			b.notef("MQTT 4.3.3", "QoS 2: the broker forwards the message now and keeps only id=%d until PUBREL (option: forward on PUBLISH)",
-				"服务质量 2：服务端立即转发消息，只保存 id=%d 直到收到 PUBREL（选项：收到 PUBLISH 时转发）", p.PacketID)
+				"服务质量 2：服务端立即转发消息，只保存报文标识符 %d，直到收到 PUBREL（选项：收到 PUBLISH 时转发）", p.PacketID)
 			b.accept(now, m)
 		}
 		b.markSession(s)
@@ -57,7 +57,7 @@ func (b *broker) pubrel(now int64, s *session, id uint16) {
 	default:
 		delete(s.in, id)
 		b.notef("MQTT 4.3.3", "PUBREL id=%d: the broker forgets the id and answers PUBCOMP",
-			"收到 PUBREL id=%d：服务端丢弃这个 id 并回复 PUBCOMP", id)
+			"收到 PUBREL id=%d：服务端删除这个报文标识符并回复 PUBCOMP", id)
 	}
 	b.markSession(s)
 	b.send(s.conn.c, &codec.Pubcomp{PacketID: id})
