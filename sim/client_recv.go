@@ -27,7 +27,7 @@ func (c *client) packet(now int64, k *conn, p codec.Packet) {
 			delete(c.in, p.PacketID)
 			c.dirty = true
 		}
-		c.notef("MQTT 4.3.3", "PUBREL id=%d: %s forgets the id and answers PUBCOMP", "收到 PUBREL id=%d：%s 丢弃这个 id 并回复 PUBCOMP", p.PacketID, c.name)
+		c.notef("MQTT 4.3.3", "PUBREL id=%d: %s forgets the id and answers PUBCOMP", "收到 PUBREL id=%d：%s 删除这个报文标识符并回复 PUBCOMP", p.PacketID, c.name)
 		c.ack(&codec.Pubcomp{PacketID: p.PacketID})
 	case *codec.Pubcomp:
 		c.finish(p.PacketID, codec.ExactlyOnce, 2, "PUBCOMP")
@@ -68,7 +68,7 @@ func (c *client) connack(now int64, p *codec.Connack) {
 	if !p.SessionPresent && len(c.in) > 0 {
 		clear(c.in)
 		c.note("MQTT 3.2.2.2", "session present 0: the broker kept no session, so "+c.name+" forgets the QoS 2 ids it was waiting to see released",
-			"会话存在标志为 0：服务端没有保存会话，"+c.name+" 丢弃正在等待释放的服务质量 2 标识符")
+			"会话存在标志为 0：服务端没有保存会话，"+c.name+" 丢弃正在等待释放的服务质量 2 报文标识符")
 	}
 	for _, o := range c.out {
 		switch o.stage {
