@@ -24,6 +24,7 @@ type diagram struct {
 
 	scrollTop int
 	viewH     int
+	viewW     int
 }
 
 func newDiagram(t *sim.Trace, cursor int, lang string) *diagram {
@@ -33,6 +34,8 @@ func newDiagram(t *sim.Trace, cursor int, lang string) *diagram {
 func (d *diagram) OnMount(ctx app.Context) {
 	d.measure()
 	d.reveal()
+	// The first render did not know the box's width.
+	d.Update()
 }
 
 func (d *diagram) OnUpdate(ctx app.Context) {
@@ -42,8 +45,8 @@ func (d *diagram) OnUpdate(ctx app.Context) {
 
 // measure reads the scroll box's position and height from the page.
 func (d *diagram) measure() {
-	if top, h, ok := scrollBox(diagramScrollID); ok {
-		d.scrollTop, d.viewH = top, h
+	if top, h, w, ok := scrollBox(diagramScrollID); ok {
+		d.scrollTop, d.viewH, d.viewW = top, h, w
 	}
 }
 
@@ -72,7 +75,7 @@ func (d *diagram) Render() app.UI {
 	if t == nil || len(t.Steps) == 0 {
 		return app.P().Class("empty").Text(tr(d.Lang, "diagram.empty"))
 	}
-	g := newGeometry(t)
+	g := newGeometry(t, d.viewW)
 	first, last := visibleRows(d.scrollTop, d.viewH, len(t.Steps))
 	rows := make([]app.UI, 0, last-first)
 	for i := first; i < last; i++ {
@@ -128,7 +131,7 @@ func (d *diagram) renderHeads(g geometry) []app.UI {
 			class += " broker"
 		}
 		heads = append(heads, svg("g").Attr("data-c", "lane-head").Body(
-			svg("rect").Attr("x", x-70).Attr("y", 6).Attr("width", 140).Attr("height", 32).Attr("rx", 6).Attr("data-c", class),
+			svg("rect").Attr("x", x-headW/2).Attr("y", 6).Attr("width", headW).Attr("height", 32).Attr("rx", 6).Attr("data-c", class),
 			svgText(x, 27, "lane-name", name),
 		))
 	}
@@ -262,7 +265,7 @@ func (d *diagram) renderNotes(g geometry, s sim.Step) app.UI {
 	}
 	return svg("foreignObject").
 		Attr("x", g.notesX()).Attr("y", rowY(s.Index)+2).
-		Attr("width", notesW).Attr("height", rowHeight-4).
+		Attr("width", g.notesW).Attr("height", rowHeight-4).
 		Body(app.Div().Class("notes").Body(items...))
 }
 

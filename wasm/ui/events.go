@@ -59,7 +59,7 @@ func (l *eventList) OnMount(ctx app.Context) { l.measure(); l.reveal() }
 func (l *eventList) OnUpdate(ctx app.Context) { l.measure(); l.reveal() }
 
 func (l *eventList) measure() {
-	if top, h, ok := scrollBox(eventsScrollID); ok {
+	if top, h, _, ok := scrollBox(eventsScrollID); ok {
 		l.scrollTop, l.viewH = top, h
 	}
 }

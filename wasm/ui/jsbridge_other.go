@@ -6,11 +6,11 @@ package ui
 // the component tests run without a browser, where these calls have
 // nothing to act on.
 
-func perfMark(string)                   {}
-func perfMeasure(string, string)        {}
-func setDocumentLang(string)            {}
-func setScrollTop(string, int)          {}
-func scrollBox(string) (int, int, bool) { return 0, 0, false }
+func perfMark(string)                        {}
+func perfMeasure(string, string)             {}
+func setDocumentLang(string)                 {}
+func setScrollTop(string, int)               {}
+func scrollBox(string) (int, int, int, bool) { return 0, 0, 0, false }
 
 // keyPress is what the page needs from a keydown event.
 type keyPress struct {

@@ -59,24 +59,29 @@ func element(id string) (safejs.Value, bool) {
 	return el, true
 }
 
-// scrollBox returns the scroll position and visible height of the element
-// with the given id.
-func scrollBox(id string) (top, height int, ok bool) {
+// scrollBox returns the scroll position and the visible height and width
+// of the element with the given id.
+func scrollBox(id string) (top, height, width int, ok bool) {
 	el, ok := element(id)
 	if !ok {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	t, err1 := el.Get("scrollTop")
-	h, err2 := el.Get("clientHeight")
-	if err1 != nil || err2 != nil {
-		return 0, 0, false
+	top, err1 := intProp(el, "scrollTop")
+	height, err2 := intProp(el, "clientHeight")
+	width, err3 := intProp(el, "clientWidth")
+	if err1 != nil || err2 != nil || err3 != nil {
+		return 0, 0, 0, false
 	}
-	tf, err1 := t.Float()
-	hi, err2 := h.Int()
-	if err1 != nil || err2 != nil {
-		return 0, 0, false
+	return top, height, width, true
+}
+
+func intProp(v safejs.Value, name string) (int, error) {
+	p, err := v.Get(name)
+	if err != nil {
+		return 0, err
 	}
-	return int(tf), hi, true
+	f, err := p.Float()
+	return int(f), err
 }
 
 // setScrollTop scrolls the element with the given id to top.

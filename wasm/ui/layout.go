@@ -4,46 +4,56 @@ import "mqttviz/sim"
 
 // Geometry of the sequence diagram, in SVG user units (CSS pixels).
 const (
-	laneLeft  = 90  // x of the first lifeline
-	laneGap   = 210 // distance between lifelines
-	rowHeight = 56  // height of one step row
-	headH     = 44  // height of the lifeline heads
-	notesGap  = 40  // gap between the last lifeline and the notes column
-	notesW    = 380 // width of the notes column
-	overscan  = 6   // rows drawn above and below the visible ones
+	laneLeft   = 90  // x of the first lifeline
+	maxLaneGap = 210 // widest distance between lifelines
+	minLaneGap = 130 // narrowest: below it the diagram scrolls sideways
+	rowHeight  = 56  // height of one step row
+	headH      = 44  // height of the lifeline heads
+	headW      = 124 // width of a lifeline's head box
+	notesGap   = 50  // gap between the last lifeline and the notes column
+	minNotesW  = 240 // narrowest notes column
+	overscan   = 6   // rows drawn above and below the visible ones
 )
 
-// geometry places a trace's lifelines and step rows.
+// geometry places a trace's lifelines and step rows in a box of a given
+// width: the lifelines spread to fill it, between minLaneGap and
+// maxLaneGap apart, and the notes column takes the rest.
 type geometry struct {
-	lanes map[string]int
-	n     int // lifelines
-	rows  int // steps
+	lanes  map[string]int
+	n      int // lifelines
+	rows   int // steps
+	gap    int // distance between lifelines
+	notesW int // width of the notes column
 }
 
-func newGeometry(t *sim.Trace) geometry {
-	g := geometry{lanes: make(map[string]int, len(t.Nodes)), n: len(t.Nodes), rows: len(t.Steps)}
+// newGeometry lays out trace t in a box availW wide; 0 means unknown (the
+// server's pre-render), which gives the widest spacing.
+func newGeometry(t *sim.Trace, availW int) geometry {
+	g := geometry{lanes: make(map[string]int, len(t.Nodes)), n: max(len(t.Nodes), 1), rows: len(t.Steps)}
 	for i, name := range t.Nodes {
 		g.lanes[name] = i
+	}
+	g.gap, g.notesW = maxLaneGap, minNotesW+100
+	if availW > 0 && g.n > 1 {
+		g.gap = (availW - laneLeft - notesGap - minNotesW) / (g.n - 1)
+		g.gap = max(minLaneGap, min(maxLaneGap, g.gap))
+		g.notesW = max(minNotesW, availW-g.notesX()-4)
 	}
 	return g
 }
 
 // laneX is the x of a node's lifeline; unknown nodes sit on the broker's.
 func (g geometry) laneX(node string) int {
-	return laneLeft + g.lanes[node]*laneGap
+	return laneLeft + g.lanes[node]*g.gap
 }
 
 // notesX is where the notes column starts.
 func (g geometry) notesX() int {
-	n := g.n
-	if n < 1 {
-		n = 1
-	}
-	return laneLeft + (n-1)*laneGap + notesGap
+	return laneLeft + (g.n-1)*g.gap + notesGap
 }
 
 // width is the width of the whole diagram.
-func (g geometry) width() int { return g.notesX() + notesW }
+func (g geometry) width() int { return g.notesX() + g.notesW }
 
 // height is the height of the step rows.
 func (g geometry) height() int { return g.rows*rowHeight + rowHeight/2 }

@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"mqttviz/codec"
+	"mqttviz/sim"
+)
+
+// seedBroken is the tutorial's PUBLISH whose Remaining Length says 11
+// while 9 bytes follow.
+var seedBroken = []byte{0x30, 0x0b, 0x00, 0x04, 0x31, 0x31, 0x31, 0x31, 0x39, 0x39, 0x39}
+
+func TestInspectorShowsFieldsAndFault(t *testing.T) {
+	in := newInspector(seedBroken, langEN)
+	d := app.NewClientTester(in)
+	defer d.Close()
+	html := app.HTMLString(in)
+	a := codec.Annotate(seedBroken)
+	if a.Err == nil {
+		t.Fatal("codec.Annotate accepts the seed's broken PUBLISH")
+	}
+	for _, f := range a.Fields {
+		if !strings.Contains(html, f.Name.EN) {
+			t.Errorf("inspector misses field %q", f.Name.EN)
+		}
+	}
+	if !strings.Contains(html, a.Err.Rule) {
+		t.Errorf("inspector misses the fault's rule %s", a.Err.Rule)
+	}
+	if n := strings.Count(html, `class="byte `); n != len(seedBroken) {
+		t.Errorf("%d byte cells, want %d", n, len(seedBroken))
+	}
+	// The same packet in Chinese uses the seed tutorials' words.
+	in.Lang = langZH
+	in.Update()
+	d.Consume()
+	if html := app.HTMLString(in); !strings.Contains(html, "固定报头") || !strings.Contains(html, "剩余长度") {
+		t.Errorf("Chinese inspector lacks 固定报头/剩余长度")
+	}
+}
+
+func TestInspectorEscapesText(t *testing.T) {
+	topic := `<script>alert("t")</script>`
+	payload := `<img src=x onerror='alert(1)'>`
+	pkt := []byte{0x30, byte(2 + len(topic) + len(payload)), 0, byte(len(topic))}
+	pkt = append(append(pkt, topic...), payload...)
+	in := newInspector(pkt, langEN)
+	d := app.NewClientTester(in)
+	defer d.Close()
+	html := app.HTMLString(in)
+	if strings.Contains(html, "<script") || strings.Contains(html, "<img") {
+		t.Errorf("markup from the packet reached the HTML:\n%s", html)
+	}
+	if !strings.Contains(html, "&lt;script&gt;") {
+		t.Error("the topic is not shown as text")
+	}
+}
+
+func TestStatePanelMarksChanges(t *testing.T) {
+	prev := &sim.State{Broker: &sim.BrokerState{}}
+	cur := &sim.State{Broker: &sim.BrokerState{Retained: []sim.Message{{Topic: "status", Payload: "online", Retain: true}}}}
+	p := &statePanel{State: cur, Prev: prev, Lang: langEN}
+	d := app.NewClientTester(p)
+	defer d.Close()
+	html := app.HTMLString(p)
+	if !strings.Contains(html, "changed") || !strings.Contains(html, "status") {
+		t.Errorf("the new retained message is not marked changed:\n%s", html)
+	}
+}
+
+// TestLessonPageRendersTrace mounts the page of every built-in lesson and
+// checks that it draws the rows in view with the trace's labels.
+func TestLessonPageRendersTrace(t *testing.T) {
+	for _, l := range sim.Lessons() {
+		tr, err := sim.RunLesson(l.Name, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newLessonPage()
+		d := app.NewClientTester(p)
+		u, _ := url.Parse("http://127.0.0.1/lessons/" + l.Name)
+		d.Nav(u)
+		d.Consume()
+		html := app.HTMLString(p)
+		if !strings.Contains(html, escapeText(l.Title.EN)) {
+			t.Errorf("%s: the title %q is missing", l.Name, l.Title.EN)
+		}
+		first, last := visibleRows(0, 0, len(tr.Steps))
+		for _, s := range tr.Steps[first:last] {
+			if s.Kind == sim.KindPacket && !strings.Contains(html, escapeText(s.Label)) {
+				t.Errorf("%s: step %d's label %q is not drawn", l.Name, s.Index, s.Label)
+			}
+		}
+		if n := strings.Count(html, `data-step=`); n < last-first {
+			t.Errorf("%s: %d rows drawn, want at least %d", l.Name, n, last-first)
+		}
+		// Moving the cursor re-renders the inspector for that step.
+		for i, s := range tr.Steps {
+			if len(s.Bytes) > 0 {
+				d.Dispatch(app.Dispatch{Mode: app.Update, Source: p, Function: func(ctx app.Context) { p.goTo(ctx, i) }})
+				d.Consume()
+				a := codec.Annotate(s.Bytes)
+				if html := app.HTMLString(p); len(a.Fields) > 0 && !strings.Contains(html, escapeText(a.Fields[0].Name.EN)) {
+					t.Errorf("%s: step %d: the inspector misses %q", l.Name, i, a.Fields[0].Name.EN)
+				}
+				break
+			}
+		}
+		d.Close()
+	}
+}
+
+func TestLessonPageUnknownLesson(t *testing.T) {
+	p := newLessonPage()
+	d := app.NewClientTester(p)
+	defer d.Close()
+	u, _ := url.Parse("http://127.0.0.1/lessons/no-such-lesson")
+	d.Nav(u)
+	d.Consume()
+	if html := app.HTMLString(p); !strings.Contains(html, "no-such-lesson") || !strings.Contains(html, "lesson-error") {
+		t.Errorf("an unknown lesson is not reported:\n%s", html)
+	}
+}
+
+func TestPickerListsLessons(t *testing.T) {
+	p := &pickerPage{}
+	d := app.NewClientTester(p)
+	defer d.Close()
+	html := app.HTMLString(p)
+	for _, l := range sim.Lessons() {
+		if !strings.Contains(html, `href="/lessons/`+l.Name+`"`) {
+			t.Errorf("no link to lesson %s", l.Name)
+		}
+	}
+}
+
+// escapeText is how go-app writes a text node.
+func escapeText(s string) string {
+	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
+	return r.Replace(s)
+}
