@@ -29,9 +29,12 @@ const (
 // up on a connection whose PINGRESP does not come.
 type client struct {
 	ready
-	eng    *engine
-	name   string
+	eng  *engine
+	name string
+	// opts are the options for the next Connect; cur those of the
+	// current or last connection, which the client's behaviour follows.
 	opts   ClientOptions
+	cur    ClientOptions
 	link   *Link
 	conn   *conn
 	status clientStatus
@@ -76,6 +79,7 @@ func newClient(e *engine, name string, o ClientOptions, latency int64) *client {
 		eng:      e,
 		name:     name,
 		opts:     o,
+		cur:      o,
 		in:       map[uint16]string{},
 		requests: map[uint16]codec.Packet{},
 		pingSent: -1,
@@ -126,7 +130,7 @@ func (c *client) connect() error {
 	if err != nil {
 		return err
 	}
-	return c.open(b, o.CleanSession)
+	return c.open(b, o.CleanSession, o.KeepAlive)
 }
 
 // connectRaw opens a connection and sends b in place of the client's own
@@ -138,18 +142,20 @@ func (c *client) connectRaw(b []byte) error {
 	if len(b) == 0 {
 		return errors.New("sim: no bytes to send")
 	}
-	clean := c.opts.CleanSession
+	clean, keepAlive := c.opts.CleanSession, c.opts.KeepAlive
 	if p, err := codec.Decode(b); err == nil {
 		if cp, ok := p.(*codec.Connect); ok {
-			clean = cp.CleanSession
+			clean, keepAlive = cp.CleanSession, cp.KeepAlive
 		}
 	}
-	return c.open(bytes.Clone(b), clean)
+	return c.open(bytes.Clone(b), clean, keepAlive)
 }
 
-// open opens a connection and sends the CONNECT bytes b; clean is the
-// Clean Session flag they carry.
-func (c *client) open(b []byte, clean bool) error {
+// open opens a connection and sends the CONNECT bytes b, which carry the
+// Clean Session flag clean and the keepalive keepAlive.
+func (c *client) open(b []byte, clean bool, keepAlive uint16) error {
+	c.cur = c.opts
+	c.cur.CleanSession, c.cur.KeepAlive = clean, keepAlive
 	if clean && c.hasSession() {
 		c.out = slices.DeleteFunc(c.out, func(x *clientOut) bool { return x.stage > 0 })
 		clear(c.in)
@@ -250,7 +256,7 @@ func (c *client) snapshot() *ClientState {
 	if !c.dirty && c.snap != nil {
 		return c.snap
 	}
-	st := &ClientState{Name: c.name, ClientID: c.opts.ClientID, Connected: c.status == online, Inflight: []Inflight{}}
+	st := &ClientState{Name: c.name, ClientID: c.cur.ClientID, Connected: c.status == online, Inflight: []Inflight{}}
 	stages := [3]string{"not sent yet", "PUBLISH sent", "PUBREL sent"}
 	for _, o := range c.out {
 		st.Inflight = append(st.Inflight, Inflight{PacketID: o.pub.PacketID, QoS: byte(o.pub.QoS), Direction: "out", Stage: stages[o.stage], Topic: o.pub.Topic})

@@ -146,28 +146,28 @@ func (c *client) sendPing() {
 
 // pingTimeout is how long the client waits for PINGRESP.
 func (c *client) pingTimeout() int64 {
-	if c.opts.PingTimeout > 0 {
-		return c.opts.PingTimeout
+	if c.cur.PingTimeout > 0 {
+		return c.cur.PingTimeout
 	}
-	if c.opts.KeepAlive > 0 {
-		return int64(c.opts.KeepAlive) * 1000
+	if c.cur.KeepAlive > 0 {
+		return int64(c.cur.KeepAlive) * 1000
 	}
 	return 30000
 }
 
 // armPing sets the idle timer of keepalive.
 func (c *client) armPing() {
-	if c.opts.KeepAlive > 0 {
-		c.timer(c.lastSent+int64(c.opts.KeepAlive)*1000, timerPing, c.conn, false)
+	if c.cur.KeepAlive > 0 {
+		c.timer(c.lastSent+int64(c.cur.KeepAlive)*1000, timerPing, c.conn, false)
 	}
 }
 
 // armRetry sets the resend timer when the option is on and none is
 // pending.
 func (c *client) armRetry() {
-	if c.opts.RetryInterval <= 0 || c.retryArmed || c.conn == nil {
+	if c.cur.RetryInterval <= 0 || c.retryArmed || c.conn == nil {
 		return
 	}
 	c.retryArmed = true
-	c.timer(c.eng.now+c.opts.RetryInterval, timerRetry, c.conn, true)
+	c.timer(c.eng.now+c.cur.RetryInterval, timerRetry, c.conn, true)
 }

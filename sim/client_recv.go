@@ -190,7 +190,7 @@ func (c *client) closed(now int64, k *conn) {
 	c.pingSent = -1
 	c.retryArmed = false
 	c.dirty = true
-	if !c.opts.CleanSession && c.hasSession() {
+	if !c.cur.CleanSession && c.hasSession() {
 		c.note("MQTT 4.4", c.name+" keeps its unfinished exchanges to resend when it reconnects",
 			c.name+" 保留未完成的交换，重新连接后重发")
 	}
@@ -204,13 +204,13 @@ func (c *client) tick(now int64, k *conn, t timerKind) {
 	}
 	switch t {
 	case timerPing:
-		due := c.lastSent + int64(c.opts.KeepAlive)*1000
+		due := c.lastSent + int64(c.cur.KeepAlive)*1000
 		if now < due {
 			c.timer(due, timerPing, k, false)
 			return
 		}
 		c.notef("MQTT-3.1.2-23", "%s has sent nothing for keepalive %d s: it sends PINGREQ",
-			"%s 已有保持连接时间 %d 秒没有发送报文：发送 PINGREQ", c.name, c.opts.KeepAlive)
+			"%s 已有保持连接时间 %d 秒没有发送报文：发送 PINGREQ", c.name, c.cur.KeepAlive)
 		c.sendPing()
 		c.armPing()
 	case timerPingResp:
@@ -223,9 +223,9 @@ func (c *client) tick(now int64, k *conn, t timerKind) {
 	case timerRetry:
 		c.retryArmed = false
 		for _, o := range c.out {
-			if o.stage > 0 && o.sentAt+c.opts.RetryInterval <= now {
+			if o.stage > 0 && o.sentAt+c.cur.RetryInterval <= now {
 				c.notef("MQTT 4.4", "%s has waited %d ms for an answer to id=%d: it sends again",
-					"%s 等待 id=%[3]d 的应答已 %[2]d 毫秒：再次发送", c.name, c.opts.RetryInterval, o.pub.PacketID)
+					"%s 等待 id=%[3]d 的应答已 %[2]d 毫秒：再次发送", c.name, c.cur.RetryInterval, o.pub.PacketID)
 				c.sendOut(o, o.stage == 1)
 			}
 		}

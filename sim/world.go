@@ -75,7 +75,8 @@ type BrokerOptions struct {
 	QueueQoS0 bool
 }
 
-// ClientOptions configure one client. They are read at each Connect.
+// ClientOptions configure one client. They are read at each Connect and
+// hold for that connection.
 type ClientOptions struct {
 	// ClientID is sent in CONNECT exactly as given; empty is an empty
 	// client id.
@@ -175,8 +176,8 @@ func (w *World) Connect(name string) error {
 // ConnectRaw opens a network connection from the client and sends b in
 // place of the CONNECT the client would build: a tutorial's CONNECT bytes,
 // a malformed CONNECT. The client then waits for CONNACK as usual; it
-// takes the Clean Session flag from b when b decodes as a CONNECT and
-// keeps its own options otherwise (keepalive pings included).
+// takes the Clean Session flag and the keepalive from b when b decodes as
+// a CONNECT, and its options otherwise.
 func (w *World) ConnectRaw(name string, b []byte) error {
 	c, err := w.client(name)
 	if err != nil {
