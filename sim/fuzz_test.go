@@ -59,3 +59,45 @@ func FuzzBrokerInput(f *testing.F) {
 		}
 	})
 }
+
+// FuzzClientInput delivers arbitrary bytes from the broker to a connected
+// client with persistent state in flight, and checks that nothing panics
+// and that the client either processes them or closes its connection.
+func FuzzClientInput(f *testing.F) {
+	for _, p := range []codec.Packet{
+		&codec.Publish{QoS: 2, Topic: "a", PacketID: 1, Payload: []byte("x")},
+		&codec.Pubrel{PacketID: 1},
+		&codec.Puback{PacketID: 1},
+		&codec.Pubrec{PacketID: 1},
+		&codec.Suback{PacketID: 1, ReturnCodes: []codec.SubackCode{0x80}},
+		&codec.Connack{SessionPresent: true},
+		&codec.Pingresp{},
+	} {
+		b, err := codec.Append(nil, p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) == 0 {
+			return
+		}
+		w := NewWorld(Options{Snapshots: true})
+		w.AddClient("dev", ClientOptions{ClientID: "dev", KeepAlive: 5})
+		w.Connect("dev")
+		w.RunUntilQuiet(1000)
+		w.Hold("dev", codec.PUBREL)
+		w.Publish("dev", "a", []byte("x"), 2, false)
+		w.RunUntilQuiet(1000)
+		c := w.clients["dev"]
+		if c.conn == nil {
+			t.Fatal("dev is not connected")
+		}
+		w.eng.send(w.eng.broker, outgoing{c: c.conn, bytes: b, typ: codec.PacketType(b[0] >> 4)})
+		w.Advance(20_000)
+		if _, err := json.Marshal(w.Trace()); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
