@@ -75,14 +75,21 @@ func (p *parser) connack(c *Connack) *Error {
 	if p.recording() {
 		p.note(VariableHeader, connackRCName, p.pos-1, 1, strconv.Itoa(int(code))+" = "+c.ReturnCode.Meaning().EN, c.ReturnCode.Meaning())
 	}
+	return checkConnackCode(c, p.pos-2)
+}
+
+// checkConnackCode checks the return code of a CONNACK whose variable
+// header starts at off. [MQTT 3.2.2.3, MQTT-3.2.2-4]
+func checkConnackCode(c *Connack, off int) *Error {
+	code := c.ReturnCode
 	if code > 5 {
-		return newError(ErrConnackCode, p.pos-1, "MQTT 3.2.2.3", Text{
+		return newError(ErrConnackCode, off+1, "MQTT 3.2.2.3", Text{
 			EN: "Return code " + strconv.Itoa(int(code)) + " is reserved; MQTT 3.1.1 uses 0 to 5.",
 			ZH: "返回码 " + strconv.Itoa(int(code)) + " 是保留值；MQTT 3.1.1 只使用 0 到 5。",
 		})
 	}
 	if code != 0 && c.SessionPresent {
-		return newError(ErrSessionPresentRefused, p.pos-2, "MQTT-3.2.2-4", Text{
+		return newError(ErrSessionPresentRefused, off, "MQTT-3.2.2-4", Text{
 			EN: "Session Present is 1 but the connection is refused; a CONNACK with a non-zero return code must have Session Present 0.",
 			ZH: "会话存在标志为 1，但连接被拒绝了；返回码不为 0 的 CONNACK 必须把会话存在标志设为 0。",
 		})

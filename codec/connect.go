@@ -54,17 +54,9 @@ func (p *parser) connect(c *Connect, will *Will) *Error {
 	if p.recording() {
 		p.note(VariableHeader, protocolNameField.name, nameOff, len(name), quote(c.ProtocolName), protocolNameExplain(c.ProtocolName))
 	}
-	want := byte(0)
-	switch c.ProtocolName {
-	case "MQTT":
-		want = 4
-	case "MQIsdp":
-		want = 3
-	default:
-		return newError(ErrProtocolName, nameOff, "MQTT-3.1.2-1", Text{
-			EN: "The protocol name is " + quote(c.ProtocolName) + "; MQTT 3.1.1 requires \"MQTT\" (MQTT 3.1 used \"MQIsdp\").",
-			ZH: "协议名是 " + quote(c.ProtocolName) + "；MQTT 3.1.1 要求协议名为 \"MQTT\"（MQTT 3.1 使用 \"MQIsdp\"）。",
-		})
+	want := protocolLevelFor(c.ProtocolName)
+	if want == 0 {
+		return errProtocolName(c.ProtocolName, nameOff)
 	}
 	levelOff := p.pos
 	if c.ProtocolLevel, err = p.byte1(&protocolLevelName); err != nil {
@@ -74,11 +66,7 @@ func (p *parser) connect(c *Connect, will *Will) *Error {
 		p.note(VariableHeader, protocolLevelName, levelOff, 1, strconv.Itoa(int(c.ProtocolLevel)), protocolLevelExplain(c.ProtocolLevel))
 	}
 	if c.ProtocolLevel != want {
-		lv := strconv.Itoa(int(c.ProtocolLevel))
-		return newError(ErrProtocolLevel, levelOff, "MQTT-3.1.2-2", Text{
-			EN: "Protocol level " + lv + " is not supported with protocol name " + quote(c.ProtocolName) + " (4 is MQTT 3.1.1, 3 with \"MQIsdp\" is MQTT 3.1); the server answers CONNACK 0x01 and closes the connection.",
-			ZH: "协议级别 " + lv + " 与协议名 " + quote(c.ProtocolName) + " 不被支持（4 表示 MQTT 3.1.1，3 配合 \"MQIsdp\" 表示 MQTT 3.1）；服务端会回复返回码为 0x01 的 CONNACK 并关闭连接。",
-		})
+		return errProtocolLevel(c.ProtocolName, c.ProtocolLevel, levelOff)
 	}
 	flagsOff := p.pos
 	flags, err := p.byte1(&connectFlagsName)
@@ -142,6 +130,36 @@ func (p *parser) connectPayload(c *Connect, will *Will, flags byte) *Error {
 	return nil
 }
 
+// protocolLevelFor is the protocol level that goes with a protocol name:
+// 4 for "MQTT" (3.1.1), 3 for "MQIsdp" (3.1), 0 for any other name.
+func protocolLevelFor(name string) byte {
+	switch name {
+	case "MQTT":
+		return 4
+	case "MQIsdp":
+		return 3
+	}
+	return 0
+}
+
+// errProtocolName refuses the protocol name at offset off. [MQTT-3.1.2-1]
+func errProtocolName(name string, off int) *Error {
+	return newError(ErrProtocolName, off, "MQTT-3.1.2-1", Text{
+		EN: "The protocol name is " + quote(name) + "; MQTT 3.1.1 requires \"MQTT\" (MQTT 3.1 used \"MQIsdp\").",
+		ZH: "协议名是 " + quote(name) + "；MQTT 3.1.1 要求协议名为 \"MQTT\"（MQTT 3.1 使用 \"MQIsdp\"）。",
+	})
+}
+
+// errProtocolLevel refuses the protocol level at offset off.
+// [MQTT-3.1.2-2]
+func errProtocolLevel(name string, level byte, off int) *Error {
+	lv := strconv.Itoa(int(level))
+	return newError(ErrProtocolLevel, off, "MQTT-3.1.2-2", Text{
+		EN: "Protocol level " + lv + " is not supported with protocol name " + quote(name) + " (4 is MQTT 3.1.1, 3 with \"MQIsdp\" is MQTT 3.1); the server answers CONNACK 0x01 and closes the connection.",
+		ZH: "协议级别 " + lv + " 与协议名 " + quote(name) + " 不被支持（4 表示 MQTT 3.1.1，3 配合 \"MQIsdp\" 表示 MQTT 3.1）；服务端会回复返回码为 0x01 的 CONNACK 并关闭连接。",
+	})
+}
+
 // checkConnectFlags checks the Connect Flags byte at offset off.
 // [MQTT 3.1.2.3]
 func checkConnectFlags(flags byte, off int) *Error {
@@ -202,6 +220,9 @@ func appendConnect(dst []byte, c *Connect) ([]byte, *Error) {
 	}
 	if err := checkLengths(c); err != nil {
 		return dst, err
+	}
+	if c.Will != nil && c.Will.QoS > 3 {
+		return dst, qosOutOfRange(c.Will.QoS, ErrWillQoS3, "MQTT-3.1.2-14")
 	}
 	dst, err := appendHeader(dst, byte(CONNECT)<<4, rl)
 	if err != nil {

@@ -1,9 +1,6 @@
 package codec
 
-import (
-	"strconv"
-	"sync"
-)
+import "strconv"
 
 // Encoder appends packets to byte slices. The zero value is strict: it
 // refuses any packet the decoder would refuse, so that what it writes is
@@ -33,24 +30,11 @@ func (e Encoder) Append(dst []byte, p Packet) ([]byte, error) {
 		return dst[:start], err
 	}
 	if !e.AllowMalformed {
-		if err := verify(out[start:]); err != nil {
+		if err := validate(p, out[start:]); err != nil {
 			return dst[:start], err
 		}
 	}
 	return out, nil
-}
-
-// verifiers are Decoders for verify, pooled so that strict encoding
-// allocates nothing.
-var verifiers = sync.Pool{New: func() any { return new(Decoder) }}
-
-// verify decodes an encoding without keeping the packet: the strict
-// encoder refuses exactly what the decoder refuses.
-func verify(b []byte) *Error {
-	d := verifiers.Get().(*Decoder)
-	_, err := parse(b, d, nil)
-	verifiers.Put(d)
-	return err
 }
 
 // appendPacket writes p as it is.
@@ -125,5 +109,14 @@ func stringTooLong(n int) *Error {
 	return newError(ErrStringTooLong, 0, "MQTT 1.5.3", Text{
 		EN: "A string or binary field of " + s + " bytes does not fit its two-byte length; the maximum is 65535.",
 		ZH: "一个 " + s + " 字节的字符串或二进制字段超出了两字节长度的上限 65535。",
+	})
+}
+
+// qosOutOfRange refuses a QoS value that two bits cannot carry.
+func qosOutOfRange(q QoS, sentinel *Error, rule string) *Error {
+	n := strconv.Itoa(int(q))
+	return newError(sentinel, 0, rule, Text{
+		EN: "QoS " + n + " does not exist and does not fit the two QoS bits; QoS is 0, 1 or 2.",
+		ZH: "QoS " + n + " 不存在，两个 QoS 位也放不下；服务质量只能是 0、1 或 2。",
 	})
 }

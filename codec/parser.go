@@ -125,8 +125,17 @@ func (p *parser) topic(sec Section, f *stringField, filter bool) (string, *Error
 	if p.recording() {
 		p.note(sec, f.name, off, len(v), quote(s), f.explain)
 	}
+	if err := checkTopic(s, off, filter); err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
+// checkTopic checks a topic name or filter that starts at offset off of
+// the packet, moving the topic validators' offset to the packet's.
+func checkTopic(s string, off int, filter bool) *Error {
 	if plainTopic(s, filter) {
-		return s, nil
+		return nil
 	}
 	var verr error
 	if filter {
@@ -134,15 +143,15 @@ func (p *parser) topic(sec Section, f *stringField, filter bool) (string, *Error
 	} else {
 		verr = ValidateTopicName(s)
 	}
-	if verr != nil {
-		e := *verr.(*Error)
-		e.Offset += off
-		if len(v) == 0 {
-			e.Offset = off - 2 // an empty string: point at its length
-		}
-		return "", &e
+	if verr == nil {
+		return nil
 	}
-	return s, nil
+	e := *verr.(*Error)
+	e.Offset += off
+	if len(s) == 0 {
+		e.Offset = off - 2 // an empty string: point at its length
+	}
+	return &e
 }
 
 // packetID reads the packet identifier of a packet of type t, which must

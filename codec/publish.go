@@ -42,10 +42,7 @@ func (p *parser) publish(pk *Publish, flags byte) *Error {
 	pk.Retain = flags&0x01 != 0
 	var err *Error
 	if pk.Topic, err = p.topic(VariableHeader, &topicNameField, false); err != nil {
-		if err.Token == ErrTopicWildcard.Token {
-			err.Rule = "MQTT-3.3.2-2"
-		}
-		return err
+		return publishTopicRule(err)
 	}
 	if pk.QoS > 0 {
 		if pk.PacketID, err = p.packetID(PUBLISH); err != nil {
@@ -63,10 +60,22 @@ func (p *parser) publish(pk *Publish, flags byte) *Error {
 	return nil
 }
 
+// publishTopicRule names the PUBLISH rule for a wildcard in its topic
+// name. [MQTT-3.3.2-2]
+func publishTopicRule(err *Error) *Error {
+	if err.Token == ErrTopicWildcard.Token {
+		err.Rule = "MQTT-3.3.2-2"
+	}
+	return err
+}
+
 // appendPublish encodes pk after dst.
 func appendPublish(dst []byte, pk *Publish) ([]byte, *Error) {
 	if len(pk.Topic) > 65535 {
 		return dst, stringTooLong(len(pk.Topic))
+	}
+	if pk.QoS > 3 {
+		return dst, qosOutOfRange(pk.QoS, ErrQoS3, "MQTT-3.3.1-4")
 	}
 	first := byte(PUBLISH)<<4 | byte(pk.QoS&3)<<1
 	if pk.Dup {

@@ -47,10 +47,7 @@ func (p *parser) suback(s *Suback) *Error {
 		return err
 	}
 	if p.pos == p.end {
-		return newError(ErrNoReturnCodes, p.pos, "MQTT-3.8.4-5", Text{
-			EN: "The SUBACK has no return code; it must carry one for each topic filter of the SUBSCRIBE, which has at least one.",
-			ZH: "SUBACK 中没有任何返回码；SUBSCRIBE 至少有一个主题过滤器，SUBACK 必须为每个过滤器给出一个返回码。",
-		})
+		return errNoReturnCodes(p.pos)
 	}
 	for p.pos < p.end {
 		c, err := p.byte1(&subackRCName)
@@ -64,16 +61,34 @@ func (p *parser) suback(s *Suback) *Error {
 				ZH: "对应 SUBSCRIBE 中的第 " + strconv.Itoa(len(s.ReturnCodes)+1) + " 个主题过滤器：" + code.Meaning().ZH + "。",
 			})
 		}
-		if c > 2 && c != 0x80 {
-			return newError(ErrSubackCode, p.pos-1, "MQTT-3.9.3-2", Text{
-				EN: "SUBACK return code " + hex2(c) + " is reserved; only 0x00, 0x01, 0x02 (granted QoS) and 0x80 (failure) are allowed.",
-				ZH: "SUBACK 返回码 " + hex2(c) + " 是保留值；只允许 0x00、0x01、0x02（授予的 QoS）和 0x80（失败）。",
-			})
+		if !validSubackCode(c) {
+return errSubackCode(c, p.pos-1)
 		}
 		s.ReturnCodes = append(s.ReturnCodes, code)
 	}
 	return nil
 }
+
+// errNoReturnCodes refuses a SUBACK whose payload, at off, is empty.
+// [MQTT-3.8.4-5]
+func errNoReturnCodes(off int) *Error {
+	return newError(ErrNoReturnCodes, off, "MQTT-3.8.4-5", Text{
+		EN: "The SUBACK has no return code; it must carry one for each topic filter of the SUBSCRIBE, which has at least one.",
+		ZH: "SUBACK 中没有任何返回码；SUBSCRIBE 至少有一个主题过滤器，SUBACK 必须为每个过滤器给出一个返回码。",
+	})
+}
+
+// errSubackCode refuses the reserved return code c at off.
+// [MQTT-3.9.3-2]
+func errSubackCode(c byte, off int) *Error {
+	return newError(ErrSubackCode, off, "MQTT-3.9.3-2", Text{
+		EN: "SUBACK return code " + hex2(c) + " is reserved; only 0x00, 0x01, 0x02 (granted QoS) and 0x80 (failure) are allowed.",
+		ZH: "SUBACK 返回码 " + hex2(c) + " 是保留值；只允许 0x00、0x01、0x02（授予的 QoS）和 0x80（失败）。",
+	})
+}
+
+// validSubackCode reports whether c is a granted QoS or the failure code.
+func validSubackCode(c byte) bool { return c <= 2 || c == 0x80 }
 
 // appendSuback encodes s after dst.
 func appendSuback(dst []byte, s *Suback) ([]byte, *Error) {

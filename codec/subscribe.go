@@ -32,10 +32,7 @@ func (p *parser) subscribe(s *Subscribe) *Error {
 		return err
 	}
 	if p.pos == p.end {
-		return newError(ErrNoSubscriptions, p.pos, "MQTT-3.8.3-3", Text{
-			EN: "The SUBSCRIBE has no topic filter; its payload must hold at least one filter with its QoS.",
-			ZH: "SUBSCRIBE 中没有任何主题过滤器；有效载荷至少要有一个主题过滤器及其 QoS。",
-		})
+		return errNoSubscriptions(p.pos)
 	}
 	for p.pos < p.end {
 		var sub Subscription
@@ -51,15 +48,29 @@ func (p *parser) subscribe(s *Subscribe) *Error {
 			p.noteRequestedQoS(off, q)
 		}
 		if q > 2 {
-			return newError(ErrRequestedQoS, off, "MQTT-3-8.3-4", Text{
-				EN: "The requested QoS byte is " + hex2(q) + "; its upper six bits are reserved and must be 0, and the QoS must be 0, 1 or 2.",
-				ZH: "请求的服务质量字节是 " + hex2(q) + "；高 6 位是保留位必须为 0，QoS 只能是 0、1 或 2。",
-			})
+return errRequestedQoS(q, off)
 		}
 		sub.QoS = QoS(q)
 		s.Subscriptions = append(s.Subscriptions, sub)
 	}
 	return nil
+}
+
+// errNoSubscriptions refuses a SUBSCRIBE whose payload, at off, is
+// empty. [MQTT-3.8.3-3]
+func errNoSubscriptions(off int) *Error {
+	return newError(ErrNoSubscriptions, off, "MQTT-3.8.3-3", Text{
+		EN: "The SUBSCRIBE has no topic filter; its payload must hold at least one filter with its QoS.",
+		ZH: "SUBSCRIBE 中没有任何主题过滤器；有效载荷至少要有一个主题过滤器及其 QoS。",
+	})
+}
+
+// errRequestedQoS refuses the requested QoS byte q at off. [MQTT-3-8.3-4]
+func errRequestedQoS(q byte, off int) *Error {
+	return newError(ErrRequestedQoS, off, "MQTT-3-8.3-4", Text{
+		EN: "The requested QoS byte is " + hex2(q) + "; its upper six bits are reserved and must be 0, and the QoS must be 0, 1 or 2.",
+		ZH: "请求的服务质量字节是 " + hex2(q) + "；高 6 位是保留位必须为 0，QoS 只能是 0、1 或 2。",
+	})
 }
 
 // noteRequestedQoS records a requested QoS byte bit by bit.

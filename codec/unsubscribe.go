@@ -32,10 +32,7 @@ func (p *parser) unsubscribe(u *Unsubscribe) *Error {
 		return err
 	}
 	if p.pos == p.end {
-		return newError(ErrNoUnsubscriptions, p.pos, "MQTT-3.10.3-2", Text{
-			EN: "The UNSUBSCRIBE has no topic filter; its payload must hold at least one.",
-			ZH: "UNSUBSCRIBE 中没有任何主题过滤器；有效载荷至少要有一个。",
-		})
+		return errNoUnsubscriptions(p.pos)
 	}
 	for p.pos < p.end {
 		f, err := p.topic(Payload, &unsubscribeFilterField, true)
@@ -45,6 +42,15 @@ func (p *parser) unsubscribe(u *Unsubscribe) *Error {
 		u.Filters = append(u.Filters, f)
 	}
 	return nil
+}
+
+// errNoUnsubscriptions refuses an UNSUBSCRIBE whose payload, at off, is
+// empty. [MQTT-3.10.3-2]
+func errNoUnsubscriptions(off int) *Error {
+	return newError(ErrNoUnsubscriptions, off, "MQTT-3.10.3-2", Text{
+		EN: "The UNSUBSCRIBE has no topic filter; its payload must hold at least one.",
+		ZH: "UNSUBSCRIBE 中没有任何主题过滤器；有效载荷至少要有一个。",
+	})
 }
 
 // appendUnsubscribe encodes u after dst.
