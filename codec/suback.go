@@ -62,7 +62,7 @@ func (p *parser) suback(s *Suback) *Error {
 			})
 		}
 		if !validSubackCode(c) {
-return errSubackCode(c, p.pos-1)
+			return errSubackCode(c, p.pos-1)
 		}
 		s.ReturnCodes = append(s.ReturnCodes, code)
 	}

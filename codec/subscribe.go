@@ -48,7 +48,7 @@ func (p *parser) subscribe(s *Subscribe) *Error {
 			p.noteRequestedQoS(off, q)
 		}
 		if q > 2 {
-return errRequestedQoS(q, off)
+			return errRequestedQoS(q, off)
 		}
 		sub.QoS = QoS(q)
 		s.Subscriptions = append(s.Subscriptions, sub)
