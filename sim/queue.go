@@ -48,8 +48,9 @@ type eventQueue struct {
 	times   []int64
 	buckets map[int64]*bucket
 	// last is the bucket of the last push, which the next push often
-	// shares.
-	last *bucket
+	// shares; first is the bucket of the earliest time, once looked up.
+	last  *bucket
+	first *bucket
 	// spare are emptied buckets for reuse.
 	spare []*bucket
 	n     int
@@ -112,7 +113,11 @@ func (q *eventQueue) newBucket(at int64) *bucket {
 // must not be empty.
 func (q *eventQueue) pop() (int64, event) {
 	at := q.times[0]
-	b := q.buckets[at]
+	b := q.first
+	if b == nil || b.at != at {
+		b = q.buckets[at]
+		q.first = b
+	}
 	ev := b.evs[b.head]
 	b.evs[b.head] = event{}
 	b.head++
@@ -129,6 +134,7 @@ func (q *eventQueue) dropTime(b *bucket) {
 	if q.last == b {
 		q.last = nil
 	}
+	q.first = nil
 	b.evs, b.head = b.evs[:0], 0
 	q.spare = append(q.spare, b)
 	h := q.times
