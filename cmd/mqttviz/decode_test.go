@@ -171,3 +171,47 @@ func TestParseHex(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeTeachingExamples decodes every byte example of teaching.md:
+// the packet type the command names and its verdict.
+func TestDecodeTeachingExamples(t *testing.T) {
+	cases := []struct {
+		hex, typ string
+		code     int
+	}{
+		{seedConnect, "CONNECT", 0},
+		{"20 02 00 00", "CONNACK", 0},
+		{"20 02 00 04", "CONNACK", 0},
+		{"82 09 00 01 00 04 32 32 32 32 00", "SUBSCRIBE", 0},
+		{"90 03 00 01 00", "SUBACK", 0},
+		{"90 04 00 01 00 01", "SUBACK", 0},
+		{"90 03 00 01 80", "SUBACK", 0},
+		{"30 0b 00 04 31 31 31 31 39 39 39", "PUBLISH", 1}, // ✗ Remaining Length 11, 9 bytes follow
+		{"32 0b 00 04 31 31 31 31 00 01 39 39 39", "PUBLISH", 0},
+		{"3A 0b 00 04 31 31 31 31 00 02 39 39 39", "PUBLISH", 0},
+		{"34 0b 00 04 31 31 31 31 00 01 39 39 39", "PUBLISH", 0},
+		{"50 02 00 01", "PUBREC", 0},
+		{"62 02 00 01", "PUBREL", 0},
+		{"70 02 00 01", "PUBCOMP", 0},
+		{"40 02 00 01", "PUBACK", 0},
+		{"31 09 00 04 31 31 31 31 39 39 39", "PUBLISH", 0},
+		{"C0 00", "PINGREQ", 0},
+		{"D0 00", "PINGRESP", 0},
+		{"E0 00", "DISCONNECT", 0},
+		// ✗ seed 002's DISCONNECT, 1111 0000, is the reserved type 15; a
+		// PUBREL whose flags are 0000 instead of 0010 is malformed.
+		{"F0 00", "Reserved(15)", 1},
+		{"60 02 00 01", "PUBREL", 1},
+	}
+	for _, c := range cases {
+		var out bytes.Buffer
+		code := runDecode([]string{"--json", c.hex}, &out, &bytes.Buffer{})
+		var got decodeJSON
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+			t.Fatalf("%s: %v", c.hex, err)
+		}
+		if code != c.code || got.Type != c.typ {
+			t.Errorf("%s: %s exit %d, want %s exit %d (error %+v)", c.hex, got.Type, code, c.typ, c.code, got.Error)
+		}
+	}
+}
