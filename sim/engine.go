@@ -42,7 +42,6 @@ type engine struct {
 	snapshots  bool
 	record     bool
 	lastState  *State
-	conns      int
 }
 
 func newEngine(o Options) *engine {
@@ -106,8 +105,7 @@ func (e *engine) schedule(at int64, ev event) {
 
 // open starts a new connection for client c and records it.
 func (e *engine) open(c *client) *conn {
-	e.conns++
-	k := &conn{id: e.conns, client: c, open: [2]bool{true, true}}
+	k := &conn{client: c, open: [2]bool{true, true}}
 	k.b = &brokerConn{c: k}
 	c.link.conn = k
 	return k
