@@ -65,7 +65,7 @@ func parse(b []byte, d *Decoder, rec *recorder) (Packet, *Error) {
 		return nil, err
 	}
 	if p.pos < p.end {
-		return nil, newError(ErrPacketLength, p.pos, "MQTT "+typeSection(t)[:3], Text{
+		return nil, newError(ErrPacketLength, p.pos, "MQTT "+typeSection(t), Text{
 			EN: plural(p.end-p.pos, "byte") + " of the Remaining Length are left over after the last field of " + t.String() + ".",
 			ZH: t.String() + " 的最后一个字段之后，剩余长度还多出 " + strconv.Itoa(p.end-p.pos) + " 个字节。",
 		})

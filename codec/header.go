@@ -129,7 +129,7 @@ func (p *parser) fixedLength(t PacketType, want int) *Error {
 	if p.rl == want {
 		return nil
 	}
-	return newError(ErrPacketLength, 1, "MQTT "+typeSection(t), Text{
+	return newError(ErrPacketLength, 1, "MQTT "+typeSection(t)+".1", Text{
 		EN: "The Remaining Length of " + t.String() + " must be " + strconv.Itoa(want) + ", not " + strconv.Itoa(p.rl) + ".",
 		ZH: t.String() + " 的剩余长度必须是 " + strconv.Itoa(want) + "，而不是 " + strconv.Itoa(p.rl) + "。",
 	})
@@ -138,7 +138,7 @@ func (p *parser) fixedLength(t PacketType, want int) *Error {
 // typeSection is the specification's section on packet type t, "3.4" for
 // PUBACK.
 func typeSection(t PacketType) string {
-	return "3." + strconv.Itoa(int(t)) + ".1"
+	return "3." + strconv.Itoa(int(t))
 }
 
 // bits4 is a flags nibble in binary, "0010".

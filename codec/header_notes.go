@@ -62,6 +62,11 @@ func (p *parser) noteFirstByte(t PacketType, flags byte) {
 			{Bits: "2-1", Name: qosName, Value: strconv.Itoa(int(qos)), Explain: qosMeaningTexts[qos]},
 			{Bits: "0", Name: retainName, Value: strconv.Itoa(int(retain)), Explain: retainExplain(retain)},
 		}
+	} else if t == Reserved0 || t == Reserved15 {
+		parts = []Part{typePart, {Bits: "3-0", Name: reservedName, Value: bits4(flags), Explain: Text{
+			EN: "Meaningless: no packet has type " + strconv.Itoa(int(t)) + ".",
+			ZH: "没有意义：不存在类型为 " + strconv.Itoa(int(t)) + " 的报文。",
+		}}}
 	} else {
 		want, _ := requiredFlags(t)
 		ex := Text{
