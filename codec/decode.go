@@ -72,7 +72,7 @@ func parse(b []byte, d *Decoder, rec *recorder) (Packet, *Error) {
 	}
 	if p.end < len(b) {
 		return nil, newError(ErrTrailingBytes, p.end, "MQTT 2.2.3", Text{
-			EN: "Remaining Length says " + strconv.Itoa(p.rl) + " but " + strconv.Itoa(len(b)-p.end+p.rl) + " bytes follow: the bytes from offset " + strconv.Itoa(p.end) + " are not part of this packet.",
+			EN: "Remaining Length says " + strconv.Itoa(p.rl) + " but " + follow(len(b)-p.end+p.rl) + ": the bytes from offset " + strconv.Itoa(p.end) + " are not part of this packet.",
 			ZH: "剩余长度为 " + strconv.Itoa(p.rl) + "，但后面有 " + strconv.Itoa(len(b)-p.end+p.rl) + " 个字节：从偏移 " + strconv.Itoa(p.end) + " 开始的字节不属于这个报文。",
 		})
 	}

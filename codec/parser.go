@@ -47,10 +47,10 @@ func (p *parser) short(n int, what *Text) *Error {
 // Remaining Length does. It points at the Remaining Length: either it is
 // wrong or bytes are missing.
 func (p *parser) truncated() *Error {
-	follow := len(p.b) - (p.end - p.rl)
+	n := len(p.b) - (p.end - p.rl)
 	return newError(ErrIncomplete, 1, "MQTT 2.2.3", Text{
-		EN: "Remaining Length says " + strconv.Itoa(p.rl) + " but " + strconv.Itoa(follow) + " bytes follow: the packet is incomplete, or the Remaining Length is wrong.",
-		ZH: "剩余长度为 " + strconv.Itoa(p.rl) + "，但后面只有 " + strconv.Itoa(follow) + " 个字节：报文不完整，或者剩余长度算错了。",
+		EN: "Remaining Length says " + strconv.Itoa(p.rl) + " but " + follow(n) + ": the packet is incomplete, or the Remaining Length is wrong.",
+		ZH: "剩余长度为 " + strconv.Itoa(p.rl) + "，但后面只有 " + strconv.Itoa(n) + " 个字节：报文不完整，或者剩余长度算错了。",
 	})
 }
 
@@ -217,6 +217,14 @@ func aliasString(b []byte) string {
 		return ""
 	}
 	return unsafe.String(&b[0], len(b))
+}
+
+// follow is "1 byte follows", "2 bytes follow".
+func follow(n int) string {
+	if n == 1 {
+		return "1 byte follows"
+	}
+	return strconv.Itoa(n) + " bytes follow"
 }
 
 // plural is "1 byte", "2 bytes".
