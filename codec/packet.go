@@ -65,7 +65,7 @@ const (
 // Packet is one decoded MQTT control packet. The concrete types are
 // *Connect, *Connack, *Publish, *Puback, *Pubrec, *Pubrel, *Pubcomp,
 // *Subscribe, *Suback, *Unsubscribe, *Unsuback, *Pingreq, *Pingresp and
-// *Disconnect. They hold wire fields only.
+// *Disconnect. They hold wire fields only: no broker bookkeeping.
 type Packet interface {
 	// Type is the packet's control packet type.
 	Type() PacketType
@@ -73,12 +73,17 @@ type Packet interface {
 	String() string
 }
 
-// Will is the will message carried in a CONNECT. [MQTT 3.1.2.5]
+// Will is the will message carried in a CONNECT: what the server
+// publishes for the client if it goes away without DISCONNECT.
+// [MQTT 3.1.2.5]
 type Will struct {
-	Topic   string
+	// Topic is a topic name: no wildcards.
+	Topic string
+	// Message is the will message's payload, any bytes.
 	Message []byte
-	QoS     QoS
-	Retain  bool
+	// QoS and Retain are those of the will message when it is published.
+	QoS    QoS
+	Retain bool
 }
 
 // Connect is the CONNECT packet, the first packet a client sends. [MQTT 3.1]
