@@ -38,7 +38,7 @@ func runStatic(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	out := fs.Arg(0)
-	if err := writeStatic(out, *base, *web); err != nil {
+	if err := writeStatic(out, *base, *web, stderr); err != nil {
 		fmt.Fprintln(stderr, "mqttviz static:", err)
 		return 1
 	}
@@ -48,7 +48,7 @@ func runStatic(args []string, stdout, stderr io.Writer) int {
 
 // writeStatic writes the pages with go-app's generator, then what it does
 // not copy: every file of web/ and the precompressed app.wasm.
-func writeStatic(out, base, web string) error {
+func writeStatic(out, base, web string, progress io.Writer) error {
 	dir, err := findWeb(web)
 	if err != nil {
 		return err
@@ -69,6 +69,7 @@ func writeStatic(out, base, web string) error {
 	if err := copyDir(filepath.Join(out, "web"), dir); err != nil {
 		return err
 	}
+	fmt.Fprintln(progress, "mqttviz static: compressing app.wasm with brotli at its best quality (this takes a while)")
 	br, err := compressBrotli(s.wasm, brotliStaticQuality)
 	if err != nil {
 		return err

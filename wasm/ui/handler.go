@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"html"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -26,5 +28,14 @@ func NewHandler(resources app.ResourceProvider, version string) *app.Handler {
 		Styles:    []string{"/web/mqttviz.css"},
 		Resources: resources,
 		Version:   version,
+		// go-app's loader starts fetching app.wasm only once the page's
+		// scripts have run; the preload starts it with the page.
+		RawHeaders: []string{wasmPreload(resources.AppWASM())},
 	}
+}
+
+// wasmPreload is a <link> that starts downloading app.wasm at once. The
+// address is the app's own, never user data.
+func wasmPreload(path string) string {
+	return `<link rel="preload" href="` + html.EscapeString(path) + `" as="fetch" type="application/wasm" crossorigin="anonymous">`
 }
