@@ -236,3 +236,21 @@ func TestTypesAndSections(t *testing.T) {
 		t.Error("code names")
 	}
 }
+
+// TestOverlongRemainingLength: MQTT 3.1.1 does not forbid a Remaining
+// Length written with more bytes than needed; it decodes, the annotation
+// says so, and the encoder writes the shortest form.
+func TestOverlongRemainingLength(t *testing.T) {
+	in := []byte{0xc0, 0x80, 0x00} // PINGREQ, Remaining Length 0 in two bytes
+	p, err := Decode(in)
+	if err != nil || p.Type() != PINGREQ {
+		t.Fatalf("Decode = %v, %v", p, err)
+	}
+	a := Annotate(in)
+	if a.Err != nil || !strings.Contains(a.Fields[1].Explain.EN, "more bytes than needed") {
+		t.Fatalf("annotation: %+v", a.Fields[1])
+	}
+	if b, _ := Append(nil, p); !bytes.Equal(b, []byte{0xc0, 0x00}) {
+		t.Fatalf("re-encoded % x", b)
+	}
+}

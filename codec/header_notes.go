@@ -123,8 +123,24 @@ func (p *parser) noteRemainingLength(hlen int) {
 		mult <<= 7
 	}
 	n := strconv.Itoa(p.rl)
-	p.note(FixedHeader, remLenName, 1, hlen-1, n, Text{
+	ex := Text{
 		EN: "The number of bytes after the fixed header (variable header and payload): " + n + ". Each byte carries 7 bits, least significant first; the top bit says whether another byte follows.",
 		ZH: "固定报头之后的字节数（可变报头加有效载荷）：" + n + "。每个字节携带 7 位数据，低位在前；最高位表示后面是否还有字节。",
-	}, parts...)
+	}
+	if need := rlSize(p.rl); need < hlen-1 {
+		ex.EN += " It is written with more bytes than needed (" + plural(need, "byte") + " would do); MQTT 3.1.1 allows it, but encoders write the shortest form."
+		ex.ZH += "这里用的字节数比需要的多（" + strconv.Itoa(need) + " 个字节就够了）；MQTT 3.1.1 允许这样写，但编码器一般写最短的形式。"
+	}
+	p.note(FixedHeader, remLenName, 1, hlen-1, n, ex, parts...)
+}
+
+// rlSize is how many bytes the shortest encoding of Remaining Length rl
+// takes.
+func rlSize(rl int) int {
+	n := 1
+	for rl > 127 {
+		rl >>= 7
+		n++
+	}
+	return n
 }
