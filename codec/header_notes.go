@@ -9,9 +9,9 @@ var typeMeaning = [16]Text{
 	{EN: "server acknowledges the connection request", ZH: "服务端确认连接请求"},
 	{EN: "publishes an application message", ZH: "发布应用消息"},
 	{EN: "acknowledges a QoS 1 PUBLISH", ZH: "确认 QoS 1 的 PUBLISH"},
-	{EN: "publish received, step 1 of the QoS 2 handshake", ZH: "发布收到，QoS 2 握手的第一步"},
-	{EN: "publish release, step 2 of the QoS 2 handshake", ZH: "发布释放，QoS 2 握手的第二步"},
-	{EN: "publish complete, step 3 of the QoS 2 handshake", ZH: "发布完成，QoS 2 握手的第三步"},
+	{EN: "publish received: the second packet of the QoS 2 exchange", ZH: "发布收到：QoS 2 协议交换的第二个报文"},
+	{EN: "publish release: the third packet of the QoS 2 exchange", ZH: "发布释放：QoS 2 协议交换的第三个报文"},
+	{EN: "publish complete: the fourth and last packet of the QoS 2 exchange", ZH: "发布完成：QoS 2 协议交换的第四个也是最后一个报文"},
 	{EN: "client subscribes to topic filters", ZH: "客户端订阅主题过滤器"},
 	{EN: "server acknowledges the subscription", ZH: "服务端确认订阅"},
 	{EN: "client unsubscribes from topic filters", ZH: "客户端取消订阅"},
@@ -34,7 +34,7 @@ var (
 	qosMeaningTexts = [4]Text{
 		{EN: "at most once: fire and forget", ZH: "最多一次：发出即不管"},
 		{EN: "at least once: acknowledged by PUBACK, may arrive twice", ZH: "至少一次：由 PUBACK 确认，可能重复到达"},
-		{EN: "exactly once: PUBREC, PUBREL, PUBCOMP handshake", ZH: "只有一次：PUBREC、PUBREL、PUBCOMP 四次握手"},
+		{EN: "exactly once: the four-packet exchange PUBLISH, PUBREC, PUBREL, PUBCOMP", ZH: "只有一次：PUBLISH、PUBREC、PUBREL、PUBCOMP 四步握手"},
 		{EN: "invalid: QoS 3 is malformed", ZH: "非法：QoS 3 是畸形报文"},
 	}
 )
