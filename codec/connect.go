@@ -98,16 +98,16 @@ func (p *parser) connect(c *Connect, will *Will) *Error {
 func (p *parser) connectPayload(c *Connect, will *Will, flags byte) *Error {
 	var err *Error
 	if c.ClientID, err = p.str(Payload, &clientIDField); err != nil {
-		return err
+		return missing(err, "MQTT-3.1.3-3")
 	}
 	if flags&flagWill != 0 {
 		will.QoS = QoS(flags & flagWillQoS >> 3)
 		will.Retain = flags&flagWillRetain != 0
 		if will.Topic, err = p.topic(Payload, &willTopicField, false); err != nil {
-			return err
+			return missing(err, "MQTT-3.1.2-9")
 		}
 		if will.Message, err = p.bytes(Payload, &willMessageField); err != nil {
-			return err
+			return missing(err, "MQTT-3.1.2-9")
 		}
 		if p.recording() {
 			p.note(Payload, willMessageField.name, p.pos-len(will.Message), len(will.Message), showBytes(will.Message), willMessageField.explain)
@@ -116,12 +116,12 @@ func (p *parser) connectPayload(c *Connect, will *Will, flags byte) *Error {
 	}
 	if c.HasUsername {
 		if c.Username, err = p.str(Payload, &usernameField); err != nil {
-			return err
+			return missing(err, "MQTT-3.1.2-19")
 		}
 	}
 	if c.HasPassword {
 		if c.Password, err = p.bytes(Payload, &passwordField); err != nil {
-			return err
+			return missing(err, "MQTT-3.1.2-21")
 		}
 		if p.recording() {
 			p.note(Payload, passwordField.name, p.pos-len(c.Password), len(c.Password), showBytes(c.Password), passwordField.explain)
@@ -158,6 +158,15 @@ func errProtocolLevel(name string, level byte, off int) *Error {
 		EN: "Protocol level " + lv + " is not supported with protocol name " + quote(name) + " (4 is MQTT 3.1.1, 3 with \"MQIsdp\" is MQTT 3.1); the server answers CONNACK 0x01 and closes the connection.",
 		ZH: "协议级别 " + lv + " 与协议名 " + quote(name) + " 不被支持（4 表示 MQTT 3.1.1，3 配合 \"MQIsdp\" 表示 MQTT 3.1）；服务端会回复返回码为 0x01 的 CONNACK 并关闭连接。",
 	})
+}
+
+// missing names the rule that requires a field when the Remaining Length
+// leaves no room for it; other errors pass unchanged.
+func missing(err *Error, rule string) *Error {
+	if err.Token == ErrPacketLength.Token {
+		err.Rule = rule
+	}
+	return err
 }
 
 // checkConnectFlags checks the Connect Flags byte at offset off.

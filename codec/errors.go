@@ -62,7 +62,9 @@ var (
 	// ErrPacketLength: the Remaining Length disagrees with the fields the
 	// packet must or may carry (a PUBACK not 2 bytes long, a string that
 	// runs past the end of the packet, bytes left over after the last
-	// field).
+	// field). The rule names the missing field's requirement where the
+	// specification numbers one (MQTT-3.1.3-3, MQTT-3.1.2-9, MQTT-3.1.2-19,
+	// MQTT-3.1.2-21, MQTT-3.3.2-1), else the section.
 	ErrPacketLength = &Error{Token: "packet-length"}
 	// ErrQoS3: a PUBLISH with both QoS bits set. [MQTT-3.3.1-4]
 	ErrQoS3 = &Error{Token: "qos-3"}

@@ -522,14 +522,49 @@ var fixtures = []fixture{
 		err: ErrTopicWildcard, rule: "MQTT-4.7.1-1", offset: 16,
 	},
 	{
-		name: "MQTT 2.2.3 client id runs past the Remaining Length",
+		name: "MQTT-3.1.3-3 client id runs past the Remaining Length",
 		raw: []byte{
 			0x10, 0x0e, // CONNECT, RL 14
 			0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x00, // variable header
 			0x00, 0x05, // client id length 5, but only 2 bytes remain
 			'a', 'b', // client id
 		},
-		err: ErrPacketLength, rule: "MQTT 2.2.3", offset: 14,
+		err: ErrPacketLength, rule: "MQTT-3.1.3-3", offset: 14,
+	},
+	{
+		name: "MQTT-3.1.2-9 will flag set but no will message",
+		raw: []byte{
+			0x10, 0x11, // CONNECT, RL 17
+			0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, // protocol name, level
+			0x06,       // connect flags: will flag, clean session
+			0x00, 0x00, // keepalive
+			0x00, 0x00, // client id length 0
+			0x00, 0x03, 'a', '/', 'b', // will topic, then the packet ends
+		},
+		err: ErrPacketLength, rule: "MQTT-3.1.2-9", offset: 19,
+	},
+	{
+		name: "MQTT-3.1.2-19 user name flag set but no user name",
+		raw: []byte{
+			0x10, 0x0c, // CONNECT, RL 12
+			0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, // protocol name, level
+			0x82,       // connect flags: user name, clean session
+			0x00, 0x00, // keepalive
+			0x00, 0x00, // client id length 0, then the packet ends
+		},
+		err: ErrPacketLength, rule: "MQTT-3.1.2-19", offset: 14,
+	},
+	{
+		name: "MQTT-3.1.2-21 password flag set but no password",
+		raw: []byte{
+			0x10, 0x0f, // CONNECT, RL 15
+			0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, // protocol name, level
+			0xc2,       // connect flags: user name, password, clean session
+			0x00, 0x00, // keepalive
+			0x00, 0x00, // client id length 0
+			0x00, 0x01, 'u', // user name, then the packet ends
+		},
+		err: ErrPacketLength, rule: "MQTT-3.1.2-21", offset: 17,
 	},
 	{
 		name: "MQTT 3.1.3 bytes left over after the last CONNECT field",

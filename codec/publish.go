@@ -42,7 +42,7 @@ func (p *parser) publish(pk *Publish, flags byte) *Error {
 	pk.Retain = flags&0x01 != 0
 	var err *Error
 	if pk.Topic, err = p.topic(VariableHeader, &topicNameField, false); err != nil {
-		return publishTopicRule(err)
+		return missing(publishTopicRule(err), "MQTT-3.3.2-1")
 	}
 	if pk.QoS > 0 {
 		if pk.PacketID, err = p.packetID(PUBLISH); err != nil {
