@@ -331,6 +331,7 @@ func TestBrowserXSS(t *testing.T) {
 		do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
 	}
 	checkStep(t, ctx, tr, pub)
+	shoot(t, ctx, "scenario")
 	text := eval[string](t, ctx, `document.body.textContent`)
 	for _, s := range []string{
 		`<script>window.__xss=4</script>`,

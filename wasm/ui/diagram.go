@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"mqttviz/codec"
 	"mqttviz/sim"
 )
 
@@ -25,6 +26,11 @@ type diagram struct {
 	scrollTop int
 	viewH     int
 	viewW     int
+
+	// sections caches, per step of sectionsOf, how many bytes of each
+	// section its packet has.
+	sections   map[int][3]int
+	sectionsOf *sim.Trace
 }
 
 func newDiagram(t *sim.Trace, cursor int, lang string) *diagram {
@@ -217,8 +223,9 @@ func (d *diagram) renderPacket(g geometry, s sim.Step, current bool) []app.UI {
 			out = append(out, svg("circle").Attr("data-c", "refused").Attr("cx", x2).Attr("cy", y2).Attr("r", 8))
 		}
 	}
-	lx := (x1 + x2) / 2
+	lx := labelX((x1+x2)/2, len([]rune(s.Label)), g.width())
 	out = append(out, svgText(lx, y1-8, "arrow-label flow-"+f, s.Label).Attr("text-anchor", "middle"))
+	out = append(out, d.renderSectionBar(s, lx, y1-5))
 	if current {
 		// Alternating the animation's name restarts it on every step.
 		anim := "travel-a"
@@ -233,6 +240,58 @@ func (d *diagram) renderPacket(g geometry, s sim.Step, current bool) []app.UI {
 			Style("transform", "translate("+px(ex)+","+px(ey)+")"))
 	}
 	return out
+}
+
+// renderSectionBar draws, under an arrow's label, a thin bar split in
+// the colours of the packet's fixed header, variable header and payload,
+// each as long as its bytes (2 px a byte, at most 120 px in all).
+func (d *diagram) renderSectionBar(s sim.Step, cx, y int) app.UI {
+	if d.sectionsOf != d.Trace {
+		d.sections, d.sectionsOf = map[int][3]int{}, d.Trace
+	}
+	n, ok := d.sections[s.Index]
+	if !ok {
+		for _, f := range codec.Annotate(s.Bytes).Fields {
+			if int(f.Section) < len(n) {
+				n[f.Section] += f.Length
+			}
+		}
+		d.sections[s.Index] = n
+	}
+	total := n[0] + n[1] + n[2]
+	if total == 0 {
+		return nil
+	}
+	scale := 2.0
+	if total*2 > 120 {
+		scale = 120 / float64(total)
+	}
+	x := float64(cx) - float64(total)*scale/2
+	parts := make([]app.UI, 0, 3)
+	for i, class := range []string{"sec-fixed", "sec-variable", "sec-payload"} {
+		w := float64(n[i]) * scale
+		if w == 0 {
+			continue
+		}
+		parts = append(parts, svg("rect").Attr("data-c", class).
+			Attr("x", strconv.FormatFloat(x, 'f', 1, 64)).Attr("y", y).
+			Attr("width", strconv.FormatFloat(w, 'f', 1, 64)).Attr("height", 3))
+		x += w
+	}
+	return svg("g").Attr("data-c", "section-bar").Body(parts...)
+}
+
+// labelX centres a label of n characters at x, moved so that it neither
+// covers the time column nor runs off the diagram's right edge.
+func labelX(x, n, width int) int {
+	half := n * labelCharW / 2
+	if x-half < timeColW {
+		x = timeColW + half
+	}
+	if x+half > width {
+		x = max(width-half, timeColW+half)
+	}
+	return x
 }
 
 // renderLaneMark draws a connection close (a cross), a timer (a clock) or

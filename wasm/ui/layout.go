@@ -13,6 +13,8 @@ const (
 	notesGap   = 50  // gap between the last lifeline and the notes column
 	minNotesW  = 240 // narrowest notes column
 	overscan   = 6   // rows drawn above and below the visible ones
+	timeColW   = 62  // the time column left of the first lifeline
+	labelCharW = 8   // width of one character of an arrow label, about
 )
 
 // geometry places a trace's lifelines and step rows in a box of a given

@@ -78,3 +78,15 @@ func TestFlowOf(t *testing.T) {
 		}
 	}
 }
+
+func TestLabelX(t *testing.T) {
+	if got := labelX(100, 30, 800); got != timeColW+15*labelCharW {
+		t.Errorf("a long label near the time column sits at %d", got)
+	}
+	if got := labelX(300, 10, 800); got != 300 {
+		t.Errorf("a short label moved to %d", got)
+	}
+	if got := labelX(780, 10, 800); got != 800-5*labelCharW {
+		t.Errorf("a label at the right edge sits at %d", got)
+	}
+}
