@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net"
+	"net/http"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 	"testing"
@@ -152,6 +156,14 @@ func TestBrowserLesson(t *testing.T) {
 	}
 	checkRenderedArrows(t, ctx, tr)
 
+	// Filtering the event list by packet type keeps only those packets.
+	eval[bool](t, ctx, `(() => { const s = document.querySelector("#filter-packet"); s.value = "PUBLISH"; s.dispatchEvent(new Event("change")); return true })()`)
+	waitFor(t, ctx, `[...document.querySelectorAll(".event .ev-what")].every(e => e.textContent.startsWith("PUBLISH"))`)
+	if n := eval[int](t, ctx, `document.querySelectorAll(".event").length`); n == 0 {
+		t.Error("filtering by PUBLISH leaves no rows")
+	}
+	eval[bool](t, ctx, `(() => { const s = document.querySelector("#filter-packet"); s.value = ""; s.dispatchEvent(new Event("change")); return true })()`)
+
 	// A click on an event row jumps there.
 	row := eval[string](t, ctx, `(() => {
 		const box = document.querySelector("#events-scroll").getBoundingClientRect();
@@ -264,6 +276,21 @@ func TestBrowserDecode(t *testing.T) {
 		t.Errorf("fault message %q, want %q", msg, want.Message.EN)
 	}
 	shoot(t, ctx, "decode")
+
+	// Hovering a field lights exactly its bytes.
+	fields := codec.Annotate(b).Fields
+	for i, f := range fields {
+		eval[bool](t, ctx, `(document.querySelector('.field[data-field="`+strconv.Itoa(i)+`"]').dispatchEvent(new MouseEvent("mouseenter")), true)`)
+		waitFor(t, ctx, `document.querySelector('.field[data-field="`+strconv.Itoa(i)+`"]').classList.contains("lit")`)
+		lit := eval[[]string](t, ctx, `[...document.querySelectorAll(".byte.lit")].map(e => e.dataset.offset)`)
+		var want []string
+		for o := f.Offset; o < f.Offset+f.Length && o < len(b); o++ {
+			want = append(want, strconv.Itoa(o))
+		}
+		if fmt.Sprint(lit) != fmt.Sprint(want) {
+			t.Errorf("hovering field %q lights bytes %v, want %v", f.Name.EN, lit, want)
+		}
+	}
 
 	// Bad hex is explained, not decoded.
 	typeHex(t, ctx, "30 zz")
@@ -381,4 +408,44 @@ func TestBrowserScenarioError(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("#scenario-error").textContent`); got != err.Error() {
 		t.Errorf("scenario error %q, want %q", got, err.Error())
 	}
+}
+
+// TestBrowserStaticSubpath writes the static site for a GitHub Pages
+// project (/mqttviz/), serves it as such a host does (a file server under
+// the sub-path that adds .html) and runs a lesson from it.
+func TestBrowserStaticSubpath(t *testing.T) {
+	ensureWASM(t)
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := runStatic([]string{"--web", webDir, "--base", "/mqttviz/", "--brotli", "1", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("mqttviz static: %d: %s", code, stderr.String())
+	}
+	files := http.FileServer(http.Dir(out))
+	host := http.StripPrefix("/mqttviz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if path.Ext(r.URL.Path) == "" && r.URL.Path != "/" {
+			r.URL.Path += ".html"
+		}
+		files.ServeHTTP(w, r)
+	}))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: host}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	base := "http://" + ln.Addr().String() + "/mqttviz"
+
+	ctx := newBrowser(t, 1280, 800)
+	open(t, ctx, base, "/")
+	// The picker's links stay under the sub-path and open the lesson in
+	// the app.
+	name, tr := richestLesson(t)
+	href := eval[string](t, ctx, `document.querySelector('.lesson-card[data-lesson="`+name+`"] a').getAttribute("href")`)
+	if href != "/mqttviz/lessons/"+name {
+		t.Errorf("the picker links %q", href)
+	}
+	open(t, ctx, base, "/lessons/"+name)
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+	checkStep(t, ctx, tr, 1)
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/andybalholm/brotli"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"mqttviz/wasm/ui"
@@ -21,6 +22,7 @@ func runStatic(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	base := fs.String("base", "/", "the sub-path the site is served under, e.g. /mqttviz/ on GitHub Pages")
 	web := fs.String("web", "", "the web/ directory holding app.wasm (default: ./web)")
+	quality := fs.Int("brotli", brotliStaticQuality, "brotli quality of web/app.wasm.br, 0-11 (11 is smallest and slowest)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: mqttviz static [--base /SUBPATH/] [--web DIR] OUTDIR")
 		fmt.Fprintln(stderr, "\nWrite the app as a static site: a page per lesson, web/app.wasm with")
@@ -38,7 +40,7 @@ func runStatic(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	out := fs.Arg(0)
-	if err := writeStatic(out, *base, *web, stderr); err != nil {
+	if err := writeStatic(out, *base, *web, *quality, stderr); err != nil {
 		fmt.Fprintln(stderr, "mqttviz static:", err)
 		return 1
 	}
@@ -48,7 +50,7 @@ func runStatic(args []string, stdout, stderr io.Writer) int {
 
 // writeStatic writes the pages with go-app's generator, then what it does
 // not copy: every file of web/ and the precompressed app.wasm.
-func writeStatic(out, base, web string, progress io.Writer) error {
+func writeStatic(out, base, web string, quality int, progress io.Writer) error {
 	dir, err := findWeb(web)
 	if err != nil {
 		return err
@@ -69,8 +71,10 @@ func writeStatic(out, base, web string, progress io.Writer) error {
 	if err := copyDir(filepath.Join(out, "web"), dir); err != nil {
 		return err
 	}
-	fmt.Fprintln(progress, "mqttviz static: compressing app.wasm with brotli at its best quality (this takes a while)")
-	br, err := compressBrotli(s.wasm, brotliStaticQuality)
+	if quality == brotli.BestCompression {
+		fmt.Fprintln(progress, "mqttviz static: compressing app.wasm with brotli at its best quality (this takes a while)")
+	}
+	br, err := compressBrotli(s.wasm, quality)
 	if err != nil {
 		return err
 	}

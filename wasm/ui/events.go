@@ -94,15 +94,10 @@ func (l *eventList) rows() []int {
 	return out
 }
 
-func (l *eventList) onScroll(ctx app.Context, e app.Event) {
-	n := len(l.rows())
-	f0, l0 := visibleEventRows(l.scrollTop, l.viewH, n)
-	l.measure()
-	f1, l1 := visibleEventRows(l.scrollTop, l.viewH, n)
-	if f0 == f1 && l0 == l1 {
-		ctx.PreventUpdate()
-	}
-}
+// onScroll re-renders the rows for the new scroll position. It does not
+// skip the update when the rows stay the same: that would also cancel an
+// update a filter change has just asked for.
+func (l *eventList) onScroll(ctx app.Context, e app.Event) { l.measure() }
 
 // visibleEventRows is visibleRows for the event list's row height.
 func visibleEventRows(scrollTop, viewH, n int) (int, int) {
@@ -111,7 +106,8 @@ func visibleEventRows(scrollTop, viewH, n int) (int, int) {
 	}
 	first := scrollTop/eventRowH - overscan
 	last := (scrollTop+viewH)/eventRowH + 1 + overscan
-	return max(first, 0), min(last, n)
+	last = min(last, n)
+	return min(max(first, 0), last), last
 }
 
 func (l *eventList) Render() app.UI {
@@ -157,13 +153,23 @@ func (l *eventList) renderFilters() app.UI {
 	return app.Div().Class("filters").Body(
 		app.Label().Body(
 			app.Text(tr(l.Lang, "events.client")+" "),
-			app.Select().ID("filter-client").OnChange(l.ValueTo(&l.client)).Body(clientOpts...),
+			app.Select().ID("filter-client").OnChange(l.onFilter(&l.client)).Body(clientOpts...),
 		),
 		app.Label().Body(
 			app.Text(tr(l.Lang, "events.packet")+" "),
-			app.Select().ID("filter-packet").OnChange(l.ValueTo(&l.packet)).Body(packetOpts...),
+			app.Select().ID("filter-packet").OnChange(l.onFilter(&l.packet)).Body(packetOpts...),
 		),
 	)
+}
+
+// onFilter stores a filter select's value in v and scrolls the list back
+// to its top.
+func (l *eventList) onFilter(v *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		*v = ctx.JSSrc().Get("value").String()
+		l.scrollTop = 0
+		setScrollTop(eventsScrollID, 0)
+	}
 }
 
 func (l *eventList) renderRow(s sim.Step) app.UI {
