@@ -66,7 +66,7 @@ func parse(b []byte, d *Decoder, rec *recorder) (Packet, *Error) {
 	}
 	if p.pos < p.end {
 		return nil, newError(ErrPacketLength, p.pos, "MQTT "+typeSection(t), Text{
-			EN: plural(p.end-p.pos, "byte") + " of the Remaining Length are left over after the last field of " + t.String() + ".",
+			EN: "The Remaining Length leaves " + plural(p.end-p.pos, "byte") + " after the last field of " + t.String() + ".",
 			ZH: t.String() + " 的最后一个字段之后，剩余长度还多出 " + strconv.Itoa(p.end-p.pos) + " 个字节。",
 		})
 	}

@@ -29,9 +29,9 @@ func (p *parser) note(sec Section, name Text, off, n int, value string, explain 
 	})
 }
 
-// short reports n bytes that the packet does not hold. Bytes past the Remaining
-// Length are a malformation of the field being read; bytes inside it but
-// missing make the packet incomplete.
+// short reports n bytes that the packet does not hold. Bytes past the
+// Remaining Length are a malformation of the field being read; bytes
+// inside it but missing make the packet incomplete.
 func (p *parser) short(n int, what *Text) *Error {
 	if p.pos+n > p.end {
 		left := p.end - p.pos
