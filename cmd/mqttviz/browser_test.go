@@ -146,9 +146,6 @@ func TestBrowserLesson(t *testing.T) {
 	for i := 1; i <= last; i++ {
 		do(t, ctx, chromedp.Click(chromedp.ID("ctl-forward")))
 		checkStep(t, ctx, tr, i)
-		if i == last/2 {
-			shoot(t, ctx, "lesson")
-		}
 	}
 	for i := last - 1; i >= max(last-3, 0); i-- {
 		do(t, ctx, chromedp.Click(chromedp.ID("ctl-back")))
@@ -448,4 +445,44 @@ func TestBrowserStaticSubpath(t *testing.T) {
 	open(t, ctx, base, "/lessons/"+name)
 	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
 	checkStep(t, ctx, tr, 1)
+}
+
+// TestBrowserScreenshots saves the main views under docs/screenshots/.
+// It runs only with -screenshots:
+//
+//	make build && go test -run TestBrowserScreenshots -screenshots ./cmd/mqttviz
+func TestBrowserScreenshots(t *testing.T) {
+	if !*screenshots {
+		t.Skip("run with -screenshots to save them")
+	}
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	// A lost packet, its resend and the state it changes.
+	for _, shot := range []struct{ name, lesson, packet string }{
+		{"lesson", "qos1-lost-puback", "PUBLISH"},
+		{"lesson-malformed", "malformed-publish", "PUBLISH"},
+		{"lesson-qos2", "qos2-lost-pubrec", "PUBREL"},
+	} {
+		tr, err := sim.RunLesson(shot.lesson, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The last step of that packet type that was not dropped.
+		at := -1
+		for i, s := range tr.Steps {
+			if s.Packet == shot.packet && s.Outcome != sim.Dropped {
+				at = i
+			}
+		}
+		if at < 0 {
+			t.Fatalf("%s has no %s", shot.lesson, shot.packet)
+		}
+		open(t, ctx, base, "/lessons/"+shot.lesson)
+		for range at {
+			do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+		}
+		checkStep(t, ctx, tr, at)
+		eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
+		shoot(t, ctx, shot.name)
+	}
 }

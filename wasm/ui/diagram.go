@@ -62,19 +62,18 @@ func (d *diagram) reveal() {
 	if !move {
 		return
 	}
+	// Out of view: bring the row to the middle, so that what led to it
+	// and what follows are both in sight.
+	top = max(0, rowY(d.Cursor)-(d.viewH-headH)/2+rowHeight/2)
 	d.scrollTop = top
 	setScrollTop(diagramScrollID, top)
 	d.Update()
 }
 
-func (d *diagram) onScroll(ctx app.Context, e app.Event) {
-	oldFirst, oldLast := visibleRows(d.scrollTop, d.viewH, len(d.Trace.Steps))
-	d.measure()
-	first, last := visibleRows(d.scrollTop, d.viewH, len(d.Trace.Steps))
-	if first == oldFirst && last == oldLast {
-		ctx.PreventUpdate()
-	}
-}
+// onScroll re-renders the rows for the new scroll position. Skipping the
+// update when the rows stay the same would also cancel an update the
+// cursor has just asked for.
+func (d *diagram) onScroll(ctx app.Context, e app.Event) { d.measure() }
 
 func (d *diagram) Render() app.UI {
 	t := d.Trace
@@ -311,21 +310,23 @@ func renderLaneMark(kind sim.StepKind, x, y int) app.UI {
 	return svg("rect").Attr("data-c", "mark note").Attr("x", x-6).Attr("y", y-6).Attr("width", 12).Attr("height", 12)
 }
 
-// renderNotes writes the step's notes in the notes column, each with the
-// rule behind it.
+// renderNotes writes the step's first note in the notes column, with the
+// rule behind it and how many more there are; the line under the player
+// reads all of them.
 func (d *diagram) renderNotes(g geometry, s sim.Step) app.UI {
-	items := make([]app.UI, 0, len(s.Notes))
-	for _, n := range s.Notes {
-		var rule app.UI
-		if n.Rule != "" {
-			rule = app.Span().Class("rule").Text(n.Rule)
-		}
-		items = append(items, app.Div().Class("note").Body(app.Span().Text(n.Text.In(d.Lang)), rule))
+	n := s.Notes[0]
+	var rule, more app.UI
+	if n.Rule != "" {
+		rule = app.Span().Class("rule").Text(n.Rule)
+	}
+	if len(s.Notes) > 1 {
+		more = app.Span().Class("more").Text("+" + strconv.Itoa(len(s.Notes)-1))
 	}
 	return svg("foreignObject").
-		Attr("x", g.notesX()).Attr("y", rowY(s.Index)+2).
-		Attr("width", g.notesW).Attr("height", rowHeight-4).
-		Body(app.Div().Class("notes").Body(items...))
+		Attr("x", g.notesX()).Attr("y", rowY(s.Index)+3).
+		Attr("width", g.notesW).Attr("height", rowHeight-6).
+		Body(app.Div().Class("notes").Body(
+			app.Span().Text(n.Text.In(d.Lang)), rule, more))
 }
 
 // stepSummary is a step in one line of plain text: the event list and the
