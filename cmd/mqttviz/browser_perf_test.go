@@ -25,9 +25,14 @@ func TestBrowserPerf(t *testing.T) {
 		t.Skip("run with -perf to measure")
 	}
 	base := appURL(t)
+	t.Run("size", testWASMSize)
+	t.Run("first-interactive", func(t *testing.T) { testFirstInteractive(t, base) })
+	t.Run("step", func(t *testing.T) { testStepTime(t, base) })
+}
 
-	// Size of app.wasm: raw, gzip (best) and brotli (best), as the static
-	// site ships them.
+// testWASMSize prints the size of app.wasm: raw, gzip (best) and brotli
+// (best), as the static site ships them.
+func testWASMSize(t *testing.T) {
 	wasm, err := os.ReadFile(filepath.Join(webDir, "app.wasm"))
 	if err != nil {
 		t.Fatal(err)
@@ -44,18 +49,28 @@ func TestBrowserPerf(t *testing.T) {
 	mb := func(n int) string { return fmt.Sprintf("%.2f MB", float64(n)/1e6) }
 	t.Logf("app.wasm: raw %s, gzip -9 %s, brotli -11 %s (compressed in %v)", mb(len(wasm)), mb(len(gz)), mb(len(br)), time.Since(start).Round(time.Millisecond))
 
-	// First interactive render: navigation start to the lesson drawn with
-	// its handlers attached, each time in a fresh browser profile.
+}
+
+// testFirstInteractive prints the time from navigation start to the
+// lesson drawn with its handlers attached, each time in a fresh browser
+// profile.
+func testFirstInteractive(t *testing.T, base string) {
 	name, _ := richestLesson(t)
-	var first []float64
+	var first, fetched []float64
 	for range 5 {
 		ctx := newBrowser(t, 1280, 800)
 		open(t, ctx, base, "/lessons/"+name)
 		first = append(first, eval[float64](t, ctx, `performance.getEntriesByName("mqttviz-interactive")[0].startTime`))
+		fetched = append(fetched, eval[float64](t, ctx, `performance.getEntriesByType("resource").find(e => e.name.endsWith("/app.wasm")).responseEnd`))
 	}
-	t.Logf("first interactive render of /lessons/%s, fresh profile: median %.0f ms of %v", name, median(first), rounded(first))
+	t.Logf("first interactive render of /lessons/%s, fresh profile: median %.0f ms of %v (app.wasm downloaded at a median %.0f ms of %v)",
+		name, median(first), rounded(first), median(fetched), rounded(fetched))
 
-	// One step of a trace of at least 2,000 steps.
+}
+
+// testStepTime prints the time one step takes to render in a trace of at
+// least 2,000 steps.
+func testStepTime(t *testing.T, base string) {
 	src, steps := longScenario(t, 2000)
 	ctx := newBrowser(t, 1280, 800)
 	open(t, ctx, base, "/scenario?src="+url.QueryEscape(src))

@@ -31,8 +31,19 @@ func NewHandler(resources app.ResourceProvider, version string) *app.Handler {
 		// go-app's loader starts fetching app.wasm only once the page's
 		// scripts have run; the preload starts it with the page.
 		RawHeaders: []string{wasmPreload(resources.AppWASM())},
+		// go-app's default worker downloads every resource again, app.wasm
+		// included, while the page starts: a second 2 MB fetch competing
+		// with the first render. This one only takes control; the browser
+		// caches as usual.
+		ServiceWorkerTemplate: serviceWorker,
 	}
 }
+
+// serviceWorker is the app's service worker: it installs and takes
+// control at once and lets every request through to the network.
+const serviceWorker = `self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+`
 
 // wasmPreload is a <link> that starts downloading app.wasm at once. The
 // address is the app's own, never user data.

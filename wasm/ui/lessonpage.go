@@ -97,6 +97,7 @@ func (p *lessonPage) Render() app.UI {
 			app.Div().Class("lesson-intro").Body(
 				app.H1().ID("lesson-title").Text(p.info.Title.In(p.lang)),
 				app.P().Class("lesson-desc").Text(p.info.Description.In(p.lang)),
+				renderExpectations(p.lang, p.trace.Expectations),
 			),
 			renderPlayerView(p.trace, p.cursor, p.status, p.speed, p.lang),
 		),
@@ -158,4 +159,30 @@ func renderFlowLegend(lang string) app.UI {
 		))
 	}
 	return app.Ul().Class("legend").Aria("label", tr(lang, "legend.title")).Body(items...)
+}
+
+// renderExpectations lists the lesson's expect lines and whether each
+// held: what the student should see happen.
+func renderExpectations(lang string, exps []sim.Expectation) app.UI {
+	if len(exps) == 0 {
+		return nil
+	}
+	items := make([]app.UI, len(exps))
+	for i, e := range exps {
+		mark, class := "✓", "expect ok"
+		if !e.OK {
+			mark, class = "✗", "expect failed"
+		}
+		var why app.UI
+		if e.Why != "" {
+			why = app.Span().Class("why").Text(" — " + e.Why)
+		}
+		items[i] = app.Li().Class(class).Body(
+			app.Span().Class("mark").Aria("hidden", "true").Text(mark+" "),
+			app.Code().Text(e.Text), why)
+	}
+	return app.Details().Class("expectations").Body(
+		app.Summary().Text(tr(lang, "lesson.expect")+" ("+strconv.Itoa(len(exps))+")"),
+		app.Ul().Body(items...),
+	)
 }
