@@ -51,12 +51,17 @@ func (p *parser) fixedHeader() (PacketType, byte, *Error) {
 	if p.recording() {
 		p.noteFirstByte(t, flags)
 	}
-	if err := checkTypeAndFlags(t, flags); err != nil {
-		return t, flags, err
+	if !validFirstByte[c] {
+		return t, flags, checkTypeAndFlags(t, flags)
 	}
-	rl, hlen, err := remainingLength(p.b)
-	if err != nil {
-		return t, flags, err
+	var rl, hlen int
+	if len(p.b) > 1 && p.b[1] < 0x80 {
+		rl, hlen = int(p.b[1]), 2 // the common one-byte Remaining Length
+	} else {
+		var err *Error
+		if rl, hlen, err = remainingLength(p.b); err != nil {
+			return t, flags, err
+		}
 	}
 	if hlen == 0 {
 		return t, flags, newError(ErrIncomplete, len(p.b), "MQTT 2.2.3", Text{
@@ -71,6 +76,15 @@ func (p *parser) fixedHeader() (PacketType, byte, *Error) {
 	}
 	return t, flags, nil
 }
+
+// validFirstByte tells, for each value of a packet's first byte, whether
+// checkTypeAndFlags accepts it.
+var validFirstByte = func() (v [256]bool) {
+	for c := range v {
+		v[c] = checkTypeAndFlags(PacketType(c>>4), byte(c)&0x0f) == nil
+	}
+	return v
+}()
 
 // checkTypeAndFlags checks the packet type and the flags its type allows.
 // [MQTT 2.2.1, MQTT 2.2.2]
