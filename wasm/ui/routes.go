@@ -9,6 +9,9 @@ import (
 // Register routes the app's pages. The server calls it before serving or
 // writing the static site, the browser before app.RunWhenOnBrowser.
 func Register() {
+	// In the browser, the Go program starts here: the browser tests time
+	// the app's start-up from this mark.
+	perfMark("mqttviz-start")
 	app.RouteFunc("/", func() app.Composer { return &pickerPage{} })
 	app.RouteFunc("/decode", func() app.Composer { return &decodePage{} })
 	app.RouteFunc("/scenario", func() app.Composer { return &scenarioPage{player: player{speed: 1}} })
