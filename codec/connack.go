@@ -45,7 +45,7 @@ func (c ConnackCode) Meaning() Text {
 var (
 	ackFlagsName   = Text{EN: "Connect Acknowledge Flags", ZH: "连接确认标志"}
 	connackRCName  = Text{EN: "Connect Return code", ZH: "连接返回码"}
-	sessionPresent = Text{EN: "Session Present", ZH: "会话存在标志（Session Present）"}
+	sessionPresent = Text{EN: "Session Present", ZH: "当前会话标志（Session Present）"}
 )
 
 // connack decodes the variable header of a CONNACK. [MQTT 3.2.2]
@@ -63,7 +63,7 @@ func (p *parser) connack(c *Connack) *Error {
 	if flags&0xfe != 0 {
 		return newError(ErrConnackFlags, p.pos-1, "MQTT 3.2.2.1", Text{
 			EN: "Bits 7-1 of the Connect Acknowledge Flags are reserved and must be 0; only bit 0 (Session Present) may be set.",
-			ZH: "连接确认标志的第 7 到 1 位是保留位，必须为 0；只有第 0 位（会话存在标志）可以为 1。",
+			ZH: "连接确认标志的第 7 到 1 位是保留位，必须为 0；只有第 0 位（当前会话标志）可以为 1。",
 		})
 	}
 	c.SessionPresent = flags == 1
@@ -91,7 +91,7 @@ func checkConnackCode(c *Connack, off int) *Error {
 	if code != 0 && c.SessionPresent {
 		return newError(ErrSessionPresentRefused, off, "MQTT-3.2.2-4", Text{
 			EN: "Session Present is 1 but the connection is refused; a CONNACK with a non-zero return code must have Session Present 0.",
-			ZH: "会话存在标志为 1，但连接被拒绝了；返回码不为 0 的 CONNACK 必须把会话存在标志设为 0。",
+			ZH: "当前会话标志为 1，但连接被拒绝了；返回码不为 0 的 CONNACK 必须把当前会话标志设为 0。",
 		})
 	}
 	return nil
@@ -112,7 +112,7 @@ func (p *parser) noteAckFlags(f byte) {
 	}
 	p.note(VariableHeader, ackFlagsName, p.pos-1, 1, hex2(f)+" = "+bits8(f), Text{
 		EN: "Bit 0 is Session Present; bits 7-1 are reserved.",
-		ZH: "第 0 位是会话存在标志；第 7 到 1 位是保留位。",
+		ZH: "第 0 位是当前会话标志；第 7 到 1 位是保留位。",
 	},
 		Part{Bits: "7-1", Name: reservedName, Value: bitRange(f, 7, 1), Explain: Text{EN: "Reserved; must be 0.", ZH: "保留位，必须为 0。"}},
 		Part{Bits: "0", Name: sessionPresent, Value: strconv.Itoa(int(sp)), Explain: ex},

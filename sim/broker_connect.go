@@ -66,17 +66,17 @@ func (b *broker) connect(now int64, bc *brokerConn, p *codec.Connect) {
 		}
 		s = b.addSession(id, true)
 		b.note("MQTT-3.2.2-1", "clean session 1: CONNACK with session present 0",
-			"清理会话为 1：CONNACK 中会话存在标志为 0")
+			"清理会话为 1：CONNACK 中当前会话标志为 0")
 	case s != nil:
 		present = true
 		b.notef("MQTT-3.2.2-2",
 			"clean session 0 and a stored session: session present 1, resuming %d subscriptions, %d messages in flight and %d queued",
-			"清理会话为 0 且有保存的会话：会话存在标志为 1，恢复 %d 个订阅、%d 条未完成的消息和 %d 条排队消息",
+			"清理会话为 0 且有保存的会话：当前会话标志为 1，恢复 %d 个订阅、%d 条未完成的消息和 %d 条排队消息",
 			len(s.subs), len(s.out)+len(s.in), len(s.queue))
 	default:
 		s = b.addSession(id, false)
 		b.note("MQTT-3.2.2-3", "clean session 0 but no stored session: a new persistent session, session present 0",
-			"清理会话为 0 但没有保存的会话：新建持久会话，会话存在标志为 0")
+			"清理会话为 0 但没有保存的会话：新建持久会话，当前会话标志为 0")
 	}
 	s.clean = p.CleanSession
 	s.conn = bc

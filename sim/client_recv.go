@@ -64,11 +64,11 @@ func (c *client) connack(now int64, p *codec.Connack) {
 	}
 	c.status = online
 	c.dirty = true
-	c.notef("MQTT 3.2.2", "CONNACK 0: %s is connected, session present %d", "CONNACK 返回码 0：%s 连接成功，会话存在标志为 %d", c.name, b2i(p.SessionPresent))
+	c.notef("MQTT 3.2.2", "CONNACK 0: %s is connected, session present %d", "CONNACK 返回码 0：%s 连接成功，当前会话标志为 %d", c.name, b2i(p.SessionPresent))
 	if !p.SessionPresent && len(c.in) > 0 {
 		clear(c.in)
 		c.note("MQTT 3.2.2.2", "session present 0: the broker kept no session, so "+c.name+" forgets the QoS 2 ids it was waiting to see released",
-			"会话存在标志为 0：服务端没有保存会话，"+c.name+" 丢弃正在等待释放的服务质量 2 报文标识符")
+			"当前会话标志为 0：服务端没有保存会话，"+c.name+" 丢弃正在等待释放的服务质量 2 报文标识符")
 	}
 	for _, o := range c.out {
 		switch o.stage {
