@@ -86,6 +86,7 @@ func appURL(t *testing.T) string {
 			serverErr = err
 			return
 		}
+		<-s.ready // serve app.wasm compressed, as a browser usually gets it
 		go http.Serve(ln, s.Handler())
 		serverURL = "http://" + ln.Addr().String()
 	})

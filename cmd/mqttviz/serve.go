@@ -59,13 +59,17 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// site is the app's web/ directory with app.wasm in memory, raw and
-// precompressed.
+// site is the app's web/ directory with app.wasm in memory, raw and,
+// once ready is closed, precompressed.
 type site struct {
 	dir     string
 	wasm    []byte
-	br, gz  []byte
 	version string
+
+	// ready is closed when br and gz hold app.wasm compressed; until
+	// then app.wasm goes out as it is.
+	ready  chan struct{}
+	br, gz []byte
 }
 
 // findWeb returns the web/ directory: dir when given, else ./web, else
@@ -97,16 +101,33 @@ func loadSite(dir string) (*site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%v: run `make build` first", err)
 	}
-	s := &site{dir: dir, wasm: wasm}
+	s := &site{dir: dir, wasm: wasm, ready: make(chan struct{})}
 	sum := sha256.Sum256(wasm)
 	s.version = hex.EncodeToString(sum[:8])
-	if s.br, err = compressBrotli(wasm, brotliServeQuality); err != nil {
-		return nil, err
-	}
-	if s.gz, err = compressGzip(wasm); err != nil {
-		return nil, err
-	}
+	go s.compress()
 	return s, nil
+}
+
+// compress fills br and gz, so that the server answers at once and sends
+// the smaller files a few seconds later. A failure (none is expected of
+// in-memory writers) leaves the identity encoding.
+func (s *site) compress() {
+	br, err1 := compressBrotli(s.wasm, brotliServeQuality)
+	gz, err2 := compressGzip(s.wasm)
+	if err1 == nil && err2 == nil {
+		s.br, s.gz = br, gz
+	}
+	close(s.ready)
+}
+
+// compressed returns br and gz if they are ready.
+func (s *site) compressed() (br, gz []byte) {
+	select {
+	case <-s.ready:
+		return s.br, s.gz
+	default:
+		return nil, nil
+	}
 }
 
 // Brotli qualities: serve compresses at start-up and must start fast; the
@@ -178,11 +199,14 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (s *site) serveWASM(w http.ResponseWriter, r *http.Request) {
 	body, enc := s.wasm, wasmEncoding(r.Header.Get("Accept-Encoding"))
-	switch enc {
-	case "br":
-		body = s.br
-	case "gzip":
-		body = s.gz
+	br, gz := s.compressed()
+	switch {
+	case enc == "br" && br != nil:
+		body = br
+	case enc == "gzip" && gz != nil:
+		body = gz
+	default:
+		enc = ""
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/wasm")

@@ -54,6 +54,7 @@ func TestServePrecompressedWASM(t *testing.T) {
 	}
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()
+	<-s.ready
 	decode := map[string]func(io.Reader) (io.Reader, error){
 		"br":   func(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil },
 		"gzip": func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) },
@@ -131,5 +132,18 @@ func TestServeWithoutWASM(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "make build") {
 		t.Errorf("the error does not say how to build app.wasm: %q", stderr.String())
+	}
+}
+
+// TestServeBeforeCompressed: until the compressed copies are ready the
+// server sends app.wasm as it is, whatever the browser accepts.
+func TestServeBeforeCompressed(t *testing.T) {
+	s := &site{wasm: []byte("\x00asm"), ready: make(chan struct{})}
+	req := httptest.NewRequest("GET", "/web/app.wasm", nil)
+	req.Header.Set("Accept-Encoding", "br, gzip")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if enc := rec.Header().Get("Content-Encoding"); enc != "" || rec.Body.String() != "\x00asm" {
+		t.Errorf("Content-Encoding %q, body %q", enc, rec.Body.String())
 	}
 }

@@ -81,6 +81,10 @@ func writeStatic(out, base, web string, quality int, progress io.Writer) error {
 	if err := os.WriteFile(filepath.Join(out, "web", "app.wasm.br"), br, 0o644); err != nil {
 		return err
 	}
+	<-s.ready
+	if s.gz == nil {
+		return errors.New("compressing app.wasm with gzip failed")
+	}
 	return os.WriteFile(filepath.Join(out, "web", "app.wasm.gz"), s.gz, 0o644)
 }
 

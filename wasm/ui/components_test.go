@@ -128,7 +128,7 @@ func TestLessonPageUnknownLesson(t *testing.T) {
 }
 
 func TestPickerListsLessons(t *testing.T) {
-	p := &pickerPage{}
+	p := newPickerPage()
 	d := app.NewClientTester(p)
 	defer d.Close()
 	html := app.HTMLString(p)

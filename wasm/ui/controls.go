@@ -36,6 +36,10 @@ func icon(path string) app.UI {
 		Body(svg("path").Attr("d", path).Attr("fill", "currentColor"))
 }
 
+func newControls(cursor, steps int, status playStatus, speed float64, lang string) *controls {
+	return &controls{Cursor: cursor, Steps: steps, Status: status, Speed: speed, Lang: lang}
+}
+
 func (c *controls) button(id, key, glyph string, disabled bool, h app.EventHandler) app.UI {
 	return app.Button().
 		ID(id).

@@ -24,6 +24,8 @@ type decodePage struct {
 	bad   string
 }
 
+func newDecodePage() *decodePage { return &decodePage{} }
+
 func (p *decodePage) OnMount(ctx app.Context) {
 	p.observe(ctx)
 	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
@@ -64,10 +66,10 @@ func (p *decodePage) Render() app.UI {
 	case len(p.bytes) == 0:
 		result = app.P().Class("empty").Text(tr(p.lang, "decode.empty"))
 	default:
-		result = &inspector{Bytes: p.bytes, Lang: p.lang, hover: -1}
+		result = newInspector(p.bytes, p.lang)
 	}
 	return app.Div().Class("page").Body(
-		&header{Lang: p.lang},
+		newHeader(p.lang),
 		app.Main().Class("content decode").Body(
 			app.H1().ID("decode-title").Text(tr(p.lang, "decode.title")),
 			app.P().Class("intro").Text(tr(p.lang, "decode.intro")),

@@ -29,6 +29,10 @@ type eventList struct {
 	viewH     int
 }
 
+func newEventList(t *sim.Trace, cursor int, lang string) *eventList {
+	return &eventList{Trace: t, Cursor: cursor, Lang: lang}
+}
+
 // matches reports whether step s passes the filter (client, packet).
 func matches(s sim.Step, client, packet string) bool {
 	if client != "" && s.From != client && s.To != client {

@@ -19,6 +19,8 @@ type header struct {
 	Lang string
 }
 
+func newHeader(lang string) *header { return &header{Lang: lang} }
+
 func (h *header) Render() app.UI {
 	return app.Header().Class("topbar").Body(
 		app.A().Class("brand").Href(link("/")).Body(

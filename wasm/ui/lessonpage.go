@@ -83,7 +83,7 @@ func (p *lessonPage) Render() app.UI {
 			msg = tr(p.lang, "lesson.notfound", strconv.Quote(p.name))
 		}
 		return app.Div().Class("page").Body(
-			&header{Lang: p.lang},
+			newHeader(p.lang),
 			app.Main().Class("content").Body(
 				app.H1().Text(tr(p.lang, "nav.lessons")),
 				app.P().ID("lesson-error").Class("error").Text(msg),
@@ -92,7 +92,7 @@ func (p *lessonPage) Render() app.UI {
 		)
 	}
 	return app.Div().Class("page").Body(
-		&header{Lang: p.lang},
+		newHeader(p.lang),
 		app.Main().Class("content lesson").Body(
 			app.Div().Class("lesson-intro").Body(
 				app.H1().ID("lesson-title").Text(p.info.Title.In(p.lang)),
@@ -114,26 +114,26 @@ func renderPlayerView(t *sim.Trace, cursor int, status playStatus, speed float64
 	}
 	return app.Div().Class("player-view").Body(
 		app.Div().Class("main-col").Body(
-			&controls{Cursor: cursor, Steps: len(t.Steps), Status: status, Speed: speed, Lang: lang},
+			newControls(cursor, len(t.Steps), status, speed, lang),
 			app.P().ID("announce").Class("announce").Aria("live", "polite").Body(renderAnnounce(lang, step)...),
 			app.Section().Class("panel diagram-panel").Aria("label", tr(lang, "diagram.title")).Body(
-				&diagram{Trace: t, Cursor: cursor, Lang: lang},
+				newDiagram(t, cursor, lang),
 				renderFlowLegend(lang),
 			),
 			app.Section().Class("panel events-panel").Body(
 				app.H2().Text(tr(lang, "events.title")),
-				&eventList{Trace: t, Cursor: cursor, Lang: lang},
+				newEventList(t, cursor, lang),
 			),
 		),
 		app.Aside().Class("side-col").Body(
 			app.Section().Class("panel inspector-panel").Body(
 				app.H2().Text(tr(lang, "inspector.title")),
 				app.P().Class("step-label").Text(stepSummary(lang, step)),
-				&inspector{Bytes: step.Bytes, Lang: lang, hover: -1},
+				newInspector(step.Bytes, lang),
 			),
 			app.Section().Class("panel state-panel").Body(
 				app.H2().Text(tr(lang, "state.title")),
-				&statePanel{State: step.State, Prev: prev, Lang: lang},
+				newStatePanel(step.State, prev, lang),
 			),
 		),
 	)

@@ -13,6 +13,8 @@ type pickerPage struct {
 	language
 }
 
+func newPickerPage() *pickerPage { return &pickerPage{} }
+
 func (p *pickerPage) OnMount(ctx app.Context) {
 	p.observe(ctx)
 	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
@@ -35,7 +37,7 @@ func (p *pickerPage) Render() app.UI {
 		empty = app.P().Class("empty").Text(tr(p.lang, "picker.none"))
 	}
 	return app.Div().Class("page").Body(
-		&header{Lang: p.lang},
+		newHeader(p.lang),
 		app.Main().Class("content picker").Body(
 			app.H1().ID("picker-title").Text(tr(p.lang, "picker.title")),
 			app.P().Class("intro").Text(tr(p.lang, "picker.intro")),

@@ -12,9 +12,9 @@ func Register() {
 	// In the browser, the Go program starts here: the browser tests time
 	// the app's start-up from this mark.
 	perfMark("mqttviz-start")
-	app.RouteFunc("/", func() app.Composer { return &pickerPage{} })
-	app.RouteFunc("/decode", func() app.Composer { return &decodePage{} })
-	app.RouteFunc("/scenario", func() app.Composer { return &scenarioPage{player: player{speed: 1}} })
+	app.RouteFunc("/", func() app.Composer { return newPickerPage() })
+	app.RouteFunc("/decode", func() app.Composer { return newDecodePage() })
+	app.RouteFunc("/scenario", func() app.Composer { return newScenarioPage() })
 	app.RouteWithRegexpFunc("^/lessons/[^/]+/?$", func() app.Composer { return newLessonPage() })
 }
 

@@ -36,6 +36,8 @@ type scenarioPage struct {
 	err    string
 }
 
+func newScenarioPage() *scenarioPage { return &scenarioPage{player: player{speed: 1}} }
+
 func (p *scenarioPage) OnPreRender(ctx app.Context) { p.open(ctx) }
 
 func (p *scenarioPage) OnNav(ctx app.Context) { p.open(ctx) }
@@ -93,7 +95,7 @@ func (p *scenarioPage) Render() app.UI {
 		view = renderPlayerView(p.trace, p.cursor, p.status, p.speed, p.lang)
 	}
 	return app.Div().Class("page").Body(
-		&header{Lang: p.lang},
+		newHeader(p.lang),
 		app.Main().Class("content scenario").Body(
 			app.H1().ID("scenario-title").Text(tr(p.lang, "scenario.title")),
 			app.P().Class("intro").Text(tr(p.lang, "scenario.intro")),

@@ -19,6 +19,10 @@ type statePanel struct {
 	Lang  string
 }
 
+func newStatePanel(s, prev *sim.State, lang string) *statePanel {
+	return &statePanel{State: s, Prev: prev, Lang: lang}
+}
+
 func (p *statePanel) Render() app.UI {
 	if p.State == nil {
 		return app.Div().Class("state").Body(app.P().Class("empty").Text(tr(p.Lang, "state.nostate")))
