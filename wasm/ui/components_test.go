@@ -144,3 +144,25 @@ func escapeText(s string) string {
 	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
 	return r.Replace(s)
 }
+
+func TestScenarioPage(t *testing.T) {
+	tests := []struct {
+		src  string
+		want string // in the page
+	}{
+		{src: "client a\nconnect a\n", want: "CONNECT id=a"},
+		{src: "client a\npublish a t \"x\" qos=3\n", want: "scenario-error"},
+		{src: "", want: escapeText("devices/sensor/temp")}, // the example
+	}
+	for _, tt := range tests {
+		p := newScenarioPage()
+		d := app.NewClientTester(p)
+		u, _ := url.Parse("http://127.0.0.1/scenario?src=" + url.QueryEscape(tt.src))
+		d.Nav(u)
+		d.Consume()
+		if html := app.HTMLString(p); !strings.Contains(html, tt.want) {
+			t.Errorf("scenario %q: the page lacks %q", tt.src, tt.want)
+		}
+		d.Close()
+	}
+}

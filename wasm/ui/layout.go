@@ -12,7 +12,7 @@ const (
 	headW      = 124 // width of a lifeline's head box
 	notesGap   = 50  // gap between the last lifeline and the notes column
 	minNotesW  = 240 // narrowest notes column
-	overscan   = 6   // rows drawn above and below the visible ones
+	overscan   = 4   // rows drawn above and below the visible ones
 	timeColW   = 62  // the time column left of the first lifeline
 	labelCharW = 8   // width of one character of an arrow label, about
 )
