@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"mqttviz/codec"
+	"mqttviz/sim"
+)
+
+// One step row of the sequence diagram: a packet's arrow with its label,
+// byte bar and travelling dot, or a mark on a lifeline, and its note.
+
+func (d *diagram) renderStep(g geometry, s sim.Step) app.UI {
+	y := rowY(s.Index)
+	current := s.Index == d.Cursor
+	class := "step kind-" + string(s.Kind)
+	if current {
+		class += " current"
+	}
+	body := []app.UI{
+		svg("rect").Attr("data-c", "row-bg").Attr("x", 0).Attr("y", y).Attr("width", g.width()).Attr("height", rowHeight),
+		svgText(6, y+16, "row-time", tr(d.Lang, "time.ms", s.Time)),
+	}
+	switch s.Kind {
+	case sim.KindPacket:
+		body = append(body, d.renderPacket(g, s, current)...)
+	case sim.KindConnect:
+		x1, y1, x2, y2 := g.arrow(s)
+		body = append(body,
+			svgLine(x1, y1, x2, y2, "link-open"),
+			svgText((x1+x2)/2, y1-6, "mark-label", tr(d.Lang, "kind.connect")))
+	case sim.KindFault:
+		x1, _, x2, _ := g.arrow(s)
+		if s.To == "" {
+			x2 = x1
+		}
+		mx := (x1 + x2) / 2
+		body = append(body,
+			svg("path").Attr("data-c", "mark fault").Attr("d", "M"+strconv.Itoa(mx-4)+","+strconv.Itoa(y+14)+" l8,10 l-6,0 l6,12"),
+			svgText(mx+12, y+28, "mark-label left", tr(d.Lang, "kind.fault")))
+	default: // close, timer, note: a mark on the lifeline
+		x := g.laneX(s.From)
+		body = append(body, renderLaneMark(s.Kind, x, y+rowHeight/2),
+			svgText(x+14, y+rowHeight/2+4, "mark-label left", tr(d.Lang, "kind."+string(s.Kind))))
+		if s.Kind == sim.KindClose && s.To != "" {
+			body = append(body, renderLaneMark(s.Kind, g.laneX(s.To), y+rowHeight/2))
+		}
+	}
+	if len(s.Notes) > 0 {
+		body = append(body, d.renderNotes(g, s))
+	}
+	idx := s.Index
+	return svg("g").
+		Attr("data-c", class).
+		DataSet("step", s.Index).
+		DataSet("kind", string(s.Kind)).
+		DataSet("outcome", string(s.Outcome)).
+		// The scope makes go-app swap the handler when a row is reused
+		// for another step: it compares handlers by code pointer.
+		OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actGoto, idx) }, idx).
+		Body(body...)
+}
+
+func (d *diagram) renderPacket(g geometry, s sim.Step, current bool) []app.UI {
+	x1, y1, x2, y2 := g.arrow(s)
+	f := string(flowOf(s.Packet))
+	out := []app.UI{}
+	ex, ey := x2, y2
+	switch s.Outcome {
+	case sim.Dropped, sim.Lost:
+		ex, ey = dropPoint(x1, y1, x2, y2)
+		out = append(out,
+			svgLine(x1, y1, ex, ey, "arrow flow-"+f+" outcome-"+string(s.Outcome)),
+			svgLine(ex-7, ey-7, ex+7, ey+7, "cross"),
+			svgLine(ex-7, ey+7, ex+7, ey-7, "cross"))
+	default:
+		out = append(out, svgLine(x1, y1, x2, y2, "arrow flow-"+f+" outcome-"+string(s.Outcome)).
+			Attr("marker-end", "url(#head-"+f+")"))
+		if s.Outcome == sim.Refused {
+			out = append(out, svg("circle").Attr("data-c", "refused").Attr("cx", x2).Attr("cy", y2).Attr("r", 8))
+		}
+	}
+	lx := labelX((x1+x2)/2, len([]rune(s.Label)), g.width())
+	out = append(out, svgText(lx, y1-8, "arrow-label flow-"+f, s.Label).Attr("text-anchor", "middle"))
+	out = append(out, d.renderSectionBar(s, lx, y1-5))
+	if current {
+		// Alternating the animation's name restarts it on every step.
+		anim := "travel-a"
+		if s.Index%2 == 1 {
+			anim = "travel-b"
+		}
+		out = append(out, svg("circle").
+			Attr("data-c", "packet-dot flow-"+f+" "+anim).
+			Attr("r", 6).Attr("cx", 0).Attr("cy", 0).
+			Style("--x1", px(x1)).Style("--y1", px(y1)).
+			Style("--x2", px(ex)).Style("--y2", px(ey)).
+			Style("transform", "translate("+px(ex)+","+px(ey)+")"))
+	}
+	return out
+}
+
+// renderSectionBar draws, under an arrow's label, a thin bar split in
+// the colours of the packet's fixed header, variable header and payload,
+// each as long as its bytes (2 px a byte, at most 120 px in all).
+func (d *diagram) renderSectionBar(s sim.Step, cx, y int) app.UI {
+	if d.sectionsOf != d.Trace {
+		d.sections, d.sectionsOf = map[int][3]int{}, d.Trace
+	}
+	n, ok := d.sections[s.Index]
+	if !ok {
+		for _, f := range codec.Annotate(s.Bytes).Fields {
+			if int(f.Section) < len(n) {
+				n[f.Section] += f.Length
+			}
+		}
+		d.sections[s.Index] = n
+	}
+	total := n[0] + n[1] + n[2]
+	if total == 0 {
+		return nil
+	}
+	scale := 2.0
+	if total*2 > 120 {
+		scale = 120 / float64(total)
+	}
+	x := float64(cx) - float64(total)*scale/2
+	parts := make([]app.UI, 0, 3)
+	for i, class := range []string{"sec-fixed", "sec-variable", "sec-payload"} {
+		w := float64(n[i]) * scale
+		if w == 0 {
+			continue
+		}
+		parts = append(parts, svg("rect").Attr("data-c", class).
+			Attr("x", strconv.FormatFloat(x, 'f', 1, 64)).Attr("y", y).
+			Attr("width", strconv.FormatFloat(w, 'f', 1, 64)).Attr("height", 3))
+		x += w
+	}
+	return svg("g").Attr("data-c", "section-bar").Body(parts...)
+}
+
+// labelX centres a label of n characters at x, moved so that it neither
+// covers the time column nor runs off the diagram's right edge.
+func labelX(x, n, width int) int {
+	half := n * labelCharW / 2
+	if x-half < timeColW {
+		x = timeColW + half
+	}
+	if x+half > width {
+		x = max(width-half, timeColW+half)
+	}
+	return x
+}
+
+// renderLaneMark draws a connection close (a cross), a timer (a clock) or
+// a note (a square) on a lifeline.
+func renderLaneMark(kind sim.StepKind, x, y int) app.UI {
+	switch kind {
+	case sim.KindClose:
+		return svg("g").Attr("data-c", "mark close").Body(
+			svgLine(x-8, y-8, x+8, y+8, ""),
+			svgLine(x-8, y+8, x+8, y-8, ""))
+	case sim.KindTimer:
+		return svg("g").Attr("data-c", "mark timer").Body(
+			svg("circle").Attr("cx", x).Attr("cy", y).Attr("r", 8),
+			svgLine(x, y, x, y-5, ""),
+			svgLine(x, y, x+4, y, ""))
+	}
+	return svg("rect").Attr("data-c", "mark note").Attr("x", x-6).Attr("y", y-6).Attr("width", 12).Attr("height", 12)
+}
+
+// renderNotes writes the step's first note in the notes column, with the
+// rule behind it and how many more there are; the line under the player
+// reads all of them.
+func (d *diagram) renderNotes(g geometry, s sim.Step) app.UI {
+	n := s.Notes[0]
+	var rule, more app.UI
+	if n.Rule != "" {
+		rule = app.Span().Class("rule").Text(n.Rule)
+	}
+	if len(s.Notes) > 1 {
+		more = app.Span().Class("more").Text("+" + strconv.Itoa(len(s.Notes)-1))
+	}
+	return svg("foreignObject").
+		Attr("x", g.notesX()).Attr("y", rowY(s.Index)+3).
+		Attr("width", g.notesW).Attr("height", rowHeight-6).
+		Body(app.Div().Class("notes").Body(
+			app.Span().Text(n.Text.In(d.Lang)), rule, more))
+}
+
+// stepSummary is a step in one line of plain text: the event list and the
+// screen-reader announcement use it.
+func stepSummary(lang string, s sim.Step) string {
+	var b strings.Builder
+	switch s.Kind {
+	case sim.KindPacket:
+		b.WriteString(s.From + " → " + s.To + ": " + s.Label)
+		if s.Outcome != "" && s.Outcome != sim.Delivered {
+			b.WriteString(" (" + tr(lang, "outcome."+string(s.Outcome)) + ")")
+		}
+	default:
+		b.WriteString(s.From)
+		if s.To != "" {
+			b.WriteString(" → " + s.To)
+		}
+		b.WriteString(": " + tr(lang, "kind."+string(s.Kind)))
+	}
+	return b.String()
+}
