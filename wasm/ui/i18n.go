@@ -18,7 +18,7 @@ const (
 var catalogue = map[string]codec.Text{
 	"brand.tagline":       {EN: "MQTT 3.1.1, made visible", ZH: "看得见的 MQTT 3.1.1"},
 	"nav.lessons":         {EN: "Lessons", ZH: "课程"},
-	"nav.decode":          {EN: "Decode bytes", ZH: "报文解析"},
+	"nav.decode":          {EN: "Decode bytes", ZH: "十六进制解析"},
 	"nav.main":            {EN: "Main", ZH: "主导航"},
 	"lang.label":          {EN: "Language", ZH: "语言"},
 	"loading":             {EN: "Loading…", ZH: "加载中…"},
@@ -91,7 +91,7 @@ var catalogue = map[string]codec.Text{
 	"events.what":         {EN: "What", ZH: "内容"},
 	"events.outcome":      {EN: "Outcome", ZH: "结果"},
 	"events.none":         {EN: "No step matches the filter.", ZH: "没有符合筛选条件的步骤。"},
-	"decode.title":        {EN: "Decode bytes", ZH: "报文解析"},
+	"decode.title":        {EN: "Decode bytes", ZH: "十六进制报文解析"},
 	"decode.intro":        {EN: "Paste the bytes of one MQTT 3.1.1 packet in hex (spaces, commas and 0x are fine). The inspector shows every field, or where and why the packet is malformed.", ZH: "粘贴一个 MQTT 3.1.1 报文的十六进制字节（可带空格、逗号或 0x 前缀）。下方会逐个字段讲解；如果报文有误，会指出出错的位置和违反的规则。"},
 	"decode.input":        {EN: "Packet bytes in hex", ZH: "十六进制报文字节"},
 	"decode.examples":     {EN: "Examples from a tutorial:", ZH: "教程中的例子："},
