@@ -192,6 +192,13 @@ func TestBrowserKeyboard(t *testing.T) {
 	checkStep(t, ctx, tr, 0)
 	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
 	checkStep(t, ctx, tr, 1)
+	// The aria-live line says what step 1 is.
+	if s := tr.Steps[1]; s.Kind == sim.KindPacket {
+		live := eval[string](t, ctx, `document.querySelector("#announce").textContent`)
+		if !strings.Contains(live, s.Label) {
+			t.Errorf("the aria-live line %q does not name step 1 (%q)", live, s.Label)
+		}
+	}
 	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight))
 	checkStep(t, ctx, tr, 3)
 	do(t, ctx, chromedp.KeyEvent(kb.ArrowLeft))
@@ -288,6 +295,10 @@ func TestBrowserDecode(t *testing.T) {
 			t.Errorf("hovering field %q lights bytes %v, want %v", f.Name.EN, lit, want)
 		}
 	}
+
+	// A lesson's packet opens here by address.
+	open(t, ctx, base, "/decode?hex="+strings.ReplaceAll(seedPublish, " ", ""))
+	waitFor(t, ctx, `document.querySelector(".fault-rule") !== null && document.querySelector("#decode-input").value === `+strconv.Quote(strings.ReplaceAll(seedPublish, " ", "")))
 
 	// Bad hex is explained, not decoded.
 	typeHex(t, ctx, "30 zz")

@@ -20,11 +20,26 @@ type decodePage struct {
 	app.Compo
 	language
 
-	bytes []byte
-	bad   string
+	initial string // the text the page opened with, from ?hex=
+	bytes   []byte
+	bad     string
 }
 
 func newDecodePage() *decodePage { return &decodePage{} }
+
+func (p *decodePage) OnPreRender(ctx app.Context) { p.open(ctx) }
+
+func (p *decodePage) OnNav(ctx app.Context) { p.open(ctx) }
+
+// open decodes the bytes of ?hex=, so that a lesson can link a packet
+// here.
+func (p *decodePage) open(ctx app.Context) {
+	p.initial = ctx.Page().URL().Query().Get("hex")
+	p.setInput(p.initial)
+	if app.IsClient {
+		app.Window().GetElementByID("decode-input").Set("value", p.initial)
+	}
+}
 
 func (p *decodePage) OnMount(ctx app.Context) {
 	p.observe(ctx)
@@ -56,7 +71,7 @@ func (p *decodePage) Render() app.UI {
 			OnClick(func(ctx app.Context, e app.Event) {
 				p.setInput(hex)
 				app.Window().GetElementByID("decode-input").Set("value", hex)
-			}).
+			}, i).
 			Text(ex.Name))
 	}
 	var result app.UI
@@ -79,7 +94,8 @@ func (p *decodePage) Render() app.UI {
 				Rows(3).
 				Spellcheck(false).
 				Placeholder("30 0b 00 04 31 31 31 31 39 39 39").
-				OnInput(p.onInput),
+				OnInput(p.onInput).
+				Text(p.initial),
 			app.Div().Class("examples").Body(
 				app.Span().Text(tr(p.lang, "decode.examples")),
 				app.Ul().Body(examples...),

@@ -58,6 +58,7 @@ var catalogue = map[string]codec.Text{
 	"inspector.none":      {EN: "This step carries no packet.", ZH: "这一步没有报文。"},
 	"inspector.bytes":     {EN: "Bytes", ZH: "字节"},
 	"inspector.fields":    {EN: "Fields", ZH: "字段"},
+	"inspector.edit":      {EN: "Edit these bytes in Decode bytes →", ZH: "在十六进制解析中修改这些字节 →"},
 	"inspector.fault":     {EN: "Malformed packet", ZH: "畸形报文"},
 	"inspector.offset":    {EN: "at byte %d", ZH: "位于第 %d 字节"},
 	"inspector.bits":      {EN: "bits", ZH: "位"},

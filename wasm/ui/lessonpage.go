@@ -129,6 +129,7 @@ func renderPlayerView(t *sim.Trace, cursor int, status playStatus, speed float64
 			app.Section().Class("panel inspector-panel").Body(
 				app.H2().Text(tr(lang, "inspector.title")),
 				app.P().Class("step-label").Text(stepSummary(lang, step)),
+				renderDecodeLink(lang, step.Bytes),
 				newInspector(step.Bytes, lang),
 			),
 			app.Section().Class("panel state-panel").Body(
@@ -185,4 +186,17 @@ func renderExpectations(lang string, exps []sim.Expectation) app.UI {
 		app.Summary().Text(tr(lang, "lesson.expect")+" ("+strconv.Itoa(len(exps))+")"),
 		app.Ul().Body(items...),
 	)
+}
+
+// renderDecodeLink opens the packet's bytes on the decode page, where
+// they can be edited.
+func renderDecodeLink(lang string, b []byte) app.UI {
+	if len(b) == 0 {
+		return nil
+	}
+	var hex strings.Builder
+	for _, c := range b {
+		hex.WriteString(hexByte(c))
+	}
+	return app.A().ID("decode-link").Class("decode-link").Href(link("/decode?hex=" + hex.String())).Text(tr(lang, "inspector.edit"))
 }
