@@ -40,7 +40,9 @@ func (b *broker) subscribe(now int64, s *session, p *codec.Subscribe) {
 		if _, ok := granted[f]; !ok {
 			order = append(order, f)
 		}
-		granted[f] = max(granted[f], g)
+		// A filter named twice: the later replaces the earlier, as two
+		// SUBSCRIBE packets would. [MQTT-3.8.4-4]
+		granted[f] = g
 	}
 	b.markSession(s)
 	b.send(s.conn.c, &codec.Suback{PacketID: p.PacketID, ReturnCodes: codes})
