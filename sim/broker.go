@@ -103,13 +103,13 @@ func (b *broker) packet(now int64, c *conn, p codec.Packet) {
 	case *codec.Publish:
 		b.publish(now, s, p)
 	case *codec.Puback:
-		b.puback(s, p.PacketID)
+		b.puback(now, s, p.PacketID)
 	case *codec.Pubrec:
 		b.pubrec(now, s, p.PacketID)
 	case *codec.Pubrel:
 		b.pubrel(now, s, p.PacketID)
 	case *codec.Pubcomp:
-		b.pubcomp(s, p.PacketID)
+		b.pubcomp(now, s, p.PacketID)
 	case *codec.Subscribe:
 		b.subscribe(now, s, p)
 	case *codec.Unsubscribe:

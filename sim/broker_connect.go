@@ -149,15 +149,11 @@ func (b *broker) resume(now int64, s *session) {
 	if len(s.out) > 0 {
 		b.armRetry(now, s.conn)
 	}
-	q := s.queue
-	s.queue = nil
-	if len(q) > 0 {
+	if len(s.queue) > 0 {
 		b.notef("MQTT 3.1.2.4", "the broker delivers the %d messages queued while %s was offline",
-			"服务端投递 %[2]s 离线期间排队的 %[1]d 条消息", len(q), s.id)
+			"服务端投递 %[2]s 离线期间排队的 %[1]d 条消息", len(s.queue), s.id)
 	}
-	for _, m := range q {
-		b.deliver(now, s, m.msg, m.qos, false)
-	}
+	b.drain(now, s)
 }
 
 // detach ends the link between a connection and its session: the will is

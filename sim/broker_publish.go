@@ -156,12 +156,47 @@ func (b *broker) deliver(now int64, s *session, m *message, q codec.QoS, retain 
 		b.forward(s.conn.c, &b.out)
 		return
 	}
+	if len(s.out) == maxInflight || len(s.queue) > 0 {
+		s.queue = append(s.queue, queued{msg: m, qos: q, retain: retain})
+		b.markSession(s)
+		b.note("MQTT-2.3.1-4", "all 65535 packet ids towards "+s.id+" are in flight: the message waits, in order, until an acknowledgement frees one",
+			"发往 "+s.id+" 的 65535 个报文标识符都在使用中：消息按顺序等待，直到有确认释放一个标识符")
+		return
+	}
+	b.sendNew(now, s, m, q, retain)
+}
+
+// sendNew sends m to the connected s at QoS 1 or 2 with an unused packet
+// id and keeps it in flight. [MQTT-2.3.1-4]
+func (b *broker) sendNew(now int64, s *session, m *message, q codec.QoS, retain bool) {
 	o := &outflight{id: s.nextID(), msg: m, qos: q, retain: retain, stage: awaitAck, sentAt: now}
 	s.out = append(s.out, o)
 	b.markSession(s)
 	b.out = codec.Publish{QoS: q, Retain: retain, Topic: m.topic, PacketID: o.id, Payload: m.payload}
 	b.forward(s.conn.c, &b.out)
 	b.armRetry(now, s.conn)
+}
+
+// drain sends the connected s its waiting messages, oldest first, while
+// packet ids are free. [MQTT-4.6.0-6]
+func (b *broker) drain(now int64, s *session) {
+	for len(s.queue) > 0 && s.conn != nil {
+		w := s.queue[0]
+		if w.qos == codec.AtMostOnce {
+			b.out = codec.Publish{Retain: w.retain, Topic: w.msg.topic, Payload: w.msg.payload}
+			b.forward(s.conn.c, &b.out)
+		} else if len(s.out) == maxInflight {
+			return
+		} else {
+			b.sendNew(now, s, w.msg, w.qos, w.retain)
+		}
+		s.queue[0] = queued{}
+		s.queue = s.queue[1:]
+		b.markSession(s)
+	}
+	if len(s.queue) == 0 {
+		s.queue = nil
+	}
 }
 
 // forward encodes a PUBLISH built from a message the broker accepted:
@@ -187,8 +222,9 @@ func (b *broker) resend(now int64, s *session, o *outflight) {
 	b.send(s.conn.c, &b.out)
 }
 
-// puback completes a QoS 1 delivery to the client. [MQTT 4.3.2]
-func (b *broker) puback(s *session, id uint16) {
+// puback completes a QoS 1 delivery to the client; the freed packet id
+// lets a waiting message go. [MQTT 4.3.2]
+func (b *broker) puback(now int64, s *session, id uint16) {
 	i := s.findOut(id)
 	if i < 0 || s.out[i].qos != codec.AtLeastOnce {
 		b.notef("MQTT 4.3.2", "PUBACK id=%d matches no QoS 1 message in flight: ignored", "PUBACK id=%d 没有对应的服务质量 1 消息：忽略", id)
@@ -197,6 +233,7 @@ func (b *broker) puback(s *session, id uint16) {
 	s.out = slices.Delete(s.out, i, i+1)
 	b.markSession(s)
 	b.notef("MQTT 4.3.2", "PUBACK id=%d: QoS 1 delivery to %s complete", "收到 PUBACK id=%d：服务质量 1 消息已送达 %s", id, s.id)
+	b.drain(now, s)
 }
 
 // pubrec moves a QoS 2 delivery to its second half: PUBREL, which is
@@ -215,8 +252,9 @@ func (b *broker) pubrec(now int64, s *session, id uint16) {
 	b.send(s.conn.c, &codec.Pubrel{PacketID: id})
 }
 
-// pubcomp completes a QoS 2 delivery to the client. [MQTT 4.3.3]
-func (b *broker) pubcomp(s *session, id uint16) {
+// pubcomp completes a QoS 2 delivery to the client; the freed packet id
+// lets a waiting message go. [MQTT 4.3.3]
+func (b *broker) pubcomp(now int64, s *session, id uint16) {
 	i := s.findOut(id)
 	if i < 0 || s.out[i].stage != awaitComp {
 		b.notef("MQTT 4.3.3", "PUBCOMP id=%d matches no PUBREL in flight: ignored", "PUBCOMP id=%d 没有对应的 PUBREL：忽略", id)
@@ -225,6 +263,7 @@ func (b *broker) pubcomp(s *session, id uint16) {
 	s.out = slices.Delete(s.out, i, i+1)
 	b.markSession(s)
 	b.notef("MQTT 4.3.3", "PUBCOMP id=%d: QoS 2 delivery to %s complete", "收到 PUBCOMP id=%d：服务质量 2 消息已送达 %s", id, s.id)
+	b.drain(now, s)
 }
 
 // armRetry sets the resend timer of a connection when the option is on

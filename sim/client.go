@@ -227,8 +227,12 @@ func (c *client) hold(types []codec.PacketType, on bool) error {
 }
 
 // nextID picks the next packet id not in use: a counter from 1 that wraps
-// and skips ids of unfinished exchanges. [MQTT 2.3.1]
-func (c *client) nextID() uint16 {
+// and skips ids of unfinished exchanges; an error when all 65535 are in
+// use. [MQTT-2.3.1-2]
+func (c *client) nextID() (uint16, error) {
+	if len(c.out)+len(c.requests) >= maxInflight {
+		return 0, errors.New("sim: client " + c.name + " has all 65535 packet ids in use (MQTT-2.3.1-2: a new packet needs an unused one)")
+	}
 	for {
 		c.lastID++
 		if c.lastID == 0 {
@@ -237,7 +241,7 @@ func (c *client) nextID() uint16 {
 		id := c.lastID
 		_, req := c.requests[id]
 		if !req && !slices.ContainsFunc(c.out, func(x *clientOut) bool { return x.pub.PacketID == id }) {
-			return id
+			return id, nil
 		}
 	}
 }

@@ -14,7 +14,11 @@ import (
 func (c *client) publish(topic string, payload []byte, qos codec.QoS, retain bool) error {
 	p := &codec.Publish{QoS: qos, Retain: retain, Topic: strings.Clone(topic), Payload: bytes.Clone(payload)}
 	if qos > codec.AtMostOnce {
-		p.PacketID = c.nextID()
+		id, err := c.nextID()
+		if err != nil {
+			return err
+		}
+		p.PacketID = id
 	}
 	if _, err := codec.Append(nil, p); err != nil {
 		return err
@@ -64,8 +68,11 @@ func (c *client) subscribe(subs []codec.Subscription) error {
 	if c.conn == nil {
 		return errNotConnected
 	}
-	p := &codec.Subscribe{Subscriptions: slices.Clone(subs)}
-	p.PacketID = c.nextID()
+	id, err := c.nextID()
+	if err != nil {
+		return err
+	}
+	p := &codec.Subscribe{PacketID: id, Subscriptions: slices.Clone(subs)}
 	if err := c.send(p); err != nil {
 		return err
 	}
@@ -79,8 +86,11 @@ func (c *client) unsubscribe(filters []string) error {
 	if c.conn == nil {
 		return errNotConnected
 	}
-	p := &codec.Unsubscribe{Filters: slices.Clone(filters)}
-	p.PacketID = c.nextID()
+	id, err := c.nextID()
+	if err != nil {
+		return err
+	}
+	p := &codec.Unsubscribe{PacketID: id, Filters: slices.Clone(filters)}
 	if err := c.send(p); err != nil {
 		return err
 	}

@@ -417,3 +417,49 @@ func TestConformanceSubscribeSequence(t *testing.T) {
 		t.Fatalf("subscriptions %+v, want a at QoS 0", s.Subscriptions)
 	}
 }
+
+// TestConformanceBrokerOutOfPacketIDs [MQTT-2.3.1-4, MQTT-4.6.0-6]: with
+// all 65535 packet ids towards a client in flight the broker has no unused
+// id: a QoS 1 message waits, in order, until an acknowledgement frees one.
+func TestConformanceBrokerOutOfPacketIDs(t *testing.T) {
+	st := pubsub(t, Options{}, "a", 1)
+	st.must(st.w.Hold("sub", codec.PUBACK))
+	s := st.w.eng.broker.sessions["sub"]
+	m := &message{topic: "a", payload: []byte("old"), qos: 1}
+	for id := 1; id <= 65535; id++ {
+		s.out = append(s.out, &outflight{id: uint16(id), msg: m, qos: 1})
+	}
+	st.mark()
+	st.publish("pub", "a", "waits", 1, false)
+	st.publish("pub", "a", "waits too", 1, false)
+	st.wantNoPacket("no unused id: nothing is sent", BrokerName, "sub", codec.PUBLISH)
+	st.must(st.w.SendRaw("sub", encode(t, &codec.Puback{PacketID: 7})))
+	st.run()
+	st.wantPacket("id 7 is free again: the first message goes", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 7, Topic: "a", Payload: []byte("waits")})
+	st.wantNoPacket("the second still waits", BrokerName, "sub", codec.PUBLISH)
+	st.must(st.w.SendRaw("sub", encode(t, &codec.Puback{PacketID: 9})))
+	st.run()
+	st.wantPacket("then the second", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 9, Topic: "a", Payload: []byte("waits too")})
+}
+
+// TestConformanceClientOutOfPacketIDs [MQTT-2.3.1-2]: a client with all
+// 65535 packet ids in use refuses to publish or subscribe rather than
+// reuse one.
+func TestConformanceClientOutOfPacketIDs(t *testing.T) {
+	st := newSimTest(t, Options{})
+	st.client("dev", ClientOptions{})
+	st.connect("dev")
+	c := st.w.clients["dev"]
+	for id := 1; id <= 65535; id++ {
+		c.out = append(c.out, &clientOut{pub: &codec.Publish{QoS: 1, PacketID: uint16(id), Topic: "a"}, stage: 1})
+	}
+	if err := st.w.Publish("dev", "a", []byte("x"), 1, false); err == nil {
+		t.Fatal("a QoS 1 publish with no free packet id was accepted")
+	}
+	if err := st.w.Subscribe("dev", codec.Subscription{Filter: "a"}); err == nil {
+		t.Fatal("a SUBSCRIBE with no free packet id was accepted")
+	}
+	if err := st.w.Publish("dev", "a", []byte("x"), 0, false); err != nil {
+		t.Fatalf("QoS 0 needs no packet id: %v", err)
+	}
+}

@@ -23,7 +23,8 @@ type session struct {
 	// released by PUBREL; the message is kept when the broker forwards on
 	// PUBREL, nil otherwise.
 	in map[uint16]*message
-	// queue holds messages for the client while it is offline.
+	// queue holds messages for the client while it is offline, and while
+	// it is online those waiting for a free packet id.
 	queue []queued
 	// lastID is the last packet id the broker used towards this client.
 	lastID uint16
@@ -58,12 +59,17 @@ type outflight struct {
 	sentAt int64
 }
 
-// queued is a message waiting for an offline client, with the QoS it will
-// be delivered at.
+// queued is a message waiting for an offline client or a free packet id,
+// with the QoS it will be delivered at and its RETAIN flag.
 type queued struct {
-	msg *message
-	qos codec.QoS
+	msg    *message
+	qos    codec.QoS
+	retain bool
 }
+
+// maxInflight is how many exchanges can be in flight towards one client:
+// one per non-zero packet id.
+const maxInflight = 65535
 
 // filters are the session's topic filters, sorted.
 func (s *session) filters() []string {
