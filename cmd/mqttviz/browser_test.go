@@ -54,6 +54,7 @@ type shown struct {
 	Position string   `json:"position"`
 	Step     string   `json:"step"`
 	Label    string   `json:"label"`
+	Title    string   `json:"title"`
 	Fields   []string `json:"fields"`
 	Fault    string   `json:"fault"`
 }
@@ -61,11 +62,13 @@ type shown struct {
 const readShown = `(() => {
 	const g = document.querySelector("g[data-c~=current]");
 	const label = g && g.querySelector("[data-c~=arrow-label]");
+	const title = g && g.querySelector("title");
 	const fault = document.querySelector(".inspector-panel .fault-rule");
 	return {
 		position: document.querySelector("#position").textContent,
 		step: g ? g.dataset.step : "",
 		label: label ? label.textContent : "",
+		title: title ? title.textContent : "",
 		fields: [...document.querySelectorAll(".inspector-panel .field-name")].map(e => e.textContent),
 		fault: fault ? fault.textContent : "",
 	};
@@ -87,8 +90,8 @@ func checkStep(t *testing.T, ctx context.Context, tr *sim.Trace, i int) {
 	if got.Step != strconv.Itoa(i) {
 		t.Errorf("step %d: the current row is step %q", i, got.Step)
 	}
-	if s.Kind == sim.KindPacket && got.Label != s.Label {
-		t.Errorf("step %d: arrow label %q, trace says %q", i, got.Label, s.Label)
+	if s.Kind == sim.KindPacket && (!labelFits(got.Label, s.Label) || got.Title != s.Label) {
+		t.Errorf("step %d: arrow label %q (title %q), trace says %q", i, got.Label, got.Title, s.Label)
 	}
 	a := codec.Annotate(s.Bytes)
 	var names []string
@@ -109,12 +112,23 @@ func checkStep(t *testing.T, ctx context.Context, tr *sim.Trace, i int) {
 	}
 }
 
+// labelFits reports whether shown is label, or label shortened with "…"
+// to fit beside the notes.
+func labelFits(shown, label string) bool {
+	if shown == label {
+		return true
+	}
+	head, ok := strings.CutSuffix(shown, "…")
+	return ok && head != "" && strings.HasPrefix(label, head)
+}
+
 // checkRenderedArrows compares every arrow the diagram draws with the
-// trace's label for that step.
+// trace's label for that step, and checks that no label runs into the
+// notes column.
 func checkRenderedArrows(t *testing.T, ctx context.Context, tr *sim.Trace) {
 	t.Helper()
-	raw := eval[[]byte](t, ctx, `[...document.querySelectorAll("g[data-kind=packet]")].map(g => [g.dataset.step, g.querySelector("[data-c~=arrow-label]").textContent])`)
-	var pairs [][2]string
+	raw := eval[[]byte](t, ctx, `[...document.querySelectorAll("g[data-kind=packet]")].map(g => [g.dataset.step, g.querySelector("[data-c~=arrow-label]").textContent, g.querySelector("title").textContent])`)
+	var pairs [][3]string
 	if err := json.Unmarshal(raw, &pairs); err != nil {
 		t.Fatal(err)
 	}
@@ -126,9 +140,22 @@ func checkRenderedArrows(t *testing.T, ctx context.Context, tr *sim.Trace) {
 		if err != nil || i < 0 || i >= len(tr.Steps) {
 			t.Fatalf("arrow with step %q", p[0])
 		}
-		if tr.Steps[i].Label != p[1] {
-			t.Errorf("arrow of step %d: %q, trace says %q", i, p[1], tr.Steps[i].Label)
+		if !labelFits(p[1], tr.Steps[i].Label) || p[2] != tr.Steps[i].Label {
+			t.Errorf("arrow of step %d: %q (title %q), trace says %q", i, p[1], p[2], tr.Steps[i].Label)
 		}
+	}
+	overlaps := eval[[]string](t, ctx, `(() => {
+		const out = [];
+		for (const g of document.querySelectorAll("g[data-kind=packet]")) {
+			const notes = g.querySelector("foreignObject");
+			if (!notes) continue;
+			const label = g.querySelector("[data-c~=arrow-label]").getBoundingClientRect();
+			if (label.right > notes.getBoundingClientRect().left) out.push(g.dataset.step);
+		}
+		return out;
+	})()`)
+	if len(overlaps) > 0 {
+		t.Errorf("arrow labels of steps %v run into their notes", overlaps)
 	}
 }
 
@@ -499,5 +526,82 @@ func TestBrowserScreenshots(t *testing.T) {
 		}
 		eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
 		shoot(t, ctx, shot.name)
+	}
+}
+
+// TestBrowserRobust feeds the app what students get wrong: an unknown
+// lesson, a bad ?seed=, odd hex, a huge paste and a scenario whose
+// expectations fail; and checks that long arrow labels stay clear of the
+// notes.
+func TestBrowserRobust(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+
+	// The will lesson's CONNECT label is longer than the lanes are wide.
+	wtr, err := sim.RunLesson("will-keepalive", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, base, "/lessons/will-keepalive")
+	checkRenderedArrows(t, ctx, wtr)
+	if n := eval[int](t, ctx, `[...document.querySelectorAll("[data-c~=arrow-label]")].filter(e => e.textContent.endsWith("…")).length`); n == 0 {
+		t.Error("no arrow label of will-keepalive is shortened: the test no longer covers long labels")
+	}
+
+	open(t, ctx, base, "/lessons/no-such-lesson")
+	waitFor(t, ctx, `document.querySelector("#lesson-error") !== null`)
+	if got := eval[string](t, ctx, `document.querySelector("#lesson-error").textContent`); !strings.Contains(got, `"no-such-lesson"`) {
+		t.Errorf("unknown lesson says %q", got)
+	}
+
+	// A seed that is not a number runs the lesson with seed 1.
+	open(t, ctx, base, "/lessons/will-keepalive?seed=abc")
+	checkStep(t, ctx, wtr, 0)
+
+	// Odd hex is explained in the page's language.
+	do(t, ctx, chromedp.Click(chromedp.ID("lang-zh")))
+	open(t, ctx, base, "/decode")
+	typeHex(t, ctx, "30 0b 0")
+	waitFor(t, ctx, `document.querySelector("#decode-error") !== null`)
+	if got := eval[string](t, ctx, `document.querySelector("#decode-error").textContent`); !strings.Contains(got, "奇数") {
+		t.Errorf("odd hex in Chinese says %q", got)
+	}
+	do(t, ctx, chromedp.Click(chromedp.ID("lang-en")))
+
+	// A huge paste draws a bounded number of byte cells and says so.
+	eval[bool](t, ctx, `(() => { const el = document.querySelector("#decode-input"); el.value = Array(100000).fill("31").join(" "); el.dispatchEvent(new Event("input")); return true })()`)
+	waitFor(t, ctx, `document.querySelector("#hex-more") !== null`)
+	if n := eval[int](t, ctx, `document.querySelectorAll(".inspector-panel .byte").length`); n > 1024 {
+		t.Errorf("a 100000-byte paste draws %d byte cells", n)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("#hex-more").textContent`); !strings.Contains(got, "98976") {
+		t.Errorf("the hex dump's tail says %q, want the 98976 bytes not drawn", got)
+	}
+
+	// A scenario whose expectations fail shows them, open, failures counted.
+	src := "client a\nclient b\nconnect a\nconnect b\nsubscribe b t qos=1\npublish a t \"x\" qos=1\nexpect b receives t \"y\"\nexpect b received 1\n"
+	str, err := sim.RunScenario("scenario", src, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed := 0
+	for _, e := range str.Expectations {
+		if !e.OK {
+			failed++
+		}
+	}
+	if failed != 1 {
+		t.Fatalf("the scenario fails %d expectations, want 1", failed)
+	}
+	open(t, ctx, base, "/scenario?src="+url.QueryEscape(src))
+	waitFor(t, ctx, `document.querySelector("#expectations") !== null`)
+	if !eval[bool](t, ctx, `document.querySelector("#expectations").open`) {
+		t.Error("failed expectations are folded away")
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("#expectations .expect.failed").length`); n != failed {
+		t.Errorf("%d failed expectations shown, want %d", n, failed)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("#expectations summary").textContent`); !strings.Contains(got, "1 did not hold") {
+		t.Errorf("expectations summary %q", got)
 	}
 }

@@ -1,17 +1,24 @@
 package ui
 
 import (
+	"errors"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"mqttviz/codec"
 )
 
 // seedExamples are packets from the tutorials students bring, printed the
 // way the tutorials print them, the broken one first.
-var seedExamples = []struct{ Name, Hex string }{
-	{"PUBLISH (RL 11, 9 bytes)", "30 0b 00 04 31 31 31 31 39 39 39"},
-	{"CONNECT", "10 22 00 04 4D 51 54 54 04 C2 00 78 00 06 31 32 33 34 35 36 00 04 79 61 6E 67 00 08 31 31 32 32 33 33 34 34"},
-	{"SUBSCRIBE", "82 09 00 01 00 04 32 32 32 32 00"},
-	{"PUBLISH QoS 1", "32 0b 00 04 31 31 31 31 00 01 39 39 39"},
-	{"SUBACK 0x80", "90 03 00 01 80"},
+var seedExamples = []struct {
+	Name codec.Text
+	Hex  string
+}{
+	{codec.Text{EN: "PUBLISH (RL 11, 9 bytes follow)", ZH: "PUBLISH（剩余长度 11，实际 9 字节）"}, "30 0b 00 04 31 31 31 31 39 39 39"},
+	{codec.Text{EN: "CONNECT", ZH: "CONNECT"}, "10 22 00 04 4D 51 54 54 04 C2 00 78 00 06 31 32 33 34 35 36 00 04 79 61 6E 67 00 08 31 31 32 32 33 33 34 34"},
+	{codec.Text{EN: "SUBSCRIBE", ZH: "SUBSCRIBE"}, "82 09 00 01 00 04 32 32 32 32 00"},
+	{codec.Text{EN: "PUBLISH QoS 1", ZH: "PUBLISH QoS 1"}, "32 0b 00 04 31 31 31 31 00 01 39 39 39"},
+	{codec.Text{EN: "SUBACK 0x80 (failure)", ZH: "SUBACK 0x80（订阅失败）"}, "90 03 00 01 80"},
 }
 
 // decodePage is /decode: paste the hex of one packet and read it in the
@@ -22,7 +29,7 @@ type decodePage struct {
 
 	initial string // the text the page opened with, from ?hex=
 	bytes   []byte
-	bad     string
+	bad     codec.Text // why the text is not hex
 }
 
 func newDecodePage() *decodePage { return &decodePage{} }
@@ -50,11 +57,12 @@ func (p *decodePage) OnMount(ctx app.Context) {
 // re-rendered from it: the browser owns what is being typed.
 func (p *decodePage) setInput(s string) {
 	b, err := parseHex(s)
-	if err != nil {
-		p.bytes, p.bad = nil, err.Error()
+	var he *hexError
+	if errors.As(err, &he) {
+		p.bytes, p.bad = nil, he.Text
 		return
 	}
-	p.bytes, p.bad = b, ""
+	p.bytes, p.bad = b, codec.Text{}
 }
 
 func (p *decodePage) onInput(ctx app.Context, e app.Event) {
@@ -72,12 +80,12 @@ func (p *decodePage) Render() app.UI {
 				p.setInput(hex)
 				app.Window().GetElementByID("decode-input").Set("value", hex)
 			}, i).
-			Text(ex.Name))
+			Text(ex.Name.In(p.lang)))
 	}
 	var result app.UI
 	switch {
-	case p.bad != "":
-		result = app.P().ID("decode-error").Class("error").Text(tr(p.lang, "decode.badhex", p.bad))
+	case p.bad.EN != "":
+		result = app.P().ID("decode-error").Class("error").Text(tr(p.lang, "decode.badhex", p.bad.In(p.lang)))
 	case len(p.bytes) == 0:
 		result = app.P().Class("empty").Text(tr(p.lang, "decode.empty"))
 	default:

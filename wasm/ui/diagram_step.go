@@ -83,8 +83,11 @@ func (d *diagram) renderPacket(g geometry, s sim.Step, current bool) []app.UI {
 			out = append(out, svg("circle").Attr("data-c", "refused").Attr("cx", x2).Attr("cy", y2).Attr("r", 8))
 		}
 	}
-	lx := labelX((x1+x2)/2, len([]rune(s.Label)), g.width())
-	out = append(out, svgText(lx, y1-8, "arrow-label flow-"+f, s.Label).Attr("text-anchor", "middle"))
+	label, lx := fitLabel(s.Label, (x1+x2)/2, g.notesX()-labelPad)
+	out = append(out,
+		svgText(lx, y1-8, "arrow-label flow-"+f, label).Attr("text-anchor", "middle"),
+		// The whole label, for a pointer's tooltip and screen readers.
+		svg("title").Text(s.Label))
 	out = append(out, d.renderSectionBar(s, lx, y1-5))
 	if current {
 		// Alternating the animation's name restarts it on every step.
@@ -139,6 +142,18 @@ func (d *diagram) renderSectionBar(s sim.Step, cx, y int) app.UI {
 		x += w
 	}
 	return svg("g").Attr("data-c", "section-bar").Body(parts...)
+}
+
+// fitLabel shortens a label with "…" so that it fits between the time
+// column and right (the notes column's edge), and centres it at x as
+// labelX does.
+func fitLabel(label string, x, right int) (string, int) {
+	r := []rune(label)
+	if most := max((right-timeColW)/labelCharW, 2); len(r) > most {
+		r = append(r[:most-1:most-1], '…')
+		label = string(r)
+	}
+	return label, labelX(x, len(r), right)
 }
 
 // labelX centres a label of n characters at x, moved so that it neither

@@ -1,13 +1,23 @@
 package ui
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
+
+	"mqttviz/codec"
 )
+
+// hexError says what in a hex text is not a byte, in both languages.
+type hexError struct {
+	Text codec.Text
+}
+
+func (e *hexError) Error() string { return e.Text.EN }
 
 // parseHex reads bytes written in hex the way tutorials print them: pairs
 // of digits separated by spaces, commas, new lines or nothing, each pair
-// optionally prefixed with 0x. It reports the first thing that is not.
+// optionally prefixed with 0x. It reports the first thing that is not as
+// a *hexError.
 func parseHex(s string) ([]byte, error) {
 	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == ',' || r == '\n' || r == '\r' || r == '\t' || r == ';'
@@ -16,18 +26,35 @@ func parseHex(s string) ([]byte, error) {
 	for _, f := range fields {
 		f = strings.TrimPrefix(strings.TrimPrefix(f, "0x"), "0X")
 		if len(f)%2 != 0 {
-			return nil, fmt.Errorf("%q has an odd number of digits", f)
+			q := strconv.Quote(clip(f))
+			return nil, &hexError{codec.Text{
+				EN: q + " has an odd number of digits: each byte is two hex digits",
+				ZH: q + " 的位数是奇数：每个字节要写成两位十六进制数",
+			}}
 		}
 		for i := 0; i < len(f); i += 2 {
 			hi, ok1 := hexDigit(f[i])
 			lo, ok2 := hexDigit(f[i+1])
 			if !ok1 || !ok2 {
-				return nil, fmt.Errorf("%q is not a hex byte", f[i:i+2])
+				q := strconv.Quote(f[i : i+2])
+				return nil, &hexError{codec.Text{
+					EN: q + " is not a hex byte: use the digits 0-9 and a-f",
+					ZH: q + " 不是十六进制字节：只能使用 0-9 和 a-f",
+				}}
 			}
 			out = append(out, hi<<4|lo)
 		}
 	}
 	return out, nil
+}
+
+// clip shortens a long piece of pasted text for an error message.
+func clip(s string) string {
+	const most = 16
+	if len(s) <= most {
+		return s
+	}
+	return s[:most] + "…"
 }
 
 func hexDigit(c byte) (byte, bool) {

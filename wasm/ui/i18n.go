@@ -27,6 +27,7 @@ var catalogue = map[string]codec.Text{
 	"picker.none":         {EN: "No lessons are built in yet.", ZH: "暂无内置课程。"},
 	"lesson.notfound":     {EN: "There is no lesson named %s.", ZH: "没有名为 %s 的课程。"},
 	"lesson.expect":       {EN: "Expectations", ZH: "预期结果"},
+	"lesson.failed":       {EN: "%d did not hold", ZH: "%d 条未满足"},
 	"player.label":        {EN: "Player", ZH: "播放控制"},
 	"player.start":        {EN: "To start", ZH: "回到开头"},
 	"player.back":         {EN: "Step back", ZH: "后退一步"},
@@ -62,6 +63,9 @@ var catalogue = map[string]codec.Text{
 	"inspector.fault":     {EN: "Malformed packet", ZH: "畸形报文"},
 	"inspector.offset":    {EN: "at byte %d", ZH: "位于第 %d 字节"},
 	"inspector.bits":      {EN: "bits", ZH: "位"},
+	"inspector.bytes.col": {EN: "bytes", ZH: "字节"},
+	"inspector.byte":      {EN: "byte %s", ZH: "第 %s 字节"},
+	"inspector.more":      {EN: "… and %d more bytes, not drawn", ZH: "……其余 %d 个字节未画出"},
 	"section.fixed":       {EN: "fixed header", ZH: "固定报头"},
 	"section.variable":    {EN: "variable header", ZH: "可变报头"},
 	"section.payload":     {EN: "payload", ZH: "有效载荷"},
@@ -103,6 +107,7 @@ var catalogue = map[string]codec.Text{
 	"scenario.intro":      {EN: "One action per line, as in docs/lessons.md: clients, connect, subscribe, publish, drop, cut, wait, expect. Run it and watch the trace.", ZH: "每行一个动作，语法见 docs/lessons.md：client、connect、subscribe、publish、drop、cut、wait、expect。运行后即可逐步查看报文交互。"},
 	"scenario.input":      {EN: "Scenario", ZH: "场景脚本"},
 	"scenario.run":        {EN: "Run", ZH: "运行"},
+	"scenario.parse":      {EN: "line %d, col %d: %s", ZH: "第 %d 行第 %d 列：%s"},
 	"time.ms":             {EN: "%d ms", ZH: "%d 毫秒"},
 }
 

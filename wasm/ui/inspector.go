@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -102,9 +103,15 @@ func (in *inspector) Render() app.UI {
 	)
 }
 
+// maxHexCells is how many bytes the hex dump draws: a pasted megabyte
+// would otherwise take the page seconds to lay out. The field list still
+// covers the whole packet.
+const maxHexCells = 1024
+
 func (in *inspector) renderHex(a codec.Annotation, owner []int) app.UI {
-	cells := make([]app.UI, len(in.Bytes))
-	for i, b := range in.Bytes {
+	shown := in.Bytes[:min(len(in.Bytes), maxHexCells)]
+	cells := make([]app.UI, len(shown), len(shown)+1)
+	for i, b := range shown {
 		class := "byte sec-none"
 		fi := owner[i]
 		if fi >= 0 {
@@ -122,6 +129,9 @@ func (in *inspector) renderHex(a codec.Annotation, owner []int) app.UI {
 			OnMouseEnter(in.setHover(fi), fi).
 			OnMouseLeave(in.setHover(-1)).
 			Text(hexByte(b))
+	}
+	if rest := len(in.Bytes) - len(shown); rest > 0 {
+		cells = append(cells, app.Span().ID("hex-more").Class("hex-more").Text(tr(in.Lang, "inspector.more", rest)))
 	}
 	return app.Div().Class("hex").Body(cells...)
 }
@@ -168,11 +178,24 @@ func byteSpan(off, n int) string {
 	return "[" + strconv.Itoa(off) + "–" + strconv.Itoa(off+n-1) + "]"
 }
 
+// partPlace names where a part sits in lang: a bit range as the codec
+// writes it ("7-4") or a byte of a multi-byte field ("byte 1", 第 1 字节).
+func partPlace(lang, bits string) string {
+	if n, ok := strings.CutPrefix(bits, "byte "); ok {
+		return tr(lang, "inspector.byte", n)
+	}
+	return bits
+}
+
 func (in *inspector) renderParts(parts []codec.Part) app.UI {
 	rows := make([]app.UI, len(parts))
+	head := tr(in.Lang, "inspector.bytes.col")
 	for i, p := range parts {
+		if !strings.HasPrefix(p.Bits, "byte ") {
+			head = tr(in.Lang, "inspector.bits")
+		}
 		rows[i] = app.Tr().Body(
-			app.Td().Class("bits").Text(p.Bits),
+			app.Td().Class("bits").Text(partPlace(in.Lang, p.Bits)),
 			app.Td().Class("part-name").Text(p.Name.In(in.Lang)),
 			app.Td().Class("part-value").Text(p.Value),
 			app.Td().Class("part-explain").Text(p.Explain.In(in.Lang)),
@@ -180,7 +203,7 @@ func (in *inspector) renderParts(parts []codec.Part) app.UI {
 	}
 	return app.Table().Class("parts").Body(
 		app.THead().Body(app.Tr().Body(
-			app.Th().Text(tr(in.Lang, "inspector.bits")),
+			app.Th().Text(head),
 			app.Th(), app.Th(), app.Th(),
 		)),
 		app.TBody().Body(rows...),

@@ -15,6 +15,7 @@ const (
 	overscan   = 4   // rows drawn above and below the visible ones
 	timeColW   = 62  // the time column left of the first lifeline
 	labelCharW = 8   // width of one character of an arrow label, about
+	labelPad   = 8   // space kept between an arrow label and the notes
 )
 
 // geometry places a trace's lifelines and step rows in a box of a given

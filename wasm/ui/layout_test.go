@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"mqttviz/sim"
@@ -88,6 +89,22 @@ func TestLabelX(t *testing.T) {
 	}
 	if got := labelX(780, 10, 800); got != 800-5*labelCharW {
 		t.Errorf("a label at the right edge sits at %d", got)
+	}
+}
+
+func TestFitLabel(t *testing.T) {
+	short := "PUBACK id=1"
+	if got, x := fitLabel(short, 300, 560); got != short || x != 300 {
+		t.Errorf("fitLabel(%q) = %q at %d", short, got, x)
+	}
+	long := "CONNECT id=sensor clean keepalive=10 will=devices/sensor/status/with/a/long/tail"
+	got, x := fitLabel(long, 400, 560)
+	n := len([]rune(got))
+	if !strings.HasSuffix(got, "…") || !strings.HasPrefix(long, strings.TrimSuffix(got, "…")) {
+		t.Errorf("fitLabel(%q) = %q: not a prefix and …", long, got)
+	}
+	if x-n*labelCharW/2 < timeColW || x+n*labelCharW/2 > 560 {
+		t.Errorf("fitLabel: %d characters at %d leave [%d, %d]", n, x, timeColW, 560)
 	}
 }
 

@@ -61,12 +61,13 @@ func (p *lessonPage) open(ctx app.Context) {
 	p.info, _ = lessonInfo(name)
 	t, err := sim.RunLesson(name, seed)
 	p.load(t)
+	// The page is ready either way: the lesson or why there is none.
+	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
 	if err != nil {
 		p.err = err.Error()
 		return
 	}
 	ctx.Page().SetTitle(p.info.Title.In(p.lang) + " · mqttviz")
-	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
 }
 
 func (p *lessonPage) OnMount(ctx app.Context) {
@@ -162,17 +163,20 @@ func renderFlowLegend(lang string) app.UI {
 	return app.Ul().Class("legend").Aria("label", tr(lang, "legend.title")).Body(items...)
 }
 
-// renderExpectations lists the lesson's expect lines and whether each
-// held: what the student should see happen.
+// renderExpectations lists the expect lines of a lesson or scenario and
+// whether each held: what the student should see happen. The list opens
+// by itself, its summary counting the failures, when one did not hold.
 func renderExpectations(lang string, exps []sim.Expectation) app.UI {
 	if len(exps) == 0 {
 		return nil
 	}
 	items := make([]app.UI, len(exps))
+	failed := 0
 	for i, e := range exps {
 		mark, class := "✓", "expect ok"
 		if !e.OK {
 			mark, class = "✗", "expect failed"
+			failed++
 		}
 		var why app.UI
 		if e.Why != "" {
@@ -182,8 +186,12 @@ func renderExpectations(lang string, exps []sim.Expectation) app.UI {
 			app.Span().Class("mark").Aria("hidden", "true").Text(mark+" "),
 			app.Code().Text(e.Text), why)
 	}
-	return app.Details().Class("expectations").Body(
-		app.Summary().Text(tr(lang, "lesson.expect")+" ("+strconv.Itoa(len(exps))+")"),
+	summary := tr(lang, "lesson.expect") + " (" + strconv.Itoa(len(exps)) + ")"
+	if failed > 0 {
+		summary += " · " + tr(lang, "lesson.failed", failed)
+	}
+	return app.Details().ID("expectations").Class("expectations").Open(failed > 0).Body(
+		app.Summary().Text(summary),
 		app.Ul().Body(items...),
 	)
 }

@@ -33,7 +33,8 @@ type scenarioPage struct {
 
 	source string
 	title  sim.Text
-	err    string
+	err    string          // why the scenario did not run
+	perr   *sim.ParseError // the same, when it does not parse
 }
 
 func newScenarioPage() *scenarioPage { return &scenarioPage{player: player{speed: 1}} }
@@ -62,14 +63,10 @@ func (p *scenarioPage) open(ctx app.Context) {
 // run runs the source with seed 1.
 func (p *scenarioPage) run() {
 	t, err := sim.RunScenario("scenario", p.source, 1)
-	p.err = ""
+	p.err, p.perr = "", nil
 	if err != nil {
-		var pe *sim.ParseError
-		if errors.As(err, &pe) {
-			p.err = pe.Error()
-		} else {
-			p.err = err.Error()
-		}
+		p.err = err.Error()
+		errors.As(err, &p.perr)
 		p.load(nil)
 		return
 	}
@@ -86,9 +83,20 @@ func (p *scenarioPage) onRun(ctx app.Context, e app.Event) {
 	ctx.Page().ReplaceURL(&u)
 }
 
+// renderExpectations lists the scenario's expect lines, opened when one
+// of them failed: that is what the author wants to see first.
+func (p *scenarioPage) renderExpectations() app.UI {
+	if p.err != "" || p.trace == nil {
+		return nil
+	}
+	return renderExpectations(p.lang, p.trace.Expectations)
+}
+
 func (p *scenarioPage) Render() app.UI {
 	var view app.UI
 	switch {
+	case p.perr != nil:
+		view = app.P().ID("scenario-error").Class("error").Text(tr(p.lang, "scenario.parse", p.perr.Line, p.perr.Col, p.perr.Msg))
 	case p.err != "":
 		view = app.P().ID("scenario-error").Class("error").Text(p.err)
 	case p.trace != nil && len(p.trace.Steps) > 0:
@@ -107,6 +115,7 @@ func (p *scenarioPage) Render() app.UI {
 				Text(p.source),
 			app.Button().ID("scenario-run").Class("run").Type("button").OnClick(p.onRun).Text(tr(p.lang, "scenario.run")),
 			app.H2().ID("scenario-heading").Text(p.title.In(p.lang)),
+			p.renderExpectations(),
 			view,
 		),
 	)
