@@ -24,7 +24,8 @@ type SessionState struct {
 	Subscriptions []Subscription `json:"subscriptions"`
 	// Inflight are the QoS 1 and 2 exchanges not yet complete, both ways.
 	Inflight []Inflight `json:"inflight"`
-	// Queued are messages waiting for the client to come back.
+	// Queued are messages waiting for the client to come back or, while it
+	// is online, for a free packet id.
 	Queued []Message `json:"queued"`
 	Will   *Message  `json:"will,omitempty"`
 }
