@@ -12,7 +12,8 @@ import (
 // tells the exchange it checks.
 
 // TestConformanceMalformedConnect [MQTT-3.1.4-1, MQTT-3.1.2-1,
-// MQTT-3.1.2-3, MQTT-3.1.2-13, MQTT-3.1.2-15, MQTT-3.1.2-22]: a CONNECT
+// MQTT-3.1.2-3, MQTT-3.1.2-13, MQTT-3.1.2-14, MQTT-3.1.2-15,
+// MQTT-3.1.2-22]: a CONNECT
 // that does not conform is answered by closing the connection, without a
 // CONNACK and without a session; the note names the rule.
 func TestConformanceMalformedConnect(t *testing.T) {
@@ -24,6 +25,7 @@ func TestConformanceMalformedConnect(t *testing.T) {
 		{"MQTT-3.1.2-1", 0x02, "MQTX"},
 		{"MQTT-3.1.2-3", 0x03, "MQTT"},
 		{"MQTT-3.1.2-13", 0x0a, "MQTT"},
+		{"MQTT-3.1.2-14", 0x1e, "MQTT"},
 		{"MQTT-3.1.2-15", 0x22, "MQTT"},
 		{"MQTT-3.1.2-22", 0x42, "MQTT"},
 	} {
@@ -31,6 +33,10 @@ func TestConformanceMalformedConnect(t *testing.T) {
 			st := newSimTest(t, Options{})
 			st.client("dev", ClientOptions{})
 			raw := []byte{0x10, 0x0d, 0x00, 0x04, tc.name[0], tc.name[1], tc.name[2], tc.name[3], 0x04, tc.flags, 0x00, 0x3c, 0x00, 0x01, 'd'}
+			if tc.flags&0x04 != 0 {
+				raw = append(raw, 0x00, 0x01, 'w', 0x00, 0x01, 'x')
+				raw[1] += 6
+			}
 			if tc.flags&0x40 != 0 {
 				raw = append(raw, 0x00, 0x02, 'p', 'w')
 				raw[1] += 4
@@ -461,5 +467,30 @@ func TestConformanceClientOutOfPacketIDs(t *testing.T) {
 	}
 	if err := st.w.Publish("dev", "a", []byte("x"), 0, false); err != nil {
 		t.Fatalf("QoS 0 needs no packet id: %v", err)
+	}
+}
+
+// TestConformanceRetainedOutlivesSessions [MQTT-3.1.2-7, MQTT-3.1.2-16]:
+// retained messages are not part of any session: they stay when the
+// publisher's clean session ends. A will with Will Retain 0 is published
+// but not retained.
+func TestConformanceRetainedOutlivesSessions(t *testing.T) {
+	st := newSimTest(t, Options{})
+	st.client("pub", ClientOptions{CleanSession: true, Will: &codec.Will{Topic: "pub/status", Message: []byte("gone")}})
+	st.client("sub", ClientOptions{})
+	st.connect("pub", "sub")
+	st.subscribe("sub", "pub/#", 1)
+	st.publish("pub", "pub/value", "42", 1, true)
+	st.must(st.w.Abort("pub"))
+	st.run()
+	if st.w.BrokerSession("pub") != nil {
+		t.Fatal("the clean session outlived its connection")
+	}
+	if m := st.w.Retained("pub/value"); m == nil || m.Payload != "42" {
+		t.Fatalf("the retained message went with the session: %+v", m)
+	}
+	st.wantReceived("the value, then the will", "sub", "42", "gone")
+	if m := st.w.Retained("pub/status"); m != nil {
+		t.Fatalf("Will Retain 0, yet the will was retained: %+v", m)
 	}
 }
