@@ -211,7 +211,7 @@ func stepSummary(lang string, s sim.Step) string {
 	var b strings.Builder
 	switch s.Kind {
 	case sim.KindPacket:
-		b.WriteString(s.From + " → " + s.To + ": " + s.Label)
+		b.WriteString(s.From + " → " + s.To + tr(lang, "sep.colon") + s.Label)
 		if s.Outcome != "" && s.Outcome != sim.Delivered {
 			b.WriteString(" (" + tr(lang, "outcome."+string(s.Outcome)) + ")")
 		}
@@ -220,7 +220,7 @@ func stepSummary(lang string, s sim.Step) string {
 		if s.To != "" {
 			b.WriteString(" → " + s.To)
 		}
-		b.WriteString(": " + tr(lang, "kind."+string(s.Kind)))
+		b.WriteString(tr(lang, "sep.colon") + tr(lang, "kind."+string(s.Kind)))
 	}
 	return b.String()
 }

@@ -189,7 +189,7 @@ func (l *eventList) renderRow(s sim.Step) app.UI {
 	if s.Kind != sim.KindPacket {
 		what = tr(l.Lang, "kind."+string(s.Kind))
 		if len(s.Notes) > 0 {
-			what += ": " + s.Notes[0].Text.In(l.Lang)
+			what += tr(l.Lang, "sep.colon") + s.Notes[0].Text.In(l.Lang)
 		}
 	}
 	outcome := ""

@@ -41,14 +41,14 @@ func stateItems(lang string, s *sim.State) []stateItem {
 				add(fmt.Sprintf("%s/inflight/%s/%d", id, f.Direction, f.PacketID), 1, inflightText(lang, f))
 			}
 			for i, m := range ss.Queued {
-				add(fmt.Sprintf("%s/queued/%d", id, i), 1, tr(lang, "state.queued")+" "+messageText(m))
+				add(fmt.Sprintf("%s/queued/%d", id, i), 1, tr(lang, "state.queued")+" "+messageText(lang, m))
 			}
 			if ss.Will != nil {
-				add(id+"/will", 1, tr(lang, "state.will")+" "+messageText(*ss.Will))
+				add(id+"/will", 1, tr(lang, "state.will")+" "+messageText(lang, *ss.Will))
 			}
 		}
 		for _, m := range s.Broker.Retained {
-			add("retained/"+m.Topic, 0, tr(lang, "state.retained")+": "+messageText(m))
+			add("retained/"+m.Topic, 0, tr(lang, "state.retained")+tr(lang, "sep.colon")+messageText(lang, m))
 		}
 	}
 	for _, c := range s.Clients {
@@ -103,7 +103,7 @@ func sessionFlags(lang string, ss *sim.SessionState) string {
 	if ss.KeepAlive > 0 {
 		parts = append(parts, tr(lang, "state.keepalive", ss.KeepAlive))
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, tr(lang, "sep.list"))
 }
 
 func inflightText(lang string, f sim.Inflight) string {
@@ -111,13 +111,32 @@ func inflightText(lang string, f sim.Inflight) string {
 	if f.Direction == "in" {
 		dir = tr(lang, "state.in")
 	}
-	return fmt.Sprintf("%s %s id=%d QoS %d %s · %s", tr(lang, "state.inflight"), dir, f.PacketID, f.QoS, f.Topic, f.Stage)
+	return fmt.Sprintf("%s %s id=%d QoS %d %s · %s", tr(lang, "state.inflight"), dir, f.PacketID, f.QoS, f.Topic, stageText(lang, f.Stage))
 }
 
-func messageText(m sim.Message) string {
+// stages are the simulator's names for where a QoS 1/2 exchange stands,
+// in Chinese as the tutorials describe the handshake.
+var stages = map[string]string{
+	"not sent yet":                           "尚未发送",
+	"PUBLISH sent":                           "已发送 PUBLISH",
+	"PUBREL sent":                            "已发送 PUBREL",
+	"PUBREC sent":                            "已发送 PUBREC",
+	"PUBREC sent, message held until PUBREL": "已发送 PUBREC，消息暂存到收到 PUBREL 为止",
+}
+
+// stageText is an in-flight stage in lang; a stage the table does not
+// know is shown as the simulator wrote it.
+func stageText(lang, stage string) string {
+	if zh, ok := stages[stage]; ok && lang == langZH {
+		return zh
+	}
+	return stage
+}
+
+func messageText(lang string, m sim.Message) string {
 	s := fmt.Sprintf("%s %q QoS %d", m.Topic, m.Payload, m.QoS)
 	if m.Retain {
-		s += " retain"
+		s += " " + tr(lang, "state.retain")
 	}
 	return s
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"mqttviz/sim"
@@ -43,5 +44,30 @@ func TestDiffState(t *testing.T) {
 	}
 	if len(diffState(nil, nil)) != 0 {
 		t.Error("no state gives items")
+	}
+}
+
+// TestStateItemsChinese checks that the Chinese state panel has no
+// English left in its own words: stages, separators, the retain mark.
+func TestStateItemsChinese(t *testing.T) {
+	s := &sim.State{Broker: &sim.BrokerState{
+		Sessions: []*sim.SessionState{{ClientID: "phone", Connected: true, CleanSession: true, KeepAlive: 60,
+			Inflight: []sim.Inflight{{PacketID: 1, QoS: 2, Direction: "in", Stage: "PUBREC sent", Topic: "a/b"}}}},
+		Retained: []sim.Message{{Topic: "a/b", Payload: "on", QoS: 1, Retain: true}},
+	}}
+	var all []string
+	for _, it := range stateItems(langZH, s) {
+		all = append(all, it.Text)
+	}
+	text := strings.Join(all, "\n")
+	for _, want := range []string{"已连接，清理会话，保持连接 60 秒", "已发送 PUBREC", "保留消息：a/b \"on\" QoS 1 保留"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Chinese state lacks %q:\n%s", want, text)
+		}
+	}
+	for _, english := range []string{", ", "sent", "retain"} {
+		if strings.Contains(text, english) {
+			t.Errorf("Chinese state contains %q:\n%s", english, text)
+		}
 	}
 }
