@@ -4,7 +4,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -22,64 +21,20 @@ arguments:  mqttviz decode 30 0b 00 04 31 31 31 31 39 39 39
 
 Exit code 0: a well-formed packet; 1: a malformed one (the fault is printed
 after the fields understood before it); 2: the input is not hex.
-
-Options:
-  --json         print {"type", "fields": [...], "error"} instead of a table
-  --lang en|zh   language of names and explanations (default en)
 `
-
-// cliOptions are the options decode and match share.
-type cliOptions struct {
-	lang string
-	json bool
-}
-
-// parseCLI parses args for the command name, options and positional
-// arguments in any order ("--" ends the options). On --help it prints usage
-// to stdout; on an error, to stderr. A nil result means: exit with code.
-func parseCLI(name, usage string, withJSON bool, args []string, stdout, stderr io.Writer) (*cliOptions, []string, int) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	opts := &cliOptions{}
-	fs.StringVar(&opts.lang, "lang", "en", "")
-	if withJSON {
-		fs.BoolVar(&opts.json, "json", false, "")
-	}
-	var pos []string
-	for {
-		err := fs.Parse(args)
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usage)
-			return nil, nil, 0
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "mqttviz %s: %v\n\n%s", name, err, usage)
-			return nil, nil, 2
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		// After "--" everything is positional; Parse has consumed it.
-		if len(args) > fs.NArg() && args[len(args)-fs.NArg()-1] == "--" {
-			pos = append(pos, fs.Args()...)
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	if opts.lang != "en" && opts.lang != "zh" {
-		fmt.Fprintf(stderr, "mqttviz %s: --lang must be en or zh, not %q\n", name, opts.lang)
-		return nil, nil, 2
-	}
-	return opts, pos, 0
-}
 
 // runDecode is `mqttviz decode`: codec.Annotate's breakdown of the bytes
 // as a table or as JSON.
 func runDecode(args []string, stdout, stderr io.Writer) int {
-	opts, pos, code := parseCLI("decode", decodeUsage, true, args, stdout, stderr)
-	if opts == nil {
+	c := newCLI("decode", decodeUsage)
+	asJSON := c.fs.Bool("json", false, `print {"type", "fields": [...], "error"} instead of a table`)
+	lang := c.lang()
+	pos, code, done := c.parse(args, stdout, stderr)
+	if done {
 		return code
+	}
+	if !c.checkLang(*lang, stderr) {
+		return 2
 	}
 	b, err := parseHex(pos)
 	if err != nil {
@@ -87,10 +42,10 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	a := codec.Annotate(b)
-	if opts.json {
-		err = writeDecodeJSON(stdout, a, opts.lang)
+	if *asJSON {
+		err = writeDecodeJSON(stdout, a, *lang)
 	} else {
-		err = writeDecodeTable(stdout, a, b, opts.lang)
+		err = writeDecodeTable(stdout, a, b, *lang)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "mqttviz decode: %v\n", err)

@@ -15,29 +15,30 @@ SUBSCRIBE) matches the topic name TOPIC (as in a PUBLISH).
 
 Exit code 0: it matches; 1: it does not; 2: the filter or the topic name is
 not valid (the rule it breaks is printed), or the arguments are wrong.
-
-Options:
-  --lang en|zh   language of the explanation (default en)
 `
 
 // runMatch is `mqttviz match`: it prints the level-by-level explanation
 // of codec.ExplainMatch.
 func runMatch(args []string, stdout, stderr io.Writer) int {
-	opts, pos, code := parseCLI("match", matchUsage, false, args, stdout, stderr)
-	if opts == nil {
+	c := newCLI("match", matchUsage)
+	lang := c.lang()
+	pos, code, done := c.parse(args, stdout, stderr)
+	if done {
 		return code
 	}
-	if len(pos) != 2 {
-		fmt.Fprintf(stderr, "mqttviz match: want a filter and a topic name, got %d argument(s)\n\n%s", len(pos), matchUsage)
+	if !c.checkLang(*lang, stderr) {
 		return 2
+	}
+	if len(pos) != 2 {
+		return c.fail(stderr, "want a filter and a topic name, got %d argument(s)", len(pos))
 	}
 	filter, topic := pos[0], pos[1]
 	ex := codec.ExplainMatch(filter, topic)
 	if ex.Err != nil {
-		fmt.Fprintf(stderr, "mqttviz match: %s [%s, offset %d]\n", ex.Reason.In(opts.lang), ex.Err.Rule, ex.Err.Offset)
+		fmt.Fprintf(stderr, "mqttviz match: %s [%s, offset %d]\n", ex.Reason.In(*lang), ex.Err.Rule, ex.Err.Offset)
 		return 2
 	}
-	w := labels[opts.lang]
+	w := labels[*lang]
 	head := table{{w.filter, filter}, {w.topic, topic}}
 	t := table{{w.level, w.filterCol, w.topicCol, "", w.why}}
 	for i, l := range ex.Levels {
@@ -45,10 +46,10 @@ func runMatch(args []string, stdout, stderr io.Writer) int {
 		if l.Matched {
 			mark = "✓"
 		}
-		t = append(t, []string{strconv.Itoa(i + 1), levelCell(l.Filter, l.InFilter, w), levelCell(l.Topic, l.InTopic, w), mark, l.Verdict.In(opts.lang)})
+		t = append(t, []string{strconv.Itoa(i + 1), levelCell(l.Filter, l.InFilter, w), levelCell(l.Topic, l.InTopic, w), mark, l.Verdict.In(*lang)})
 	}
 	fmt.Fprintf(stdout, "%s\n%s", head, t)
-	fmt.Fprintf(stdout, "\n%s\n", ex.Reason.In(opts.lang))
+	fmt.Fprintf(stdout, "\n%s\n", ex.Reason.In(*lang))
 	if ex.Matched {
 		return 0
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,43 +10,33 @@ import (
 	"mqttviz/sim"
 )
 
+const runUsage = `Usage: mqttviz run LESSON|FILE [--format text|json|mermaid] [--seed N] [--lang en|zh]
+
+Runs a built-in lesson (see: mqttviz lessons) or a scenario file and prints
+its trace.
+
+Exit code 0: every expectation holds; 1: some fail; 2: the scenario does not
+parse or the arguments are wrong.
+`
+
 // runRun runs a built-in lesson or a scenario file and prints its trace as
 // a table, JSON or a Mermaid diagram. Exit code: 0 when every expectation
 // holds, 1 when one fails (listed on stderr), 2 when the scenario does not
 // parse or the arguments are wrong.
 func runRun(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output: text (a table), json (the trace) or mermaid (a sequenceDiagram)")
-	seed := fs.Int64("seed", 1, "random seed of the run")
-	lang := fs.String("lang", "en", "language of titles and notes: en or zh")
-	usage := func(w io.Writer) {
-		fs.SetOutput(w)
-		fmt.Fprintln(w, "Usage: mqttviz run LESSON|FILE [--format text|json|mermaid] [--seed N] [--lang en|zh]\n\n"+
-			"Runs a built-in lesson (see: mqttviz lessons) or a scenario file and prints its trace.\n"+
-			"Exit code 0: every expectation holds; 1: some fail; 2: the scenario does not parse.")
-		fs.PrintDefaults()
-		fs.SetOutput(stderr)
+	c := newCLI("run", runUsage)
+	format := c.fs.String("format", "text", "output: text (a table), json (the trace) or mermaid (a sequenceDiagram)")
+	seed := c.fs.Int64("seed", 1, "random seed of the run")
+	lang := c.lang()
+	positional, code, done := c.parse(args, stdout, stderr)
+	if done {
+		return code
 	}
-	fs.Usage = func() { usage(stderr) }
-	if wantsHelp(args) {
-		usage(stdout)
-		return 0
-	}
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return 2
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	if len(positional) != 1 || (*lang != "en" && *lang != "zh") {
-		fs.Usage()
+	if !c.checkLang(*lang, stderr) {
 		return 2
+	}
+	if len(positional) != 1 {
+		return c.fail(stderr, "want one lesson name or scenario file, got %d", len(positional))
 	}
 	render, ok := renderers[*format]
 	if !ok {
