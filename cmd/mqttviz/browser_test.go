@@ -362,6 +362,9 @@ func TestBrowserDecode(t *testing.T) {
 func TestBrowserNarrow(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 420, 860)
+	// A phone's viewport: headless Chromium's window cannot be narrower
+	// than 500 px.
+	do(t, ctx, chromedp.EmulateViewport(390, 844))
 	name, tr := richestLesson(t)
 	open(t, ctx, base, "/lessons/"+name)
 	do(t, ctx, chromedp.Click(chromedp.ID("ctl-forward")))
@@ -369,7 +372,7 @@ func TestBrowserNarrow(t *testing.T) {
 	// Nothing sticks out sideways but the diagram's own scroll box.
 	wide := eval[bool](t, ctx, `document.documentElement.scrollWidth > window.innerWidth + 1`)
 	if wide {
-		t.Error("the page scrolls sideways at 420 px")
+		t.Error("the page scrolls sideways at 390 px")
 	}
 	shoot(t, ctx, "narrow")
 }
@@ -515,7 +518,7 @@ func TestBrowserStaticSubpath(t *testing.T) {
 // TestBrowserScreenshots saves the main views under docs/screenshots/.
 // It runs only with -screenshots:
 //
-//	make build && go test -run TestBrowserScreenshots -screenshots ./cmd/mqttviz
+//	make build && go test ./cmd/mqttviz -run Browser -screenshots
 func TestBrowserScreenshots(t *testing.T) {
 	if !*screenshots {
 		t.Skip("run with -screenshots to save them")
@@ -555,6 +558,19 @@ func TestBrowserScreenshots(t *testing.T) {
 		eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
 		shoot(t, ctx, shot.name)
 	}
+
+	// The seed's CONNECT (seedConnect, decode_test.go) decoded in Chinese (the language is remembered
+	// from the last lesson), then a lesson on a phone.
+	open(t, ctx, base, "/decode?hex="+strings.ReplaceAll(seedConnect, " ", ""))
+	waitFor(t, ctx, `document.querySelectorAll(".inspector-panel .field").length > 5 && document.documentElement.lang === "zh-CN"`)
+	shoot(t, ctx, "decode-zh")
+	do(t, ctx, chromedp.EmulateViewport(390, 844))
+	open(t, ctx, base, "/lessons/will-keepalive")
+	for range 5 {
+		do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+	}
+	waitFor(t, ctx, `document.querySelector("#position").textContent.startsWith("第 6 步")`)
+	shoot(t, ctx, "narrow-zh")
 }
 
 // TestBrowserRobust feeds the app what students get wrong: an unknown
@@ -632,4 +648,5 @@ func TestBrowserRobust(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("#expectations summary").textContent`); !strings.Contains(got, "1 did not hold") {
 		t.Errorf("expectations summary %q", got)
 	}
+	shoot(t, ctx, "scenario-failed")
 }
