@@ -598,6 +598,10 @@ func TestBrowserRobust(t *testing.T) {
 		t.Errorf("unknown lesson says %q", got)
 	}
 
+	// The address with the lesson's name cut off shows the picker.
+	open(t, ctx, base, "/lessons/")
+	waitFor(t, ctx, `document.querySelectorAll(".lesson-card").length > 0`)
+
 	// A seed that is not a number runs the lesson with seed 1.
 	open(t, ctx, base, "/lessons/will-keepalive?seed=abc")
 	checkStep(t, ctx, wtr, 0)

@@ -13,6 +13,8 @@ func Register() {
 	// the app's start-up from this mark.
 	perfMark("mqttviz-start")
 	app.RouteFunc("/", func() app.Composer { return newPickerPage() })
+	// /lessons/ with no name left on it is the picker too, not a 404.
+	app.RouteWithRegexpFunc("^/lessons/?$", func() app.Composer { return newPickerPage() })
 	app.RouteFunc("/decode", func() app.Composer { return newDecodePage() })
 	app.RouteFunc("/scenario", func() app.Composer { return newScenarioPage() })
 	app.RouteWithRegexpFunc("^/lessons/[^/]+/?$", func() app.Composer { return newLessonPage() })
