@@ -84,3 +84,32 @@ func BenchmarkEncodePublish64(b *testing.B)   { benchEncode(b, benchPublish(64))
 func BenchmarkEncodePublish64K(b *testing.B)  { benchEncode(b, benchPublish(64*1024)) }
 func BenchmarkEncodeConnectWill(b *testing.B) { benchEncode(b, benchConnect()) }
 func BenchmarkEncodeSubscribe4(b *testing.B)  { benchEncode(b, benchSubscribe()) }
+
+// BenchmarkSplitter cuts a stream of Publish64 packets fed in chunks of
+// 1460 bytes (a TCP segment), which split packets across Feeds.
+func BenchmarkSplitter(b *testing.B) {
+	one, err := Append(nil, benchPublish(64))
+	if err != nil {
+		b.Fatal(err)
+	}
+	stream := bytes.Repeat(one, 1000)
+	var s Splitter
+	b.SetBytes(int64(len(stream)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for in := stream; len(in) > 0; {
+			k := min(1460, len(in))
+			s.Feed(in[:k])
+			in = in[k:]
+			for {
+				frame, err := s.Next()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if frame == nil {
+					break
+				}
+			}
+		}
+	}
+}

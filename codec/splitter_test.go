@@ -37,7 +37,7 @@ func splitAll(t *testing.T, b []byte, n int) [][]byte {
 			if frame == nil {
 				break
 			}
-			got = append(got, frame)
+			got = append(got, bytes.Clone(frame))
 		}
 	}
 	if s.Buffered() != 0 {
@@ -63,19 +63,72 @@ func TestSplitter(t *testing.T) {
 	}
 }
 
-// TestSplitterKeepsFrames checks that frames stay intact after more bytes
-// are fed.
+// TestSplitterKeepsFrames checks that every frame cut from one Feed
+// stays intact until the next Feed, however many are cut.
 func TestSplitterKeepsFrames(t *testing.T) {
 	var s Splitter
 	s.Feed([]byte{0xc0, 0x00, 0x30})
-	first, _ := s.Next()
-	s.Feed([]byte{0x03, 0x00, 0x01, 'a'})
+	if first, _ := s.Next(); !bytes.Equal(first, []byte{0xc0, 0x00}) {
+		t.Fatalf("first frame % x", first)
+	}
+	s.Feed([]byte{0x03, 0x00, 0x01, 'a', 0xd0, 0x00, 0xe0})
 	second, err := s.Next()
 	if err != nil || !bytes.Equal(second, []byte{0x30, 0x03, 0x00, 0x01, 'a'}) {
 		t.Fatalf("second frame % x, %v", second, err)
 	}
-	if !bytes.Equal(first, []byte{0xc0, 0x00}) {
-		t.Fatalf("first frame changed to % x", first)
+	third, err := s.Next()
+	if err != nil || !bytes.Equal(third, []byte{0xd0, 0x00}) {
+		t.Fatalf("third frame % x, %v", third, err)
+	}
+	if f, err := s.Next(); f != nil || err != nil {
+		t.Fatalf("a lone first byte gave % x, %v", f, err)
+	}
+	if !bytes.Equal(second, []byte{0x30, 0x03, 0x00, 0x01, 'a'}) {
+		t.Fatalf("second frame changed to % x before the next Feed", second)
+	}
+	s.Feed([]byte{0x00})
+	if f, err := s.Next(); err != nil || !bytes.Equal(f, []byte{0xe0, 0x00}) {
+		t.Fatalf("fourth frame % x, %v", f, err)
+	}
+}
+
+// TestSplitterReusesBuffer checks that a stream of packets, fed in
+// chunks that split packets, allocates nothing once the buffer has
+// grown, and that a packet larger than the buffer still comes out whole.
+func TestSplitterReusesBuffer(t *testing.T) {
+	all, want := stream()
+	var s Splitter
+	feed := func() {
+		for b := all; len(b) > 0; {
+			k := min(13, len(b))
+			s.Feed(b[:k])
+			b = b[k:]
+			for {
+				frame, err := s.Next()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if frame == nil {
+					break
+				}
+			}
+		}
+	}
+	feed()
+	if allocs := testing.AllocsPerRun(10, feed); allocs != 0 {
+		t.Errorf("%v allocations per pass over the stream, want 0", allocs)
+	}
+	big, err := Append(nil, &Publish{Topic: "a", Payload: make([]byte, 4*len(all))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Feed(big[:3])
+	s.Feed(big[3:])
+	if f, err := s.Next(); err != nil || !bytes.Equal(f, big) {
+		t.Fatalf("big frame of %d bytes: %d bytes, %v", len(big), len(f), err)
+	}
+	if got := splitAll(t, all, 5); len(got) != len(want) {
+		t.Fatalf("%d frames, want %d", len(got), len(want))
 	}
 }
 
