@@ -242,6 +242,17 @@ func TestBrowserKeyboard(t *testing.T) {
 	do(t, ctx, chromedp.KeyEvent(" "))
 	waitFor(t, ctx, `document.querySelector("#ctl-play").getAttribute("aria-label") === "Play"`)
 
+	// Enter on To end goes there and keeps the focus on the button, now
+	// unable to act, instead of dropping it to the top of the page.
+	do(t, ctx, chromedp.Focus(chromedp.ID("ctl-end")), chromedp.KeyEvent(kb.Enter))
+	checkStep(t, ctx, tr, len(tr.Steps)-1)
+	if id := eval[string](t, ctx, `document.activeElement.id`); id != "ctl-end" {
+		t.Errorf("after To end the focus is on %q", id)
+	}
+	if d := eval[string](t, ctx, `document.querySelector("#ctl-end").getAttribute("aria-disabled")`); d != "true" {
+		t.Errorf("To end at the end: aria-disabled=%q", d)
+	}
+
 	// Keys typed into a field are the field's.
 	do(t, ctx, chromedp.Focus(chromedp.ID("filter-client")))
 	pos := eval[string](t, ctx, `document.querySelector("#position").textContent`)
@@ -260,6 +271,8 @@ func TestBrowserKeyboard(t *testing.T) {
 	// jumps there, and the focused row shows a focus outline. (End in the
 	// client filter chose its last client: show them all again.)
 	eval[bool](t, ctx, `(() => { const s = document.querySelector("#filter-client"); s.value = ""; s.dispatchEvent(new Event("change")); return true })()`)
+	do(t, ctx, chromedp.Focus(chromedp.ID("ctl-start")), chromedp.KeyEvent(kb.Enter))
+	checkStep(t, ctx, tr, 0)
 	do(t, ctx, chromedp.Focus(chromedp.ID("filter-packet")))
 	waitFor(t, ctx, `document.querySelector(".event.current") !== null`)
 	cur := eval[string](t, ctx, `document.querySelector(".event.current").dataset.step`)

@@ -40,15 +40,22 @@ func newControls(cursor, steps int, status playStatus, speed float64, lang strin
 	return &controls{Cursor: cursor, Steps: steps, Status: status, Speed: speed, Lang: lang}
 }
 
+// button is one of the player's buttons. One that cannot act now (back at
+// the first step) is aria-disabled rather than disabled: a disabled button
+// drops the keyboard focus, so a student who pressed To end would be
+// thrown back to the top of the page. Its press then does nothing.
 func (c *controls) button(id, key, glyph string, disabled bool, h app.EventHandler) app.UI {
+	if disabled {
+		h = func(ctx app.Context, e app.Event) {}
+	}
 	return app.Button().
 		ID(id).
 		Class("ctl").
 		Type("button").
 		Aria("label", tr(c.Lang, key)).
+		Aria("disabled", disabled).
 		Title(tr(c.Lang, key)).
-		Disabled(disabled).
-		OnClick(h).
+		OnClick(h, disabled).
 		Body(icon(glyph))
 }
 
