@@ -166,3 +166,36 @@ func TestScenarioPage(t *testing.T) {
 		d.Close()
 	}
 }
+
+// TestHeaderMarksLanguageNames checks that each language's name carries
+// its own lang, for screen readers.
+func TestHeaderMarksLanguageNames(t *testing.T) {
+	h := newHeader(langEN)
+	d := app.NewClientTester(h)
+	defer d.Close()
+	html := app.HTMLString(h)
+	for _, want := range []string{`id="lang-zh" lang="zh-CN"`, `id="lang-en" lang="en"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("header lacks %s:\n%s", want, html)
+		}
+	}
+}
+
+// TestInspectorCapsHexCells checks that a huge paste draws a bounded hex
+// dump and says how much it left out.
+func TestInspectorCapsHexCells(t *testing.T) {
+	b := make([]byte, 5000)
+	for i := range b {
+		b[i] = 0x31
+	}
+	in := newInspector(b, langZH)
+	d := app.NewClientTester(in)
+	defer d.Close()
+	html := app.HTMLString(in)
+	if n := strings.Count(html, `class="byte `); n != maxHexCells {
+		t.Errorf("%d byte cells for 5000 bytes, want %d", n, maxHexCells)
+	}
+	if !strings.Contains(html, "其余 3976 个字节未画出") {
+		t.Error("the hex dump does not say how many bytes it left out")
+	}
+}

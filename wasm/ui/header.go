@@ -34,15 +34,19 @@ func (h *header) Render() app.UI {
 			app.A().ID("nav-scenario").Href(link("/scenario")).Text(tr(h.Lang, "nav.scenario")),
 		),
 		app.Div().Class("lang-switch").Role("group").Aria("label", tr(h.Lang, "lang.label")).Body(
-			h.langButton(langEN, "English"),
-			h.langButton(langZH, "简体中文"),
+			h.langButton(langEN, "en", "English"),
+			h.langButton(langZH, "zh-CN", "简体中文"),
 		),
 	)
 }
 
-func (h *header) langButton(lang, name string) app.UI {
+// langButton switches to lang. Its name is written in that language and
+// marked so (tag), so that a screen reader reads 简体中文 in Chinese on an
+// English page.
+func (h *header) langButton(lang, tag, name string) app.UI {
 	return app.Button().
 		ID("lang-"+lang).
+		Lang(tag).
 		Type("button").
 		Class("lang").
 		Aria("pressed", h.Lang == lang).
