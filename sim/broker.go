@@ -3,6 +3,7 @@ package sim
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"mqttviz/codec"
 )
@@ -99,7 +100,7 @@ func (b *broker) packet(now int64, c *conn, p codec.Packet) {
 	case *codec.Connect:
 		b.violation(now, bc, "MQTT-3.1.0-2",
 			"a second CONNECT on the same connection is a protocol violation: the broker closes the connection",
-			"同一连接上的第二个 CONNECT 是协议违规：服务端关闭连接")
+			"同一网络连接上的第二个 CONNECT 属于协议违规：服务端关闭连接")
 	case *codec.Publish:
 		b.publish(now, s, p)
 	case *codec.Puback:
@@ -119,14 +120,14 @@ func (b *broker) packet(now int64, c *conn, p codec.Packet) {
 		b.send(bc.c, &codec.Pingresp{})
 	case *codec.Disconnect:
 		b.note("MQTT-3.14.4-3", "DISCONNECT: the broker discards the will without publishing it and closes the connection",
-			"收到 DISCONNECT：服务端丢弃遗嘱消息，不发布，并关闭连接")
+			"收到 DISCONNECT：服务端丢弃遗嘱消息（不发布），然后关闭连接")
 		bc.will = nil
 		b.detach(now, bc)
 		b.close(bc.c)
 	default:
 		b.violation(now, bc, "MQTT-4.8.0-1",
 			"a client never sends "+p.Type().String()+": protocol violation, the broker closes the connection",
-			"客户端不应发送 "+p.Type().String()+"：协议违规，服务端关闭连接")
+			"客户端不能发送 "+p.Type().String()+"：属于协议违规，服务端关闭连接")
 	}
 }
 
@@ -143,7 +144,7 @@ func (b *broker) malformed(now int64, c *conn, frame []byte, err error) {
 	rule, en, zh := describeError(err)
 	b.violation(now, c.b, rule,
 		"malformed packet: "+en+" The broker closes the connection.",
-		"报文格式错误："+zh+" 服务端关闭连接。")
+		"畸形报文："+zh+"服务端关闭连接。")
 }
 
 // violation closes the connection because the client broke rule.
@@ -212,9 +213,18 @@ func (b *broker) send(c *conn, p codec.Packet) {
 func describeError(err error) (rule, en, zh string) {
 	var ce *codec.Error
 	if errors.As(err, &ce) {
-		return ce.Rule, ce.Message.EN, ce.Message.ZH
+		return ce.Rule, ce.Message.EN, fullStop(ce.Message.ZH)
 	}
-	return "", err.Error(), err.Error()
+	return "", err.Error(), fullStop(err.Error())
+}
+
+// fullStop ends a Chinese sentence with a full-width full stop, so that
+// another sentence can follow it directly.
+func fullStop(zh string) string {
+	if strings.HasSuffix(zh, "。") {
+		return zh
+	}
+	return zh + "。"
 }
 
 // markSession notes that s changed since the last snapshot.

@@ -27,17 +27,17 @@ func (b *broker) connect(now int64, bc *brokerConn, p *codec.Connect) {
 	case id == "":
 		id = b.assignID()
 		b.note("MQTT-3.1.3-6", "empty client id with clean session 1: the broker assigns the id "+id,
-			"客户端标识符为空且清理会话为 1：服务端为它分配标识符 "+id)
+			"客户端标识符为空且清理会话为 1：服务端为它分配客户端标识符 "+id)
 	case b.opts.StrictClientID && !plainClientID(id):
 		b.refuse(bc, codec.RefusedIdentifierRejected, "MQTT-3.1.3-9",
 			"client id "+strconv.Quote(id)+" is not 1–23 letters and digits, the only ids this broker accepts: CONNACK 0x02, identifier rejected",
-			"客户端标识符 "+strconv.Quote(id)+" 不是 1–23 个字母或数字，本服务端不接受：CONNACK 返回码 0x02，标识符不合格")
+			"客户端标识符 "+strconv.Quote(id)+" 不是由 1–23 个字母或数字组成，本服务端不接受：CONNACK 返回码 0x02，标识符不合格")
 		return
 	}
 	if b.opts.Unavailable {
 		b.refuse(bc, codec.RefusedServerUnavailable, "MQTT 3.2.2.3",
 			"the broker is configured as unavailable: CONNACK 0x03, server unavailable",
-			"服务端被设置为不可用：CONNACK 返回码 0x03，服务端不可用")
+			"服务端被配置为暂不可用：CONNACK 返回码 0x03，服务端不可用")
 		return
 	}
 	if !b.authenticate(bc, p) {
@@ -46,7 +46,7 @@ func (b *broker) connect(now int64, bc *brokerConn, p *codec.Connect) {
 	if slices.Contains(b.opts.NotAuthorized, id) {
 		b.refuse(bc, codec.RefusedNotAuthorized, "MQTT 3.2.2.3",
 			"client id "+id+" is not authorized on this broker: CONNACK 0x05, not authorized",
-			"客户端 "+id+" 未被授权连接本服务端：CONNACK 返回码 0x05，未授权")
+			"客户端标识符 "+id+" 未被授权连接本服务端：CONNACK 返回码 0x05，未授权")
 		return
 	}
 	if old := b.sessions[id]; old != nil && old.conn != nil {
@@ -71,7 +71,7 @@ func (b *broker) connect(now int64, bc *brokerConn, p *codec.Connect) {
 		present = true
 		b.notef("MQTT-3.2.2-2",
 			"clean session 0 and a stored session: session present 1, resuming %d subscriptions, %d messages in flight and %d queued",
-			"清理会话为 0 且有保存的会话：当前会话标志为 1，恢复 %d 个订阅、%d 条未完成的消息和 %d 条排队消息",
+			"清理会话为 0 且有保存的会话：当前会话标志为 1，恢复 %d 个订阅、%d 条尚未完成确认的消息和 %d 条排队消息",
 			len(s.subs), len(s.out)+len(s.in), len(s.queue))
 	default:
 		s = b.addSession(id, false)
@@ -86,7 +86,7 @@ func (b *broker) connect(now int64, bc *brokerConn, p *codec.Connect) {
 		bc.will = &message{topic: strings.Clone(w.Topic), payload: bytes.Clone(w.Message), qos: w.QoS, retain: w.Retain}
 		b.notef("MQTT-3.1.2-8",
 			"the broker keeps the will (%s, QoS %d, retain %d) and publishes it if the connection closes without DISCONNECT",
-			"服务端保存遗嘱消息（%s，服务质量 %d，保留 %d），连接未经 DISCONNECT 断开时发布它",
+			"服务端保存遗嘱消息（主题 %s，QoS %d，保留标志 %d）；如果连接没有经过 DISCONNECT 就断开，服务端将发布它",
 			w.Topic, w.QoS, b2i(w.Retain))
 	}
 	b.send(bc.c, &codec.Connack{SessionPresent: present, ReturnCode: codec.Accepted})
@@ -102,7 +102,7 @@ func (b *broker) refuseLevel(bc *brokerConn, level byte) {
 	lv := strconv.Itoa(int(level))
 	b.refuse(bc, codec.RefusedProtocolVersion, "MQTT-3.1.2-2",
 		"protocol level "+lv+" is not 4 (MQTT 3.1.1), the only version this broker speaks: CONNACK 0x01, unacceptable protocol version",
-		"协议级别 "+lv+" 不是 4（MQTT 3.1.1），本服务端只支持这个版本：CONNACK 返回码 0x01，不支持的协议版本")
+		"协议级别为 "+lv+"，而本服务端只支持级别 4（MQTT 3.1.1）：CONNACK 返回码 0x01，不支持的协议版本")
 }
 
 // authenticate checks the user name and password against the user table,
@@ -117,14 +117,14 @@ func (b *broker) authenticate(bc *brokerConn, p *codec.Connect) bool {
 		}
 		b.refuse(bc, codec.RefusedNotAuthorized, "MQTT 3.2.2.3",
 			"this broker needs a user name and the CONNECT has none: CONNACK 0x05, not authorized",
-			"本服务端要求用户名，而 CONNECT 中没有：CONNACK 返回码 0x05，未授权")
+			"本服务端要求提供用户名，而 CONNECT 中没有用户名：CONNACK 返回码 0x05，未授权")
 		return false
 	}
 	pw, ok := b.opts.Users[p.Username]
 	if !ok || !p.HasPassword || string(p.Password) != pw {
 		b.refuse(bc, codec.RefusedBadUsernamePassword, "MQTT 3.2.2.3",
 			"user "+strconv.Quote(p.Username)+" with this password is not in the broker's user table: CONNACK 0x04, bad user name or password",
-			"用户 "+strconv.Quote(p.Username)+" 与该密码不在服务端的用户表中：CONNACK 返回码 0x04，用户名或密码错误")
+			"用户名 "+strconv.Quote(p.Username)+" 和这个密码与服务端用户表中的记录不符：CONNACK 返回码 0x04，用户名或密码错误")
 		return false
 	}
 	return true
@@ -135,7 +135,7 @@ func (b *broker) authenticate(bc *brokerConn, p *codec.Connect) bool {
 func (b *broker) refuse(bc *brokerConn, code codec.ConnackCode, rule, en, zh string) {
 	b.note(rule, en, zh)
 	b.note("MQTT-3.2.2-5", "after a CONNACK that refuses, the broker closes the connection and ignores anything after the CONNECT",
-		"发送拒绝连接的 CONNACK 后，服务端关闭连接，并忽略 CONNECT 之后的任何数据")
+		"服务端发送拒绝连接的 CONNACK 后关闭网络连接，不再处理 CONNECT 之后的任何数据")
 	b.send(bc.c, &codec.Connack{ReturnCode: code})
 	b.close(bc.c)
 }
@@ -144,7 +144,7 @@ func (b *broker) refuse(bc *brokerConn, code codec.ConnackCode, rule, en, zh str
 // then delivers what was queued. [MQTT-4.4.0-1]
 func (b *broker) resume(now int64, s *session) {
 	for _, o := range s.out {
-		b.resend(now, s, o)
+		b.resend(now, s, o, "MQTT-4.4.0-1")
 	}
 	if len(s.out) > 0 {
 		b.armRetry(now, s.conn)

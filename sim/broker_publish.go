@@ -19,21 +19,21 @@ func (b *broker) publish(now int64, s *session, p *codec.Publish) {
 	case codec.AtLeastOnce:
 		b.accept(now, m)
 		b.notef("MQTT-4.3.2-2", "QoS 1: the broker takes the message and answers PUBACK id=%d",
-			"服务质量 1：服务端接收消息并回复 PUBACK id=%d", p.PacketID)
+			"QoS 1：服务端接收这条消息，回复 PUBACK id=%d", p.PacketID)
 		b.send(c, &codec.Puback{PacketID: p.PacketID})
 	case codec.ExactlyOnce:
 		if _, seen := s.in[p.PacketID]; seen {
 			b.notef("MQTT-4.3.3-2",
 				"QoS 2 id=%d was already received and not yet released: no second delivery, PUBREC again",
-				"服务质量 2 的 id=%d 已经收到且尚未释放：不再投递第二次，再次回复 PUBREC", p.PacketID)
+				"QoS 2 的 id=%d 已经收到且尚未释放：不再投递第二次，只再回复一次 PUBREC", p.PacketID)
 		} else if b.opts.ForwardOnPubrel {
 			s.in[p.PacketID] = m
-			b.notef("MQTT 4.3.3", "QoS 2: the broker keeps the message and forwards it only after PUBREL id=%d (option: forward on PUBREL)",
-				"服务质量 2：服务端保存消息，收到 PUBREL id=%d 后才转发（选项：收到 PUBREL 时转发）", p.PacketID)
+			b.notef("MQTT 4.3.3", "QoS 2: the broker keeps the message and forwards it only after PUBREL id=%d (option: forward on PUBREL, method A of the spec)",
+				"QoS 2：服务端先保存消息，收到 PUBREL id=%d 后才转发（选项：收到 PUBREL 时转发，即规范中的方法 A）", p.PacketID)
 		} else {
 			s.in[p.PacketID] = nil
-			b.notef("MQTT 4.3.3", "QoS 2: the broker forwards the message now and keeps only id=%d until PUBREL (option: forward on PUBLISH)",
-				"服务质量 2：服务端立即转发消息，只保存报文标识符 %d，直到收到 PUBREL（选项：收到 PUBLISH 时转发）", p.PacketID)
+			b.notef("MQTT 4.3.3", "QoS 2: the broker forwards the message now and keeps only id=%d until PUBREL (option: forward on PUBLISH, method B of the spec)",
+				"QoS 2：服务端立即转发消息，只保存报文标识符 %d 直到收到 PUBREL（选项：收到 PUBLISH 时转发，即规范中的方法 B）", p.PacketID)
 			b.accept(now, m)
 		}
 		b.markSession(s)
@@ -48,7 +48,7 @@ func (b *broker) pubrel(now int64, s *session, id uint16) {
 	switch {
 	case !ok:
 		b.notef("MQTT 3.6.4", "PUBREL id=%d for an exchange the broker no longer holds (its PUBCOMP was probably lost): PUBCOMP again",
-			"收到 PUBREL id=%d，但服务端已没有这个交换（上次的 PUBCOMP 可能丢失了）：再次回复 PUBCOMP", id)
+			"收到 PUBREL id=%d，但服务端已经没有这个报文标识符的记录（上次的 PUBCOMP 可能丢失了）：仍然回复 PUBCOMP", id)
 	case m != nil:
 		delete(s.in, id)
 		b.notef("MQTT 4.3.3", "PUBREL id=%d: the broker forwards the message it held and answers PUBCOMP",
@@ -83,7 +83,7 @@ func (b *broker) retain(m *message) {
 			b.retainedDirty, b.dirty = true, true
 		}
 		b.note("MQTT-3.3.1-10", "retain 1 with an empty payload: the broker removes the retained message of "+m.topic+" and stores nothing",
-			"保留标志为 1 且有效载荷为空：服务端删除 "+m.topic+" 的保留消息，不保存新的")
+			"保留标志为 1 且有效载荷为空：服务端删除 "+m.topic+" 的保留消息，这条空消息本身不保存")
 		return
 	}
 	if !had {
@@ -113,22 +113,22 @@ func (b *broker) route(now int64, m *message) {
 	b.matched = b.subs.match(m.topic, b.epoch, b.matched[:0])
 	if len(b.matched) == 0 {
 		b.note("MQTT 4.7", "no subscription matches "+m.topic+": the message goes to nobody",
-			"没有订阅匹配 "+m.topic+"：这条消息没有接收者")
+			"没有订阅与主题 "+m.topic+" 匹配：这条消息没有接收者")
 		return
 	}
 	if m.retain && b.explain {
 		b.note("MQTT-3.3.1-9", "forwarded to existing subscriptions with RETAIN 0",
-			"转发给已有订阅时保留标志置 0")
+			"转发给已有的订阅时，保留标志置 0")
 	}
 	for i, s := range b.matched {
 		q := min(m.qos, s.best)
 		if b.explain {
 			if s.hits > 1 {
 				b.notef("MQTT-3.3.5-1", "%d subscriptions of %s match: it gets one copy, at the highest QoS they were granted, %d",
-					"%[2]s 有 %[1]d 个订阅匹配：只投递一份，按这些订阅中最高的授予服务质量 %[3]d", s.hits, s.id, s.best)
+					"%[2]s 有 %[1]d 个订阅与之匹配：只投递一份，按这些订阅中授予的最高 QoS %[3]d", s.hits, s.id, s.best)
 			}
 			b.notef("MQTT-3.8.4-6", "to %s at QoS %d = min(published %d, granted %d)",
-				"以服务质量 %[2]d 投递给 %[1]s = min(发布 %[3]d, 授予 %[4]d)", s.id, q, m.qos, s.best)
+				"投递给 %[1]s：QoS %[2]d = min(发布 %[3]d, 授予 %[4]d)", s.id, q, m.qos, s.best)
 		}
 		b.deliver(now, s, m, q, false)
 		b.matched[i] = nil
@@ -142,13 +142,13 @@ func (b *broker) deliver(now int64, s *session, m *message, q codec.QoS, retain 
 	if s.conn == nil {
 		if q == codec.AtMostOnce && !b.opts.QueueQoS0 {
 			b.note("MQTT 3.1.2.4", s.id+" is offline: a QoS 0 message is not queued (this broker queues only QoS 1 and 2)",
-				s.id+" 离线：服务质量 0 的消息不排队（本服务端只为离线客户端保存服务质量 1 和 2 的消息）")
+				s.id+" 离线：QoS 0 的消息不排队（本服务端只为离线客户端缓存 QoS 1 和 QoS 2 的消息）")
 			return
 		}
 		s.queue = append(s.queue, queued{msg: m, qos: q})
 		b.markSession(s)
 		b.note("MQTT 3.1.2.4", s.id+" is offline with a persistent session: the message is queued until it reconnects",
-			s.id+" 离线但有持久会话：消息排队，等它重新连接后投递")
+			s.id+" 离线但有持久会话：消息排队，等它重新连接后再投递")
 		return
 	}
 	if q == codec.AtMostOnce {
@@ -210,14 +210,14 @@ func (b *broker) forward(c *conn, p *codec.Publish) {
 
 // resend sends an unfinished exchange again: the PUBLISH with DUP 1 and
 // its original packet id, or the PUBREL. [MQTT-4.4.0-1, MQTT-3.3.1-1]
-func (b *broker) resend(now int64, s *session, o *outflight) {
+func (b *broker) resend(now int64, s *session, o *outflight, rule string) {
 	o.sentAt = now
 	if o.stage == awaitComp {
-		b.notef("MQTT-4.4.0-1", "the broker resends PUBREL id=%d to %s", "服务端向 %[2]s 重发 PUBREL id=%[1]d", o.id, s.id)
+		b.notef(rule, "the broker resends PUBREL id=%d to %s", "服务端向 %[2]s 重发 PUBREL id=%[1]d", o.id, s.id)
 		b.send(s.conn.c, &codec.Pubrel{PacketID: o.id})
 		return
 	}
-	b.notef("MQTT-4.4.0-1", "the broker resends PUBLISH id=%d to %s with DUP 1", "服务端向 %[2]s 重发 PUBLISH id=%[1]d，DUP 置 1", o.id, s.id)
+	b.notef(rule, "the broker resends PUBLISH id=%d to %s with DUP 1", "服务端向 %[2]s 重发 PUBLISH id=%[1]d，重发标志 DUP 置 1", o.id, s.id)
 	b.out = codec.Publish{Dup: true, QoS: o.qos, Retain: o.retain, Topic: o.msg.topic, PacketID: o.id, Payload: o.msg.payload}
 	b.send(s.conn.c, &b.out)
 }
@@ -227,12 +227,12 @@ func (b *broker) resend(now int64, s *session, o *outflight) {
 func (b *broker) puback(now int64, s *session, id uint16) {
 	i := s.findOut(id)
 	if i < 0 || s.out[i].qos != codec.AtLeastOnce {
-		b.notef("MQTT 4.3.2", "PUBACK id=%d matches no QoS 1 message in flight: ignored", "PUBACK id=%d 没有对应的服务质量 1 消息：忽略", id)
+		b.notef("MQTT 4.3.2", "PUBACK id=%d matches no QoS 1 message in flight: ignored", "PUBACK id=%d 没有对应的未确认 QoS 1 消息：忽略", id)
 		return
 	}
 	s.out = slices.Delete(s.out, i, i+1)
 	b.markSession(s)
-	b.notef("MQTT 4.3.2", "PUBACK id=%d: QoS 1 delivery to %s complete", "收到 PUBACK id=%d：服务质量 1 消息已送达 %s", id, s.id)
+	b.notef("MQTT 4.3.2", "PUBACK id=%d: QoS 1 delivery to %s complete", "收到 PUBACK id=%d：发给 %s 的 QoS 1 消息投递完成", id, s.id)
 	b.drain(now, s)
 }
 
@@ -241,7 +241,7 @@ func (b *broker) puback(now int64, s *session, id uint16) {
 func (b *broker) pubrec(now int64, s *session, id uint16) {
 	i := s.findOut(id)
 	if i < 0 || s.out[i].qos != codec.ExactlyOnce {
-		b.notef("MQTT 4.3.3", "PUBREC id=%d matches no QoS 2 message in flight: ignored", "PUBREC id=%d 没有对应的服务质量 2 消息：忽略", id)
+		b.notef("MQTT 4.3.3", "PUBREC id=%d matches no QoS 2 message in flight: ignored", "PUBREC id=%d 没有对应的未确认 QoS 2 消息：忽略", id)
 		return
 	}
 	o := s.out[i]
@@ -257,12 +257,12 @@ func (b *broker) pubrec(now int64, s *session, id uint16) {
 func (b *broker) pubcomp(now int64, s *session, id uint16) {
 	i := s.findOut(id)
 	if i < 0 || s.out[i].stage != awaitComp {
-		b.notef("MQTT 4.3.3", "PUBCOMP id=%d matches no PUBREL in flight: ignored", "PUBCOMP id=%d 没有对应的 PUBREL：忽略", id)
+		b.notef("MQTT 4.3.3", "PUBCOMP id=%d matches no PUBREL in flight: ignored", "PUBCOMP id=%d 没有对应的已发送 PUBREL：忽略", id)
 		return
 	}
 	s.out = slices.Delete(s.out, i, i+1)
 	b.markSession(s)
-	b.notef("MQTT 4.3.3", "PUBCOMP id=%d: QoS 2 delivery to %s complete", "收到 PUBCOMP id=%d：服务质量 2 消息已送达 %s", id, s.id)
+	b.notef("MQTT 4.3.3", "PUBCOMP id=%d: QoS 2 delivery to %s complete", "收到 PUBCOMP id=%d：发给 %s 的 QoS 2 消息投递完成", id, s.id)
 	b.drain(now, s)
 }
 
@@ -289,7 +289,7 @@ func (b *broker) retryTick(now int64, bc *brokerConn) {
 	for _, o := range s.out {
 		due := o.sentAt + b.opts.RetryInterval
 		if due <= now {
-			b.resend(now, s, o)
+			b.resend(now, s, o, "MQTT 4.4")
 			due = now + b.opts.RetryInterval
 		}
 		if next < 0 || due < next {

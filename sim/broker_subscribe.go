@@ -26,13 +26,13 @@ func (b *broker) subscribe(now int64, s *session, p *codec.Subscribe) {
 		if b.opts.LimitQoS && g > b.opts.MaxQoS {
 			g = b.opts.MaxQoS
 			b.notef("MQTT-3.8.4-6", "%s: QoS %d requested, the broker grants at most QoS %d",
-				"%s：请求服务质量 %d，服务端最多授予服务质量 %d", f, sub.QoS, g)
+				"%s：请求 QoS %d，服务端最多授予 QoS %d", f, sub.QoS, g)
 		}
 		if _, had := s.subs[f]; had {
 			b.notef("MQTT-3.8.4-3", "%s replaces the existing subscription with the same filter, now QoS %d",
-				"%s 完全替换了相同过滤器的已有订阅，现在服务质量为 %d", f, g)
+				"%s 与已有订阅的过滤器完全相同：新订阅完全替换旧订阅，现在 QoS 为 %d", f, g)
 		} else {
-			b.notef("MQTT-3.8.4-5", "%s subscribed at QoS %d", "订阅 %s，授予服务质量 %d", f, g)
+			b.notef("MQTT-3.8.4-5", "%s subscribed at QoS %d", "订阅 %s，授予 QoS %d", f, g)
 		}
 		s.subs[f] = g
 		b.subs.add(f, s, g)
@@ -65,8 +65,8 @@ func (b *broker) sendRetained(now int64, s *session, filters []string, granted m
 		}
 		m := b.retained[t]
 		q := min(m.qos, best)
-		b.notef("MQTT-3.3.1-8", "retained message of %s sent for the new subscription with RETAIN 1, at QoS %d = min(%d, %d)",
-			"因新订阅发送 %s 的保留消息，保留标志为 1，服务质量 %d = min(%d, %d)", t, q, m.qos, best)
+		b.notef("MQTT-3.3.1-8", "retained message of %s sent for the new subscription with RETAIN 1, at QoS %d = min(stored %d, granted %d)",
+			"因为新的订阅，发送 %s 的保留消息：保留标志为 1，QoS %d = min(保存时 %d, 授予 %d)", t, q, m.qos, best)
 		b.deliver(now, s, m, q, true)
 	}
 }
@@ -90,10 +90,10 @@ func (b *broker) unsubscribe(s *session, p *codec.Unsubscribe) {
 			delete(s.subs, f)
 			b.subs.remove(f, s)
 			b.note("MQTT-3.10.4-1", "unsubscribed from "+f+"; messages already in flight still complete",
-				"取消订阅 "+f+"；已在传输中的消息仍会完成")
+				"取消订阅 "+f+"；已经开始投递的消息仍会完成")
 		} else {
 			b.note("MQTT-3.10.4-1", "no subscription has exactly the filter "+strconv.Quote(f)+" (filters are compared character by character): nothing removed",
-				"没有与 "+strconv.Quote(f)+" 逐字符相同的订阅（过滤器按字符逐一比较）：没有取消任何订阅")
+				"没有与 "+strconv.Quote(f)+" 逐字符相同的订阅（过滤器按字符逐一比较，而不是按匹配关系）：没有取消任何订阅")
 		}
 	}
 	b.markSession(s)

@@ -160,7 +160,7 @@ func (c *client) open(b []byte, clean bool, keepAlive uint16) error {
 		c.out = slices.DeleteFunc(c.out, func(x *clientOut) bool { return x.stage > 0 })
 		clear(c.in)
 		c.note("MQTT-3.1.2-6", "clean session 1: "+c.name+" discards its unfinished QoS 1 and 2 exchanges",
-			"清理会话为 1："+c.name+" 丢弃自己未完成的服务质量 1 和 2 交换")
+			"清理会话为 1："+c.name+" 丢弃自己尚未完成确认的 QoS 1 和 QoS 2 消息")
 	}
 	clear(c.requests)
 	c.conn = c.eng.open(c)
@@ -191,7 +191,7 @@ func (c *client) send(p codec.Packet) error {
 func (c *client) ack(p codec.Packet) {
 	if c.holding[p.Type()] {
 		c.held = append(c.held, p)
-		c.note("", c.name+" withholds its "+p.Type().String()+" (told to)", c.name+" 按指示暂不发送 "+p.Type().String())
+		c.note("", c.name+" withholds its "+p.Type().String()+" (told to)", c.name+" 按场景的要求暂不发送 "+p.Type().String())
 		return
 	}
 	c.send(p)

@@ -26,7 +26,7 @@ func (c *client) publish(topic string, payload []byte, qos codec.QoS, retain boo
 	if qos == codec.AtMostOnce {
 		if c.conn == nil {
 			c.note("MQTT 4.3.1", c.name+" has no connection: a QoS 0 message is simply lost",
-				c.name+" 没有连接：服务质量 0 的消息直接丢失")
+				c.name+" 没有连接：QoS 0 的消息直接丢失")
 			c.eng.act(c, KindNote, false)
 			return nil
 		}
@@ -39,7 +39,7 @@ func (c *client) publish(topic string, payload []byte, qos codec.QoS, retain boo
 	c.dirty = true
 	if c.conn == nil {
 		c.notef("MQTT 4.3", "%s has no connection: it keeps the QoS %d message (id=%d) and sends it after the next CONNACK",
-			"%s 没有连接：它保存这条服务质量 %d 的消息（id=%d），下次收到 CONNACK 后再发送", c.name, qos, p.PacketID)
+			"%s 没有连接：先保存这条 QoS %d 的消息（id=%d），下次收到 CONNACK 后再发送", c.name, qos, p.PacketID)
 	} else {
 		c.sendOut(o, false)
 	}

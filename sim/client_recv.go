@@ -3,6 +3,7 @@ package sim
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 
 	"mqttviz/codec"
@@ -41,7 +42,7 @@ func (c *client) packet(now int64, k *conn, p codec.Packet) {
 		c.note("MQTT 3.13", "PINGRESP: the broker is alive, the connection is fine", "收到 PINGRESP：服务端在线，连接正常")
 	default:
 		c.note("MQTT-4.8.0-1", "a broker never sends "+p.Type().String()+": protocol violation, "+c.name+" closes the connection",
-			"服务端不应发送 "+p.Type().String()+"：协议违规，"+c.name+" 关闭连接")
+			"服务端不能发送 "+p.Type().String()+"：属于协议违规，"+c.name+" 关闭连接")
 		c.refused = true
 		c.close(k)
 	}
@@ -52,7 +53,7 @@ func (c *client) packet(now int64, k *conn, p codec.Packet) {
 func (c *client) connack(now int64, p *codec.Connack) {
 	if c.status != connecting {
 		c.note("MQTT-4.8.0-1", "a second CONNACK is a protocol violation: "+c.name+" closes the connection",
-			"第二个 CONNACK 是协议违规："+c.name+" 关闭连接")
+			"第二个 CONNACK 属于协议违规："+c.name+" 关闭连接")
 		c.refused = true
 		c.close(c.conn)
 		return
@@ -68,7 +69,7 @@ func (c *client) connack(now int64, p *codec.Connack) {
 	if !p.SessionPresent && len(c.in) > 0 {
 		clear(c.in)
 		c.note("MQTT 3.2.2.2", "session present 0: the broker kept no session, so "+c.name+" forgets the QoS 2 ids it was waiting to see released",
-			"当前会话标志为 0：服务端没有保存会话，"+c.name+" 丢弃正在等待释放的服务质量 2 报文标识符")
+			"当前会话标志为 0：服务端没有保存会话，"+c.name+" 丢弃正在等待 PUBREL 的 QoS 2 报文标识符")
 	}
 	for _, o := range c.out {
 		switch o.stage {
@@ -76,7 +77,7 @@ func (c *client) connack(now int64, p *codec.Connack) {
 			c.notef("MQTT 4.3", "%s sends the message it kept while offline (id=%d)", "%s 发送离线时保存的消息（id=%d）", c.name, o.pub.PacketID)
 			c.sendOut(o, false)
 		case 1:
-			c.notef("MQTT-4.4.0-1", "%s resends PUBLISH id=%d with DUP 1", "%s 重发 PUBLISH id=%d，DUP 置 1", c.name, o.pub.PacketID)
+			c.notef("MQTT-4.4.0-1", "%s resends PUBLISH id=%d with DUP 1", "%s 重发 PUBLISH id=%d，重发标志 DUP 置 1", c.name, o.pub.PacketID)
 			c.sendOut(o, true)
 		case 2:
 			c.notef("MQTT-4.4.0-1", "%s resends PUBREL id=%d", "%s 重发 PUBREL id=%d", c.name, o.pub.PacketID)
@@ -99,7 +100,7 @@ func (c *client) receive(now int64, p *codec.Publish) {
 	case codec.ExactlyOnce:
 		if _, seen := c.in[p.PacketID]; seen {
 			c.notef("MQTT-4.3.3-2", "id=%d was already received and not yet released: %s does not deliver it twice, PUBREC again",
-				"id=%d 已经收到且尚未释放：%s 不会第二次交给应用，再次回复 PUBREC", p.PacketID, c.name)
+				"id=%d 已经收到且尚未释放：%s 不会再次交给应用程序，只再回复一次 PUBREC", p.PacketID, c.name)
 		} else {
 			c.in[p.PacketID] = strings.Clone(p.Topic)
 			c.dirty = true
@@ -119,7 +120,7 @@ func (c *client) deliver(now int64, p *codec.Publish) {
 		Time: now, Topic: strings.Clone(p.Topic), Payload: bytes.Clone(p.Payload),
 		QoS: p.QoS, Retain: p.Retain, Dup: p.Dup, PacketID: p.PacketID,
 	})
-	c.notef("", "%s hands %q on %s to its application", "%[1]s 把 %[3]s 上的 %[2]q 交给应用", c.name, p.Payload, p.Topic)
+	c.notef("", "%s hands %q on %s to its application", "%[1]s 把主题 %[3]s 上的消息 %[2]q 交给应用程序", c.name, p.Payload, p.Topic)
 }
 
 // finish completes a publication acknowledged by PUBACK or PUBCOMP.
@@ -130,12 +131,12 @@ func (c *client) finish(id uint16, qos codec.QoS, stage uint8, what string) {
 	}
 	i := slices.IndexFunc(c.out, func(o *clientOut) bool { return o.pub.PacketID == id })
 	if i < 0 || c.out[i].pub.QoS != qos || c.out[i].stage != stage {
-		c.notef(rule, "%s id=%d matches nothing in flight: ignored", "%s id=%d 没有对应的未完成交换：忽略", what, id)
+		c.notef(rule, "%s id=%d matches nothing in flight: ignored", "%s id=%d 没有对应的未确认消息：忽略", what, id)
 		return
 	}
 	c.out = slices.Delete(c.out, i, i+1)
 	c.dirty = true
-	c.notef(rule, "%s id=%d: the QoS %d publication is complete", "收到 %s id=%d：服务质量 %d 的发布完成", what, id, qos)
+	c.notef(rule, "%s id=%d: the QoS %d publication is complete", "收到 %s id=%d：QoS %d 的发布流程完成", what, id, qos)
 }
 
 // pubrec answers PUBREC with PUBREL; the PUBLISH is not sent again after
@@ -143,7 +144,7 @@ func (c *client) finish(id uint16, qos codec.QoS, stage uint8, what string) {
 func (c *client) pubrec(id uint16) {
 	i := slices.IndexFunc(c.out, func(o *clientOut) bool { return o.pub.PacketID == id })
 	if i < 0 || c.out[i].pub.QoS != codec.ExactlyOnce {
-		c.notef("MQTT 4.3.3", "PUBREC id=%d matches nothing in flight: ignored", "PUBREC id=%d 没有对应的未完成交换：忽略", id)
+		c.notef("MQTT 4.3.3", "PUBREC id=%d matches nothing in flight: ignored", "PUBREC id=%d 没有对应的未确认消息：忽略", id)
 		return
 	}
 	o := c.out[i]
@@ -158,15 +159,18 @@ func (c *client) suback(p *codec.Suback) {
 	req, _ := c.requests[p.PacketID].(*codec.Subscribe)
 	delete(c.requests, p.PacketID)
 	for i, code := range p.ReturnCodes {
-		f := "?"
+		// A SUBSCRIBE written as raw bytes left no request: the filter is
+		// then named by its place in the packet.
+		f := Text{EN: "filter " + strconv.Itoa(i+1), ZH: "第 " + strconv.Itoa(i+1) + " 个主题过滤器"}
 		if req != nil && i < len(req.Subscriptions) {
-			f = req.Subscriptions[i].Filter
+			f = Text{EN: req.Subscriptions[i].Filter, ZH: req.Subscriptions[i].Filter + " "}
 		}
 		if code == codec.SubackFailure {
-			c.note("MQTT 3.9.3", "SUBACK 0x80: the broker refused "+f, "SUBACK 返回码 0x80：服务端拒绝了订阅 "+f)
+			c.note("MQTT 3.9.3", "SUBACK 0x80: the broker refused "+f.EN, "SUBACK 返回码 0x80：服务端拒绝了订阅 "+strings.TrimSpace(f.ZH))
 			continue
 		}
-		c.notef("MQTT 3.9.3", "SUBACK: %s granted QoS %d", "SUBACK：%s 被授予服务质量 %d", f, byte(code))
+		q := strconv.Itoa(int(code))
+		c.note("MQTT 3.9.3", "SUBACK: "+f.EN+" granted QoS "+q, "SUBACK："+f.ZH+"被授予 QoS "+q)
 	}
 }
 
@@ -174,7 +178,7 @@ func (c *client) suback(p *codec.Suback) {
 // closes the connection.
 func (c *client) malformed(now int64, k *conn, frame []byte, err error) {
 	rule, en, zh := describeError(err)
-	c.note(rule, "malformed packet: "+en+" "+c.name+" closes the connection.", "报文格式错误："+zh+" "+c.name+" 关闭连接。")
+	c.note(rule, "malformed packet: "+en+" "+c.name+" closes the connection.", "畸形报文："+zh+c.name+" 关闭连接。")
 	c.refused = true
 	c.close(k)
 }
@@ -192,7 +196,7 @@ func (c *client) closed(now int64, k *conn) {
 	c.dirty = true
 	if !c.cur.CleanSession && c.hasSession() {
 		c.note("MQTT 4.4", c.name+" keeps its unfinished exchanges to resend when it reconnects",
-			c.name+" 保留未完成的交换，重新连接后重发")
+			c.name+" 保留尚未完成确认的消息，重新连接后重发")
 	}
 }
 
@@ -210,7 +214,7 @@ func (c *client) tick(now int64, k *conn, t timerKind) {
 			return
 		}
 		c.notef("MQTT-3.1.2-23", "%s has sent nothing for keepalive %d s: it sends PINGREQ",
-			"%s 已有保持连接时间 %d 秒没有发送报文：发送 PINGREQ", c.name, c.cur.KeepAlive)
+			"%s 在保持连接时间 %d 秒内没有发送任何报文：发送 PINGREQ", c.name, c.cur.KeepAlive)
 		c.sendPing()
 		c.armPing()
 	case timerPingResp:

@@ -258,7 +258,7 @@ func (e *engine) arrive(ev event) {
 	}
 	if frames == 0 && !r.closing(c) {
 		r.note("MQTT 2.2.3", to+" has only part of a packet: it waits for the rest of the bytes that Remaining Length announces",
-			to+" 只收到报文的一部分：它等待剩余长度所说的其余字节")
+			to+" 只收到报文的一部分：剩余长度声明的字节还没有到齐，继续等待")
 	}
 	e.flush(n, &step)
 }

@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 )
 
 // textBytesPerLine is how many packet bytes a line of the text table shows.
@@ -23,31 +22,35 @@ func FormatText(t *Trace, lang string) string {
 	}
 	fmt.Fprintf(&b, "%s\n%s  (seed %d)\n\n", title, t.Scenario, t.Seed)
 
-	route := 0
-	for _, s := range t.Steps {
-		route = max(route, utf8.RuneCountInString(stepRoute(s)))
+	// In Chinese the header is wider than some rows: the columns start
+	// at its width.
+	route, label := 0, 0
+	if lang == "zh" {
+		route, label = width(word(lang, "from → to")), width(word(lang, "packet or event"))
 	}
-	label := 0
+	for _, s := range t.Steps {
+		route = max(route, width(stepRoute(s)))
+	}
 	for _, s := range t.Steps {
 		if s.Kind == KindPacket {
-			label = min(max(label, utf8.RuneCountInString(s.Label)), 56)
+			label = min(max(label, width(s.Label)), 56)
 		}
 	}
 	indent := strings.Repeat(" ", 10)
 	if len(t.Steps) > 0 {
-		fmt.Fprintf(&b, "%9s %s  %s  %s\n", "time", pad("from → to", route), pad("packet or event", label), "outcome")
+		fmt.Fprintf(&b, "%s %s  %s  %s\n", padLeft(word(lang, "time"), 9), pad(word(lang, "from → to"), route), pad(word(lang, "packet or event"), label), word(lang, "outcome"))
 	}
 	for _, s := range t.Steps {
 		notes := s.Notes
 		var row string
 		if s.Kind == KindPacket {
-			row = fmt.Sprintf("%9s %s  %s  %s", formatSeconds(s.Time), pad(stepRoute(s), route), pad(s.Label, label), s.Outcome)
+			row = fmt.Sprintf("%9s %s  %s  %s", formatSeconds(s.Time), pad(stepRoute(s), route), pad(s.Label, label), word(lang, string(s.Outcome)))
 		} else {
 			// A step without a packet shows its first note on its row.
-			text := stepLabel(s, lang)
+			text := word(lang, stepLabel(s, lang))
 			if len(notes) > 0 {
 				if text != "" {
-					text += ": "
+					text += word(lang, ": ")
 				}
 				text += noteText(notes[0], lang)
 				notes = notes[1:]
@@ -64,19 +67,19 @@ func FormatText(t *Trace, lang string) string {
 	}
 	if len(t.Steps) > 0 {
 		if st := t.Steps[len(t.Steps)-1].State; st != nil {
-			b.WriteString("\n" + formatState(st))
+			b.WriteString("\n" + formatState(st, lang))
 		}
 	}
 	if len(t.Expectations) > 0 {
-		fmt.Fprintf(&b, "\nexpectations: %d of %d hold\n", len(t.Expectations)-len(t.Failed()), len(t.Expectations))
+		b.WriteString("\n" + line(lang, "expectations: %d of %d hold\n", len(t.Expectations)-len(t.Failed()), len(t.Expectations)))
 		for _, e := range t.Expectations {
-			mark := "ok  "
+			mark := word(lang, "ok  ")
 			if !e.OK {
-				mark = "FAIL"
+				mark = word(lang, "FAIL")
 			}
-			fmt.Fprintf(&b, "  %s  line %d: %s\n", mark, e.Line, e.Text)
+			b.WriteString(line(lang, "  %s  line %d: %s\n", mark, e.Line, e.Text))
 			if !e.OK {
-				fmt.Fprintf(&b, "        found: %s\n", e.Why)
+				b.WriteString(line(lang, "        found: %s\n", e.Why))
 			}
 		}
 	}
@@ -120,12 +123,33 @@ func formatSeconds(ms int64) string {
 	return fmt.Sprintf("%d.%03ds", ms/1000, ms%1000)
 }
 
-// pad right-pads s with spaces to width runes.
-func pad(s string, width int) string {
-	if n := utf8.RuneCountInString(s); n < width {
-		return s + strings.Repeat(" ", width-n)
+// pad right-pads s with spaces to w columns.
+func pad(s string, w int) string {
+	if n := width(s); n < w {
+		return s + strings.Repeat(" ", w-n)
 	}
 	return s
+}
+
+// padLeft left-pads s with spaces to w columns.
+func padLeft(s string, w int) string {
+	if n := width(s); n < w {
+		return strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+// width is how many terminal columns s takes: Chinese characters and
+// full-width punctuation take two.
+func width(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x2e80 && r != 0xfffd {
+			n++
+		}
+	}
+	return n
 }
 
 // hexPairs writes bytes as the seeds print them: "30 0b 00 04".
@@ -134,32 +158,32 @@ func hexPairs(b []byte) string {
 }
 
 // formatState writes the broker's sessions and retained messages and the
-// clients as they stand in st.
-func formatState(st *State) string {
+// clients as they stand in st, in language lang.
+func formatState(st *State, lang string) string {
 	var b strings.Builder
-	b.WriteString("final state\n")
+	b.WriteString(word(lang, "final state") + "\n")
 	if st.Broker != nil {
 		for _, s := range st.Broker.Sessions {
 			conn := "disconnected"
 			if s.Connected {
 				conn = "connected"
 			}
-			fmt.Fprintf(&b, "  broker session %s: %s, clean=%s, keepalive=%d\n", s.ClientID, conn, bit(s.CleanSession), s.KeepAlive)
+			b.WriteString(line(lang, "  broker session %s: %s, clean=%s, keepalive=%d\n", s.ClientID, word(lang, conn), bit(s.CleanSession), s.KeepAlive))
 			for _, sub := range s.Subscriptions {
-				fmt.Fprintf(&b, "    subscribed %s qos=%d\n", sub.Filter, sub.QoS)
+				b.WriteString(line(lang, "    subscribed %s qos=%d\n", sub.Filter, sub.QoS))
 			}
 			for _, f := range s.Inflight {
-				fmt.Fprintf(&b, "    in flight %s id=%d q%d %s %s\n", f.Direction, f.PacketID, f.QoS, f.Stage, f.Topic)
+				b.WriteString(line(lang, "    in flight %s id=%d q%d %s %s\n", f.Direction, f.PacketID, f.QoS, f.Stage, f.Topic))
 			}
 			for _, m := range s.Queued {
-				fmt.Fprintf(&b, "    queued %s\n", describeMessage(m))
+				b.WriteString(line(lang, "    queued %s\n", describeMessage(m)))
 			}
 			if s.Will != nil {
-				fmt.Fprintf(&b, "    will %s\n", describeMessage(*s.Will))
+				b.WriteString(line(lang, "    will %s\n", describeMessage(*s.Will)))
 			}
 		}
 		for _, m := range st.Broker.Retained {
-			fmt.Fprintf(&b, "  retained %s\n", describeMessage(m))
+			b.WriteString(line(lang, "  retained %s\n", describeMessage(m)))
 		}
 	}
 	for _, c := range st.Clients {
@@ -167,9 +191,9 @@ func formatState(st *State) string {
 		if c.Connected {
 			conn = "connected"
 		}
-		fmt.Fprintf(&b, "  client %s (id %s): %s\n", c.Name, c.ClientID, conn)
+		b.WriteString(line(lang, "  client %s (id %s): %s\n", c.Name, c.ClientID, word(lang, conn)))
 		for _, f := range c.Inflight {
-			fmt.Fprintf(&b, "    in flight %s id=%d q%d %s %s\n", f.Direction, f.PacketID, f.QoS, f.Stage, f.Topic)
+			b.WriteString(line(lang, "    in flight %s id=%d q%d %s %s\n", f.Direction, f.PacketID, f.QoS, f.Stage, f.Topic))
 		}
 	}
 	return b.String()

@@ -31,15 +31,15 @@ func (m DropMatch) String() string { return m.text().EN }
 
 // text describes the match in both languages.
 func (m DropMatch) text() Text {
-	t := Text{EN: "any packet", ZH: "任意报文"}
+	t := Text{EN: "any packet", ZH: "报文"}
 	if m.Type != 0 {
 		t = Text{EN: m.Type.String(), ZH: m.Type.String()}
 	}
 	switch m.Dir {
 	case Up:
-		t.EN, t.ZH = t.EN+" up", "上行 "+t.ZH
+		t.EN, t.ZH = t.EN+" up", "发往服务端的 "+t.ZH
 	case Down:
-		t.EN, t.ZH = t.EN+" down", "下行 "+t.ZH
+		t.EN, t.ZH = t.EN+" down", "发往客户端的 "+t.ZH
 	}
 	if m.PacketID != 0 {
 		id := " id=" + strconv.Itoa(int(m.PacketID))
