@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"mqttviz/codec"
 )
@@ -25,6 +26,16 @@ func parseHex(s string) ([]byte, error) {
 	var out []byte
 	for _, f := range fields {
 		f = strings.TrimPrefix(strings.TrimPrefix(f, "0x"), "0X")
+		// A stray character first: "30-0b" is wrong for its "-", not for
+		// its length.
+		if i := strings.IndexFunc(f, func(r rune) bool { _, ok := hexDigit(byte(r)); return r >= 0x80 || !ok }); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(f[i:])
+			q := strconv.QuoteRune(r)
+			return nil, &hexError{codec.Text{
+				EN: q + " is not a hex digit: use 0-9 and a-f, bytes apart with spaces or commas",
+				ZH: q + " 不是十六进制数字：只能使用 0-9 和 a-f，字节之间用空格或逗号隔开",
+			}}
+		}
 		if len(f)%2 != 0 {
 			q := strconv.Quote(clip(f))
 			return nil, &hexError{codec.Text{
@@ -33,15 +44,8 @@ func parseHex(s string) ([]byte, error) {
 			}}
 		}
 		for i := 0; i < len(f); i += 2 {
-			hi, ok1 := hexDigit(f[i])
-			lo, ok2 := hexDigit(f[i+1])
-			if !ok1 || !ok2 {
-				q := strconv.Quote(f[i : i+2])
-				return nil, &hexError{codec.Text{
-					EN: q + " is not a hex byte: use the digits 0-9 and a-f",
-					ZH: q + " 不是十六进制字节：只能使用 0-9 和 a-f",
-				}}
-			}
+			hi, _ := hexDigit(f[i])
+			lo, _ := hexDigit(f[i+1])
 			out = append(out, hi<<4|lo)
 		}
 	}

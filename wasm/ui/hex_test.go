@@ -20,6 +20,8 @@ func TestParseHex(t *testing.T) {
 		{in: "3", bad: true},
 		{in: "30 zz", bad: true},
 		{in: "30 0b0", bad: true},
+		{in: "30-0b", bad: true},
+		{in: "é0", bad: true},
 	}
 	for _, tt := range tests {
 		got, err := parseHex(tt.in)
@@ -45,7 +47,7 @@ func TestHexByte(t *testing.T) {
 // TestParseHexErrorSpeaksBoth checks that a bad paste is explained in
 // the page's language, with a long piece of it cut short.
 func TestParseHexErrorSpeaksBoth(t *testing.T) {
-	for _, in := range []string{"30 0b 0", "30 zz", strings.Repeat("a", 10001)} {
+	for _, in := range []string{"30 0b 0", "30 zz", strings.Repeat("a", 10001), "30-0b", "30 0b 中"} {
 		_, err := parseHex(in)
 		var he *hexError
 		if !errors.As(err, &he) {
@@ -54,7 +56,7 @@ func TestParseHexErrorSpeaksBoth(t *testing.T) {
 		if he.Text.EN == "" || he.Text.ZH == "" || !strings.ContainsAny(he.Text.ZH, "奇数十六进制") {
 			t.Errorf("parseHex(%.20q): %+v", in, he.Text)
 		}
-		if len(he.Text.EN) > 120 {
+		if len(he.Text.EN) > 140 {
 			t.Errorf("parseHex(%.20q): a %d-byte message", in, len(he.Text.EN))
 		}
 	}
