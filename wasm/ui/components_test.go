@@ -1,6 +1,7 @@
 package ui
 
 import (
+	htmlpkg "html"
 	"net/url"
 	"strings"
 	"testing"
@@ -202,5 +203,28 @@ func TestInspectorCapsHexCells(t *testing.T) {
 	}
 	if !strings.Contains(html, "其余 3976 个字节未画出") {
 		t.Error("the hex dump does not say how many bytes it left out")
+	}
+}
+
+// TestEventRowsCarryWholeText checks that every event row's packet text
+// is in its title too, for rows the layout cuts short with ….
+func TestEventRowsCarryWholeText(t *testing.T) {
+	tr, err := sim.RunLesson("will-keepalive", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := newEventList(tr, 0, langEN)
+	d := app.NewClientTester(l)
+	defer d.Close()
+	html := app.HTMLString(l)
+	n := 0
+	for _, s := range tr.Steps {
+		if s.Kind != sim.KindPacket || n >= 5 {
+			continue
+		}
+		n++
+		if !strings.Contains(html, `title="`+htmlpkg.EscapeString(s.Label)+`"`) {
+			t.Errorf("no event row has the title %q", s.Label)
+		}
 	}
 }

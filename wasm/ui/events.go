@@ -205,8 +205,9 @@ func (l *eventList) renderRow(s sim.Step) app.UI {
 			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actGoto, idx) }, idx).
 			Body(
 				app.Span().Class("ev-time").Text(tr(l.Lang, "time.ms", s.Time)),
-				app.Span().Class("ev-dir").Text(dir),
-				app.Span().Class("ev-what").Text(what),
+				// Cut short with … when narrow: the title keeps the whole text.
+				app.Span().Class("ev-dir").Title(dir).Text(dir),
+				app.Span().Class("ev-what").Title(what).Text(what),
 				app.Span().Class("ev-outcome outcome-"+string(s.Outcome)).Text(outcome),
 			))
 }
