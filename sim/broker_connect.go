@@ -170,7 +170,7 @@ func (b *broker) detach(now int64, bc *brokerConn) {
 	if w := bc.will; w != nil {
 		bc.will = nil
 		b.note("MQTT-3.1.2-8", "the connection of "+s.id+" ended without DISCONNECT: the broker publishes its will to "+w.topic,
-			s.id+" 的连接没有经过 DISCONNECT 就断开了：服务端把它的遗嘱消息发布到 "+w.topic)
+			s.id+" 的连接没有经过 DISCONNECT 就断开了，服务端把它的遗嘱消息发布到 "+w.topic)
 		if w.retain {
 			b.note("MQTT-3.1.2-17", "Will Retain 1: the will is published as a retained message",
 				"遗嘱保留标志为 1：遗嘱消息作为保留消息发布")

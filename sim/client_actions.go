@@ -116,7 +116,7 @@ func (c *client) disconnect() error {
 	}
 	c.send(&codec.Disconnect{})
 	c.note("MQTT-3.14.4-1", c.name+" sends DISCONNECT and closes the network connection: the broker must discard its will",
-		c.name+" 发送 DISCONNECT 后关闭网络连接：服务端必须丢弃它的遗嘱消息")
+		c.name+" 发送 DISCONNECT 后关闭网络连接，服务端必须丢弃它的遗嘱消息")
 	c.close(c.conn)
 	c.eng.act(c, KindNote, false)
 	return nil
@@ -128,7 +128,7 @@ func (c *client) abort() error {
 		return errNotConnected
 	}
 	c.note("MQTT-3.1.2-8", c.name+" closes its network connection without DISCONNECT: the broker will publish its will",
-		c.name+" 没有发送 DISCONNECT 就关闭了网络连接：服务端将发布它的遗嘱消息")
+		c.name+" 没有发送 DISCONNECT 就关闭了网络连接，服务端将发布它的遗嘱消息")
 	c.close(c.conn)
 	c.eng.act(c, KindNote, false)
 	return nil

@@ -196,7 +196,7 @@ func (c *client) closed(now int64, k *conn) {
 	c.dirty = true
 	if !c.cur.CleanSession && c.hasSession() {
 		c.note("MQTT 4.4", c.name+" keeps its unfinished exchanges to resend when it reconnects",
-			c.name+" 保留尚未完成确认的消息，重新连接后重发")
+			c.name+" 保留尚未完成确认的消息，重新连接后再重发")
 	}
 }
 
@@ -229,7 +229,7 @@ func (c *client) tick(now int64, k *conn, t timerKind) {
 		for _, o := range c.out {
 			if o.stage > 0 && o.sentAt+c.cur.RetryInterval <= now {
 				c.notef("MQTT 4.4", "%s has waited %d ms for an answer to id=%d: it sends again",
-					"%s 等待 id=%[3]d 的应答已 %[2]d 毫秒：再次发送", c.name, c.cur.RetryInterval, o.pub.PacketID)
+					"%s 已等待 %[2]d 毫秒仍没有收到 id=%[3]d 的应答：再次发送", c.name, c.cur.RetryInterval, o.pub.PacketID)
 				c.sendOut(o, o.stage == 1)
 			}
 		}

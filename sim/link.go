@@ -90,7 +90,7 @@ func (l *Link) DropRate(p float64) {
 func (l *Link) Cut() {
 	l.eng.fault(l.client, Text{
 		EN: "the link is cut: both ends see the connection close",
-		ZH: "链路被切断：两端都看到连接关闭",
+		ZH: "链路被切断，两端都看到连接关闭",
 	})
 	l.eng.cut(l.client)
 }
@@ -101,7 +101,7 @@ func (l *Link) Silence() {
 	l.silent = true
 	l.eng.fault(l.client, Text{
 		EN: "the link goes silent (half-open): packets vanish and nobody is told",
-		ZH: "链路静默（半开连接）：报文消失，两端都不知道",
+		ZH: "链路进入静默（半开连接）：报文消失，两端都不知道",
 	})
 }
 
