@@ -12,7 +12,7 @@ var formatWords = map[string]string{
 	string(Delivered):   "已送达",
 	string(Dropped):     "被丢弃",
 	string(Refused):     "被拒绝",
-	string(Lost):        "丢失",
+	string(Lost):        "随连接丢失",
 	string(KindConnect): "连接",
 	string(KindClose):   "关闭",
 	string(KindFault):   "故障",
