@@ -76,6 +76,20 @@ expectations: 1 of 2 hold
 	if !strings.HasPrefix(zh, "示例\n") || !strings.Contains(zh, "· 转发给 0 个订阅者 [MQTT-3.3.5-1]") {
 		t.Errorf("zh:\n%s", zh)
 	}
+	// The table's own words are Chinese too, and the columns stay aligned
+	// although a Chinese character takes two columns.
+	for _, want := range []string{
+		"     时间 发送方 → 接收方  报文或事件             结果\n",
+		"   0.010s sensor → broker  PUBLISH q0 1111 <99%>  已送达\n",
+		"   1.250s broker → sensor  PUBACK id=1            被丢弃\n",
+		"\n最终状态\n  服务端会话 sensor-1：在线，clean=0，keepalive=60\n    订阅 a/# qos=1\n",
+		"  客户端 sensor（标识符 sensor-1）：在线\n",
+		"\n预期：2 条中 1 条成立\n  成立    第 7 行：expect sensor receives a \"1\"\n  不成立  第 8 行：expect sensor connected\n        实际：sensor is disconnected\n",
+	} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("zh lacks %q:\n%s", want, zh)
+		}
+	}
 }
 
 func TestFormatMermaid(t *testing.T) {
