@@ -45,6 +45,9 @@ const (
 // connect decodes the variable header and payload of a CONNECT.
 // [MQTT 3.1.2, MQTT 3.1.3]
 func (p *parser) connect(c *Connect, will *Will) *Error {
+	if p.rec == nil && p.connectPlain(c, will) {
+		return nil
+	}
 	name, err := p.bytes(VariableHeader, &protocolNameField)
 	if err != nil {
 		return err
@@ -128,6 +131,75 @@ func (p *parser) connectPayload(c *Connect, will *Will, flags byte) *Error {
 		}
 	}
 	return nil
+}
+
+// connectPlain is the decoder's fast path for the common CONNECT, which
+// it reads with its cursor in a register: it reports true, having decoded
+// the packet as connect does, only when every check certainly passes (a
+// known protocol name with its level, valid Connect Flags, every field
+// the flags announce present, the strings plain ASCII without U+0000, the
+// will topic without wildcards). Otherwise it changes nothing, and
+// connect decodes the packet again with every check and its error.
+func (p *parser) connectPlain(c *Connect, will *Will) bool {
+	b := p.b[p.pos:p.lim]
+	name, i, ok := lenField(b, 0)
+	if !ok || i+4 > len(b) {
+		return false
+	}
+	level, flags := b[i], b[i+1]
+	if level != protocolLevelFor(aliasString(name)) || level == 0 || checkConnectFlags(flags, 0) != nil {
+		return false
+	}
+	keepAlive := uint16(b[i+2])<<8 | uint16(b[i+3])
+	id, i, ok := lenField(b, i+4)
+	if !ok || !plain(aliasString(id), false) {
+		return false
+	}
+	var topic, message, user, password []byte
+	if flags&flagWill != 0 {
+		if topic, i, ok = lenField(b, i); !ok || len(topic) == 0 || !plain(aliasString(topic), true) {
+			return false
+		}
+		if message, i, ok = lenField(b, i); !ok {
+			return false
+		}
+	}
+	if flags&flagUsername != 0 {
+		if user, i, ok = lenField(b, i); !ok || !plain(aliasString(user), false) {
+			return false
+		}
+	}
+	if flags&flagPassword != 0 {
+		if password, i, ok = lenField(b, i); !ok {
+			return false
+		}
+	}
+	p.pos += i
+	c.ProtocolName, c.ProtocolLevel, c.KeepAlive = aliasString(name), level, keepAlive
+	c.CleanSession = flags&flagCleanSession != 0
+	c.ClientID = aliasString(id)
+	if flags&flagWill != 0 {
+		will.QoS = QoS(flags & flagWillQoS >> 3)
+		will.Retain = flags&flagWillRetain != 0
+		will.Topic, will.Message = aliasString(topic), message
+		c.Will = will
+	}
+	c.HasUsername, c.Username = flags&flagUsername != 0, aliasString(user)
+	c.HasPassword, c.Password = flags&flagPassword != 0, password
+	return true
+}
+
+// lenField returns the length-prefixed field at b[i:] and the index just
+// past it; ok is false when b does not hold all of it. [MQTT 1.5.3]
+func lenField(b []byte, i int) (v []byte, next int, ok bool) {
+	if i+2 > len(b) {
+		return nil, i, false
+	}
+	n := i + 2 + (int(b[i])<<8 | int(b[i+1]))
+	if n > len(b) {
+		return nil, i, false
+	}
+	return b[i+2 : n : n], n, true
 }
 
 // protocolLevelFor is the protocol level that goes with a protocol name:

@@ -33,3 +33,39 @@ func plainPrefix(s string, wild bool) int {
 	}
 	return i
 }
+
+// plainWord reports whether the eight bytes of v hold no U+0000, no
+// non-ASCII byte and (with wild) no '+' or '#'.
+func plainWord(v uint64, wild bool) bool {
+	if v&highs != 0 || hasZero(v) {
+		return false
+	}
+	return !wild || !hasZero(v^('+'*lows)) && !hasZero(v^('#'*lows))
+}
+
+// plain reports whether all of s is free of U+0000, non-ASCII bytes and
+// (with wild) the wildcards '+' and '#'. Its last load overlaps the one
+// before, so no byte is looked at alone unless s is shorter than four.
+func plain(s string, wild bool) bool {
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	switch {
+	case len(b) >= 8:
+		last := len(b) - 8
+		for i := 0; i < last; i += 8 {
+			if !plainWord(binary.LittleEndian.Uint64(b[i:]), wild) {
+				return false
+			}
+		}
+		return plainWord(binary.LittleEndian.Uint64(b[last:]), wild)
+	case len(b) >= 4:
+		lo := uint64(binary.LittleEndian.Uint32(b))
+		hi := uint64(binary.LittleEndian.Uint32(b[len(b)-4:]))
+		return plainWord(lo|hi<<32, wild)
+	}
+	for _, c := range b {
+		if c == 0 || c >= 0x80 || wild && (c == '+' || c == '#') {
+			return false
+		}
+	}
+	return true
+}
