@@ -44,11 +44,11 @@ func FormatMermaid(t *Trace, lang string) string {
 			arrow, suffix := "->>", ""
 			switch s.Outcome {
 			case Dropped:
-				arrow, suffix = "-x", " ✗ dropped"
+				arrow, suffix = "-x", " ✗ "+word(lang, string(Dropped))
 			case Lost:
-				arrow, suffix = "--x", " ✗ lost"
+				arrow, suffix = "--x", " ✗ "+word(lang, string(Lost))
 			case Refused:
-				suffix = " (refused)"
+				suffix = word(lang, " (refused)")
 			}
 			fmt.Fprintf(&b, "    %s%s%s: %s\n", id(s.From), arrow, id(s.To), mermaidText(s.Label+suffix))
 		case s.From == "":
@@ -61,9 +61,9 @@ func FormatMermaid(t *Trace, lang string) string {
 			if s.To != "" {
 				over += "," + id(s.To)
 			}
-			text := mermaidText(stepLabel(s, lang))
+			text := mermaidText(word(lang, stepLabel(s, lang)))
 			if len(s.Notes) > 0 {
-				text += ": " + mermaidNotes(s.Notes, lang)
+				text += word(lang, ": ") + mermaidNotes(s.Notes, lang)
 			}
 			fmt.Fprintf(&b, "    Note over %s: %s\n", over, text)
 			continue

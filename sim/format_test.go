@@ -109,6 +109,9 @@ func TestFormatMermaid(t *testing.T) {
 	if got := FormatMermaid(sampleTrace(), "en"); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s\n%s", got, want, firstDifference(want, got))
 	}
+	if zh := FormatMermaid(sampleTrace(), "zh"); !strings.Contains(zh, "    n0-xn1: PUBACK id=1 ✗ 被丢弃\n") {
+		t.Errorf("zh lacks the Chinese outcome of the dropped PUBACK:\n%s", zh)
+	}
 }
 
 // TestMermaidEscapes checks that no text can end a statement, start a

@@ -2,8 +2,8 @@ package sim
 
 import "fmt"
 
-// formatWords are the fixed words of the text table in Chinese; English is
-// the key itself.
+// formatWords are the fixed words of the text table and the Mermaid diagram
+// in Chinese; English is the key itself.
 var formatWords = map[string]string{
 	"time":              "时间",
 	"from → to":         "发送方 → 接收方",
@@ -24,6 +24,7 @@ var formatWords = map[string]string{
 	"ok  ":              "成立  ",
 	"FAIL":              "不成立",
 	": ":                "：",
+	" (refused)":        "（被拒绝）",
 }
 
 // word is en in lang: the Chinese of a fixed word of the text table, or en.
