@@ -139,12 +139,12 @@ func writeDecodeJSON(w io.Writer, a codec.Annotation, lang string) error {
 
 // decodeWords are the words of the decode table in one language.
 type decodeWords struct {
-	bytes, header, malformed, rule string
+	bytes, header, malformed, rule, colon string
 }
 
 var decodeLabels = map[string]decodeWords{
-	"en": {"bytes", "section\toffset\tbytes\tfield\tvalue\texplanation", "MALFORMED at offset", "rule"},
-	"zh": {"字节", "部分\t偏移\t字节\t字段\t值\t说明", "报文格式错误,偏移", "规则"},
+	"en": {"bytes", "section\toffset\tbytes\tfield\tvalue\texplanation", "MALFORMED at offset", "rule", ": "},
+	"zh": {"字节", "部分\t偏移\t字节\t字段\t值\t说明", "畸形报文，偏移", "规则", "："},
 }
 
 func writeDecodeTable(w io.Writer, a codec.Annotation, raw []byte, lang string) error {
@@ -162,7 +162,7 @@ func writeDecodeTable(w io.Writer, a codec.Annotation, raw []byte, lang string) 
 		return err
 	}
 	if a.Err != nil {
-		_, err := fmt.Fprintf(w, "\n%s %d [%s %s]: %s\n", words.malformed, a.Err.Offset, words.rule, a.Err.Rule, a.Err.Message.In(lang))
+		_, err := fmt.Fprintf(w, "\n%s %d [%s %s]%s%s\n", words.malformed, a.Err.Offset, words.rule, a.Err.Rule, words.colon, a.Err.Message.In(lang))
 		return err
 	}
 	return nil
