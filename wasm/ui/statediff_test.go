@@ -60,7 +60,7 @@ func TestStateItemsChinese(t *testing.T) {
 		all = append(all, it.Text)
 	}
 	text := strings.Join(all, "\n")
-	for _, want := range []string{"已连接，清理会话，保持连接 60 秒", "已发送 PUBREC", "保留消息：a/b \"on\" QoS 1 保留"} {
+	for _, want := range []string{"在线，清理会话，保持连接 60 秒", "已发送 PUBREC", "保留消息：a/b \"on\" QoS 1 保留"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Chinese state lacks %q:\n%s", want, text)
 		}
