@@ -39,7 +39,8 @@ func TestLessonsCommandUsage(t *testing.T) {
 }
 
 func TestHelpGoesToStdout(t *testing.T) {
-	for _, cmd := range []string{"lessons", "run"} {
+	for _, c := range commands {
+		cmd := c.name
 		var out, errOut bytes.Buffer
 		code := dispatch([]string{cmd, "--help"}, &out, &errOut)
 		if code != 0 || !strings.HasPrefix(out.String(), "Usage: mqttviz "+cmd) || errOut.Len() != 0 {

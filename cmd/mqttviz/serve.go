@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -23,22 +22,22 @@ import (
 	"mqttviz/wasm/ui"
 )
 
+const serveUsage = `Usage: mqttviz serve [--addr HOST:PORT] [--web DIR]
+
+Serves the browser app. web/app.wasm comes from 'make build'.
+`
+
 // runServe serves the browser app: `mqttviz serve [--addr HOST:PORT] [--web DIR]`.
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
-	web := fs.String("web", "", "the web/ directory holding app.wasm (default: ./web, then web/ beside the binary's parent)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: mqttviz serve [--addr HOST:PORT] [--web DIR]")
-		fmt.Fprintln(stderr, "\nServe the browser app. web/app.wasm comes from `make build`.")
-		fs.PrintDefaults()
+	c := newCLI("serve", serveUsage)
+	addr := c.fs.String("addr", "127.0.0.1:8000", "address to listen on")
+	web := c.fs.String("web", "", "the web/ directory holding app.wasm (default: ./web, then web/ beside the binary's parent)")
+	pos, code, done := c.parse(args, stdout, stderr)
+	if done {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if len(pos) > 0 {
+		return c.fail(stderr, "takes no arguments, got %q", pos)
 	}
 	site, err := loadSite(*web)
 	if err != nil {

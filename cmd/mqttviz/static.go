@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,31 +14,27 @@ import (
 	"mqttviz/wasm/ui"
 )
 
+const staticUsage = `Usage: mqttviz static [--base /SUBPATH/] [--web DIR] [--brotli N] OUTDIR
+
+Writes the app as a static site: a page per lesson, web/app.wasm with
+precompressed app.wasm.br and app.wasm.gz, the icons and the styles.
+`
+
 // runStatic writes the app as a static site:
 // `mqttviz static [--base /repo/] [--web DIR] OUTDIR`.
 func runStatic(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("static", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	base := fs.String("base", "/", "the sub-path the site is served under, e.g. /mqttviz/ on GitHub Pages")
-	web := fs.String("web", "", "the web/ directory holding app.wasm (default: ./web)")
-	quality := fs.Int("brotli", brotliStaticQuality, "brotli quality of web/app.wasm.br, 0-11 (11 is smallest and slowest)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: mqttviz static [--base /SUBPATH/] [--web DIR] OUTDIR")
-		fmt.Fprintln(stderr, "\nWrite the app as a static site: a page per lesson, web/app.wasm with")
-		fmt.Fprintln(stderr, "precompressed app.wasm.br and app.wasm.gz, the icons and the styles.")
-		fs.PrintDefaults()
+	c := newCLI("static", staticUsage)
+	base := c.fs.String("base", "/", "the sub-path the site is served under, e.g. /mqttviz/ on GitHub Pages")
+	web := c.fs.String("web", "", "the web/ directory holding app.wasm (default: ./web)")
+	quality := c.fs.Int("brotli", brotliStaticQuality, "brotli quality of web/app.wasm.br, 0-11 (11 is smallest and slowest)")
+	pos, code, done := c.parse(args, stdout, stderr)
+	if done {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if len(pos) != 1 {
+		return c.fail(stderr, "want one output directory, got %d argument(s)", len(pos))
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return 2
-	}
-	out := fs.Arg(0)
+	out := pos[0]
 	if err := writeStatic(out, *base, *web, *quality, stderr); err != nil {
 		fmt.Fprintln(stderr, "mqttviz static:", err)
 		return 1
