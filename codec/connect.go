@@ -258,7 +258,7 @@ func checkConnectFlags(flags byte, off int) *Error {
 	case flags&flagWill == 0 && flags&flagWillRetain != 0:
 		return newError(ErrWillRetainWithoutWill, off, "MQTT-3.1.2-15", Text{
 			EN: "Will Retain is 1 but the Will Flag is 0; without a will, Will Retain must be 0.",
-			ZH: "遗嘱保留为 1，但遗嘱标志为 0；没有遗嘱时遗嘱保留必须为 0。",
+			ZH: "遗嘱保留标志为 1，但遗嘱标志为 0；没有遗嘱时遗嘱保留标志必须为 0。",
 		})
 	case flags&flagWillQoS == flagWillQoS:
 		return newError(ErrWillQoS3, off, "MQTT-3.1.2-14", Text{

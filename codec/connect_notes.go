@@ -14,7 +14,7 @@ var (
 	keepAliveName     = Text{EN: "Keep Alive", ZH: "保持连接（心跳间隔）"}
 	clientIDField     = stringField{
 		lenName:    Text{EN: "Client Identifier length", ZH: "客户端标识符长度"},
-		lenExplain: Text{EN: "Length of the client identifier in bytes; 0 asks the server to assign one.", ZH: "客户端标识符的字节数；为 0 表示请服务端分配一个。"},
+		lenExplain: Text{EN: "Length of the client identifier in bytes; 0 asks the server to assign one, which needs Clean Session 1.", ZH: "客户端标识符的字节数；为 0 表示请服务端分配一个（此时清理会话必须为 1）。"},
 		name:       Text{EN: "Client Identifier", ZH: "客户端标识符"},
 		explain:    Text{EN: "Identifies the client's session on the server; always the first field of the payload.", ZH: "在服务端标识这个客户端的会话；总是有效载荷的第一个字段。"},
 	}
@@ -89,7 +89,7 @@ var flagMeanings = []struct {
 	{"6", flagPassword, Text{EN: "Password Flag", ZH: "密码标志"},
 		Text{EN: "0: no password in the payload.", ZH: "0：有效载荷中没有密码。"},
 		Text{EN: "1: a password follows in the payload; only allowed with a user name.", ZH: "1：有效载荷中带有密码；必须同时带有用户名。"}, 6},
-	{"5", flagWillRetain, Text{EN: "Will Retain", ZH: "遗嘱保留"},
+	{"5", flagWillRetain, Text{EN: "Will Retain", ZH: "遗嘱保留标志"},
 		Text{EN: "0: the will message is published as a normal, non-retained message.", ZH: "0：遗嘱消息作为普通（非保留）消息发布。"},
 		Text{EN: "1: the will message is published as a retained message.", ZH: "1：遗嘱消息作为保留消息发布。"}, 5},
 	{"4-3", flagWillQoS, Text{EN: "Will QoS", ZH: "遗嘱 QoS"},
@@ -99,7 +99,7 @@ var flagMeanings = []struct {
 		Text{EN: "0: no will message.", ZH: "0：没有遗嘱消息。"},
 		Text{EN: "1: a will topic and will message follow in the payload; the server publishes them if the client goes away without DISCONNECT.", ZH: "1：有效载荷中带有遗嘱主题和遗嘱消息；客户端没有发送 DISCONNECT 就断开时，服务端发布遗嘱。"}, 2},
 	{"1", flagCleanSession, Text{EN: "Clean Session", ZH: "清理会话"},
-		Text{EN: "0: resume the stored session (subscriptions, messages in flight) and keep it after disconnecting.", ZH: "0：恢复已保存的会话（订阅、未完成的消息），断开后服务端继续保留会话。"},
+		Text{EN: "0: resume the stored session (subscriptions, messages in flight), or start one if none is stored, and keep it after disconnecting.", ZH: "0：恢复已保存的会话（订阅、尚未完成确认的消息），没有则新建，断开后服务端继续保留会话。"},
 		Text{EN: "1: start a new session and discard it when the connection ends.", ZH: "1：开始一个新会话，连接断开时丢弃会话。"}, 1},
 	{"0", flagReserved, Text{EN: "Reserved", ZH: "保留位"},
 		Text{EN: "Reserved; must be 0.", ZH: "保留位，必须为 0。"},

@@ -34,7 +34,7 @@ var (
 	qosMeaningTexts = [4]Text{
 		{EN: "at most once: fire and forget", ZH: "最多一次：发出即不管"},
 		{EN: "at least once: acknowledged by PUBACK, may arrive twice", ZH: "至少一次：由 PUBACK 确认，可能重复到达"},
-		{EN: "exactly once: the four-packet exchange PUBLISH, PUBREC, PUBREL, PUBCOMP", ZH: "只有一次：PUBLISH、PUBREC、PUBREL、PUBCOMP 四步握手"},
+		{EN: "exactly once: the four-packet exchange PUBLISH, PUBREC, PUBREL, PUBCOMP", ZH: "只有一次：PUBLISH、PUBREC、PUBREL、PUBCOMP 四次握手"},
 		{EN: "invalid: QoS 3 is malformed", ZH: "非法：QoS 3 是畸形报文"},
 	}
 )
@@ -95,11 +95,14 @@ func dupExplain(dup byte) Text {
 func retainExplain(retain byte) Text {
 	if retain == 1 {
 		return Text{
-			EN: "1: the server keeps this message as the topic's retained message and gives it to future subscribers.",
-			ZH: "1：服务端把这条消息作为该主题的保留消息保存，以后的订阅者一订阅就会收到。",
+			EN: "1: from a client, the server keeps this message as the topic's retained message for future subscribers; from the server, the message is a retained one sent because of a new subscription.",
+			ZH: "1：客户端发来时，服务端把这条消息作为该主题的保留消息保存，以后的订阅者一订阅就会收到；服务端发出时，表示这是因为新订阅而发送的保留消息。",
 		}
 	}
-	return Text{EN: "0: not a retained message.", ZH: "0：不是保留消息。"}
+	return Text{
+		EN: "0: from a client, the server does not store it as retained; from the server, a message forwarded to an existing subscription (even one that was published retained).",
+		ZH: "0：客户端发来时，服务端不把它存为保留消息；服务端发出时，表示这是转发给已有订阅的消息（即使发布时带保留标志）。",
+	}
 }
 
 // noteRemainingLength records the Remaining Length, byte by byte with what

@@ -31,7 +31,7 @@ func (c SubackCode) Meaning() Text {
 	switch c {
 	case GrantedQoS0, GrantedQoS1, GrantedQoS2:
 		q := strconv.Itoa(int(c))
-		return Text{EN: "success, maximum QoS " + q + " granted", ZH: "订阅成功，授予的最大服务质量为 " + q}
+		return Text{EN: "success, maximum QoS " + q + " granted", ZH: "订阅成功，授予的最高 QoS 为 " + q}
 	case SubackFailure:
 		return Text{EN: "failure: the subscription was refused", ZH: "订阅失败：服务端拒绝了这个订阅"}
 	}
