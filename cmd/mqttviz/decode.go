@@ -33,9 +33,6 @@ func runDecode(args []string, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
-	if !c.checkLang(*lang, stderr) {
-		return 2
-	}
 	b, err := parseHex(pos)
 	if err != nil {
 		fmt.Fprintf(stderr, "mqttviz decode: %v\n", err)

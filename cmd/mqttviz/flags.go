@@ -13,6 +13,8 @@ type cli struct {
 	name  string
 	usage string
 	fs    *flag.FlagSet
+	// language is the --lang option's value when the command has one.
+	language *string
 }
 
 // newCLI starts the options of the command name; usage is its usage text
@@ -23,9 +25,11 @@ func newCLI(name, usage string) *cli {
 	return &cli{name: name, usage: usage, fs: fs}
 }
 
-// lang adds the --lang option: the language of names and explanations.
+// lang adds the --lang option: the language of names and explanations,
+// which parse checks.
 func (c *cli) lang() *string {
-	return c.fs.String("lang", "en", "language of names and explanations: en or zh")
+	c.language = c.fs.String("lang", "en", "language of names and explanations: en or zh")
+	return c.language
 }
 
 // parse reads args: options and positional arguments in any order, "--"
@@ -44,25 +48,21 @@ func (c *cli) parse(args []string, stdout, stderr io.Writer) (pos []string, code
 		}
 		rest := c.fs.Args()
 		if len(rest) == 0 {
-			return pos, 0, false
+			break
 		}
 		// Parse stops at "--" and consumes it: everything after is positional.
 		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
-			return append(pos, rest...), 0, false
+			pos = append(pos, rest...)
+			break
 		}
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
-}
-
-// checkLang reports whether lang is one the commands speak, and says why
-// not on stderr.
-func (c *cli) checkLang(lang string, stderr io.Writer) bool {
-	if lang == "en" || lang == "zh" {
-		return true
+	if c.language != nil && *c.language != "en" && *c.language != "zh" {
+		fmt.Fprintf(stderr, "mqttviz %s: --lang must be en or zh, not %q\n", c.name, *c.language)
+		return nil, 2, true
 	}
-	fmt.Fprintf(stderr, "mqttviz %s: --lang must be en or zh, not %q\n", c.name, lang)
-	return false
+	return pos, 0, false
 }
 
 // fail prints what is wrong with the arguments and the usage to stderr and

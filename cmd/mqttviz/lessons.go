@@ -22,9 +22,6 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
-	if !c.checkLang(*lang, stderr) {
-		return 2
-	}
 	if len(pos) > 0 {
 		return c.fail(stderr, "takes no arguments, got %q", pos)
 	}

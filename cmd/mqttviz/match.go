@@ -26,9 +26,6 @@ func runMatch(args []string, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
-	if !c.checkLang(*lang, stderr) {
-		return 2
-	}
 	if len(pos) != 2 {
 		return c.fail(stderr, "want a filter and a topic name, got %d argument(s)", len(pos))
 	}

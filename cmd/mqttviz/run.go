@@ -32,9 +32,6 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
-	if !c.checkLang(*lang, stderr) {
-		return 2
-	}
 	if len(positional) != 1 {
 		return c.fail(stderr, "want one lesson name or scenario file, got %d", len(positional))
 	}
