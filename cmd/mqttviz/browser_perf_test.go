@@ -19,7 +19,7 @@ import (
 // TestBrowserPerf prints the figures of docs/performance.md's browser
 // section. It runs only with -perf:
 //
-//	make build && go test -run TestBrowserPerf -perf -v ./cmd/mqttviz
+//	make build && go test -v ./cmd/mqttviz -run TestBrowserPerf -perf
 func TestBrowserPerf(t *testing.T) {
 	if !*perf {
 		t.Skip("run with -perf to measure")
