@@ -1,5 +1,7 @@
 package codec
 
+import "strconv"
+
 // Section is the part of a control packet a byte belongs to. [MQTT 2]
 type Section int
 
@@ -39,8 +41,9 @@ type Field struct {
 	Offset int `json:"offset"`
 	Length int `json:"length"`
 	// Value is the decoded value: a number, a quoted string, a code and its
-	// meaning.
-	Value string `json:"value"`
+	// meaning. Values that read the same in every language (numbers, hex,
+	// quoted strings, packet type names) have the same text in both.
+	Value Text `json:"value"`
 	// Explain says what the field is for and what this value means.
 	Explain Text `json:"explain"`
 	// Parts break a flags byte down bit by bit and the Remaining Length
@@ -53,8 +56,23 @@ type Field struct {
 type Part struct {
 	Bits    string `json:"bits"`
 	Name    Text   `json:"name"`
-	Value   string `json:"value"`
+	Value   Text   `json:"value"`
 	Explain Text   `json:"explain"`
+}
+
+// same is a value that reads the same in English and Chinese: a number, hex,
+// a quoted string, a packet type name.
+func same(s string) Text { return Text{EN: s, ZH: s} }
+
+// codeValue is a return code's value: the code, then its meaning.
+func codeValue(code string, meaning Text) Text {
+	return Text{EN: code + " = " + meaning.EN, ZH: code + " = " + meaning.ZH}
+}
+
+// seconds is a Keep Alive value: "60 s", "60 秒".
+func seconds(n uint16) Text {
+	s := strconv.Itoa(int(n))
+	return Text{EN: s + " s", ZH: s + " 秒"}
 }
 
 // Annotation is the field-by-field breakdown of one packet's bytes.

@@ -73,7 +73,7 @@ func (p *parser) connack(c *Connack) *Error {
 	}
 	c.ReturnCode = ConnackCode(code)
 	if p.recording() {
-		p.note(VariableHeader, connackRCName, p.pos-1, 1, strconv.Itoa(int(code))+" = "+c.ReturnCode.Meaning().EN, c.ReturnCode.Meaning())
+		p.note(VariableHeader, connackRCName, p.pos-1, 1, codeValue(strconv.Itoa(int(code)), c.ReturnCode.Meaning()), c.ReturnCode.Meaning())
 	}
 	return checkConnackCode(c, p.pos-2)
 }
@@ -110,12 +110,12 @@ func (p *parser) noteAckFlags(f byte) {
 			ZH: "1：服务端恢复了保存的会话。只有 CONNECT 的清理会话为 0 时才可能；清理会话为 1 时必须为 0 [MQTT-3.2.2-1]。",
 		}
 	}
-	p.note(VariableHeader, ackFlagsName, p.pos-1, 1, hex2(f)+" = "+bits8(f), Text{
+	p.note(VariableHeader, ackFlagsName, p.pos-1, 1, same(hex2(f)+" = "+bits8(f)), Text{
 		EN: "Bit 0 is Session Present; bits 7-1 are reserved.",
 		ZH: "第 0 位是当前会话标志；第 7 到 1 位是保留位。",
 	},
-		Part{Bits: "7-1", Name: reservedName, Value: bitRange(f, 7, 1), Explain: Text{EN: "Reserved; must be 0.", ZH: "保留位，必须为 0。"}},
-		Part{Bits: "0", Name: sessionPresent, Value: strconv.Itoa(int(sp)), Explain: ex},
+		Part{Bits: "7-1", Name: reservedName, Value: same(bitRange(f, 7, 1)), Explain: Text{EN: "Reserved; must be 0.", ZH: "保留位，必须为 0。"}},
+		Part{Bits: "0", Name: sessionPresent, Value: same(strconv.Itoa(int(sp))), Explain: ex},
 	)
 }
 

@@ -66,7 +66,7 @@ func (p *parser) connect(c *Connect, will *Will) *Error {
 		return err
 	}
 	if p.recording() {
-		p.note(VariableHeader, protocolLevelName, levelOff, 1, strconv.Itoa(int(c.ProtocolLevel)), protocolLevelExplain(c.ProtocolLevel))
+		p.note(VariableHeader, protocolLevelName, levelOff, 1, same(strconv.Itoa(int(c.ProtocolLevel))), protocolLevelExplain(c.ProtocolLevel))
 	}
 	if c.ProtocolLevel != want {
 		return errProtocolLevel(c.ProtocolName, c.ProtocolLevel, levelOff)
@@ -91,7 +91,7 @@ func (p *parser) connect(c *Connect, will *Will) *Error {
 		return err
 	}
 	if p.recording() {
-		p.note(VariableHeader, keepAliveName, kaOff, 2, strconv.Itoa(int(c.KeepAlive))+" s", keepAliveExplain(c.KeepAlive))
+		p.note(VariableHeader, keepAliveName, kaOff, 2, seconds(c.KeepAlive), keepAliveExplain(c.KeepAlive))
 	}
 	return p.connectPayload(c, will, flags)
 }
@@ -217,8 +217,8 @@ func protocolLevelFor(name string) byte {
 // errProtocolName refuses the protocol name at offset off. [MQTT-3.1.2-1]
 func errProtocolName(name string, off int) *Error {
 	return newError(ErrProtocolName, off, "MQTT-3.1.2-1", Text{
-		EN: "The protocol name is " + quote(name) + "; MQTT 3.1.1 requires \"MQTT\" (MQTT 3.1 used \"MQIsdp\").",
-		ZH: "协议名是 " + quote(name) + "；MQTT 3.1.1 要求协议名为 \"MQTT\"（MQTT 3.1 使用 \"MQIsdp\"）。",
+		EN: "The protocol name is " + quote(name).EN + "; MQTT 3.1.1 requires \"MQTT\" (MQTT 3.1 used \"MQIsdp\").",
+		ZH: "协议名是 " + quote(name).ZH + "；MQTT 3.1.1 要求协议名为 \"MQTT\"（MQTT 3.1 使用 \"MQIsdp\"）。",
 	})
 }
 
@@ -227,8 +227,8 @@ func errProtocolName(name string, off int) *Error {
 func errProtocolLevel(name string, level byte, off int) *Error {
 	lv := strconv.Itoa(int(level))
 	return newError(ErrProtocolLevel, off, "MQTT-3.1.2-2", Text{
-		EN: "Protocol level " + lv + " is not supported with protocol name " + quote(name) + " (4 is MQTT 3.1.1, 3 with \"MQIsdp\" is MQTT 3.1); the server answers CONNACK 0x01 and closes the connection.",
-		ZH: "协议级别 " + lv + " 与协议名 " + quote(name) + " 不被支持（4 表示 MQTT 3.1.1，3 配合 \"MQIsdp\" 表示 MQTT 3.1）；服务端会回复返回码为 0x01 的 CONNACK 并关闭连接。",
+		EN: "Protocol level " + lv + " is not supported with protocol name " + quote(name).EN + " (4 is MQTT 3.1.1, 3 with \"MQIsdp\" is MQTT 3.1); the server answers CONNACK 0x01 and closes the connection.",
+		ZH: "协议级别 " + lv + " 与协议名 " + quote(name).ZH + " 不被支持（4 表示 MQTT 3.1.1，3 配合 \"MQIsdp\" 表示 MQTT 3.1）；服务端会回复返回码为 0x01 的 CONNACK 并关闭连接。",
 	})
 }
 

@@ -116,9 +116,9 @@ func (p *parser) noteConnectFlags(off int, f byte) {
 		if v != 0 {
 			ex = m.is1
 		}
-		parts = append(parts, Part{Bits: m.bits, Name: m.name, Value: strconv.Itoa(int(v)), Explain: ex})
+		parts = append(parts, Part{Bits: m.bits, Name: m.name, Value: same(strconv.Itoa(int(v))), Explain: ex})
 	}
-	p.note(VariableHeader, connectFlagsName, off, 1, hex2(f)+" = "+bits8(f), Text{
+	p.note(VariableHeader, connectFlagsName, off, 1, same(hex2(f)+" = "+bits8(f)), Text{
 		EN: "Which optional fields the payload carries, and how the session is handled.",
 		ZH: "说明有效载荷中带有哪些可选字段，以及会话如何处理。",
 	}, parts...)

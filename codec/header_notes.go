@@ -43,27 +43,31 @@ var (
 func (p *parser) noteFirstByte(t PacketType, flags byte) {
 	typePart := Part{
 		Bits: "7-4", Name: typePartName,
-		Value:   strconv.Itoa(int(t)) + " = " + t.String(),
+		Value:   same(strconv.Itoa(int(t)) + " = " + t.String()),
 		Explain: typeMeaning[t],
 	}
-	value := t.String()
+	value := same(t.String())
 	var parts []Part
 	if t == PUBLISH {
 		dup, qos, retain := flags>>3&1, flags>>1&3, flags&1
-		value += ", QoS " + strconv.Itoa(int(qos))
+		q := "QoS " + strconv.Itoa(int(qos))
+		value.EN += ", " + q
+		value.ZH += "，" + q
 		if dup == 1 {
-			value += ", DUP"
+			value.EN += ", DUP"
+			value.ZH += "，DUP"
 		}
 		if retain == 1 {
-			value += ", RETAIN"
+			value.EN += ", RETAIN"
+			value.ZH += "，RETAIN"
 		}
 		parts = []Part{typePart,
-			{Bits: "3", Name: dupName, Value: strconv.Itoa(int(dup)), Explain: dupExplain(dup)},
-			{Bits: "2-1", Name: qosName, Value: strconv.Itoa(int(qos)), Explain: qosMeaningTexts[qos]},
-			{Bits: "0", Name: retainName, Value: strconv.Itoa(int(retain)), Explain: retainExplain(retain)},
+			{Bits: "3", Name: dupName, Value: same(strconv.Itoa(int(dup))), Explain: dupExplain(dup)},
+			{Bits: "2-1", Name: qosName, Value: same(strconv.Itoa(int(qos))), Explain: qosMeaningTexts[qos]},
+			{Bits: "0", Name: retainName, Value: same(strconv.Itoa(int(retain))), Explain: retainExplain(retain)},
 		}
 	} else if t == Reserved0 || t == Reserved15 {
-		parts = []Part{typePart, {Bits: "3-0", Name: reservedName, Value: bits4(flags), Explain: Text{
+		parts = []Part{typePart, {Bits: "3-0", Name: reservedName, Value: same(bits4(flags)), Explain: Text{
 			EN: "Meaningless: no packet has type " + strconv.Itoa(int(t)) + ".",
 			ZH: "没有意义：不存在类型为 " + strconv.Itoa(int(t)) + " 的报文。",
 		}}}
@@ -77,7 +81,7 @@ func (p *parser) noteFirstByte(t PacketType, flags byte) {
 			ex.EN += " PUBREL, SUBSCRIBE and UNSUBSCRIBE are the packets whose flags are 0010."
 			ex.ZH += "PUBREL、SUBSCRIBE 和 UNSUBSCRIBE 的标志位固定为 0010。"
 		}
-		parts = []Part{typePart, {Bits: "3-0", Name: reservedName, Value: bits4(flags), Explain: ex}}
+		parts = []Part{typePart, {Bits: "3-0", Name: reservedName, Value: same(bits4(flags)), Explain: ex}}
 	}
 	p.note(FixedHeader, firstByteName, 0, 1, value, Text{
 		EN: "Byte 1 of the fixed header, " + hex2(p.b[0]) + " = " + bits8(p.b[0]) + ": the packet type in the high four bits, its flags in the low four.",
@@ -120,7 +124,7 @@ func (p *parser) noteRemainingLength(hlen int) {
 		parts = append(parts, Part{
 			Bits:    "byte " + strconv.Itoa(i),
 			Name:    remLenByteName,
-			Value:   hex2(c) + ": " + strconv.Itoa(d) + " × " + strconv.Itoa(mult) + " = " + strconv.Itoa(d*mult),
+			Value:   same(hex2(c) + ": " + strconv.Itoa(d) + " × " + strconv.Itoa(mult) + " = " + strconv.Itoa(d*mult)),
 			Explain: ex,
 		})
 		mult <<= 7
@@ -134,7 +138,7 @@ func (p *parser) noteRemainingLength(hlen int) {
 		ex.EN += " It is written with more bytes than needed (" + plural(need, "byte") + " would do); MQTT 3.1.1 allows it, but encoders write the shortest form."
 		ex.ZH += "这里用的字节数比需要的多（" + strconv.Itoa(need) + " 个字节就够了）；MQTT 3.1.1 允许这样写，但编码器一般写最短的形式。"
 	}
-	p.note(FixedHeader, remLenName, 1, hlen-1, n, ex, parts...)
+	p.note(FixedHeader, remLenName, 1, hlen-1, same(n), ex, parts...)
 }
 
 // rlSize is how many bytes the shortest encoding of Remaining Length rl

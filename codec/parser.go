@@ -22,7 +22,7 @@ type parser struct {
 func (p *parser) recording() bool { return p.rec != nil }
 
 // note records a field of n bytes at off.
-func (p *parser) note(sec Section, name Text, off, n int, value string, explain Text, parts ...Part) {
+func (p *parser) note(sec Section, name Text, off, n int, value Text, explain Text, parts ...Part) {
 	p.rec.fields = append(p.rec.fields, Field{
 		Section: sec, Name: name, Offset: off, Length: n,
 		Value: value, Explain: explain, Parts: parts,
@@ -84,7 +84,7 @@ func (p *parser) bytes(sec Section, f *stringField) ([]byte, *Error) {
 	}
 	n := int(p.b[i])<<8 | int(p.b[i+1])
 	if p.rec != nil {
-		p.note(sec, f.lenName, i, 2, strconv.Itoa(n), f.lenExplain)
+		p.note(sec, f.lenName, i, 2, same(strconv.Itoa(n)), f.lenExplain)
 	}
 	i += 2
 	p.pos = i
@@ -165,7 +165,7 @@ func (p *parser) packetID(t PacketType) (uint16, *Error) {
 		return 0, err
 	}
 	if p.recording() {
-		p.note(VariableHeader, packetIDName, off, 2, strconv.Itoa(int(id)), packetIDExplain)
+		p.note(VariableHeader, packetIDName, off, 2, same(strconv.Itoa(int(id))), packetIDExplain)
 	}
 	if id == 0 {
 		return 0, packetIDZero(t, off)

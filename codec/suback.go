@@ -56,7 +56,7 @@ func (p *parser) suback(s *Suback) *Error {
 		}
 		code := SubackCode(c)
 		if p.recording() {
-			p.note(Payload, subackRCName, p.pos-1, 1, code.String()+" = "+code.Meaning().EN, Text{
+			p.note(Payload, subackRCName, p.pos-1, 1, codeValue(code.String(), code.Meaning()), Text{
 				EN: "For filter " + strconv.Itoa(len(s.ReturnCodes)+1) + " of the SUBSCRIBE: " + code.Meaning().EN + ".",
 				ZH: "对应 SUBSCRIBE 中的第 " + strconv.Itoa(len(s.ReturnCodes)+1) + " 个主题过滤器：" + code.Meaning().ZH + "。",
 			})

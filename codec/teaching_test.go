@@ -177,9 +177,9 @@ func renderAnnotation(a Annotation, lang string) string {
 	var sb strings.Builder
 	for _, f := range a.Fields {
 		sb.WriteString("[" + strconv.Itoa(f.Offset) + "+" + strconv.Itoa(f.Length) + "] " +
-			f.Section.Name().In(lang) + " · " + f.Name.In(lang) + " = " + f.Value + "\n    " + f.Explain.In(lang) + "\n")
+			f.Section.Name().In(lang) + " · " + f.Name.In(lang) + " = " + f.Value.In(lang) + "\n    " + f.Explain.In(lang) + "\n")
 		for _, p := range f.Parts {
-			sb.WriteString("      " + p.Bits + " " + p.Name.In(lang) + " = " + p.Value + ": " + p.Explain.In(lang) + "\n")
+			sb.WriteString("      " + p.Bits + " " + p.Name.In(lang) + " = " + p.Value.In(lang) + ": " + p.Explain.In(lang) + "\n")
 		}
 	}
 	if a.Err != nil {

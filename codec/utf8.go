@@ -57,33 +57,36 @@ func utf8Error(s string, i, off int, what *Text) *Error {
 // shows before it is cut with an ellipsis.
 const maxValueLen = 64
 
-// quote shows a string as a quoted Go literal, cut after maxValueLen bytes.
-func quote(s string) string {
+// quote shows a string as a quoted Go literal, cut after maxValueLen bytes
+// with its full length said in English and Chinese.
+func quote(s string) Text {
 	if len(s) <= maxValueLen {
-		return strconv.Quote(s)
+		return same(strconv.Quote(s))
 	}
 	cut := maxValueLen
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
-	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
+	q, n := strconv.Quote(s[:cut]), strconv.Itoa(len(s))
+	return Text{EN: q + "… (" + n + " bytes)", ZH: q + "…（共 " + n + " 个字节）"}
 }
 
 // showBytes shows binary data: quoted when it is printable UTF-8 text,
 // hex otherwise, cut after maxValueLen bytes.
-func showBytes(b []byte) string {
+func showBytes(b []byte) Text {
 	if len(b) == 0 {
-		return "(empty)"
+		return Text{EN: "(empty)", ZH: "（空）"}
 	}
 	if utf8.Valid(b) && printable(b) {
 		return quote(string(b))
 	}
 	n := min(len(b), maxValueLen)
 	s := hexSpaced(b[:n])
-	if n < len(b) {
-		s += " … (" + strconv.Itoa(len(b)) + " bytes)"
+	if n == len(b) {
+		return same(s)
 	}
-	return s
+	l := strconv.Itoa(len(b))
+	return Text{EN: s + " … (" + l + " bytes)", ZH: s + " …（共 " + l + " 个字节）"}
 }
 
 // printable reports whether text has no control characters but tab and

@@ -121,7 +121,7 @@ func writeDecodeJSON(w io.Writer, a codec.Annotation, lang string) error {
 			Name:    f.Name.In(lang),
 			Offset:  f.Offset,
 			Length:  f.Length,
-			Value:   f.Value,
+			Value:   f.Value.In(lang),
 			Explain: f.Explain.In(lang),
 		})
 	}
@@ -150,9 +150,9 @@ func writeDecodeTable(w io.Writer, a codec.Annotation, raw []byte, lang string) 
 	t := table{strings.Split(words.header, "\t")}
 	for _, f := range a.Fields {
 		t = append(t, []string{f.Section.Name().In(lang), strconv.Itoa(f.Offset),
-			hexSpan(raw, f.Offset, f.Length), f.Name.In(lang), f.Value, f.Explain.In(lang)})
+			hexSpan(raw, f.Offset, f.Length), f.Name.In(lang), f.Value.In(lang), f.Explain.In(lang)})
 		for _, p := range f.Parts {
-			t = append(t, []string{"", "", "  " + bitsLabel(p.Bits, lang), "  " + p.Name.In(lang), p.Value, p.Explain.In(lang)})
+			t = append(t, []string{"", "", "  " + bitsLabel(p.Bits, lang), "  " + p.Name.In(lang), p.Value.In(lang), p.Explain.In(lang)})
 		}
 	}
 	if _, err := io.WriteString(w, t.String()); err != nil {

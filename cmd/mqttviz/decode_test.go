@@ -34,6 +34,8 @@ func TestDecodeCommand(t *testing.T) {
 		{name: "SUBACK failure", args: []string{"90 03 00 01 80"}, code: 0, stdout: []string{"SUBACK (5 bytes)"}},
 		{name: "PINGREQ", args: []string{"C0 00"}, code: 0, stdout: []string{"PINGREQ (2 bytes)", "fixed header 0 c0"}},
 		{name: "Chinese", args: []string{"--lang", "zh", "E0 00"}, code: 0, stdout: []string{"DISCONNECT (2 字节)", "部分 偏移 字节 字段 值 说明", "固定报头 0 e0"}},
+		{name: "Chinese values", args: []string{"--lang", "zh", "20 02 00 00"}, code: 0, stdout: []string{"CONNACK (4 字节)", "0 = 连接已接受"}},
+		{name: "Chinese PUBLISH flags", args: []string{"--lang", "zh", "3b 05 00 01 61 00 01"}, code: 0, stdout: []string{"PUBLISH，QoS 1，DUP，RETAIN"}},
 		// ✗ the seeds' mistakes.
 		{name: "seed PUBLISH Remaining Length 11, 9 bytes follow", args: []string{"30 0b 00 04 31 31 31 31 39 39 39"}, code: 1,
 			stdout: []string{"PUBLISH (11 bytes)", "fixed header 0 30", "MALFORMED at offset"}},
@@ -134,7 +136,7 @@ func TestDecodeJSON(t *testing.T) {
 		}
 		want := decodeJSON{Type: c.typ, Fields: []fieldJSON{}}
 		for _, f := range a.Fields {
-			want.Fields = append(want.Fields, fieldJSON{f.Section.String(), f.Name.In(c.lang), f.Offset, f.Length, f.Value, f.Explain.In(c.lang)})
+			want.Fields = append(want.Fields, fieldJSON{f.Section.String(), f.Name.In(c.lang), f.Offset, f.Length, f.Value.In(c.lang), f.Explain.In(c.lang)})
 		}
 		if a.Err != nil {
 			want.Error = &errorJSON{a.Err.Offset, a.Err.Rule, a.Err.Message.In(c.lang)}

@@ -160,7 +160,7 @@ func (in *inspector) renderFields(a codec.Annotation) app.UI {
 				app.Div().Class("field-head").Body(
 					app.Span().Class("chip").Text(sectionName(in.Lang, f.Section)),
 					app.Span().Class("field-name").Text(f.Name.In(in.Lang)),
-					app.Span().Class("field-value").Text(f.Value),
+					app.Span().Class("field-value").Text(f.Value.In(in.Lang)),
 					app.Span().Class("field-span").Text(byteSpan(f.Offset, f.Length)),
 				),
 				explain,
@@ -197,7 +197,7 @@ func (in *inspector) renderParts(parts []codec.Part) app.UI {
 		rows[i] = app.Tr().Body(
 			app.Td().Class("bits").Text(partPlace(in.Lang, p.Bits)),
 			app.Td().Class("part-name").Text(p.Name.In(in.Lang)),
-			app.Td().Class("part-value").Text(p.Value),
+			app.Td().Class("part-value").Text(p.Value.In(in.Lang)),
 			app.Td().Class("part-explain").Text(p.Explain.In(in.Lang)),
 		)
 	}
