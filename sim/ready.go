@@ -2,6 +2,7 @@ package sim
 
 import (
 	"errors"
+	"slices"
 
 	"mqttviz/codec"
 )
@@ -108,12 +109,7 @@ func (r *ready) close(c *conn) {
 
 // closing reports whether the node asked to close c.
 func (r *ready) closing(c *conn) bool {
-	for _, x := range r.closes {
-		if x == c {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(r.closes, c)
 }
 
 // packetID is p's packet identifier, 0 for types that carry none.
