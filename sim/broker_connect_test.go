@@ -49,8 +49,8 @@ func TestConnectReturnCodes(t *testing.T) {
 				}
 				return
 			}
-			st.wantClose("after a refusing CONNACK the broker closes the connection", BrokerName)
 			st.wantPacket("the CONNACK with the return code still arrives", BrokerName, "dev", &codec.Connack{ReturnCode: tc.code})
+			st.wantClose("after the refusing CONNACK (cause before effect) the broker's close", BrokerName)
 			if st.w.ClientConnected("dev") || st.w.BrokerSession(tc.client.ClientID) != nil {
 				t.Fatalf("a refused client has a connection or a session\n%s", st.dump())
 			}

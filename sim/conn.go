@@ -18,6 +18,12 @@ type conn struct {
 	dec    [2]codec.Decoder
 	// b is the broker's state for this connection.
 	b *brokerConn
+	// inflight counts, per end, the packets that end sent that have not
+	// yet arrived (or been lost); pendingClose is that end's close step,
+	// recorded only once they have: a close comes after the packets sent
+	// before it, so the diagram shows cause before effect.
+	inflight     [2]int
+	pendingClose [2]*Step
 }
 
 // receiving is the end that receives what travels in direction d.

@@ -42,6 +42,9 @@ type engine struct {
 	snapshots  bool
 	record     bool
 	lastState  *State
+	// follow is a close step recorded right after the next step: the
+	// close that waited for the packet that step shows.
+	follow *Step
 }
 
 func newEngine(o Options) *engine {
@@ -192,6 +195,7 @@ func (e *engine) send(from node, o outgoing) {
 		t := why
 		ev.lost = &t
 	}
+	c.inflight[endOf(from)]++
 	e.schedule(e.now+l.latency[dirIndex(d)], ev)
 }
 
@@ -207,6 +211,11 @@ func dirIndex(d Direction) int {
 func (e *engine) arrive(ev event) {
 	c := ev.conn
 	end := receiving(ev.dir())
+	c.inflight[1-end]--
+	if c.inflight[1-end] == 0 {
+		// The sender's close, if it waited for this packet, follows its step.
+		e.follow, c.pendingClose[1-end] = c.pendingClose[1-end], nil
+	}
 	from, to := c.client.name, BrokerName
 	if !ev.up {
 		from, to = to, from
@@ -276,7 +285,14 @@ func (e *engine) closeEnd(n node, c *conn) {
 	if len(r.notes) == 0 {
 		r.note("", n.nodeName()+" closes the network connection", n.nodeName()+" 关闭网络连接")
 	}
-	e.flush(n, &Step{Time: e.now, Kind: KindClose, From: n.nodeName()})
+	step := &Step{Time: e.now, Kind: KindClose, From: n.nodeName()}
+	if c.inflight[end] > 0 && e.record {
+		// The packets n sent before closing are still on the wire: their
+		// arrival is shown first, then this close (recordPendingClose).
+		e.flushDeferred(n, step, c, end)
+	} else {
+		e.flush(n, step)
+	}
 	other := 1 - end
 	if !c.open[other] {
 		return
@@ -292,10 +308,31 @@ func (e *engine) closeEnd(n node, c *conn) {
 	e.schedule(e.now+l.latency[dirIndex(d)], event{kind: evFin, foreground: true, conn: c, up: d == Up, sentAt: e.now})
 }
 
+// flushDeferred drains n's ready after it closed its end of c while
+// packets it sent are still in flight: the close step, with its notes and
+// its time, is kept on c until recordPendingClose.
+func (e *engine) flushDeferred(n node, step *Step, c *conn, end int) {
+	r := n.effects()
+	step.Notes = append([]Note(nil), r.notes...)
+	r.notes = r.notes[:0]
+	c.pendingClose[end] = step
+	e.flush(n, nil)
+}
+
+// recordPendingClose records the close of c's end that waited for the
+// packets sent before it, if any: before the other end hears of it.
+func (e *engine) recordPendingClose(c *conn, end int) {
+	if s := c.pendingClose[end]; s != nil {
+		c.pendingClose[end] = nil
+		e.appendStep(*s)
+	}
+}
+
 // fin tells the receiving end that the other end closed the connection.
 func (e *engine) fin(ev event) {
 	c := ev.conn
 	end := receiving(ev.dir())
+	e.recordPendingClose(c, 1-end)
 	if !c.open[end] {
 		return
 	}
@@ -379,6 +416,10 @@ func (e *engine) appendStep(s Step) {
 		s.State = e.snapshot()
 	}
 	e.trace.Steps = append(e.trace.Steps, s)
+	if f := e.follow; f != nil {
+		e.follow = nil
+		e.appendStep(*f)
+	}
 }
 
 // describe names the packet in b for the trace: its type and its one-line

@@ -110,6 +110,24 @@ func TestCloseSteps(t *testing.T) {
 	}
 }
 
+// TestCloseAfterItsPackets: a node that sends and then closes has its
+// close recorded after the packets it sent have arrived, so a diagram
+// read top to bottom shows the DISCONNECT before the close it causes; the
+// close keeps the time it happened.
+func TestCloseAfterItsPackets(t *testing.T) {
+	st := newSimTest(t, Options{})
+	st.client("dev", ClientOptions{})
+	st.connect("dev")
+	st.must(st.w.Disconnect("dev"))
+	st.run()
+	disconnect := st.wantPacket("DISCONNECT first", "dev", BrokerName, &codec.Disconnect{})
+	closing := st.wantClose("then dev's close", "dev")
+	if closing.Time != disconnect.SentAt {
+		t.Fatalf("the close is at %d, want when DISCONNECT left, %d\n%s", closing.Time, disconnect.SentAt, st.dump())
+	}
+	st.wantClose("then the broker's", BrokerName)
+}
+
 func TestEventsAtOneTimeRunInOrder(t *testing.T) {
 	st := newSimTest(t, Options{})
 	st.client("pub", ClientOptions{})
