@@ -4,7 +4,7 @@ WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm
 FUZZTIME  ?= 60s
 ADDR      ?= 127.0.0.1:8000
 
-.PHONY: all build run test vet test-native test-wasm test-browser bench fuzz clean
+.PHONY: all build run test vet test-native test-wasm test-browser bench perf lighthouse fuzz clean
 
 all: build
 
@@ -35,6 +35,16 @@ test-browser:
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./codec/... ./sim/...
 	cd bench/peers && $(GO) test -run='^$$' -bench=. -benchmem
+
+# The browser figures of docs/performance.md: app.wasm's size, navigation
+# to interactive, step time, key press to next paint.
+perf: build
+	$(GO) test -count=1 -v -run='^TestBrowserPerf$$' ./cmd/mqttviz -perf
+
+# Lighthouse's mobile profile on the main pages (npm installs its pinned
+# version into bench/lighthouse/node_modules the first time).
+lighthouse: build
+	bench/lighthouse/run.sh
 
 # Every fuzz target, FUZZTIME each (make fuzz FUZZTIME=10s).
 fuzz:

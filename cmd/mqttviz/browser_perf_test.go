@@ -28,6 +28,7 @@ func TestBrowserPerf(t *testing.T) {
 	t.Run("size", testWASMSize)
 	t.Run("first-interactive", func(t *testing.T) { testFirstInteractive(t, base) })
 	t.Run("step", func(t *testing.T) { testStepTime(t, base) })
+	t.Run("key-to-paint", func(t *testing.T) { testKeyToPaint(t, base) })
 }
 
 // testWASMSize prints the size of app.wasm: raw, gzip (best) and brotli

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Lighthouse's mobile profile (its default: simulated slow 4G and a 4× slower
+# CPU) on pages served by `mqttviz serve` on loopback, RUNS times each.
+# Usage: bench/lighthouse/run.sh [PAGE...]   (from the repository, after make build)
+set -euo pipefail
+cd "$(dirname "$0")"
+RUNS=${RUNS:-3}
+pages=("$@")
+[ ${#pages[@]} -gt 0 ] || pages=(/lessons/qos2/ / /decode/ /scenario/)
+[ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+../../bin/mqttviz serve --addr "127.0.0.1:$port" >/dev/null &
+server=$!
+out=$(mktemp -d)
+trap 'kill $server 2>/dev/null; rm -rf "$out"' EXIT
+# Wait until app.wasm goes out compressed, as a visitor gets it.
+for _ in $(seq 120); do
+  enc=$(curl -s -o /dev/null -D - -H 'Accept-Encoding: br' "http://127.0.0.1:$port/web/app.wasm" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding"{print $2}' || true)
+  [ "$enc" = br ] && break
+  sleep 1
+done
+flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+for page in "${pages[@]}"; do
+  for i in $(seq "$RUNS"); do
+    CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium} npx lighthouse "http://127.0.0.1:$port$page" --quiet \
+      --only-categories=performance --output=json --output-path="$out/r$i.json" \
+      --chrome-flags="$flags --user-data-dir=$out/profile$i"
+  done
+  node summary.js "$out"/r*.json
+  rm -f "$out"/r*.json
+done
