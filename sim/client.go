@@ -2,7 +2,6 @@ package sim
 
 import (
 	"bytes"
-	"errors"
 	"slices"
 
 	"mqttviz/codec"
@@ -93,13 +92,13 @@ func (c *client) nodeName() string { return c.name }
 func (c *client) effects() *ready  { return &c.ready }
 func (c *client) connected() bool  { return c.status == online }
 
-var errNotConnected = errors.New("sim: the client has no connection")
+var errNotConnected = refuse("the client has no connection", "客户端没有网络连接")
 
 // connect opens a connection and sends CONNECT. With clean session 1 the
 // client first discards its own session state. [MQTT-3.1.2-6]
 func (c *client) connect() error {
 	if c.conn != nil {
-		return errors.New("sim: client " + c.name + " is already connected")
+		return refuse("client "+c.name+" is already connected", "客户端 "+c.name+" 已经连接")
 	}
 	o := c.opts
 	p := &codec.Connect{
@@ -137,10 +136,10 @@ func (c *client) connect() error {
 // CONNECT.
 func (c *client) connectRaw(b []byte) error {
 	if c.conn != nil {
-		return errors.New("sim: client " + c.name + " is already connected")
+		return refuse("client "+c.name+" is already connected", "客户端 "+c.name+" 已经连接")
 	}
 	if len(b) == 0 {
-		return errors.New("sim: no bytes to send")
+		return refuse("no bytes to send", "没有要发送的字节")
 	}
 	clean, keepAlive := c.opts.CleanSession, c.opts.KeepAlive
 	if p, err := codec.Decode(b); err == nil {
@@ -204,7 +203,7 @@ func (c *client) hold(types []codec.PacketType, on bool) error {
 		switch t {
 		case codec.PUBACK, codec.PUBREC, codec.PUBREL, codec.PUBCOMP:
 		default:
-			return errors.New("sim: only PUBACK, PUBREC, PUBREL and PUBCOMP can be held, not " + t.String())
+			return refuse("only PUBACK, PUBREC, PUBREL and PUBCOMP can be held, not "+t.String(), "只能暂扣 PUBACK、PUBREC、PUBREL 和 PUBCOMP，不能暂扣 "+t.String())
 		}
 		c.holding[t] = on
 	}
@@ -231,7 +230,7 @@ func (c *client) hold(types []codec.PacketType, on bool) error {
 // use. [MQTT-2.3.1-2]
 func (c *client) nextID() (uint16, error) {
 	if len(c.out)+len(c.requests) >= maxInflight {
-		return 0, errors.New("sim: client " + c.name + " has all 65535 packet ids in use (MQTT-2.3.1-2: a new packet needs an unused one)")
+		return 0, refuse("client "+c.name+" has all 65535 packet ids in use (MQTT-2.3.1-2: a new packet needs an unused one)", "客户端 "+c.name+" 的 65535 个报文标识符都在使用中（MQTT-2.3.1-2：新报文必须使用未被占用的标识符）")
 	}
 	for {
 		c.lastID++

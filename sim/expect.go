@@ -12,8 +12,8 @@ import (
 // expectStmt is an expectation: a check made at its place in the run,
 // recorded in Trace.Expectations.
 type expectStmt struct {
-	line int
-	text string
+	line, col int
+	text      string
 	// check reports whether the expectation holds and, when it does not,
 	// what was found instead.
 	check func(r *runner) (ok bool, why string)
@@ -21,7 +21,7 @@ type expectStmt struct {
 
 func (s *expectStmt) run(r *runner) error {
 	ok, why := s.check(r)
-	e := Expectation{Line: s.line, Text: s.text, OK: ok}
+	e := Expectation{Line: s.line, Col: s.col, Text: s.text, OK: ok}
 	if !ok {
 		e.Why = why
 	}
@@ -31,7 +31,7 @@ func (s *expectStmt) run(r *runner) error {
 
 // parseExpect reads an expect line; see docs/lessons.md for every form.
 func parseExpect(p *lineParser) error {
-	first, err := p.take("what to expect: a client name, no, retained, broker or rule")
+	first, err := p.take(messages[wantExpectSubject])
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func parseExpect(p *lineParser) error {
 	if err != nil {
 		return err
 	}
-	p.sc.add(&expectStmt{line: p.line, text: p.text, check: check})
+	p.sc.add(&expectStmt{line: p.line, col: p.toks[0].col, text: p.text, check: check})
 	return nil
 }
 
@@ -121,7 +121,7 @@ func (p *lineParser) parseMessageMatch(keys ...string) (*messageMatch, error) {
 	for _, k := range keys {
 		switch k {
 		case "qos":
-			specs[k] = optionSpec{"qos=0|1|2", func(v string) bool {
+			specs[k] = optionSpec{same("qos=0|1|2"), func(v string) bool {
 				q, ok := parseQoS(v)
 				m.qos = &q
 				return ok
@@ -131,7 +131,7 @@ func (p *lineParser) parseMessageMatch(keys ...string) (*messageMatch, error) {
 		case "dup":
 			specs[k] = optionalFlag(k, &m.dup)
 		case "id":
-			specs[k] = optionSpec{"id=1-65535", func(v string) bool {
+			specs[k] = optionSpec{same("id=1-65535"), func(v string) bool {
 				n, err := strconv.Atoi(v)
 				id := uint16(n)
 				m.id = &id
@@ -173,7 +173,7 @@ func parseExpectRetained(p *lineParser) (func(r *runner) (bool, string), error) 
 // parseExpectRule reads `rule RULE`: some note of the run so far names the
 // rule, such as MQTT-3.1.0-2 for a second CONNECT.
 func parseExpectRule(p *lineParser) (func(r *runner) (bool, string), error) {
-	t, err := p.take("a rule such as MQTT-3.1.0-2")
+	t, err := p.take(messages[wantRuleID])
 	if err != nil {
 		return nil, err
 	}

@@ -73,13 +73,13 @@ func parseExpectClient(p *lineParser) (func(r *runner) (bool, string), error) {
 
 // count takes a non-negative whole number.
 func (p *lineParser) count() (int, error) {
-	t, err := p.take("a number")
+	t, err := p.take(messages[wantNumber])
 	if err != nil {
 		return 0, err
 	}
 	n, err := strconv.Atoi(t.raw)
 	if err != nil || n < 0 {
-		return 0, p.errorf(t.col, "expected a number, found %s", t.shown())
+		return 0, p.expected(t.col, messages[wantNumber], t.shown())
 	}
 	return n, nil
 }
@@ -130,7 +130,7 @@ func expectConnack(p *lineParser, name string) (func(r *runner) (bool, string), 
 		return nil, err
 	}
 	if code > 5 {
-		return nil, p.errorf(p.toks[p.next-1].col, "expected a return code 0-5, found %s", p.toks[p.next-1].shown())
+		return nil, p.expected(p.toks[p.next-1].col, messages[wantReturnCode], p.toks[p.next-1].shown())
 	}
 	var session *bool
 	if err := p.options(map[string]optionSpec{"session": optionalFlag("session", &session)}); err != nil {

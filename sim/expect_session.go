@@ -18,7 +18,7 @@ func parseExpectSession(p *lineParser) (func(r *runner) (bool, string), error) {
 	if _, err := p.word("session"); err != nil {
 		return nil, err
 	}
-	t, err := p.take("a client name or client id")
+	t, err := p.take(messages[wantIDOrName])
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +66,7 @@ func parseExpectSession(p *lineParser) (func(r *runner) (bool, string), error) {
 			return nil, err
 		}
 		var qos *codec.QoS
-		if err := p.options(map[string]optionSpec{"qos": {"qos=0|1|2", func(v string) bool {
+		if err := p.options(map[string]optionSpec{"qos": {same("qos=0|1|2"), func(v string) bool {
 			q, ok := parseQoS(v)
 			qos = &q
 			return ok

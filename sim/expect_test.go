@@ -121,3 +121,26 @@ func TestRunErrorLine(t *testing.T) {
 		t.Errorf("got %v, want a ParseError at line 3: client a is already connected", err)
 	}
 }
+
+// TestTraceCarriesLinesAndDescription: every expectation says where it
+// stands (line and column), and the trace carries the describe text for
+// the page to show.
+func TestTraceCarriesLinesAndDescription(t *testing.T) {
+	src := "describe en: Two lines\ndescribe zh: 两行\nclient a\nconnect a\n  expect a connected\n\texpect a disconnected   # fails\n"
+	tr, err := RunScenario("where", src, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.Description.EN != "Two lines" || tr.Description.ZH != "两行" {
+		t.Errorf("description %+v", tr.Description)
+	}
+	want := []Expectation{
+		{Line: 5, Col: 3, Text: "expect a connected", OK: true},
+		{Line: 6, Col: 2, Text: "expect a disconnected", Why: "a is connected"},
+	}
+	for i, w := range want {
+		if got := tr.Expectations[i]; got != w {
+			t.Errorf("expectation %d = %+v, want %+v", i, got, w)
+		}
+	}
+}

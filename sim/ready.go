@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"errors"
 	"slices"
 
 	"mqttviz/codec"
@@ -87,7 +86,7 @@ func (r *ready) encode(c *conn, p codec.Packet, enc codec.Encoder) error {
 // sendRaw queues bytes as they are.
 func (r *ready) sendRaw(c *conn, b []byte) error {
 	if len(b) == 0 {
-		return errors.New("sim: no bytes to send")
+		return refuse("no bytes to send", "没有要发送的字节")
 	}
 	o := outgoing{c: c, bytes: b, typ: codec.PacketType(b[0] >> 4)}
 	if p, err := codec.Decode(b); err == nil {

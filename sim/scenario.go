@@ -62,7 +62,7 @@ var statementParsers = map[string]func(p *lineParser) error{
 }
 
 // keywordList is the list of keywords for the "unknown keyword" error.
-const keywordList = "a keyword (title, describe, note, broker, client, will, connect, disconnect, abort, ping, subscribe, unsubscribe, publish, raw, hold, release, drop, cut, silence, restore, latency, wait, expect)"
+const keywordList = "title, describe, note, broker, client, will, connect, disconnect, abort, ping, subscribe, unsubscribe, publish, raw, hold, release, drop, cut, silence, restore, latency, wait, expect"
 
 // ParseScenario parses a scenario script. name is recorded in the trace
 // (a lesson name or a file name). Errors are *ParseError.
@@ -84,7 +84,7 @@ func (sc *Scenario) parseLine(line string, lineNo int) error {
 	}
 	parse, ok := statementParsers[kw]
 	if !ok {
-		return &ParseError{Line: lineNo, Col: col, Msg: "expected " + keywordList + ", found " + kw}
+		return &ParseError{Line: lineNo, Col: col, Text: say(msgExpected, say(wantKeyword, keywordList), kw)}
 	}
 	sc.line = lineNo
 	p := &lineParser{sc: sc, line: lineNo}
@@ -128,12 +128,12 @@ func (sc *Scenario) add(s statement) {
 }
 
 // clientList lists the declared clients for an error message: " (sensor,
-// phone)", or "" when none is declared.
-func (sc *Scenario) clientList() string {
+// phone)", "（sensor、phone）", or nothing when none is declared.
+func (sc *Scenario) clientList() Text {
 	if len(sc.Clients) == 0 {
-		return ""
+		return Text{}
 	}
-	return " (" + strings.Join(sc.Clients, ", ") + ")"
+	return Text{EN: " (" + strings.Join(sc.Clients, ", ") + ")", ZH: "（" + strings.Join(sc.Clients, "、") + "）"}
 }
 
 // RunScenario parses source and runs it with the given seed, recording a

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/hex"
+	"errors"
 	"strings"
 
 	"mqttviz/codec"
@@ -75,24 +76,24 @@ func parseSimpleAction(kw string) func(p *lineParser) error {
 
 // filter takes the next token as a topic filter.
 func (p *lineParser) filter() (token, error) {
-	t, err := p.positional("a topic filter (write the filter # as \"#\": a lone # starts a comment)")
+	t, err := p.positional(messages[wantTopicFilterHash])
 	if err != nil {
 		return t, err
 	}
 	if e := codec.ValidateTopicFilter(t.text); e != nil {
-		return t, p.errorf(t.col, "expected a topic filter, found %s: %v", t.shown(), e)
+		return t, p.badTopic(t, messages[wantTopicFilter], e)
 	}
 	return t, nil
 }
 
 // topic takes the next token as a topic name.
 func (p *lineParser) topic() (token, error) {
-	t, err := p.positional("a topic name")
+	t, err := p.positional(messages[wantTopicName])
 	if err != nil {
 		return t, err
 	}
 	if e := codec.ValidateTopicName(t.text); e != nil {
-		return t, p.errorf(t.col, "expected a topic name, found %s: %v", t.shown(), e)
+		return t, p.badTopic(t, messages[wantTopicName], e)
 	}
 	return t, nil
 }
@@ -117,7 +118,7 @@ func parseSubscribe(p *lineParser) error {
 				_, v, _ := t.option()
 				q, ok := parseQoS(v)
 				if !ok {
-					return p.errorf(t.col, "expected qos=0|1|2, found %s", t.shown())
+					return p.expected(t.col, same("qos=0|1|2"), t.shown())
 				}
 				s.QoS = q
 				p.next++
@@ -161,7 +162,7 @@ func parsePublish(p *lineParser) error {
 	if err != nil {
 		return err
 	}
-	payload, err := p.positional("the payload, such as \"hello\" or \"\"")
+	payload, err := p.positional(messages[wantPayload])
 	if err != nil {
 		return err
 	}
@@ -171,7 +172,7 @@ func parsePublish(p *lineParser) error {
 	if err := p.options(map[string]optionSpec{
 		"qos":    qosOption(&qos),
 		"retain": flagOption("retain", &retain),
-		"repeat": uint16Option("repeat", "a count 1-65535", 1, &repeat),
+		"repeat": uint16Option(say(wantCount, "repeat", 1, 65535), 1, &repeat),
 	}); err != nil {
 		return err
 	}
@@ -189,13 +190,13 @@ func parseRaw(p *lineParser) error {
 	}
 	var b []byte
 	for len(b) == 0 || p.more() {
-		t, err := p.take("hex bytes such as 30 0b 00 04")
+		t, err := p.take(messages[wantHex])
 		if err != nil {
 			return err
 		}
 		h, err := hex.DecodeString(t.raw)
 		if err != nil || t.quoted {
-			return p.errorf(t.col, "expected hex bytes such as 30 0b 00 04, found %s", t.shown())
+			return p.expected(t.col, messages[wantHex], t.shown())
 		}
 		b = append(b, h...)
 	}
@@ -235,4 +236,26 @@ func parseHold(hold bool) func(p *lineParser) error {
 		})
 		return nil
 	}
+}
+
+// badTopic is the error for a topic name or filter that breaks a rule of
+// MQTT 4.7, in one sentence naming the rule: "a/+ cannot be a topic name:
+// … (MQTT-4.7.1-1)".
+func (p *lineParser) badTopic(t token, what Text, err error) error {
+	var ce *codec.Error
+	if !errors.As(err, &ce) {
+		return p.expected(t.col, what, t.shown())
+	}
+	why := Text{EN: sentence(ce.Message.EN), ZH: strings.TrimSuffix(ce.Message.ZH, "。")}
+	return p.fail(t.col, msgBadTopic, t.shown(), what, why, ce.Rule)
+}
+
+// sentence lowers a sentence's first letter and drops its full stop, to
+// go after a colon.
+func sentence(s string) string {
+	s = strings.TrimSuffix(s, ".")
+	if s != "" && s[0] >= 'A' && s[0] <= 'Z' && !(len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z') {
+		s = string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
 }

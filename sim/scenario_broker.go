@@ -10,12 +10,12 @@ import (
 // links' latency, before any other statement.
 func parseBroker(p *lineParser) error {
 	if p.sc.started {
-		return p.errorf(1, "expected the broker line before the first client or action, found it after")
+		return p.fail(1, msgBrokerFirst)
 	}
 	o := &p.sc.options
 	b := &o.Broker
 	return p.options(map[string]optionSpec{
-		"users": {"users=name:password,name:password", func(v string) bool {
+		"users": {messages[wantUsers], func(v string) bool {
 			b.Users = map[string]string{}
 			for _, pair := range strings.Split(v, ",") {
 				name, pass, ok := strings.Cut(pair, ":")
@@ -27,12 +27,12 @@ func parseBroker(p *lineParser) error {
 			return true
 		}},
 		"anonymous": flagOption("anonymous", &b.AllowAnonymous),
-		"maxqos": {"maxqos=0|1|2", func(v string) bool {
+		"maxqos": {same("maxqos=0|1|2"), func(v string) bool {
 			q, ok := parseQoS(v)
 			b.MaxQoS, b.LimitQoS = q, true
 			return ok
 		}},
-		"qos2": {"qos2=onpublish|onpubrel", func(v string) bool {
+		"qos2": {same("qos2=onpublish|onpubrel"), func(v string) bool {
 			b.ForwardOnPubrel = v == "onpubrel"
 			return v == "onpubrel" || v == "onpublish"
 		}},
@@ -40,7 +40,7 @@ func parseBroker(p *lineParser) error {
 		"queueqos0":   flagOption("queueqos0", &b.QueueQoS0),
 		"strictid":    flagOption("strictid", &b.StrictClientID),
 		"unavailable": flagOption("unavailable", &b.Unavailable),
-		"deny": {"deny=filter,filter", func(v string) bool {
+		"deny": {messages[wantFilterList], func(v string) bool {
 			b.Deny = strings.Split(v, ",")
 			for _, f := range b.Deny {
 				if codec.ValidateTopicFilter(f) != nil {
@@ -49,11 +49,11 @@ func parseBroker(p *lineParser) error {
 			}
 			return true
 		}},
-		"notauthorized": {"notauthorized=clientid,clientid", func(v string) bool {
+		"notauthorized": {say(wantClientIDList, "notauthorized"), func(v string) bool {
 			b.NotAuthorized = strings.Split(v, ",")
 			return v != ""
 		}},
-		"latency": {"latency= a duration such as 10ms", func(v string) bool {
+		"latency": {say(wantDurationShort, "latency=", "10ms"), func(v string) bool {
 			ms, ok := parseDuration(v)
 			o.Latency = ms
 			return ok && ms > 0

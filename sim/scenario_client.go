@@ -6,16 +6,16 @@ import "mqttviz/codec"
 // change the client's options from then on.
 func clientOptionSpecs(o *ClientOptions) map[string]optionSpec {
 	return map[string]optionSpec{
-		"id": {"id=clientid", func(v string) bool {
+		"id": {same("id=clientid"), func(v string) bool {
 			o.ClientID = v
 			return true
 		}},
 		"clean":     flagOption("clean", &o.CleanSession),
-		"keepalive": uint16Option("keepalive", "seconds 0-65535", 0, &o.KeepAlive),
+		"keepalive": uint16Option(say(wantSeconds, "keepalive"), 0, &o.KeepAlive),
 		"user":      stringOption(&o.Username),
 		"pass":      stringOption(&o.Password),
 		"retry":     durationOption("retry", &o.RetryInterval),
-		"level": {"level=3|4", func(v string) bool {
+		"level": {same("level=3|4"), func(v string) bool {
 			o.ProtocolLevel = map[string]byte{"3": 3, "4": 4}[v]
 			return o.ProtocolLevel != 0
 		}},
@@ -39,18 +39,18 @@ func (s *clientStmt) run(r *runner) error {
 // parseClient reads `client NAME option...`. Defaults: client id NAME,
 // clean session 1, keepalive 60 s.
 func parseClient(p *lineParser) error {
-	t, err := p.take("a client name")
+	t, err := p.take(say(wantClientName, Text{}))
 	if err != nil {
 		return err
 	}
 	if !validName(t.raw) || t.quoted {
-		return p.errorf(t.col, "expected a client name (a letter, then letters, digits, - or _), found %s", t.shown())
+		return p.expected(t.col, messages[wantClientNameChars], t.shown())
 	}
 	if reservedNames[t.raw] {
-		return p.errorf(t.col, "expected a client name other than %s (a word of the language), found %s", t.raw, t.raw)
+		return p.expected(t.col, say(wantClientNameNotWord, t.raw), t.raw)
 	}
 	if _, dup := p.sc.clients[t.raw]; dup {
-		return p.errorf(t.col, "expected a new client name, found %s (declared before)", t.raw)
+		return p.fail(t.col, msgDeclaredBefore, t.raw)
 	}
 	o := ClientOptions{ClientID: t.raw, CleanSession: true, KeepAlive: DefaultKeepAlive}
 	if err := p.options(clientOptionSpecs(&o)); err != nil {
@@ -103,14 +103,14 @@ func parseWill(p *lineParser) error {
 		p.sc.add(&optionsStmt{name: c.raw, opts: *o})
 		return p.end()
 	}
-	topic, err := p.positional("the will topic, or none")
+	topic, err := p.positional(messages[wantWillTopic])
 	if err != nil {
 		return err
 	}
 	if e := codec.ValidateTopicName(topic.text); e != nil {
-		return p.errorf(topic.col, "expected a topic name, found %s: %v", topic.shown(), e)
+		return p.badTopic(topic, messages[wantTopicName], e)
 	}
-	payload, err := p.positional("the will message, such as \"offline\"")
+	payload, err := p.positional(messages[wantWillMessage])
 	if err != nil {
 		return err
 	}

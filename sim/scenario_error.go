@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // ParseError is a scenario that cannot run: a line the parser does not
 // understand, or an action the world refuses. Line and Col are 1-based; Col
@@ -8,10 +11,35 @@ import "fmt"
 // Chinese text too.
 type ParseError struct {
 	Line, Col int
-	Msg       string
+	// Text says in one sentence, in English and Chinese, what was expected
+	// there and what was found.
+	Text Text
 }
 
-// Error formats the error as "line 4, col 12: expected qos=0|1|2, found qos=3".
+// Error formats the error in English: "line 4, col 12: expected
+// qos=0|1|2, found qos=3".
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("line %d, col %d: %s", e.Line, e.Col, e.Msg)
+	return fmt.Sprintf("line %d, col %d: %s", e.Line, e.Col, e.Text.EN)
+}
+
+// ActionError is an action the world refuses (a client connected twice,
+// every packet id in use), in English and Chinese.
+type ActionError struct {
+	Text Text
+}
+
+// Error returns the English text.
+func (e *ActionError) Error() string { return "sim: " + e.Text.EN }
+
+// refuse makes an ActionError.
+func refuse(en, zh string) error { return &ActionError{Text: Text{EN: en, ZH: zh}} }
+
+// errorText is err in both languages: an ActionError's own text, else the
+// English message in both.
+func errorText(err error) Text {
+	var ae *ActionError
+	if errors.As(err, &ae) {
+		return ae.Text
+	}
+	return same(err.Error())
 }

@@ -21,20 +21,20 @@ var packetTypes = func() map[string]codec.PacketType {
 // and `drop N% on CLIENT` (every packet with that probability; 0% stops).
 // "to" is the direction broker → client, "from" client → broker.
 func parseDrop(p *lineParser) error {
-	first, err := p.take("next or a percentage such as 30%")
+	first, err := p.take(messages[wantDropWhat])
 	if err != nil {
 		return err
 	}
 	if first.raw != "next" {
 		return parseDropRate(p, first)
 	}
-	t, err := p.take("a packet type (PUBLISH, PUBACK, ... or packet for any)")
+	t, err := p.take(messages[wantPacketType])
 	if err != nil {
 		return err
 	}
 	typ, ok := packetTypes[t.raw]
 	if !ok || t.quoted {
-		return p.errorf(t.col, "expected a packet type (PUBLISH, PUBACK, ... or packet for any), found %s", t.shown())
+		return p.expected(t.col, messages[wantPacketType], t.shown())
 	}
 	dir, err := p.word("to", "from")
 	if err != nil {
@@ -49,7 +49,7 @@ func parseDrop(p *lineParser) error {
 		m.Dir = Up
 	}
 	if err := p.options(map[string]optionSpec{
-		"id": uint16Option("id", "a packet id 1-65535", 1, &m.PacketID),
+		"id": uint16Option(say(wantPacketID, "id"), 1, &m.PacketID),
 	}); err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func parseDrop(p *lineParser) error {
 func parseDropRate(p *lineParser, pct token) error {
 	n, err := strconv.ParseFloat(strings.TrimSuffix(pct.raw, "%"), 64)
 	if !strings.HasSuffix(pct.raw, "%") || err != nil || n < 0 || n > 100 {
-		return p.errorf(pct.col, "expected next or a percentage such as 30%%, found %s", pct.shown())
+		return p.expected(pct.col, messages[wantDropWhat], pct.shown())
 	}
 	if _, err := p.word("on"); err != nil {
 		return err
@@ -113,7 +113,7 @@ func parseLatency(p *lineParser) error {
 		return err
 	}
 	if !p.more() {
-		return p.errorf(p.endCol, "expected a duration such as 20ms, or up= and down=, found end of line")
+		return p.expectedEnd(messages[wantDurationOrUpDown])
 	}
 	var up, down int64
 	if _, _, ok := p.peek().option(); ok {
@@ -125,13 +125,13 @@ func parseLatency(p *lineParser) error {
 			return err
 		}
 		if up < 0 || down < 0 {
-			return p.errorf(p.endCol, "expected both up= and down=, found one")
+			return p.fail(p.endCol, msgBothUpDown)
 		}
 	} else {
 		t := p.peek()
 		ms, ok := parseDuration(t.raw)
 		if !ok {
-			return p.errorf(t.col, "expected a duration such as 20ms, found %s", t.shown())
+			return p.expected(t.col, messages[wantDurationOrUpDown], t.shown())
 		}
 		p.next++
 		up, down = ms, ms
@@ -157,13 +157,13 @@ func (s *waitStmt) run(r *runner) error {
 
 // parseWait reads `wait DURATION`, such as `wait 90s`.
 func parseWait(p *lineParser) error {
-	t, err := p.take("a duration such as 90s or 500ms")
+	t, err := p.take(messages[wantDuration])
 	if err != nil {
 		return err
 	}
 	ms, ok := parseDuration(t.raw)
 	if !ok || ms == 0 {
-		return p.errorf(t.col, "expected a duration such as 90s or 500ms, found %s", t.shown())
+		return p.expected(t.col, messages[wantDuration], t.shown())
 	}
 	p.sc.add(&waitStmt{ms: ms})
 	return p.end()

@@ -78,16 +78,16 @@ func lexLine(line string, lineNo int) ([]token, string, error) {
 		t := token{col: start + 1, raw: raw, text: raw}
 		if quoted {
 			if !strings.HasSuffix(raw, `"`) || len(raw) < 2 {
-				return nil, "", &ParseError{Line: lineNo, Col: start + 1, Msg: "expected a space after the closing quote, found " + raw}
+				return nil, "", &ParseError{Line: lineNo, Col: start + 1, Text: say(msgExpected, messages[wantSpaceAfterQuote], raw)}
 			}
 			s, err := strconv.Unquote(raw)
 			if err != nil {
-				return nil, "", &ParseError{Line: lineNo, Col: start + 1, Msg: "expected a string such as \"hello\" (escapes as in Go), found " + raw}
+				return nil, "", &ParseError{Line: lineNo, Col: start + 1, Text: say(msgExpected, messages[wantString], raw)}
 			}
 			t.text, t.quoted = s, true
 		} else if _, v, ok := strings.Cut(raw, "="); ok && strings.HasPrefix(v, `"`) {
 			if _, err := strconv.Unquote(v); err != nil {
-				return nil, "", &ParseError{Line: lineNo, Col: start + 1, Msg: "expected a value such as key=\"some text\" (escapes as in Go), found " + raw}
+				return nil, "", &ParseError{Line: lineNo, Col: start + 1, Text: say(msgExpected, messages[wantQuotedValue], raw)}
 			}
 		}
 		toks = append(toks, t)
@@ -110,5 +110,5 @@ func skipQuoted(rs []rune, i, lineNo int) (int, error) {
 		}
 		i++
 	}
-	return 0, &ParseError{Line: lineNo, Col: start + 1, Msg: "expected a closing \" before the end of the line"}
+	return 0, &ParseError{Line: lineNo, Col: start + 1, Text: messages[msgClosingQuote]}
 }

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,9 +21,19 @@ type lineParser struct {
 	endCol int
 }
 
-// errorf makes a ParseError at column col.
-func (p *lineParser) errorf(col int, format string, args ...any) error {
-	return &ParseError{Line: p.line, Col: col, Msg: fmt.Sprintf(format, args...)}
+// fail makes a ParseError at column col with message m.
+func (p *lineParser) fail(col int, m msg, args ...any) error {
+	return &ParseError{Line: p.line, Col: col, Text: say(m, args...)}
+}
+
+// expected is the error "expected WANT, found FOUND" at column col.
+func (p *lineParser) expected(col int, want Text, found string) error {
+	return p.fail(col, msgExpected, want, found)
+}
+
+// expectedEnd is the error "expected WANT, found end of line".
+func (p *lineParser) expectedEnd(want Text) error {
+	return p.fail(p.endCol, msgExpectedEnd, want)
 }
 
 // more reports whether tokens remain.
@@ -34,9 +43,9 @@ func (p *lineParser) more() bool { return p.next < len(p.toks) }
 func (p *lineParser) peek() token { return p.toks[p.next] }
 
 // take returns the next token, or an error naming what was expected there.
-func (p *lineParser) take(what string) (token, error) {
+func (p *lineParser) take(what Text) (token, error) {
 	if !p.more() {
-		return token{}, p.errorf(p.endCol, "expected %s, found end of line", what)
+		return token{}, p.expectedEnd(what)
 	}
 	t := p.toks[p.next]
 	p.next++
@@ -45,7 +54,7 @@ func (p *lineParser) take(what string) (token, error) {
 
 // word takes the next token, which must be one of the given words.
 func (p *lineParser) word(words ...string) (token, error) {
-	what := strings.Join(words, " or ")
+	what := oneOf(words...)
 	t, err := p.take(what)
 	if err != nil {
 		return t, err
@@ -55,18 +64,18 @@ func (p *lineParser) word(words ...string) (token, error) {
 			return t, nil
 		}
 	}
-	return t, p.errorf(t.col, "expected %s, found %s", what, t.shown())
+	return t, p.expected(t.col, what, t.shown())
 }
 
 // positional takes the next token as a value (a topic, a payload), refusing
 // an option such as qos=1 where a value belongs.
-func (p *lineParser) positional(what string) (token, error) {
+func (p *lineParser) positional(what Text) (token, error) {
 	t, err := p.take(what)
 	if err != nil {
 		return t, err
 	}
 	if _, _, ok := t.option(); ok && isOptionName(t) {
-		return t, p.errorf(t.col, "expected %s, found %s", what, t.shown())
+		return t, p.expected(t.col, what, t.shown())
 	}
 	return t, nil
 }
@@ -86,15 +95,16 @@ func isOptionName(t token) bool {
 
 // client takes the next token as the name of a declared client.
 func (p *lineParser) client() (token, error) {
-	t, err := p.take("a client name" + p.sc.clientList())
+	want := say(wantClientName, p.sc.clientList())
+	t, err := p.take(want)
 	if err != nil {
 		return t, err
 	}
 	if _, ok := p.sc.clients[t.raw]; !ok || t.quoted {
 		if strings.Contains(t.raw, "=") {
-			return t, p.errorf(t.col, "expected a client name%s, found %s", p.sc.clientList(), t.shown())
+			return t, p.expected(t.col, want, t.shown())
 		}
-		return t, p.errorf(t.col, "expected a client name%s, found %s (declare it first with: client %s)", p.sc.clientList(), t.shown(), t.raw)
+		return t, p.fail(t.col, msgDeclareFirst, want, t.shown(), t.raw)
 	}
 	return t, nil
 }
@@ -103,7 +113,7 @@ func (p *lineParser) client() (token, error) {
 func (p *lineParser) end() error {
 	if p.more() {
 		t := p.peek()
-		return p.errorf(t.col, "expected end of line, found %s", t.shown())
+		return p.expected(t.col, messages[wantEndOfLine], t.shown())
 	}
 	return nil
 }
@@ -111,7 +121,7 @@ func (p *lineParser) end() error {
 // optionSpec parses the value of one key=value option. expected is how an
 // error spells the option, e.g. "qos=0|1|2".
 type optionSpec struct {
-	expected string
+	expected Text
 	set      func(value string) bool
 }
 
@@ -124,14 +134,14 @@ func (p *lineParser) options(specs map[string]optionSpec) error {
 		key, value, ok := t.option()
 		spec, known := specs[key]
 		if !ok || !known {
-			return p.errorf(t.col, "expected %s, found %s", optionList(specs), t.shown())
+			return p.expected(t.col, optionList(specs), t.shown())
 		}
 		if seen[key] {
-			return p.errorf(t.col, "expected each option once, found %s= again", key)
+			return p.fail(t.col, msgOptionTwice, key)
 		}
 		seen[key] = true
 		if !spec.set(value) {
-			return p.errorf(t.col, "expected %s, found %s", spec.expected, t.shown())
+			return p.expected(t.col, spec.expected, t.shown())
 		}
 		p.next++
 	}
@@ -139,23 +149,23 @@ func (p *lineParser) options(specs map[string]optionSpec) error {
 }
 
 // optionList spells the accepted options for an error message, sorted.
-func optionList(specs map[string]optionSpec) string {
+func optionList(specs map[string]optionSpec) Text {
 	keys := make([]string, 0, len(specs))
 	for k := range specs {
 		keys = append(keys, k+"=")
 	}
 	slices.Sort(keys)
 	if len(keys) == 1 {
-		return "option " + keys[0] + " or end of line"
+		return say(wantOption, keys[0])
 	}
-	return "an option (" + strings.Join(keys, " ") + ") or end of line"
+	return say(wantOptionOrEnd, strings.Join(keys, " "))
 }
 
 // The value parsers used by options; each reports whether the value is
 // valid and stores it.
 
 func qosOption(dst *codec.QoS) optionSpec {
-	return optionSpec{"qos=0|1|2", func(v string) bool {
+	return optionSpec{same("qos=0|1|2"), func(v string) bool {
 		q, ok := parseQoS(v)
 		*dst = q
 		return ok
@@ -171,7 +181,7 @@ func parseQoS(v string) (codec.QoS, bool) {
 }
 
 func flagOption(key string, dst *bool) optionSpec {
-	return optionSpec{key + "=0|1", func(v string) bool {
+	return optionSpec{same(key + "=0|1"), func(v string) bool {
 		switch v {
 		case "0":
 			*dst = false
@@ -186,7 +196,7 @@ func flagOption(key string, dst *bool) optionSpec {
 
 // optionalFlag records a 0|1 option that may be absent: nil when absent.
 func optionalFlag(key string, dst **bool) optionSpec {
-	return optionSpec{key + "=0|1", func(v string) bool {
+	return optionSpec{same(key + "=0|1"), func(v string) bool {
 		var b bool
 		if !flagOption(key, &b).set(v) {
 			return false
@@ -196,8 +206,8 @@ func optionalFlag(key string, dst **bool) optionSpec {
 	}}
 }
 
-func uint16Option(key, what string, min int, dst *uint16) optionSpec {
-	return optionSpec{fmt.Sprintf("%s=%s", key, what), func(v string) bool {
+func uint16Option(expected Text, min int, dst *uint16) optionSpec {
+	return optionSpec{expected, func(v string) bool {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < min || n > 65535 {
 			return false
@@ -208,7 +218,7 @@ func uint16Option(key, what string, min int, dst *uint16) optionSpec {
 }
 
 func durationOption(key string, dst *int64) optionSpec {
-	return optionSpec{key + "= a duration such as 5s or 250ms", func(v string) bool {
+	return optionSpec{say(wantDurationShort, key+"=", oneOf("5s", "250ms")), func(v string) bool {
 		ms, ok := parseDuration(v)
 		*dst = ms
 		return ok
@@ -216,7 +226,7 @@ func durationOption(key string, dst *int64) optionSpec {
 }
 
 func stringOption(dst **string) optionSpec {
-	return optionSpec{"a value", func(v string) bool {
+	return optionSpec{messages[wantValue], func(v string) bool {
 		s := v
 		*dst = &s
 		return true

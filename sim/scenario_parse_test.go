@@ -2,6 +2,7 @@ package sim
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -13,7 +14,7 @@ func TestParseErrors(t *testing.T) {
 		name, src, want string
 	}{
 		{"unknown keyword", "publsh sensor a \"x\"",
-			"line 1, col 1: expected " + keywordList + ", found publsh"},
+			"line 1, col 1: expected a keyword (" + keywordList + "), found publsh"},
 		{"qos out of range", twoClients + "publish sensor a/b \"x\" qos=3",
 			"line 3, col 24: expected qos=0|1|2, found qos=3"},
 		{"unknown client", twoClients + "connect sensr",
@@ -35,9 +36,9 @@ func TestParseErrors(t *testing.T) {
 		{"lone hash is a comment", twoClients + "subscribe phone # everything",
 			"line 3, col 16: expected a topic filter (write the filter # as \"#\": a lone # starts a comment), found end of line"},
 		{"bad filter", twoClients + "subscribe phone a/#/b",
-			"line 3, col 17: expected a topic filter, found a/#/b: "},
+			"line 3, col 17: a/#/b cannot be a topic filter: the wildcard # must be the last character of the filter: it matches every level below, so nothing can follow it (MQTT-4.7.1-2)"},
 		{"wildcard in topic name", twoClients + "publish sensor a/+ \"x\"",
-			"line 3, col 16: expected a topic name, found a/+: "},
+			"line 3, col 16: a/+ cannot be a topic name: a topic name must not contain the wildcard +; wildcards are for topic filters in SUBSCRIBE (MQTT-4.7.1-1)"},
 		{"broker after client", twoClients + "broker maxqos=1",
 			"line 3, col 1: expected the broker line before the first client or action, found it after"},
 		{"bad broker option", "broker qos2=later",
@@ -98,7 +99,32 @@ func TestParseErrors(t *testing.T) {
 			if len(got) < len(tt.want) || got[:len(tt.want)] != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
+			if zh := pe.Text.ZH; zh == "" || strings.Contains(zh, "expected") || strings.Contains(zh, "found") || strings.Contains(zh, "mqtt:") {
+				t.Errorf("Chinese text %q is missing or half English", zh)
+			}
 		})
+	}
+}
+
+// TestParseErrorsInChinese: a Chinese student reads the whole sentence in
+// Chinese, the words of the language (qos=3, a/+) as written.
+func TestParseErrorsInChinese(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{twoClients + "publish sensor a/b \"x\" qos=3", "这里应为 qos=0|1|2，实际是 qos=3"},
+		{twoClients + "publish sensor a/+ \"x\"", "a/+ 不能作为主题名：主题名不能包含通配符 +，通配符只能用在 SUBSCRIBE 的主题过滤器中（MQTT-4.7.1-1）"},
+		{twoClients + "connect sensr", "这里应为客户端名称（sensor、phone），实际是 sensr（请先用 client sensr 声明它）"},
+		{twoClients + "wait", "这里应为时长，如 90s 或 500ms，但这一行已经结束"},
+		{twoClients + "hold phone PUBLISH", "这里应为 PUBACK、PUBREC、PUBREL 或 PUBCOMP，实际是 PUBLISH"},
+		{twoClients + "connect sensor\nconnect sensor", "客户端 sensor 已经连接"},
+	} {
+		_, err := RunScenario("test", tt.src, 1)
+		var pe *ParseError
+		if !errors.As(err, &pe) {
+			t.Fatalf("%q: got %v, want a *ParseError", tt.src, err)
+		}
+		if pe.Text.ZH != tt.want {
+			t.Errorf("%q:\ngot  %s\nwant %s", tt.src, pe.Text.ZH, tt.want)
+		}
 	}
 }
 

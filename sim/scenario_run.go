@@ -22,12 +22,13 @@ func (sc *Scenario) Run(seed int64) (*Trace, error) {
 	r := &runner{w: NewWorld(o), seen: map[string]int{}, results: []Expectation{}}
 	for i, s := range sc.stmts {
 		if err := s.run(r); err != nil {
-			msg := strings.TrimPrefix(err.Error(), "sim: ")
-			return nil, &ParseError{Line: sc.lines[i], Col: 1, Msg: msg}
+			t := errorText(err)
+			t.EN = strings.TrimPrefix(t.EN, "sim: ")
+			return nil, &ParseError{Line: sc.lines[i], Col: 1, Text: t}
 		}
 	}
 	t := r.w.Trace()
-	t.Scenario, t.Title, t.Seed, t.Expectations = sc.Name, sc.Title, seed, r.results
+	t.Scenario, t.Title, t.Description, t.Seed, t.Expectations = sc.Name, sc.Title, sc.Description, seed, r.results
 	return t, nil
 }
 

@@ -10,15 +10,15 @@ func (p *lineParser) textLine() (lang, text string, err error) {
 	rest = strings.TrimSpace(rest)
 	lang, text, ok := strings.Cut(rest, ":")
 	if !ok || (lang != "en" && lang != "zh") {
-		found := rest
-		if found == "" {
-			found = "end of line"
+		if rest == "" {
+			return "", "", p.fail(col, msgExpectedEnd, messages[wantTextLine])
 		}
-		return "", "", p.errorf(col, "expected en: or zh: and the text, found %s", found)
+		found := rest
+		return "", "", p.expected(col, messages[wantTextLine], found)
 	}
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return "", "", p.errorf(col+3, "expected the text after %s:, found end of line", lang)
+		return "", "", p.fail(col+3, msgTextAfter, lang)
 	}
 	return lang, text, nil
 }
@@ -45,7 +45,7 @@ func parseTitle(p *lineParser) error {
 		return err
 	}
 	if (lang == "en" && p.sc.Title.EN != "") || (lang == "zh" && p.sc.Title.ZH != "") {
-		return p.errorf(1, "expected one title %s: line, found a second", lang)
+		return p.fail(1, msgOneTitle, lang)
 	}
 	setText(&p.sc.Title, lang, text)
 	return nil

@@ -10,6 +10,8 @@ type Trace struct {
 	Scenario string `json:"scenario"`
 	// Title is the scenario's title in English and Chinese, when it has one.
 	Title Text `json:"title"`
+	// Description is the scenario's describe lines, when it has them.
+	Description Text `json:"description"`
 	// Seed is the random seed the run used.
 	Seed int64 `json:"seed"`
 	// Nodes are the lifelines, the broker first, then the clients in the
@@ -116,7 +118,10 @@ type Note struct {
 
 // Expectation is one `expect` line of a scenario and its result.
 type Expectation struct {
+	// Line and Col are where the expect line's first word is, 1-based
+	// (Col in characters).
 	Line int    `json:"line"`
+	Col  int    `json:"col"`
 	Text string `json:"text"`
 	OK   bool   `json:"ok"`
 	// Why says what was found instead when OK is false.

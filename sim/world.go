@@ -1,7 +1,7 @@
 package sim
 
 import (
-	"fmt"
+	"strconv"
 
 	"mqttviz/codec"
 )
@@ -140,10 +140,10 @@ func NewWorld(o Options) *World {
 // connected, with its link to the broker.
 func (w *World) AddClient(name string, o ClientOptions) error {
 	if name == "" || name == BrokerName {
-		return fmt.Errorf("sim: %q cannot name a client", name)
+		return refuse(strconv.Quote(name)+" cannot name a client", strconv.Quote(name)+" 不能用作客户端名称")
 	}
 	if _, ok := w.clients[name]; ok {
-		return fmt.Errorf("sim: client %q already exists", name)
+		return refuse("client "+strconv.Quote(name)+" already exists", "客户端 "+strconv.Quote(name)+" 已经存在")
 	}
 	c := newClient(w.eng, name, o, w.opts.Latency)
 	w.clients[name] = c
@@ -381,7 +381,7 @@ func (w *World) State() *State { return w.eng.snapshot() }
 func (w *World) client(name string) (*client, error) {
 	c, ok := w.clients[name]
 	if !ok {
-		return nil, fmt.Errorf("sim: no client named %q", name)
+		return nil, refuse("no client named "+strconv.Quote(name), "没有名为 "+strconv.Quote(name)+" 的客户端")
 	}
 	return c, nil
 }

@@ -50,7 +50,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		var pe *sim.ParseError
 		if errors.As(err, &pe) {
-			fmt.Fprintf(stderr, "%s:%d:%d: %s\n", name, pe.Line, pe.Col, pe.Msg)
+			fmt.Fprintf(stderr, "%s:%d:%d: %s\n", name, pe.Line, pe.Col, pe.Text.In(*lang))
 		} else {
 			fmt.Fprintln(stderr, "mqttviz run:", err)
 		}

@@ -96,7 +96,7 @@ func (p *scenarioPage) Render() app.UI {
 	var view app.UI
 	switch {
 	case p.perr != nil:
-		view = app.P().ID("scenario-error").Class("error").Text(tr(p.lang, "scenario.parse", p.perr.Line, p.perr.Col, p.perr.Msg))
+		view = app.P().ID("scenario-error").Class("error").Text(tr(p.lang, "scenario.parse", p.perr.Line, p.perr.Col, p.perr.Text.In(p.lang)))
 	case p.err != "":
 		view = app.P().ID("scenario-error").Class("error").Text(p.err)
 	case p.trace != nil && len(p.trace.Steps) > 0:
