@@ -17,19 +17,36 @@ type runner struct {
 // results. An action the world refuses stops the run with a *ParseError at
 // its line.
 func (sc *Scenario) Run(seed int64) (*Trace, error) {
-	o := sc.options
-	o.Seed, o.Snapshots = seed, true
-	r := &runner{w: NewWorld(o), seen: map[string]int{}, results: []Expectation{}}
+	r := sc.newRunner(seed)
 	for i, s := range sc.stmts {
 		if err := s.run(r); err != nil {
-			t := errorText(err)
-			t.EN = strings.TrimPrefix(t.EN, "sim: ")
-			return nil, &ParseError{Line: sc.lines[i], Col: 1, Text: t}
+			return nil, sc.runError(i, err)
 		}
 	}
+	return sc.finish(r, seed), nil
+}
+
+// newRunner starts a run of the scenario: a new world seeded with seed,
+// recording a state snapshot with every step.
+func (sc *Scenario) newRunner(seed int64) *runner {
+	o := sc.options
+	o.Seed, o.Snapshots = seed, true
+	return &runner{w: NewWorld(o), seen: map[string]int{}, results: []Expectation{}}
+}
+
+// finish returns the trace of a finished run with the scenario's title,
+// description and the expectations' results.
+func (sc *Scenario) finish(r *runner, seed int64) *Trace {
 	t := r.w.Trace()
 	t.Scenario, t.Title, t.Description, t.Seed, t.Expectations = sc.Name, sc.Title, sc.Description, seed, r.results
-	return t, nil
+	return t
+}
+
+// runError places an error of statement i at its line, in both languages.
+func (sc *Scenario) runError(i int, err error) error {
+	t := errorText(err)
+	t.EN = strings.TrimPrefix(t.EN, "sim: ")
+	return &ParseError{Line: sc.lines[i], Col: 1, Text: t}
 }
 
 // Failed returns the expectations of the trace that did not hold.

@@ -1,9 +1,6 @@
 package sim
 
-import (
-	"errors"
-	"strings"
-)
+import "errors"
 
 // ScenarioRun is a scenario being run a few statements at a time, so that
 // a caller with one thread (the browser) can give control back between
@@ -20,13 +17,7 @@ type ScenarioRun struct {
 // Start begins a run of the scenario in a new world seeded with seed; no
 // statement has run yet.
 func (sc *Scenario) Start(seed int64) *ScenarioRun {
-	o := sc.options
-	o.Seed, o.Snapshots = seed, true
-	return &ScenarioRun{
-		sc:   sc,
-		r:    &runner{w: NewWorld(o), seen: map[string]int{}, results: []Expectation{}},
-		seed: seed,
-	}
+	return &ScenarioRun{sc: sc, r: sc.newRunner(seed), seed: seed}
 }
 
 // Step runs up to n more statements (at least one) and reports whether
@@ -63,16 +54,9 @@ func (s *ScenarioRun) Trace() (*Trace, error) {
 	if !s.Done() {
 		return nil, errNotDone
 	}
-	t := s.r.w.Trace()
-	t.Scenario, t.Title, t.Seed, t.Expectations = s.sc.Name, s.sc.Title, s.seed, s.r.results
-	return t, nil
+	return s.sc.finish(s.r, s.seed), nil
 }
 
 // errNotDone is Trace's answer before the run is over.
 var errNotDone = errors.New("sim: the scenario is still running")
 
-// runError places an error of statement i at its line, as Scenario.Run
-// does.
-func (sc *Scenario) runError(i int, err error) error {
-	return &ParseError{Line: sc.lines[i], Col: 1, Msg: strings.TrimPrefix(err.Error(), "sim: ")}
-}
