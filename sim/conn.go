@@ -24,6 +24,11 @@ type conn struct {
 	// before it, so the diagram shows cause before effect.
 	inflight     [2]int
 	pendingClose [2]*Step
+	// heard are the packets each end received and processed, said those
+	// it sent, and selfClosed whether it closed its end itself; kept only
+	// when the run records a trace, for Connection.
+	heard, said [2][]WirePacket
+	selfClosed  [2]bool
 }
 
 // receiving is the end that receives what travels in direction d.

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"strconv"
 
@@ -196,6 +197,9 @@ func (e *engine) send(from node, o outgoing) {
 		ev.lost = &t
 	}
 	c.inflight[endOf(from)]++
+	if e.record {
+		c.said[endOf(from)] = append(c.said[endOf(from)], WirePacket{Type: o.typ, PacketID: o.id, Bytes: o.bytes})
+	}
 	e.schedule(e.now+l.latency[dirIndex(d)], ev)
 }
 
@@ -263,6 +267,9 @@ func (e *engine) arrive(ev event) {
 			n.malformed(e.now, c, frame, err)
 			break
 		}
+		if e.record {
+			c.heard[end] = append(c.heard[end], WirePacket{Type: p.Type(), PacketID: packetID(p), Bytes: bytes.Clone(frame)})
+		}
 		n.packet(e.now, c, p)
 	}
 	if frames == 0 && !r.closing(c) {
@@ -280,6 +287,7 @@ func (e *engine) closeEnd(n node, c *conn) {
 		return
 	}
 	c.open[end] = false
+	c.selfClosed[end] = true
 	n.closed(e.now, c)
 	r := n.effects()
 	if len(r.notes) == 0 {

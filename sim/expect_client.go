@@ -12,9 +12,11 @@ import (
 //
 //	CLIENT receives TOPIC [PAYLOAD] [qos=N] [retain=0|1] [dup=0|1] [id=N]
 //	CLIENT received N [messages]
-//	CLIENT connected | CLIENT disconnected
+//	CLIENT connected | connecting | disconnected
 //	CLIENT connack CODE [session=0|1]
 //	CLIENT suback CODE...
+//	CLIENT got [no] TYPE [id=N] | CLIENT sent [no] TYPE [id=N]
+//	CLIENT closed
 //	CLIENT inflight N
 func parseExpectClient(p *lineParser) (func(r *runner) (bool, string), error) {
 	c, err := p.client()
@@ -22,7 +24,7 @@ func parseExpectClient(p *lineParser) (func(r *runner) (bool, string), error) {
 		return nil, err
 	}
 	name := c.raw
-	what, err := p.word("receives", "received", "connected", "disconnected", "connack", "suback", "inflight")
+	what, err := p.word("receives", "received", "connected", "connecting", "disconnected", "connack", "suback", "got", "sent", "closed", "inflight")
 	if err != nil {
 		return nil, err
 	}
@@ -44,11 +46,11 @@ func parseExpectClient(p *lineParser) (func(r *runner) (bool, string), error) {
 			}
 			return true, ""
 		}, p.end()
-	case "connected", "disconnected":
-		want := what.raw == "connected"
+	case "connected", "connecting", "disconnected":
+		want := what.raw
 		return func(r *runner) (bool, string) {
-			if got := r.w.ClientConnected(name); got != want {
-				return false, name + " is " + map[bool]string{true: "connected", false: "disconnected"}[got]
+			if got := connectionCondition(r.w, name); got != want {
+				return false, name + " is " + got
 			}
 			return true, ""
 		}, p.end()
@@ -56,6 +58,10 @@ func parseExpectClient(p *lineParser) (func(r *runner) (bool, string), error) {
 		return expectConnack(p, name)
 	case "suback":
 		return expectSuback(p, name)
+	case "got", "sent":
+		return expectPacket(p, name, what.raw == "sent")
+	case "closed":
+		return expectClosed(name, false), p.end()
 	default:
 		n, err := p.count()
 		if err != nil {
@@ -107,16 +113,16 @@ func expectReceives(p *lineParser, name string) (func(r *runner) (bool, string),
 	}, nil
 }
 
-// lastPacket returns the last packet of type typ delivered to the client,
-// decoded, or nil.
+// lastPacket returns the last packet of type typ the client received and
+// processed on its current connection, decoded, or nil.
 func lastPacket(r *runner, name string, typ codec.PacketType) codec.Packet {
-	steps := r.w.Trace().Steps
-	for i := len(steps) - 1; i >= 0; i-- {
-		s := steps[i]
-		if s.Kind == KindPacket && s.To == name && s.Outcome == Delivered && s.Packet == typ.String() {
-			if pk, err := codec.Decode(s.Bytes); err == nil {
-				return pk
-			}
+	k := r.w.Connection(name)
+	if k == nil {
+		return nil
+	}
+	if wp := Last(k.ToClient, typ); wp != nil {
+		if pk, err := codec.Decode(wp.Bytes); err == nil {
+			return pk
 		}
 	}
 	return nil
@@ -139,7 +145,7 @@ func expectConnack(p *lineParser, name string) (func(r *runner) (bool, string), 
 	return func(r *runner) (bool, string) {
 		ca, ok := lastPacket(r, name, codec.CONNACK).(*codec.Connack)
 		if !ok {
-			return false, name + " received no CONNACK"
+			return false, name + " received no CONNACK on its current connection"
 		}
 		if int(ca.ReturnCode) != code || (session != nil && *session != ca.SessionPresent) {
 			return false, fmt.Sprintf("%s received CONNACK %d session=%s", name, ca.ReturnCode, bit(ca.SessionPresent))
@@ -162,7 +168,7 @@ func expectSuback(p *lineParser, name string) (func(r *runner) (bool, string), e
 	return func(r *runner) (bool, string) {
 		sa, ok := lastPacket(r, name, codec.SUBACK).(*codec.Suback)
 		if !ok {
-			return false, name + " received no SUBACK"
+			return false, name + " received no SUBACK on its current connection"
 		}
 		got := make([]string, len(sa.ReturnCodes))
 		for i, rc := range sa.ReturnCodes {

@@ -15,8 +15,16 @@ import (
 //	broker session NAME inflight N | queued N
 //	broker session NAME subscribed FILTER [qos=N]
 func parseExpectSession(p *lineParser) (func(r *runner) (bool, string), error) {
-	if _, err := p.word("session"); err != nil {
+	w, err := p.word("session", "closed")
+	if err != nil {
 		return nil, err
+	}
+	if w.raw == "closed" {
+		c, err := p.client()
+		if err != nil {
+			return nil, err
+		}
+		return expectClosed(c.raw, true), p.end()
 	}
 	t, err := p.take(messages[wantIDOrName])
 	if err != nil {

@@ -52,6 +52,7 @@ const (
 	wantIDOrName
 	wantTimes
 	wantNodeName
+	wantPacketName
 
 	msgExpected
 	msgExpectedEnd
@@ -69,6 +70,7 @@ const (
 	msgRepeatNested
 	msgRepeatTooMany
 	msgRunRefused
+	msgNoPacketID
 )
 
 // messages are the scenario language's messages; %s and %d are filled by
@@ -115,6 +117,7 @@ var messages = map[msg]Text{
 	wantIDOrName:          {EN: "a client name or client id", ZH: "客户端名称或客户端标识符"},
 	wantTimes:             {EN: "a number of times 1-%d", ZH: "重复次数 1-%d"},
 	wantNodeName:          {EN: "broker or a client name%s", ZH: "broker 或客户端名称%s"},
+	wantPacketName:        {EN: "a packet type such as CONNACK, PUBACK or PINGRESP", ZH: "报文类型，如 CONNACK、PUBACK 或 PINGRESP"},
 
 	msgExpected:       {EN: "expected %s, found %s", ZH: "这里应为%s，实际是 %s"},
 	msgExpectedEnd:    {EN: "expected %s, found end of line", ZH: "这里应为%s，但这一行已经结束"},
@@ -132,6 +135,7 @@ var messages = map[msg]Text{
 	msgRepeatNested:   {EN: "expected end of the repeat of line %d before another repeat, found repeat", ZH: "第 %d 行的 repeat 结束（end）之前不能再写 repeat"},
 	msgRepeatTooMany:  {EN: "expected at most %d statements in all after repeating, found %d", ZH: "展开重复后最多 %d 条语句，这里有 %d 条"},
 	msgRunRefused:     {EN: "%s", ZH: "%s"},
+	msgNoPacketID:     {EN: "expected end of line, found %[2]s: %[1]s has no packet identifier", ZH: "这里应为行尾，实际是 %[2]s：%[1]s 报文没有报文标识符"},
 }
 
 // say fills message m's arguments in each language: a Text argument is

@@ -59,4 +59,3 @@ func (s *ScenarioRun) Trace() (*Trace, error) {
 
 // errNotDone is Trace's answer before the run is over.
 var errNotDone = errors.New("sim: the scenario is still running")
-
