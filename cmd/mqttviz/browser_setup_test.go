@@ -87,7 +87,12 @@ func appURL(t *testing.T) string {
 			return
 		}
 		<-s.ready // serve app.wasm compressed, as a browser usually gets it
-		go http.Serve(ln, s.Handler())
+		h, err := s.Handler()
+		if err != nil {
+			serverErr = err
+			return
+		}
+		go http.Serve(ln, h)
 		serverURL = "http://" + ln.Addr().String()
 	})
 	if serverErr != nil {

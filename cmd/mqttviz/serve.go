@@ -49,8 +49,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "mqttviz serve:", err)
 		return 1
 	}
+	h, err := site.Handler()
+	if err != nil {
+		fmt.Fprintln(stderr, "mqttviz serve:", err)
+		return 1
+	}
 	fmt.Fprintf(stdout, "mqttviz: serving %s at http://%s/\n", site.dir, ln.Addr())
-	srv := &http.Server{Handler: site.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	if err := srv.Serve(ln); err != nil {
 		fmt.Fprintln(stderr, "mqttviz serve:", err)
 		return 1
@@ -163,11 +168,91 @@ func compressGzip(b []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Handler is the whole app: go-app's handler for the pages, with the site
-// as its resource provider for /web/.
-func (s *site) Handler() http.Handler {
+// Handler is the whole app, served from memory: the pages pre-rendered
+// once from their paths alone (renderApp), go-app's scripts and styles,
+// and the files of web/, each compressed as the browser accepts it.
+// No request reaches go-app: what a request carries, its query, its path
+// or its host, cannot reach the HTML the server writes.
+func (s *site) Handler() (http.Handler, error) {
 	ui.Register()
-	return ui.NewHandler(s, s.version)
+	assets, err := renderApp(ui.NewHandler(s, s.version))
+	if err != nil {
+		return nil, err
+	}
+	texts, err := loadTexts(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	for p, a := range texts {
+		assets[p] = a
+	}
+	for _, a := range assets {
+		if err := a.compress(brotliServeQuality); err != nil {
+			return nil, err
+		}
+	}
+	return &appServer{assets: assets, site: s}, nil
+}
+
+// appServer answers every request from the assets: a page by the path it
+// names, any other address with the not-found page; app.wasm and the
+// other files of web/ come from the site.
+type appServer struct {
+	assets map[string]*asset
+	site   *site
+}
+
+func (a *appServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := r.URL.Path
+	if as, ok := a.assets[p]; ok {
+		as.serve(w, r)
+		return
+	}
+	if strings.HasPrefix(p, "/web/") {
+		a.site.ServeHTTP(w, r)
+		return
+	}
+	page, ok := ui.PagePath(p)
+	if !ok {
+		page = ui.NotFoundPath
+	}
+	a.assets[page].serve(w, r)
+}
+
+// textTypes are the files of web/ sent compressed, by extension.
+var textTypes = map[string]string{
+	".css":         "text/css; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".svg":         "image/svg+xml",
+	".json":        "application/json",
+	".webmanifest": "application/manifest+json",
+	".txt":         "text/plain; charset=utf-8",
+}
+
+// loadTexts reads the text files of web/ (textTypes), by their address.
+func loadTexts(dir string) (map[string]*asset, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*asset{}
+	for _, e := range entries {
+		ct, ok := textTypes[filepath.Ext(e.Name())]
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		out["/web/"+e.Name()] = newAsset(http.StatusOK, ct, b)
+	}
+	return out, nil
 }
 
 // Package implements app.ResourceProvider: the app lives at the root.
@@ -197,7 +282,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *site) serveWASM(w http.ResponseWriter, r *http.Request) {
-	body, enc := s.wasm, wasmEncoding(r.Header.Get("Accept-Encoding"))
+	body, enc := s.wasm, acceptedEncoding(r.Header.Get("Accept-Encoding"))
 	br, gz := s.compressed()
 	switch {
 	case enc == "br" && br != nil:
@@ -220,9 +305,9 @@ func (s *site) serveWASM(w http.ResponseWriter, r *http.Request) {
 	w.Write(body)
 }
 
-// wasmEncoding picks br, then gzip, from an Accept-Encoding header; ""
-// means identity. A coding listed with q=0 is refused.
-func wasmEncoding(accept string) string {
+// acceptedEncoding picks br, then gzip, from an Accept-Encoding header;
+// "" means identity. A coding listed with q=0 is refused.
+func acceptedEncoding(accept string) string {
 	ok := map[string]bool{}
 	for _, part := range strings.Split(accept, ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")

@@ -26,10 +26,20 @@ func TestWASMEncoding(t *testing.T) {
 		"deflate, gzip;q=0.5":     "gzip",
 	}
 	for accept, want := range tests {
-		if got := wasmEncoding(accept); got != want {
-			t.Errorf("wasmEncoding(%q) = %q, want %q", accept, got, want)
+		if got := acceptedEncoding(accept); got != want {
+			t.Errorf("acceptedEncoding(%q) = %q, want %q", accept, got, want)
 		}
 	}
+}
+
+// siteHandler is the handler `serve` gives the site.
+func siteHandler(t *testing.T, s *site) http.Handler {
+	t.Helper()
+	h, err := s.Handler()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
 }
 
 // fakeWeb is a web/ directory with a stand-in app.wasm: the server does
@@ -52,7 +62,7 @@ func TestServePrecompressedWASM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(s.Handler())
+	srv := httptest.NewServer(siteHandler(t, s))
 	defer srv.Close()
 	<-s.ready
 	decode := map[string]func(io.Reader) (io.Reader, error){
@@ -69,7 +79,7 @@ func TestServePrecompressedWASM(t *testing.T) {
 			t.Fatal(err)
 		}
 		enc := res.Header.Get("Content-Encoding")
-		if want := wasmEncoding(accept); enc != want {
+		if want := acceptedEncoding(accept); enc != want {
 			t.Errorf("Accept-Encoding %q: Content-Encoding %q, want %q", accept, enc, want)
 		}
 		if ct := res.Header.Get("Content-Type"); ct != "application/wasm" {
@@ -96,7 +106,7 @@ func TestServePages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(s.Handler())
+	srv := httptest.NewServer(siteHandler(t, s))
 	defer srv.Close()
 	for path, want := range map[string]int{
 		"/":                  200,

@@ -16,8 +16,10 @@ import (
 
 const staticUsage = `Usage: mqttviz static [--base /SUBPATH/] [--web DIR] [--brotli N] OUTDIR
 
-Writes the app as a static site: a page per lesson, web/app.wasm with
-precompressed app.wasm.br and app.wasm.gz, the icons and the styles.
+Writes the app as a static site for any static file server: every page
+as NAME/index.html (lessons/qos2/index.html, decode/index.html, ...),
+404.html, web/app.wasm with precompressed app.wasm.br and app.wasm.gz,
+the icons and the styles.
 `
 
 // runStatic writes the app as a static site:
@@ -43,8 +45,10 @@ func runStatic(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// writeStatic writes the pages with go-app's generator, then what it does
-// not copy: every file of web/ and the precompressed app.wasm.
+// writeStatic writes the pages, pre-rendered as `serve` does (renderApp),
+// each page as NAME/index.html: the one layout every static host
+// resolves for the link NAME/. Then every file of web/ and the
+// precompressed app.wasm.
 func writeStatic(out, base, web string, quality int, progress io.Writer) error {
 	dir, err := findWeb(web)
 	if err != nil {
@@ -60,8 +64,14 @@ func writeStatic(out, base, web string, quality int, progress io.Writer) error {
 	}
 	ui.Register()
 	h := ui.NewHandler(resources, s.version)
-	if err := app.GenerateStaticWebsite(out, h, ui.Pages()...); err != nil {
+	assets, err := renderApp(h)
+	if err != nil {
 		return err
+	}
+	for p, a := range assets {
+		if err := writeFile(filepath.Join(out, staticFile(p)), a.body); err != nil {
+			return err
+		}
 	}
 	if err := copyDir(filepath.Join(out, "web"), dir); err != nil {
 		return err
@@ -81,6 +91,22 @@ func writeStatic(out, base, web string, quality int, progress io.Writer) error {
 		return errors.New("compressing app.wasm with gzip failed")
 	}
 	return os.WriteFile(filepath.Join(out, "web", "app.wasm.gz"), s.gz, 0o644)
+}
+
+// staticFile is the file that answers the address p on a static host:
+// a page /NAME/ is NAME/index.html.
+func staticFile(p string) string {
+	if strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return filepath.FromSlash(strings.TrimPrefix(p, "/"))
+}
+
+func writeFile(name string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, b, 0o644)
 }
 
 // copyDir copies the regular files of src (not its subdirectories, and

@@ -134,7 +134,7 @@ func TestPickerListsLessons(t *testing.T) {
 	defer d.Close()
 	html := app.HTMLString(p)
 	for _, l := range sim.Lessons() {
-		if !strings.Contains(html, `href="/lessons/`+l.Name+`"`) {
+		if !strings.Contains(html, `href="/lessons/`+l.Name+`/"`) {
 			t.Errorf("no link to lesson %s", l.Name)
 		}
 	}

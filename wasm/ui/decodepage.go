@@ -34,7 +34,9 @@ type decodePage struct {
 
 func newDecodePage() *decodePage { return &decodePage{} }
 
-func (p *decodePage) OnPreRender(ctx app.Context) { p.open(ctx) }
+func (p *decodePage) OnPreRender(ctx app.Context) { p.open(ctx); p.retitle(ctx, p.pageTitle) }
+
+func (p *decodePage) pageTitle(lang string) string { return tr(lang, "title.decode") }
 
 func (p *decodePage) OnNav(ctx app.Context) { p.open(ctx) }
 
@@ -49,7 +51,7 @@ func (p *decodePage) open(ctx app.Context) {
 }
 
 func (p *decodePage) OnMount(ctx app.Context) {
-	p.observe(ctx)
+	p.observe(ctx, p.pageTitle)
 	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
 }
 
@@ -93,7 +95,7 @@ func (p *decodePage) Render() app.UI {
 	}
 	return app.Div().Class("page").Body(
 		newHeader(p.lang),
-		app.Main().Class("content decode").Body(
+		app.Main().ID(mainID).Class("content decode").Body(
 			app.H1().ID("decode-title").Text(tr(p.lang, "decode.title")),
 			app.P().Class("intro").Text(tr(p.lang, "decode.intro")),
 			app.Label().For("decode-input").Text(tr(p.lang, "decode.input")),

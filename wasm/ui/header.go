@@ -1,18 +1,14 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// link returns an address inside the app: under a sub-path (GitHub Pages'
-// /repo/) go-app's root prefix goes in front.
-func link(path string) string {
-	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + path
-}
+// mainID is the id of every page's <main>, where the skip link leads.
+const mainID = "main"
 
-// header is the top bar: the name, the navigation and the language switch.
+// header is the top bar: the skip link, the name, the navigation and the
+// language switch.
 type header struct {
 	app.Compo
 
@@ -23,6 +19,7 @@ func newHeader(lang string) *header { return &header{Lang: lang} }
 
 func (h *header) Render() app.UI {
 	return app.Header().Class("topbar").Body(
+		renderSkipLink(h.Lang),
 		app.A().Class("brand").Href(link("/")).Body(
 			app.Img().Src("/web/icon.svg").Alt("").Class("logo"),
 			app.Span().Text("mqttviz"),
@@ -30,14 +27,31 @@ func (h *header) Render() app.UI {
 		),
 		app.Nav().Aria("label", tr(h.Lang, "nav.main")).Body(
 			app.A().ID("nav-lessons").Href(link("/")).Text(tr(h.Lang, "nav.lessons")),
-			app.A().ID("nav-decode").Href(link("/decode")).Text(tr(h.Lang, "nav.decode")),
-			app.A().ID("nav-scenario").Href(link("/scenario")).Text(tr(h.Lang, "nav.scenario")),
+			app.A().ID("nav-decode").Href(link("/decode/")).Text(tr(h.Lang, "nav.decode")),
+			app.A().ID("nav-scenario").Href(link("/scenario/")).Text(tr(h.Lang, "nav.scenario")),
 		),
 		app.Div().Class("lang-switch").Role("group").Aria("label", tr(h.Lang, "lang.label")).Body(
 			h.langButton(langEN, "en", "English"),
 			h.langButton(langZH, "zh-CN", "简体中文"),
 		),
 	)
+}
+
+// renderSkipLink is the first focusable element of every page: it moves
+// the focus past the header to the page's <main>. The click is handled
+// here, not by go-app's navigation, which would put #main in the address
+// (where a shared scenario may be) and open the page again.
+func renderSkipLink(lang string) app.UI {
+	return app.A().
+		ID("skip-link").
+		Class("skip-link").
+		Href("#" + mainID).
+		OnClick(func(ctx app.Context, e app.Event) {
+			e.PreventDefault()
+			e.StopImmediatePropagation()
+			focusElement(mainID)
+		}).
+		Text(tr(lang, "skip.content"))
 }
 
 // langButton switches to lang. Its name is written in that language and
@@ -49,24 +63,33 @@ func (h *header) langButton(lang, tag, name string) app.UI {
 		Lang(tag).
 		Type("button").
 		Class("lang").
-		Aria("pressed", h.Lang == lang).
+		Aria("pressed", normLang(h.Lang) == lang).
 		OnClick(func(ctx app.Context, e app.Event) {
 			ctx.SetState(stateLang, lang, app.Persist)
 		}).
 		Text(name)
 }
 
-// language keeps a page's language in step with the language state.
+// language keeps a page's language, and the document's title, in step
+// with the language state.
 type language struct {
 	lang string
 }
 
-// observe subscribes the component of ctx to the language state; the value is
-// stored in l.lang and mirrored on <html lang>.
-func (l *language) observe(ctx app.Context) {
+// observe subscribes the component of ctx to the language state; the
+// value is stored in l.lang and mirrored on <html lang>, and the document
+// is titled title(l.lang), again whenever the language changes.
+func (l *language) observe(ctx app.Context, title func(lang string) string) {
 	ctx.ObserveState(stateLang).
-		OnChange(func() { l.lang = normLang(l.lang); setDocumentLang(l.lang) }).
+		OnChange(func() { l.lang = normLang(l.lang); setDocumentLang(l.lang); l.retitle(ctx, title) }).
 		Value(&l.lang)
 	l.lang = normLang(l.lang)
 	setDocumentLang(l.lang)
+	l.retitle(ctx, title)
+}
+
+// retitle titles the document title(l.lang). A page calls it when it is
+// pre-rendered, and again when what its title shows has changed.
+func (l *language) retitle(ctx app.Context, title func(lang string) string) {
+	ctx.Page().SetTitle(title(normLang(l.lang)))
 }

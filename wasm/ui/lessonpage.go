@@ -31,7 +31,7 @@ func lessonName(path string) string {
 	if !ok {
 		return ""
 	}
-	return strings.Trim(name, "/")
+	return strings.TrimSuffix(strings.Trim(name, "/"), "/index.html")
 }
 
 // lessonInfo returns the catalogue entry of a lesson.
@@ -61,17 +61,24 @@ func (p *lessonPage) open(ctx app.Context) {
 	p.info, _ = lessonInfo(name)
 	t, err := sim.RunLesson(name, seed)
 	p.load(t)
+	p.retitle(ctx, p.pageTitle)
 	// The page is ready either way: the lesson or why there is none.
 	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
 	if err != nil {
 		p.err = err.Error()
-		return
 	}
-	ctx.Page().SetTitle(p.info.Title.In(p.lang) + " · mqttviz")
+}
+
+// pageTitle is the lesson's title, or says there is no such lesson.
+func (p *lessonPage) pageTitle(lang string) string {
+	if p.info.Name == "" {
+		return tr(lang, "title.nolesson")
+	}
+	return tr(lang, "title.lesson", p.info.Title.In(lang))
 }
 
 func (p *lessonPage) OnMount(ctx app.Context) {
-	p.observe(ctx)
+	p.observe(ctx, p.pageTitle)
 	p.player.mount(ctx)
 }
 
@@ -85,7 +92,7 @@ func (p *lessonPage) Render() app.UI {
 		}
 		return app.Div().Class("page").Body(
 			newHeader(p.lang),
-			app.Main().Class("content").Body(
+			app.Main().ID(mainID).Class("content").Body(
 				app.H1().Text(tr(p.lang, "nav.lessons")),
 				app.P().ID("lesson-error").Class("error").Text(msg),
 				app.A().Href(link("/")).Text(tr(p.lang, "picker.title")),
@@ -94,7 +101,7 @@ func (p *lessonPage) Render() app.UI {
 	}
 	return app.Div().Class("page").Body(
 		newHeader(p.lang),
-		app.Main().Class("content lesson").Body(
+		app.Main().ID(mainID).Class("content lesson").Body(
 			app.Div().Class("lesson-intro").Body(
 				app.H1().ID("lesson-title").Text(p.info.Title.In(p.lang)),
 				app.P().Class("lesson-desc").Text(p.info.Description.In(p.lang)),
@@ -206,5 +213,5 @@ func renderDecodeLink(lang string, b []byte) app.UI {
 	for _, c := range b {
 		hex.WriteString(hexByte(c))
 	}
-	return app.A().ID("decode-link").Class("decode-link").Href(link("/decode?hex=" + hex.String())).Text(tr(lang, "inspector.edit"))
+	return app.A().ID("decode-link").Class("decode-link").Href(link("/decode/?hex=" + hex.String())).Text(tr(lang, "inspector.edit"))
 }

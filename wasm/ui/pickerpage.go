@@ -15,8 +15,12 @@ type pickerPage struct {
 
 func newPickerPage() *pickerPage { return &pickerPage{} }
 
+func (p *pickerPage) pageTitle(lang string) string { return tr(lang, "title.home") }
+
+func (p *pickerPage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
+
 func (p *pickerPage) OnMount(ctx app.Context) {
-	p.observe(ctx)
+	p.observe(ctx, p.pageTitle)
 	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
 }
 
@@ -25,7 +29,7 @@ func (p *pickerPage) Render() app.UI {
 	cards := make([]app.UI, len(lessons))
 	for i, l := range lessons {
 		cards[i] = app.Li().Class("lesson-card").DataSet("lesson", l.Name).Body(
-			app.A().Href(link("/lessons/"+l.Name)).Body(
+			app.A().Href(link("/lessons/"+l.Name+"/")).Body(
 				app.H2().Text(l.Title.In(p.lang)),
 				app.P().Text(l.Description.In(p.lang)),
 				app.Span().Class("lesson-name").Text(l.Name),
@@ -38,7 +42,7 @@ func (p *pickerPage) Render() app.UI {
 	}
 	return app.Div().Class("page").Body(
 		newHeader(p.lang),
-		app.Main().Class("content picker").Body(
+		app.Main().ID(mainID).Class("content picker").Body(
 			app.H1().ID("picker-title").Text(tr(p.lang, "picker.title")),
 			app.P().Class("intro").Text(tr(p.lang, "picker.intro")),
 			app.Ul().Class("lesson-list").Body(cards...),

@@ -1,31 +1,72 @@
 package ui
 
 import (
+	"strings"
+	"sync"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"mqttviz/sim"
 )
 
+// NotFoundPath is the address the server pre-renders for every address
+// that is not a page: a neutral page that never repeats the address.
+const NotFoundPath = "/404.html"
+
+var registerOnce sync.Once
+
 // Register routes the app's pages. The server calls it before serving or
 // writing the static site, the browser before app.RunWhenOnBrowser.
+//
+// Every page answers to NAME, NAME/ and NAME/index.html: links use NAME/,
+// which every static host resolves to the file NAME/index.html, and
+// the published links without the slash keep opening on `mqttviz serve`.
 func Register() {
 	// In the browser, the Go program starts here: the browser tests time
 	// the app's start-up from this mark.
 	perfMark("mqttviz-start")
-	app.RouteFunc("/", func() app.Composer { return newPickerPage() })
-	// /lessons/ with no name left on it is the picker too, not a 404.
-	app.RouteWithRegexpFunc("^/lessons/?$", func() app.Composer { return newPickerPage() })
-	app.RouteFunc("/decode", func() app.Composer { return newDecodePage() })
-	app.RouteFunc("/scenario", func() app.Composer { return newScenarioPage() })
-	app.RouteWithRegexpFunc("^/lessons/[^/]+/?$", func() app.Composer { return newLessonPage() })
+	registerOnce.Do(func() {
+		picker := func() app.Composer { return newPickerPage() }
+		app.RouteWithRegexpFunc(`^/(index\.html)?$`, picker)
+		// /lessons/ with no name left on it is the picker too, not a 404.
+		app.RouteWithRegexpFunc(`^/lessons/?(index\.html)?$`, picker)
+		app.RouteWithRegexpFunc(`^/decode/?(index\.html)?$`, func() app.Composer { return newDecodePage() })
+		app.RouteWithRegexpFunc(`^/scenario/?(index\.html)?$`, func() app.Composer { return newScenarioPage() })
+		app.RouteWithRegexpFunc(`^/lessons/[^/]+/?(index\.html)?$`, func() app.Composer { return newLessonPage() })
+		app.RouteWithRegexpFunc(`.*`, func() app.Composer { return newNotFoundPage() })
+	})
 }
 
-// Pages lists every page of the static site: the picker, the decoder and
-// the scenario editor and one page per built-in lesson.
+// Pages lists every page, in the form links use: the picker, the
+// decoder, the scenario editor and one page per built-in lesson.
 func Pages() []string {
-	pages := []string{"/", "/decode", "/scenario"}
+	pages := []string{"/", "/lessons/", "/decode/", "/scenario/"}
 	for _, l := range sim.Lessons() {
-		pages = append(pages, "/lessons/"+l.Name)
+		pages = append(pages, "/lessons/"+l.Name+"/")
 	}
 	return pages
+}
+
+// PagePath returns the page of Pages that an address path opens, and
+// whether there is one: /decode, /decode/ and /decode/index.html are
+// all /decode/, and a lesson's name must be a built-in one.
+func PagePath(path string) (string, bool) {
+	if strings.HasSuffix(path, "/index.html") {
+		path = strings.TrimSuffix(path, "index.html")
+	}
+	if !strings.HasSuffix(path, "/") {
+		path += "/"
+	}
+	for _, p := range Pages() {
+		if p == path {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// link returns an address inside the app: under a sub-path (GitHub Pages'
+// /repo/) go-app's root prefix goes in front.
+func link(path string) string {
+	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + path
 }

@@ -39,12 +39,14 @@ type scenarioPage struct {
 
 func newScenarioPage() *scenarioPage { return &scenarioPage{player: player{speed: 1}} }
 
-func (p *scenarioPage) OnPreRender(ctx app.Context) { p.open(ctx) }
+func (p *scenarioPage) OnPreRender(ctx app.Context) { p.open(ctx); p.retitle(ctx, p.pageTitle) }
+
+func (p *scenarioPage) pageTitle(lang string) string { return tr(lang, "title.scenario") }
 
 func (p *scenarioPage) OnNav(ctx app.Context) { p.open(ctx) }
 
 func (p *scenarioPage) OnMount(ctx app.Context) {
-	p.observe(ctx)
+	p.observe(ctx, p.pageTitle)
 	p.player.mount(ctx)
 }
 
@@ -104,7 +106,7 @@ func (p *scenarioPage) Render() app.UI {
 	}
 	return app.Div().Class("page").Body(
 		newHeader(p.lang),
-		app.Main().Class("content scenario").Body(
+		app.Main().ID(mainID).Class("content scenario").Body(
 			app.H1().ID("scenario-title").Text(tr(p.lang, "scenario.title")),
 			app.P().Class("intro").Text(tr(p.lang, "scenario.intro")),
 			app.Label().For("scenario-input").Text(tr(p.lang, "scenario.input")),

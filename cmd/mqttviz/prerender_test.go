@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"html"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"mqttviz/wasm/ui"
+)
+
+// hostile is text a user controls, written to break out of an attribute
+// or an element wherever the server might write it.
+const hostile = `x" autofocus onfocus=alert(1) y='<script>alert(2)</script>&amp;>`
+
+// TestPagesIgnoreTheRequest: whatever a request carries, in its query,
+// its path or its Host, the server answers with the page its path names,
+// byte for byte the one of the plain link, or with the not-found page.
+// No part of the request appears in the answer.
+func TestPagesIgnoreTheRequest(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	s, err := loadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := siteHandler(t, s)
+	get := func(target, host string) (int, []byte) {
+		t.Helper()
+		req := httptest.NewRequest("GET", "http://127.0.0.1"+target, nil)
+		if host != "" {
+			req.Host = host
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code, rec.Body.Bytes()
+	}
+	q := url.QueryEscape(hostile)
+	p := url.PathEscape(hostile)
+	tests := []struct {
+		target, host, same string
+		status             int
+	}{
+		{"/scenario?src=" + q, "", "/scenario/", 200},
+		{"/scenario/?src=" + q + "#" + q, "", "/scenario/", 200},
+		{"/decode?hex=" + q, "", "/decode/", 200},
+		{"/decode/?hex=" + q, hostile, "/decode/", 200},
+		{"/lessons/qos2-lost-pubrec?seed=" + q, "", "/lessons/qos2-lost-pubrec/", 200},
+		{"/lessons/qos2-lost-pubrec/index.html?" + q, "", "/lessons/qos2-lost-pubrec/", 200},
+		{"/?" + q, hostile, "/", 200},
+		{"/lessons/" + p, "", "/no-such-page", 404},
+		{"/lessons/" + p + "/", "", "/no-such-page", 404},
+		{"/" + p + "?src=" + q, hostile, "/no-such-page", 404},
+		{"/decode/" + p, "", "/no-such-page", 404},
+	}
+	for _, tt := range tests {
+		wantStatus, want := get(tt.same, "")
+		status, body := get(tt.target, tt.host)
+		if status != tt.status || wantStatus != tt.status {
+			t.Errorf("GET %s: %d (%s: %d), want %d", tt.target, status, tt.same, wantStatus, tt.status)
+		}
+		if !bytes.Equal(body, want) {
+			t.Errorf("GET %s differs from GET %s", tt.target, tt.same)
+		}
+		for _, part := range []string{"alert", "autofocus", "mqttviz.invalid", "127.0.0.1"} {
+			if bytes.Contains(body, []byte(part)) {
+				t.Errorf("GET %s: the page holds %q", tt.target, part)
+			}
+		}
+	}
+}
+
+// attrValue matches an attribute value.
+var attrValue = regexp.MustCompile(`="([^"]*)"`)
+
+// TestPrerenderedAttributes: go-app writes attribute values Go-quoted,
+// not HTML-escaped; the server rewrites them. Every value in every page
+// is HTML-escaped, and holds no backslash: none of the built-in text has
+// one, so one would be go-app's quoting left in place.
+func TestPrerenderedAttributes(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	s, err := loadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui.Register()
+	assets, err := renderApp(ui.NewHandler(s, s.version))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for p, a := range assets {
+		if !strings.HasPrefix(a.contentType, "text/html") {
+			continue
+		}
+		pages++
+		for _, m := range attrValue.FindAllStringSubmatch(string(a.body), -1) {
+			if v := m[1]; strings.ContainsAny(v, `\<>`) || html.EscapeString(html.UnescapeString(v)) != v {
+				t.Errorf("%s: attribute value %s", p, m[0])
+			}
+		}
+		if bytes.Contains(a.body, []byte(goappViewport)) || !bytes.Contains(a.body, []byte(appViewport)) {
+			t.Errorf("%s: the viewport does not allow zooming", p)
+		}
+		if bytes.Contains(a.body, []byte("og:url")) {
+			t.Errorf("%s: og:url names the host the page was rendered for", p)
+		}
+	}
+	if want := len(ui.Pages()) + 1; pages != want {
+		t.Errorf("%d pages pre-rendered, want %d", pages, want)
+	}
+}
+
+// TestServeCompressed: pages, go-app's scripts and styles and the text
+// files of web/ go out compressed, as app.wasm does, and a page is
+// revalidated by its ETag.
+func TestServeCompressed(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	s, err := loadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(siteHandler(t, s))
+	defer srv.Close()
+	for _, p := range []string{"/", "/lessons/qos2-lost-pubrec", "/decode/", "/app.js", "/app.css", "/wasm_exec.js", "/manifest.webmanifest", "/web/mqttviz.css", "/web/icon.svg", "/no/such/page"} {
+		for _, enc := range []string{"br", "gzip"} {
+			req, _ := http.NewRequest("GET", srv.URL+p, nil)
+			req.Header.Set("Accept-Encoding", enc)
+			res, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+			if got := res.Header.Get("Content-Encoding"); got != enc {
+				t.Errorf("GET %s, Accept-Encoding %s: Content-Encoding %q", p, enc, got)
+			}
+			if !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
+				t.Errorf("GET %s: no Vary: Accept-Encoding", p)
+			}
+			etag := res.Header.Get("ETag")
+			if res.StatusCode != 200 || etag == "" {
+				continue
+			}
+			req.Header.Set("If-None-Match", etag)
+			res, err = http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusNotModified {
+				t.Errorf("GET %s with its ETag: %d, want 304", p, res.StatusCode)
+			}
+		}
+	}
+}
+
+func TestEscapeAttributes(t *testing.T) {
+	tests := map[string]string{
+		`<input value="x\" autofocus onfocus=alert(1) y=\"">`: `<input value="x&#34; autofocus onfocus=alert(1) y=&#34;">`,
+		`<a title="a\\b &amp; <c>" href="/">t</a>`:            `<a title="a\b &amp;amp; &lt;c&gt;" href="/">t</a>`,
+		`<textarea value="line 1\nline 2">`:                   "<textarea value=\"line 1\nline 2\">",
+		`<p>a=&#34;b&#34;</p>`:                                `<p>a=&#34;b&#34;</p>`,
+	}
+	for in, want := range tests {
+		got, err := escapeAttributes([]byte(in))
+		if err != nil || string(got) != want {
+			t.Errorf("escapeAttributes(%s) = %s, %v; want %s", in, got, err, want)
+		}
+	}
+}
