@@ -113,6 +113,12 @@ func TestServePages(t *testing.T) {
 		"/decode":            200,
 		"/scenario":          200,
 		"/lessons/qos1":      200,
+		"/lessons/qos1/":     200,
+		"/decode/index.html": 200,
+		"/lessons/nosuch":    404,
+		"/robots.txt":        404,
+		"/app.js":            200,
+		"/goapp.js":          404,
 		"/web/mqttviz.css":   200,
 		"/web/icon.svg":      200,
 		"/web/../serve.go":   400,
@@ -155,5 +161,25 @@ func TestServeBeforeCompressed(t *testing.T) {
 	s.ServeHTTP(rec, req)
 	if enc := rec.Header().Get("Content-Encoding"); enc != "" || rec.Body.String() != "\x00asm" {
 		t.Errorf("Content-Encoding %q, body %q", enc, rec.Body.String())
+	}
+}
+
+// TestServeMethods: pages answer GET and HEAD; nothing else reaches them.
+func TestServeMethods(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	s, err := loadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := siteHandler(t, s)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("POST", "/scenario/", strings.NewReader("src=x")))
+	if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != "GET, HEAD" {
+		t.Errorf("POST: %d, Allow %q", rec.Code, rec.Header().Get("Allow"))
+	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("HEAD", "/decode/", nil))
+	if rec.Code != 200 || rec.Body.Len() != 0 || rec.Header().Get("Content-Length") == "" {
+		t.Errorf("HEAD: %d, %d bytes of body, Content-Length %q", rec.Code, rec.Body.Len(), rec.Header().Get("Content-Length"))
 	}
 }
