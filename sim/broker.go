@@ -34,6 +34,9 @@ type broker struct {
 	// out is the PUBLISH being sent: send encodes it at once, so one
 	// value serves every delivery.
 	out codec.Publish
+	// stopping is set while a restart closes every connection: the wills
+	// are lost with the process instead of published.
+	stopping bool
 }
 
 // brokerConn is the broker's state for one network connection.
@@ -253,4 +256,33 @@ func (b *broker) removeSession(s *session) {
 		b.ids = slices.Delete(b.ids, i, i+1)
 	}
 	b.dirty = true
+}
+
+// restart is the broker starting again after a stop: sessions of
+// clean-session-0 clients and retained messages stay or go as o says.
+// [MQTT-4.1.0-1, MQTT 4.1]
+func (b *broker) restart(o RestartOptions) {
+	if o.KeepSessions {
+		b.note("MQTT-4.1.0-1", "the broker starts again with the sessions it stored: subscriptions, unfinished QoS 1 and 2 messages and queued messages are kept",
+			"服务端重新启动，恢复了它保存的会话：订阅、尚未完成确认的 QoS 1/2 消息和排队的消息都还在")
+	} else {
+		for _, id := range slices.Clone(b.ids) {
+			b.removeSession(b.sessions[id])
+		}
+		b.note("MQTT 4.1", "the broker kept its sessions in memory only: it starts again with none",
+			"服务端只把会话保存在内存中：重新启动后一个会话也没有了")
+	}
+	if o.KeepRetained {
+		if len(b.topics) > 0 {
+			b.note("MQTT 4.1", "the broker starts again with its retained messages", "服务端重新启动后仍保有保留消息")
+		}
+		return
+	}
+	if len(b.topics) > 0 {
+		clear(b.retained)
+		b.topics = nil
+		b.retainedDirty, b.dirty = true, true
+		b.note("MQTT 4.1", "the broker kept its retained messages in memory only: they are gone",
+			"服务端只把保留消息保存在内存中：重新启动后保留消息都没有了")
+	}
 }

@@ -167,7 +167,10 @@ func (b *broker) detach(now int64, bc *brokerConn) {
 	}
 	s.conn = nil
 	b.markSession(s)
-	if w := bc.will; w != nil {
+	if w := bc.will; w != nil && b.stopping {
+		bc.will = nil
+		b.note("", "the will of "+s.id+" is lost with the broker process", s.id+" 的遗嘱随服务端进程一起丢失")
+	} else if w != nil {
 		bc.will = nil
 		b.note("MQTT-3.1.2-8", "the connection of "+s.id+" ended without DISCONNECT: the broker publishes its will to "+w.topic,
 			s.id+" 的连接没有经过 DISCONNECT 就断开了，服务端把它的遗嘱消息发布到 "+w.topic)

@@ -172,6 +172,23 @@ func (c *client) open(b []byte, clean bool, keepAlive uint16) error {
 	return nil
 }
 
+// openBare opens a connection and sends nothing: the scenario writes the
+// first bytes. No PINGREQ timer: the client has not sent a keepalive.
+func (c *client) openBare() error {
+	if c.conn != nil {
+		return refuse("client "+c.name+" is already connected", "客户端 "+c.name+" 已经连接")
+	}
+	c.cur = c.opts
+	clear(c.requests)
+	c.conn = c.eng.open(c)
+	c.status = connecting
+	c.dirty = true
+	c.note("", c.name+" opens a network connection and sends nothing yet: the next bytes are the scenario's",
+		c.name+" 建立网络连接，但先不发送任何报文：接下来的字节由场景给出")
+	c.eng.act(c, KindConnect, true)
+	return nil
+}
+
 // hasSession reports whether the client holds session state.
 func (c *client) hasSession() bool {
 	return len(c.in) > 0 || slices.ContainsFunc(c.out, func(x *clientOut) bool { return x.stage > 0 })

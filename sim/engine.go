@@ -443,3 +443,23 @@ func describe(b []byte) (typ, label string) {
 	}
 	return t.String(), p.String()
 }
+
+// restartBroker closes every connection at the broker's end as a broker
+// process that stops, then keeps or drops sessions and retained messages.
+func (e *engine) restartBroker(o RestartOptions) {
+	b := e.broker
+	b.note("", "the broker stops: every network connection ends at its end, and the wills of those connections are lost, not published",
+		"服务端停止运行：所有网络连接在服务端一侧断开，这些连接的遗嘱随进程丢失，不会被发布")
+	e.act(b, KindNote, true)
+	b.stopping = true
+	for _, cl := range e.clients {
+		if k := cl.link.conn; k != nil && k.open[brokerEnd] {
+			b.note("", "the connection to "+cl.name+" ends with the broker process", "与 "+cl.name+" 的连接随服务端进程一起断开")
+			b.close(k)
+			e.flush(b, nil)
+		}
+	}
+	b.stopping = false
+	b.restart(o)
+	e.act(b, KindNote, true)
+}

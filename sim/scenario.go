@@ -25,6 +25,11 @@ type Scenario struct {
 	// started is set by the first statement that is not a title,
 	// description or broker line: the broker line must come before it.
 	started bool
+	// repeat is the repeat block being read, nil outside one.
+	repeat *repeatBlock
+	// joinFrom is the first statement a note line may join: not one of
+	// the copies of a repeat block, nor one before its start.
+	joinFrom int
 }
 
 // statement is one action or expectation of a scenario, run in order.
@@ -43,6 +48,7 @@ var statementParsers = map[string]func(p *lineParser) error{
 	"client":      parseClient,
 	"will":        parseWill,
 	"connect":     parseConnect,
+	"open":        parseSimpleAction("open"),
 	"disconnect":  parseSimpleAction("disconnect"),
 	"abort":       parseSimpleAction("abort"),
 	"ping":        parseSimpleAction("ping"),
@@ -59,10 +65,13 @@ var statementParsers = map[string]func(p *lineParser) error{
 	"latency":     parseLatency,
 	"wait":        parseWait,
 	"expect":      parseExpect,
+	"restart":     parseRestart,
+	"repeat":      parseRepeat,
+	"end":         parseEnd,
 }
 
 // keywordList is the list of keywords for the "unknown keyword" error.
-const keywordList = "title, describe, note, broker, client, will, connect, disconnect, abort, ping, subscribe, unsubscribe, publish, raw, hold, release, drop, cut, silence, restore, latency, wait, expect"
+const keywordList = "title, describe, note, broker, client, will, connect, open, disconnect, abort, ping, subscribe, unsubscribe, publish, raw, hold, release, drop, cut, silence, restore, latency, wait, restart, repeat, end, expect"
 
 // ParseScenario parses a scenario script. name is recorded in the trace
 // (a lesson name or a file name). Errors are *ParseError.
@@ -72,6 +81,9 @@ func ParseScenario(name, source string) (*Scenario, error) {
 		if err := sc.parseLine(strings.TrimSuffix(line, "\r"), i+1); err != nil {
 			return nil, err
 		}
+	}
+	if r := sc.repeat; r != nil {
+		return nil, &ParseError{Line: r.line, Col: 1, Text: say(msgRepeatOpen, r.line)}
 	}
 	return sc, nil
 }

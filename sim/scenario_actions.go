@@ -53,7 +53,8 @@ func parseConnect(p *lineParser) error {
 	return nil
 }
 
-// parseSimpleAction reads `KEYWORD CLIENT` for disconnect, abort and ping.
+// parseSimpleAction reads `KEYWORD CLIENT` for open, disconnect, abort and
+// ping.
 func parseSimpleAction(kw string) func(p *lineParser) error {
 	return func(p *lineParser) error {
 		c, err := p.client()
@@ -64,6 +65,7 @@ func parseSimpleAction(kw string) func(p *lineParser) error {
 			return err
 		}
 		do := map[string]func(*World, string) error{
+			"open":       (*World).Open,
 			"disconnect": (*World).Disconnect,
 			"abort":      (*World).Abort,
 			"ping":       (*World).Ping,
@@ -182,8 +184,13 @@ func parsePublish(p *lineParser) error {
 }
 
 // parseRaw reads `raw CLIENT HEX...`: bytes the client writes as they are,
-// such as the seed's malformed PUBLISH `30 0b 00 04 31 31 31 31 39 39 39`.
+// such as the seed's malformed PUBLISH `30 0b 00 04 31 31 31 31 39 39 39`;
+// and `raw broker CLIENT HEX...`: bytes the broker writes to the client.
 func parseRaw(p *lineParser) error {
+	fromBroker := p.more() && p.peek().raw == BrokerName && !p.peek().quoted
+	if fromBroker {
+		p.next++
+	}
 	c, err := p.client()
 	if err != nil {
 		return err
@@ -201,6 +208,10 @@ func parseRaw(p *lineParser) error {
 		b = append(b, h...)
 	}
 	name := c.raw
+	if fromBroker {
+		p.action(func(w *World) error { return w.BrokerSendRaw(name, b) })
+		return nil
+	}
 	p.action(func(w *World) error { return w.SendRaw(name, b) })
 	return nil
 }

@@ -6,6 +6,28 @@ import (
 	"mqttviz/codec"
 )
 
+// parseRestart reads `restart broker [sessions=0|1] [retained=0|1]`: the
+// broker stops and starts again; by default it keeps the sessions of
+// clean-session-0 clients and the retained messages, as a broker that
+// stores them on disk.
+func parseRestart(p *lineParser) error {
+	if _, err := p.word(BrokerName); err != nil {
+		return err
+	}
+	o := RestartOptions{KeepSessions: true, KeepRetained: true}
+	if err := p.options(map[string]optionSpec{
+		"sessions": flagOption("sessions", &o.KeepSessions),
+		"retained": flagOption("retained", &o.KeepRetained),
+	}); err != nil {
+		return err
+	}
+	p.action(func(w *World) error {
+		w.RestartBroker(o)
+		return nil
+	})
+	return nil
+}
+
 // parseBroker reads `broker option...`: the broker's choices and the
 // links' latency, before any other statement.
 func parseBroker(p *lineParser) error {

@@ -39,6 +39,9 @@ func (s *clientStmt) run(r *runner) error {
 // parseClient reads `client NAME option...`. Defaults: client id NAME,
 // clean session 1, keepalive 60 s.
 func parseClient(p *lineParser) error {
+	if p.sc.repeat != nil {
+		return p.fail(p.toks[0].col, msgRepeatClient, p.sc.repeat.line)
+	}
 	t, err := p.take(say(wantClientName, Text{}))
 	if err != nil {
 		return err

@@ -71,6 +71,7 @@ const (
 	msgRepeatTooMany
 	msgRunRefused
 	msgNoPacketID
+	msgRepeatClient
 )
 
 // messages are the scenario language's messages; %s and %d are filled by
@@ -135,6 +136,7 @@ var messages = map[msg]Text{
 	msgRepeatNested:   {EN: "expected end of the repeat of line %d before another repeat, found repeat", ZH: "第 %d 行的 repeat 结束（end）之前不能再写 repeat"},
 	msgRepeatTooMany:  {EN: "expected at most %d statements in all after repeating, found %d", ZH: "展开重复后最多 %d 条语句，这里有 %d 条"},
 	msgRunRefused:     {EN: "%s", ZH: "%s"},
+	msgRepeatClient:   {EN: "expected end of the repeat of line %d before a client line, found client (a client is declared once)", ZH: "第 %d 行的 repeat 结束（end）之前不能写 client（客户端只能声明一次）"},
 	msgNoPacketID:     {EN: "expected end of line, found %[2]s: %[1]s has no packet identifier", ZH: "这里应为行尾，实际是 %[2]s：%[1]s 报文没有报文标识符"},
 }
 

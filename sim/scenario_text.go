@@ -78,7 +78,7 @@ func parseNote(p *lineParser) error {
 		return err
 	}
 	p.sc.started = true
-	if n := len(p.sc.stmts); n > 0 {
+	if n := len(p.sc.stmts); n > p.sc.joinFrom {
 		if prev, ok := p.sc.stmts[n-1].(*noteStmt); ok {
 			setText(&prev.text, lang, text)
 			return nil
