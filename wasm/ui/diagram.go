@@ -13,7 +13,9 @@ const diagramScrollID = "diagram-scroll"
 
 // diagram is the sequence diagram: a lifeline per node, a row per step.
 // Only the rows in view (plus a few) are drawn, so a trace of thousands
-// of steps scrolls and steps as fast as a short one.
+// of steps scrolls and steps as fast as a short one. When the cursor
+// moves, the box scrolls, down and sideways, to bring the current step
+// into view.
 type diagram struct {
 	app.Compo
 
@@ -21,73 +23,132 @@ type diagram struct {
 	Cursor int
 	Lang   string
 
-	scrollTop int
-	viewH     int
-	viewW     int
+	// The scroll box as last measured or scrolled to.
+	scrollTop, scrollLeft int
+	viewH, viewW          int
 
-	// sections caches, per step of sectionsOf, how many bytes of each
-	// section its packet has.
-	sections   map[int][3]int
-	sectionsOf *sim.Trace
+	// shown is the step the box was last scrolled to (-1: none yet), of
+	// trace shownOf; scroll is set when Render moved the box and
+	// OnUpdate has still to scroll the page's.
+	shown   int
+	shownOf *sim.Trace
+	scroll  bool
+	// drawn is the first row drawn; queued is set while an update this
+	// component asked for itself is pending.
+	drawn  int
+	queued bool
+
+	cache rowCache
 }
 
 func newDiagram(t *sim.Trace, cursor int, lang string) *diagram {
-	return &diagram{Trace: t, Cursor: cursor, Lang: lang}
+	return &diagram{Trace: t, Cursor: cursor, Lang: lang, shown: -1}
 }
 
 func (d *diagram) OnMount(ctx app.Context) {
+	// The first render did not know the box's size.
 	d.measure()
-	d.reveal()
-	// The first render did not know the box's width.
-	d.Update()
+	d.redraw()
+}
+
+// OnResize lays the diagram out again for the box's new width.
+func (d *diagram) OnResize(ctx app.Context) {
+	d.measure()
+	d.shown = -1
+	d.redraw()
 }
 
 func (d *diagram) OnUpdate(ctx app.Context) {
-	d.measure()
-	d.reveal()
-}
-
-// measure reads the scroll box's position and height from the page.
-func (d *diagram) measure() {
-	if top, h, w, ok := scrollBox(diagramScrollID); ok {
-		d.scrollTop, d.viewH, d.viewW = top, h, w
+	if d.scroll {
+		d.scroll = false
+		setScroll(diagramScrollID, d.scrollTop, d.scrollLeft)
 	}
 }
 
-// reveal scrolls the current step's row into view.
-func (d *diagram) reveal() {
-	top, move := scrollToShow(d.Cursor, d.scrollTop, d.viewH-headH, rowHeight)
-	if !move {
-		return
-	}
-	// Out of view: bring the row to the middle, so that what led to it
-	// and what follows are both in sight.
-	top = max(0, rowY(d.Cursor)-(d.viewH-headH)/2+rowHeight/2)
-	d.scrollTop = top
-	setScrollTop(diagramScrollID, top)
+// redraw asks for a render of the diagram itself.
+func (d *diagram) redraw() {
+	d.queued = true
 	d.Update()
 }
 
-// onScroll re-renders the rows for the new scroll position. Skipping the
-// update when the rows stay the same would also cancel an update the
-// cursor has just asked for.
-func (d *diagram) onScroll(ctx app.Context, e app.Event) { d.measure() }
+// measure reads the scroll box's position and size from the page.
+func (d *diagram) measure() {
+	if top, left, h, w, ok := scrollArea(diagramScrollID); ok {
+		d.scrollTop, d.scrollLeft, d.viewH, d.viewW = top, left, h, w
+	}
+}
+
+// follow moves the scroll position, before the rows are drawn, to bring
+// the current step into view when the cursor has moved since the last
+// render: down to its row, put in the middle when it was out of sight,
+// and sideways to its lifelines, and its note when they fit together.
+func (d *diagram) follow(g geometry) {
+	if d.shown == d.Cursor && d.shownOf == d.Trace || d.viewH == 0 {
+		return
+	}
+	d.shown, d.shownOf = d.Cursor, d.Trace
+	rowsH := d.viewH - headH
+	if _, move := scrollToShow(d.Cursor, d.scrollTop, rowsH, rowHeight); move {
+		d.scrollTop = max(0, rowY(d.Cursor)-rowsH/2+rowHeight/2)
+		d.scroll = true
+	}
+	s := d.Trace.Steps[d.Cursor]
+	lo, hi := g.stepSpan(s)
+	switch {
+	case len(s.Notes) > 0 && !g.compact && g.width()-lo <= d.viewW:
+		hi = g.width()
+	case hi-lo > d.viewW && s.To != "" && g.laneX(s.To) > g.laneX(s.From):
+		// Too wide to see whole: show where the packet goes.
+		lo = hi - d.viewW
+	case hi-lo > d.viewW:
+		hi = lo + d.viewW
+	}
+	if left, move := scrollToSpan(lo, hi, d.scrollLeft, d.viewW); move {
+		d.scrollLeft = left
+		d.scroll = true
+	}
+}
+
+// onScroll draws the rows for the new scroll position, and nothing when
+// the same rows stay in view (a sideways scroll, or the scroll the
+// cursor's move just made) unless the diagram asked for a render itself.
+func (d *diagram) onScroll(ctx app.Context, e app.Event) {
+	d.measure()
+	if first, _ := visibleRows(d.scrollTop, d.viewH, d.rows()); first == d.drawn && !d.queued {
+		ctx.PreventUpdate()
+	}
+}
+
+func (d *diagram) rows() int {
+	if d.Trace == nil {
+		return 0
+	}
+	return len(d.Trace.Steps)
+}
 
 func (d *diagram) Render() app.UI {
+	d.queued = false
 	t := d.Trace
 	if t == nil || len(t.Steps) == 0 {
 		return app.P().Class("empty").Text(tr(d.Lang, "diagram.empty"))
 	}
+	d.Cursor = clampStep(d.Cursor, len(t.Steps))
 	g := newGeometry(t, d.viewW)
+	d.follow(g)
 	first, last := visibleRows(d.scrollTop, d.viewH, len(t.Steps))
+	d.drawn = first
 	rows := make([]app.UI, 0, last-first)
 	for i := first; i < last; i++ {
 		rows = append(rows, d.renderStep(g, t.Steps[i]))
 	}
 	w := g.width()
+	class := "diagram-scroll"
+	if g.compact {
+		class += " compact"
+	}
 	return app.Div().
 		ID(diagramScrollID).
-		Class("diagram-scroll").
+		Class(class).
 		TabIndex(0).
 		Aria("label", tr(d.Lang, "diagram.title")).
 		OnScroll(d.onScroll).
@@ -125,6 +186,9 @@ func renderMarkers() app.UI {
 	return svg("defs").Body(markers...)
 }
 
+// headText are the widths of a lifeline name's characters.
+var headText = metrics{narrow: 8, wide: 13}
+
 func (d *diagram) renderHeads(g geometry) []app.UI {
 	heads := make([]app.UI, 0, len(d.Trace.Nodes)+1)
 	for _, name := range d.Trace.Nodes {
@@ -134,8 +198,9 @@ func (d *diagram) renderHeads(g geometry) []app.UI {
 			class += " broker"
 		}
 		heads = append(heads, svg("g").Attr("data-c", "lane-head").Body(
-			svg("rect").Attr("x", x-headW/2).Attr("y", 6).Attr("width", headW).Attr("height", 32).Attr("rx", 6).Attr("data-c", class),
-			svgText(x, 27, "lane-name", name),
+			svg("title").Text(name),
+			svg("rect").Attr("x", x-g.headW/2).Attr("y", 6).Attr("width", g.headW).Attr("height", 32).Attr("rx", 6).Attr("data-c", class),
+			svgText(x, 27, "lane-name", headText.fit(name, g.headW-10)),
 		))
 	}
 	return heads

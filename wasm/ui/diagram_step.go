@@ -29,9 +29,10 @@ func (d *diagram) renderStep(g geometry, s sim.Step) app.UI {
 		body = append(body, d.renderPacket(g, s, current)...)
 	case sim.KindConnect:
 		x1, y1, x2, y2 := g.arrow(s)
+		text, lx := markText.centre(tr(d.Lang, "kind.connect"), (x1+x2)/2, g.labelRight())
 		body = append(body,
 			svgLine(x1, y1, x2, y2, "link-open"),
-			svgText((x1+x2)/2, y1-6, "mark-label", tr(d.Lang, "kind.connect")))
+			svgText(lx, y1-6, "mark-label", text))
 	case sim.KindFault:
 		x1, _, x2, _ := g.arrow(s)
 		if s.To == "" {
@@ -40,16 +41,23 @@ func (d *diagram) renderStep(g geometry, s sim.Step) app.UI {
 		mx := (x1 + x2) / 2
 		body = append(body,
 			svg("path").Attr("data-c", "mark fault").Attr("d", "M"+strconv.Itoa(mx-4)+","+strconv.Itoa(y+14)+" l8,10 l-6,0 l6,12"),
-			svgText(mx+12, y+28, "mark-label left", tr(d.Lang, "kind.fault")))
+			renderSideLabel(tr(d.Lang, "kind.fault"), mx, y+28, g.labelRight()))
 	default: // close, timer, note: a mark on the lifeline
 		x := g.laneX(s.From)
-		body = append(body, renderLaneMark(s.Kind, x, y+rowHeight/2),
-			svgText(x+14, y+rowHeight/2+4, "mark-label left", tr(d.Lang, "kind."+string(s.Kind))))
+		body = append(body, renderLaneMark(s.Kind, x, y+rowHeight/2))
+		text := tr(d.Lang, "kind."+string(s.Kind))
 		if s.Kind == sim.KindClose && s.To != "" {
-			body = append(body, renderLaneMark(s.Kind, g.laneX(s.To), y+rowHeight/2))
+			// Both ends close: the label goes between the two crosses.
+			x2 := g.laneX(s.To)
+			body = append(body, renderLaneMark(s.Kind, x2, y+rowHeight/2))
+			lx := (x + x2) / 2
+			room := max(x, x2) - min(x, x2) - 28
+			body = append(body, svgText(lx, y+rowHeight/2+4, "mark-label", markText.fit(text, room)))
+		} else {
+			body = append(body, renderSideLabel(text, x, y+rowHeight/2+4, g.labelRight()))
 		}
 	}
-	if len(s.Notes) > 0 {
+	if len(s.Notes) > 0 && !g.compact {
 		body = append(body, d.renderNotes(g, s))
 	}
 	idx := s.Index
@@ -83,12 +91,17 @@ func (d *diagram) renderPacket(g geometry, s sim.Step, current bool) []app.UI {
 			out = append(out, svg("circle").Attr("data-c", "refused").Attr("cx", x2).Attr("cy", y2).Attr("r", 8))
 		}
 	}
-	label, lx := fitLabel(s.Label, (x1+x2)/2, g.notesX()-labelPad)
+	info := d.rowInfo(s)
+	whole := s.Label
+	if d.Lang != langEN && len(s.Bytes) > 0 {
+		whole = info.label.In(d.Lang)
+	}
+	label, lx := fitLabel(whole, (x1+x2)/2, g.labelRight())
 	out = append(out,
 		svgText(lx, y1-8, "arrow-label flow-"+f, label).Attr("text-anchor", "middle"),
 		// The whole label, for a pointer's tooltip and screen readers.
-		svg("title").Text(s.Label))
-	out = append(out, d.renderSectionBar(s, lx, y1-5))
+		svg("title").Text(whole))
+	out = append(out, renderSectionBar(info.sections, lx, y1-5))
 	if current {
 		// Alternating the animation's name restarts it on every step.
 		anim := "travel-a"
@@ -105,22 +118,57 @@ func (d *diagram) renderPacket(g geometry, s sim.Step, current bool) []app.UI {
 	return out
 }
 
-// renderSectionBar draws, under an arrow's label, a thin bar split in
-// the colours of the packet's fixed header, variable header and payload,
-// each as long as its bytes (2 px a byte, at most 120 px in all).
-func (d *diagram) renderSectionBar(s sim.Step, cx, y int) app.UI {
-	if d.sectionsOf != d.Trace {
-		d.sections, d.sectionsOf = map[int][3]int{}, d.Trace
+// rowCache holds what a row draws from its packet's bytes, decoded
+// once per trace: the bytes of each section and the label in both
+// languages.
+type rowCache struct {
+	of   *sim.Trace
+	rows map[int]rowInfo
+}
+
+// rowInfo is what rowCache holds for one step.
+type rowInfo struct {
+	sections [3]int
+	label    codec.Text
+}
+
+// rowInfo decodes step s's bytes, or returns what an earlier render
+// decoded.
+func (d *diagram) rowInfo(s sim.Step) rowInfo {
+	if d.cache.of != d.Trace {
+		d.cache = rowCache{of: d.Trace, rows: map[int]rowInfo{}}
 	}
-	n, ok := d.sections[s.Index]
-	if !ok {
-		for _, f := range codec.Annotate(s.Bytes).Fields {
-			if int(f.Section) < len(n) {
-				n[f.Section] += f.Length
-			}
+	info, ok := d.cache.rows[s.Index]
+	if ok {
+		return info
+	}
+	for _, f := range codec.Annotate(s.Bytes).Fields {
+		if int(f.Section) < len(info.sections) {
+			info.sections[f.Section] += f.Length
 		}
-		d.sections[s.Index] = n
 	}
+	info.label = codec.Text{EN: s.Label, ZH: s.Label}
+	if len(s.Bytes) > 0 {
+		info.label.ZH = codec.Summary(s.Bytes).ZH
+	}
+	d.cache.rows[s.Index] = info
+	return info
+}
+
+// packetLabel is a packet step's label in lang: the trace's label in
+// English, the codec's summary of its bytes in Chinese.
+func packetLabel(lang string, s sim.Step) string {
+	if lang == langEN || len(s.Bytes) == 0 {
+		return s.Label
+	}
+	return codec.Summary(s.Bytes).In(lang)
+}
+
+// renderSectionBar draws, under an arrow's label, a thin bar split in
+// the colours of the packet's fixed header, variable header and payload
+// (n bytes each), each as long as its bytes (2 px a byte, at most 120 px
+// in all).
+func renderSectionBar(n [3]int, cx, y int) app.UI {
 	total := n[0] + n[1] + n[2]
 	if total == 0 {
 		return nil
@@ -144,29 +192,11 @@ func (d *diagram) renderSectionBar(s sim.Step, cx, y int) app.UI {
 	return svg("g").Attr("data-c", "section-bar").Body(parts...)
 }
 
-// fitLabel shortens a label with "…" so that it fits between the time
-// column and right (the notes column's edge), and centres it at x as
-// labelX does.
-func fitLabel(label string, x, right int) (string, int) {
-	r := []rune(label)
-	if most := max((right-timeColW)/labelCharW, 2); len(r) > most {
-		r = append(r[:most-1:most-1], '…')
-		label = string(r)
-	}
-	return label, labelX(x, len(r), right)
-}
-
-// labelX centres a label of n characters at x, moved so that it neither
-// covers the time column nor runs off the diagram's right edge.
-func labelX(x, n, width int) int {
-	half := n * labelCharW / 2
-	if x-half < timeColW {
-		x = timeColW + half
-	}
-	if x+half > width {
-		x = max(width-half, timeColW+half)
-	}
-	return x
+// renderSideLabel writes a mark's label beside the mark at x, on the side
+// where it stays clear of the notes column (sideLabel).
+func renderSideLabel(text string, x, y, right int) app.UI {
+	text, lx, anchor := sideLabel(text, x, right)
+	return svgText(lx, y, "mark-label anchor-"+anchor, text)
 }
 
 // renderLaneMark draws a connection close (a cross), a timer (a clock) or
@@ -206,15 +236,18 @@ func (d *diagram) renderNotes(g geometry, s sim.Step) app.UI {
 }
 
 // stepSummary is a step in one line of plain text: the event list and the
-// screen-reader announcement use it.
+// screen-reader announcement use it. A note step, which belongs to no
+// lifeline, is just "Note".
 func stepSummary(lang string, s sim.Step) string {
 	var b strings.Builder
-	switch s.Kind {
-	case sim.KindPacket:
-		b.WriteString(s.From + " → " + s.To + tr(lang, "sep.colon") + s.Label)
+	switch {
+	case s.Kind == sim.KindPacket:
+		b.WriteString(s.From + " → " + s.To + tr(lang, "sep.colon") + packetLabel(lang, s))
 		if s.Outcome != "" && s.Outcome != sim.Delivered {
 			b.WriteString(" (" + tr(lang, "outcome."+string(s.Outcome)) + ")")
 		}
+	case s.Kind == sim.KindNote && s.From == "":
+		b.WriteString(tr(lang, "step.note"))
 	default:
 		b.WriteString(s.From)
 		if s.To != "" {

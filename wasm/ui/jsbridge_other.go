@@ -11,6 +11,9 @@ func perfMeasure(string, string)             {}
 func setDocumentLang(string)                 {}
 func setScrollTop(string, int)               {}
 func scrollBox(string) (int, int, int, bool) { return 0, 0, 0, false }
+func setScroll(string, int, int)             {}
+
+func scrollArea(string) (int, int, int, int, bool) { return 0, 0, 0, 0, false }
 
 // keyPress is what the page needs from a keydown event.
 type keyPress struct {

@@ -75,6 +75,33 @@ func scrollBox(id string) (top, height, width int, ok bool) {
 	return top, height, width, true
 }
 
+// scrollArea is scrollBox with the sideways scroll position too.
+func scrollArea(id string) (top, left, height, width int, ok bool) {
+	el, ok := element(id)
+	if !ok {
+		return 0, 0, 0, 0, false
+	}
+	var errs [4]error
+	top, errs[0] = intProp(el, "scrollTop")
+	left, errs[1] = intProp(el, "scrollLeft")
+	height, errs[2] = intProp(el, "clientHeight")
+	width, errs[3] = intProp(el, "clientWidth")
+	for _, err := range errs {
+		if err != nil {
+			return 0, 0, 0, 0, false
+		}
+	}
+	return top, left, height, width, true
+}
+
+// setScroll scrolls the element with the given id to top and left.
+func setScroll(id string, top, left int) {
+	if el, ok := element(id); ok {
+		_ = el.Set("scrollTop", top)
+		_ = el.Set("scrollLeft", left)
+	}
+}
+
 func intProp(v safejs.Value, name string) (int, error) {
 	p, err := v.Get(name)
 	if err != nil {

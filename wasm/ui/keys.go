@@ -16,14 +16,12 @@ const (
 // keyCommand maps a KeyboardEvent.key to a player command. tag is the
 // tag name of the element the key went to, editable whether it is content
 // editable. Keys typed into a text field, a select or anything editable
-// belong to that field, and space on a button presses the button: no
-// command then. Keys held with Ctrl, Alt or Meta (modified) are the
-// browser's.
+// belong to that field: no command then. Space plays and pauses wherever
+// else the focus is, on a button too, as the keys hint says (Enter
+// presses the button). Keys held with Ctrl, Alt or Meta (modified) are
+// the browser's.
 func keyCommand(key, tag string, editable, modified bool) command {
-	switch {
-	case modified, editable, tag == "INPUT", tag == "TEXTAREA", tag == "SELECT":
-		return cmdNone
-	case tag == "BUTTON" && (key == " " || key == "Enter"):
+	if modified || editable || tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" {
 		return cmdNone
 	}
 	switch key {

@@ -19,8 +19,10 @@ func TestKeyCommand(t *testing.T) {
 		{key: "ArrowRight", tag: "INPUT", want: cmdNone},
 		{key: "End", tag: "SELECT", want: cmdNone},
 		{key: "Home", tag: "DIV", editable: true, want: cmdNone},
-		// Space presses a focused button; arrows still step.
-		{key: " ", tag: "BUTTON", want: cmdNone},
+		// Space plays and pauses on a focused button too; Enter presses
+		// it; arrows still step.
+		{key: " ", tag: "BUTTON", want: cmdToggle},
+		{key: "Enter", tag: "BUTTON", want: cmdNone},
 		{key: "ArrowRight", tag: "BUTTON", want: cmdForward},
 		// Browser shortcuts stay the browser's.
 		{key: "ArrowLeft", tag: "BODY", modified: true, want: cmdNone},

@@ -121,9 +121,13 @@ func renderPlayerView(t *sim.Trace, cursor int, status playStatus, speed float64
 		prev = t.Steps[cursor-1].State
 	}
 	return app.Div().Class("player-view").Body(
-		app.Div().Class("main-col").Body(
+		// The player and the step's line stay at the top of the window
+		// while the page scrolls to the events or the inspector.
+		app.Div().Class("player-bar").Body(
 			newControls(cursor, len(t.Steps), status, speed, lang),
 			app.P().ID("announce").Class("announce").Aria("live", "polite").Body(renderAnnounce(lang, step)...),
+		),
+		app.Div().Class("main-col").Body(
 			app.Section().Class("panel diagram-panel").Aria("label", tr(lang, "diagram.title")).Body(
 				newDiagram(t, cursor, lang),
 				renderFlowLegend(lang),
@@ -133,16 +137,18 @@ func renderPlayerView(t *sim.Trace, cursor int, status playStatus, speed float64
 				newEventList(t, cursor, lang),
 			),
 		),
+		// The state first: it is short, and the inspector, often long,
+		// scrolls in the room left below it, so that both stay in sight.
 		app.Aside().Class("side-col").Body(
+			app.Section().Class("panel state-panel").Body(
+				app.H2().Text(tr(lang, "state.title")),
+				newStatePanel(step.State, prev, lang),
+			),
 			app.Section().Class("panel inspector-panel").Body(
 				app.H2().Text(tr(lang, "inspector.title")),
 				app.P().Class("step-label").Text(stepSummary(lang, step)),
 				renderDecodeLink(lang, step.Bytes),
 				newInspector(step.Bytes, lang),
-			),
-			app.Section().Class("panel state-panel").Body(
-				app.H2().Text(tr(lang, "state.title")),
-				newStatePanel(step.State, prev, lang),
 			),
 		),
 	)
@@ -152,8 +158,14 @@ func renderPlayerView(t *sim.Trace, cursor int, status playStatus, speed float64
 // its first note.
 func renderAnnounce(lang string, s sim.Step) []app.UI {
 	out := []app.UI{app.Span().Class("announce-step").Text(stepSummary(lang, s))}
+	sep := " — "
+	if s.Kind == sim.KindNote {
+		// "Note: …", the note being all the step is.
+		sep = tr(lang, "sep.colon")
+	}
 	for _, n := range s.Notes {
-		out = append(out, app.Span().Class("announce-note").Text(" — "+n.Text.In(lang)))
+		out = append(out, app.Span().Class("announce-note").Text(sep+n.Text.In(lang)))
+		sep = " — "
 	}
 	return out
 }
@@ -197,7 +209,13 @@ func renderExpectations(lang string, exps []sim.Expectation) app.UI {
 	if failed > 0 {
 		summary += " · " + tr(lang, "lesson.failed", failed)
 	}
-	return app.Details().ID("expectations").Class("expectations").Open(failed > 0).Body(
+	details := app.Details().ID("expectations").Class("expectations")
+	if failed > 0 {
+		// Only ever open="": the server writes Open(false) as
+		// open="false", which HTML reads as open.
+		details = details.Open(true)
+	}
+	return details.Body(
 		app.Summary().Text(summary),
 		app.Ul().Body(items...),
 	)

@@ -65,27 +65,40 @@ func stateItems(lang string, s *sim.State) []stateItem {
 	return out
 }
 
-// diffState marks the items of cur that are new or different from prev and
-// appends, marked removed, the items of prev that cur no longer has.
+// diffState marks the items of cur that are new or different from prev,
+// and keeps, marked removed, the items of prev that cur no longer has,
+// each where it stood in prev: after the item before it there, so that
+// a removed in-flight id stays under the session or client it belonged
+// to.
 func diffState(prev, cur []stateItem) []stateItem {
 	before := make(map[string]string, len(prev))
 	for _, it := range prev {
 		before[it.ID] = it.Text
 	}
 	now := make(map[string]bool, len(cur))
-	out := make([]stateItem, 0, len(cur))
 	for _, it := range cur {
 		now[it.ID] = true
+	}
+	// after[id] are the removed items that followed item id of cur in
+	// prev; after[""] those before any item still there.
+	after := map[string][]stateItem{}
+	anchor := ""
+	for _, it := range prev {
+		if now[it.ID] {
+			anchor = it.ID
+			continue
+		}
+		it.Change = "removed"
+		after[anchor] = append(after[anchor], it)
+	}
+	out := make([]stateItem, 0, len(cur)+len(prev))
+	out = append(out, after[""]...)
+	for _, it := range cur {
 		if text, ok := before[it.ID]; !ok || text != it.Text {
 			it.Change = "changed"
 		}
 		out = append(out, it)
-	}
-	for _, it := range prev {
-		if !now[it.ID] {
-			it.Change = "removed"
-			out = append(out, it)
-		}
+		out = append(out, after[it.ID]...)
 	}
 	return out
 }

@@ -71,3 +71,44 @@ func TestStateItemsChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffStateRemovedStaysUnderOwner checks that an item gone in this
+// step is listed where it was, under its session or client, and not at
+// the end under whoever comes last.
+func TestDiffStateRemovedStaysUnderOwner(t *testing.T) {
+	flight := []sim.Inflight{{PacketID: 1, QoS: 1, Direction: "out", Stage: "PUBLISH sent", Topic: "a/b"}}
+	state := func(sensor, session []sim.Inflight) *sim.State {
+		return &sim.State{
+			Broker: &sim.BrokerState{Sessions: []*sim.SessionState{{ClientID: "sensor", Connected: true, Inflight: session}}},
+			Clients: []*sim.ClientState{
+				{Name: "sensor", ClientID: "sensor", Connected: true, Inflight: sensor},
+				{Name: "phone", ClientID: "phone", Connected: true},
+			},
+		}
+	}
+	tests := []struct {
+		name      string
+		prev, cur *sim.State
+		want      []string // IDs in order, removed ones marked with a leading -
+	}{
+		{"client's in-flight id", state(flight, nil), state(nil, nil),
+			[]string{"session/sensor", "client/sensor", "-client/sensor/inflight/out/1", "client/phone"}},
+		{"session's in-flight id", state(nil, flight), state(nil, nil),
+			[]string{"session/sensor", "-session/sensor/inflight/out/1", "client/sensor", "client/phone"}},
+		{"both", state(flight, flight), state(nil, nil),
+			[]string{"session/sensor", "-session/sensor/inflight/out/1", "client/sensor", "-client/sensor/inflight/out/1", "client/phone"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, it := range diffState(stateItems(langEN, tt.prev), stateItems(langEN, tt.cur)) {
+			id := it.ID
+			if it.Change == "removed" {
+				id = "-" + id
+			}
+			got = append(got, id)
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%s:\n got %v\nwant %v", tt.name, got, tt.want)
+		}
+	}
+}
