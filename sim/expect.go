@@ -16,14 +16,14 @@ type expectStmt struct {
 	text      string
 	// check reports whether the expectation holds and, when it does not,
 	// what was found instead.
-	check func(r *runner) (ok bool, why string)
+	check func(r *runner) (ok bool, why Text)
 }
 
 func (s *expectStmt) run(r *runner) error {
 	ok, why := s.check(r)
 	e := Expectation{Line: s.line, Col: s.col, Text: s.text, OK: ok}
 	if !ok {
-		e.Why = why
+		e.Why = &why
 	}
 	r.results = append(r.results, e)
 	return nil
@@ -35,7 +35,7 @@ func parseExpect(p *lineParser) error {
 	if err != nil {
 		return err
 	}
-	var check func(r *runner) (bool, string)
+	var check func(r *runner) (bool, Text)
 	switch {
 	case first.raw == "no":
 		check, err = parseExpectNo(p)
@@ -57,7 +57,7 @@ func parseExpect(p *lineParser) error {
 }
 
 // parseExpectNo reads `no delivery to CLIENT` and `no retained TOPIC`.
-func parseExpectNo(p *lineParser) (func(r *runner) (bool, string), error) {
+func parseExpectNo(p *lineParser) (func(r *runner) (bool, Text), error) {
 	what, err := p.word("delivery", "retained")
 	if err != nil {
 		return nil, err
@@ -67,11 +67,11 @@ func parseExpectNo(p *lineParser) (func(r *runner) (bool, string), error) {
 		if err != nil {
 			return nil, err
 		}
-		return func(r *runner) (bool, string) {
+		return func(r *runner) (bool, Text) {
 			if m := r.w.Retained(topic.text); m != nil {
-				return false, "the broker retains " + describeMessage(*m)
+				return false, sayWhy(whyRetains, describeMessage(*m))
 			}
-			return true, ""
+			return true, Text{}
 		}, p.end()
 	}
 	if _, err := p.word("to"); err != nil {
@@ -82,13 +82,13 @@ func parseExpectNo(p *lineParser) (func(r *runner) (bool, string), error) {
 		return nil, err
 	}
 	name := c.raw
-	return func(r *runner) (bool, string) {
+	return func(r *runner) (bool, Text) {
 		got := r.w.Received(name)[r.seen[name]:]
 		r.seen[name] += len(got)
 		if len(got) > 0 {
-			return false, name + " received " + describeDeliveries(got)
+			return false, sayWhy(whyReceived, name, describeDeliveries(got))
 		}
-		return true, ""
+		return true, Text{}
 	}, p.end()
 }
 
@@ -153,26 +153,26 @@ func (m *messageMatch) matches(topic string, payload []byte, qos codec.QoS, reta
 }
 
 // parseExpectRetained reads `retained TOPIC [PAYLOAD] [qos=N]`.
-func parseExpectRetained(p *lineParser) (func(r *runner) (bool, string), error) {
+func parseExpectRetained(p *lineParser) (func(r *runner) (bool, Text), error) {
 	m, err := p.parseMessageMatch("qos")
 	if err != nil {
 		return nil, err
 	}
-	return func(r *runner) (bool, string) {
+	return func(r *runner) (bool, Text) {
 		got := r.w.Retained(m.topic)
 		if got == nil {
-			return false, "the broker retains nothing on " + m.topic
+			return false, sayWhy(whyRetainsNothing, m.topic)
 		}
 		if !m.matches(got.Topic, []byte(got.Payload), codec.QoS(got.QoS), true, false, 0) {
-			return false, "the broker retains " + describeMessage(*got)
+			return false, sayWhy(whyRetains, describeMessage(*got))
 		}
-		return true, ""
+		return true, Text{}
 	}, nil
 }
 
 // parseExpectRule reads `rule RULE`: some note of the run so far names the
 // rule, such as MQTT-3.1.0-2 for a second CONNECT.
-func parseExpectRule(p *lineParser) (func(r *runner) (bool, string), error) {
+func parseExpectRule(p *lineParser) (func(r *runner) (bool, Text), error) {
 	t, err := p.take(messages[wantRuleID])
 	if err != nil {
 		return nil, err
@@ -180,12 +180,12 @@ func parseExpectRule(p *lineParser) (func(r *runner) (bool, string), error) {
 	if err := p.end(); err != nil {
 		return nil, err
 	}
-	return func(r *runner) (bool, string) {
+	return func(r *runner) (bool, Text) {
 		var rules []string
 		for _, s := range r.w.Trace().Steps {
 			for _, n := range s.Notes {
 				if n.Rule == t.text {
-					return true, ""
+					return true, Text{}
 				}
 				if n.Rule != "" && !slices.Contains(rules, n.Rule) {
 					rules = append(rules, n.Rule)
@@ -193,9 +193,9 @@ func parseExpectRule(p *lineParser) (func(r *runner) (bool, string), error) {
 			}
 		}
 		if len(rules) == 0 {
-			return false, "no note names a rule"
+			return false, sayWhy(whyNoRule)
 		}
-		return false, "the notes name " + strings.Join(rules, ", ")
+		return false, sayWhy(whyRules, strings.Join(rules, ", "))
 	}, nil
 }
 

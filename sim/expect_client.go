@@ -18,7 +18,7 @@ import (
 //	CLIENT got [no] TYPE [id=N] | CLIENT sent [no] TYPE [id=N]
 //	CLIENT closed
 //	CLIENT inflight N
-func parseExpectClient(p *lineParser) (func(r *runner) (bool, string), error) {
+func parseExpectClient(p *lineParser) (func(r *runner) (bool, Text), error) {
 	c, err := p.client()
 	if err != nil {
 		return nil, err
@@ -39,20 +39,20 @@ func parseExpectClient(p *lineParser) (func(r *runner) (bool, string), error) {
 		if p.more() && (p.peek().raw == "messages" || p.peek().raw == "message") {
 			p.next++
 		}
-		return func(r *runner) (bool, string) {
+		return func(r *runner) (bool, Text) {
 			got := r.w.Received(name)
 			if len(got) != n {
-				return false, fmt.Sprintf("%s received %d: %s", name, len(got), describeDeliveries(got))
+				return false, sayWhy(whyReceivedCount, name, len(got), describeDeliveries(got))
 			}
-			return true, ""
+			return true, Text{}
 		}, p.end()
 	case "connected", "connecting", "disconnected":
 		want := what.raw
-		return func(r *runner) (bool, string) {
+		return func(r *runner) (bool, Text) {
 			if got := connectionCondition(r.w, name); got != want {
-				return false, name + " is " + got
+				return false, sayWhy(whyIs, name, conditions[got])
 			}
-			return true, ""
+			return true, Text{}
 		}, p.end()
 	case "connack":
 		return expectConnack(p, name)
@@ -67,12 +67,12 @@ func parseExpectClient(p *lineParser) (func(r *runner) (bool, string), error) {
 		if err != nil {
 			return nil, err
 		}
-		return func(r *runner) (bool, string) {
+		return func(r *runner) (bool, Text) {
 			cs := r.w.Client(name)
 			if len(cs.Inflight) != n {
-				return false, fmt.Sprintf("%s has %d in flight%s", name, len(cs.Inflight), describeInflight(cs.Inflight))
+				return false, sayWhy(whyInflight, name, len(cs.Inflight), describeInflight(cs.Inflight))
 			}
-			return true, ""
+			return true, Text{}
 		}, p.end()
 	}
 }
@@ -93,23 +93,23 @@ func (p *lineParser) count() (int, error) {
 // expectReceives checks the client's deliveries after those earlier
 // receives and no delivery expectations looked at: one must match; the
 // next receives looks after it.
-func expectReceives(p *lineParser, name string) (func(r *runner) (bool, string), error) {
+func expectReceives(p *lineParser, name string) (func(r *runner) (bool, Text), error) {
 	m, err := p.parseMessageMatch("qos", "retain", "dup", "id")
 	if err != nil {
 		return nil, err
 	}
-	return func(r *runner) (bool, string) {
+	return func(r *runner) (bool, Text) {
 		got := r.w.Received(name)[r.seen[name]:]
 		for i, d := range got {
 			if m.matches(d.Topic, d.Payload, d.QoS, d.Retain, d.Dup, d.PacketID) {
 				r.seen[name] += i + 1
-				return true, ""
+				return true, Text{}
 			}
 		}
 		if len(got) == 0 {
-			return false, name + " received nothing new"
+			return false, sayWhy(whyNothingNew, name)
 		}
-		return false, name + " received " + describeDeliveries(got)
+		return false, sayWhy(whyReceived, name, describeDeliveries(got))
 	}, nil
 }
 
@@ -130,7 +130,7 @@ func lastPacket(r *runner, name string, typ codec.PacketType) codec.Packet {
 
 // expectConnack reads `connack CODE [session=0|1]`: the last CONNACK the
 // client received.
-func expectConnack(p *lineParser, name string) (func(r *runner) (bool, string), error) {
+func expectConnack(p *lineParser, name string) (func(r *runner) (bool, Text), error) {
 	code, err := p.count()
 	if err != nil {
 		return nil, err
@@ -142,21 +142,21 @@ func expectConnack(p *lineParser, name string) (func(r *runner) (bool, string), 
 	if err := p.options(map[string]optionSpec{"session": optionalFlag("session", &session)}); err != nil {
 		return nil, err
 	}
-	return func(r *runner) (bool, string) {
+	return func(r *runner) (bool, Text) {
 		ca, ok := lastPacket(r, name, codec.CONNACK).(*codec.Connack)
 		if !ok {
-			return false, name + " received no CONNACK on its current connection"
+			return false, sayWhy(whyNoneReceived, name, "CONNACK")
 		}
 		if int(ca.ReturnCode) != code || (session != nil && *session != ca.SessionPresent) {
-			return false, fmt.Sprintf("%s received CONNACK %d session=%s", name, ca.ReturnCode, bit(ca.SessionPresent))
+			return false, sayWhy(whyConnack, name, ca.ReturnCode, bit(ca.SessionPresent))
 		}
-		return true, ""
+		return true, Text{}
 	}, nil
 }
 
 // expectSuback reads `suback CODE...` (0, 1, 2 or 0x80): the return codes
 // of the last SUBACK the client received.
-func expectSuback(p *lineParser, name string) (func(r *runner) (bool, string), error) {
+func expectSuback(p *lineParser, name string) (func(r *runner) (bool, Text), error) {
 	var want []string
 	for len(want) == 0 || p.more() {
 		t, err := p.word("0", "1", "2", "0x80")
@@ -165,10 +165,10 @@ func expectSuback(p *lineParser, name string) (func(r *runner) (bool, string), e
 		}
 		want = append(want, t.raw)
 	}
-	return func(r *runner) (bool, string) {
+	return func(r *runner) (bool, Text) {
 		sa, ok := lastPacket(r, name, codec.SUBACK).(*codec.Suback)
 		if !ok {
-			return false, name + " received no SUBACK on its current connection"
+			return false, sayWhy(whyNoneReceived, name, "SUBACK")
 		}
 		got := make([]string, len(sa.ReturnCodes))
 		for i, rc := range sa.ReturnCodes {
@@ -178,9 +178,9 @@ func expectSuback(p *lineParser, name string) (func(r *runner) (bool, string), e
 			}
 		}
 		if strings.Join(got, " ") != strings.Join(want, " ") {
-			return false, name + " received SUBACK " + strings.Join(got, " ")
+			return false, sayWhy(whySuback, name, strings.Join(got, " "))
 		}
-		return true, ""
+		return true, Text{}
 	}, nil
 }
 

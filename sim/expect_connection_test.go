@@ -16,6 +16,14 @@ func runExpect(t *testing.T, src string) []Expectation {
 	return tr.Expectations
 }
 
+// whyEN is what a failed expectation found, in English; "" when it held.
+func whyEN(e Expectation) string {
+	if e.Why == nil {
+		return ""
+	}
+	return e.Why.EN
+}
+
 // wantHolds checks each expectation's result against want, in order, and
 // that a failed one says why with the text given (a part of it).
 func wantHolds(t *testing.T, got []Expectation, want ...string) {
@@ -27,11 +35,13 @@ func wantHolds(t *testing.T, got []Expectation, want ...string) {
 		g := got[i]
 		switch {
 		case w == "ok" && !g.OK:
-			t.Errorf("line %d %q failed: %s", g.Line, g.Text, g.Why)
+			t.Errorf("line %d %q failed: %s", g.Line, g.Text, whyEN(g))
 		case w != "ok" && g.OK:
 			t.Errorf("line %d %q held, want it to fail with %q", g.Line, g.Text, w)
-		case w != "ok" && !strings.Contains(g.Why, w):
-			t.Errorf("line %d %q: why %q, want %q", g.Line, g.Text, g.Why, w)
+		case w != "ok" && !strings.Contains(whyEN(g), w):
+			t.Errorf("line %d %q: why %q, want %q", g.Line, g.Text, whyEN(g), w)
+		case w != "ok" && (g.Why.ZH == "" || strings.Contains(g.Why.ZH, " is ") || strings.Contains(g.Why.ZH, "received")):
+			t.Errorf("line %d %q: Chinese why %q missing or English", g.Line, g.Text, g.Why.ZH)
 		}
 	}
 }

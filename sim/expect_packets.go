@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"strconv"
 
 	"mqttviz/codec"
@@ -32,7 +31,7 @@ var packetTypesWithID = map[codec.PacketType]bool{
 // the last packet of that type the client received (and processed), or
 // sent, on its current connection, with that packet id; with no, that
 // there was none.
-func expectPacket(p *lineParser, name string, sent bool) (func(r *runner) (bool, string), error) {
+func expectPacket(p *lineParser, name string, sent bool) (func(r *runner) (bool, Text), error) {
 	none := false
 	if p.more() && p.peek().raw == "no" && !p.peek().quoted {
 		none = true
@@ -58,11 +57,11 @@ func expectPacket(p *lineParser, name string, sent bool) (func(r *runner) (bool,
 	if err := p.end(); err != nil {
 		return nil, err
 	}
-	verb := "received"
+	one, nothing, last := whyOneReceived, whyNoneReceived, whyLastReceived
 	if sent {
-		verb = "sent"
+		one, nothing, last = whyOneSent, whyNoneSent, whyLastSent
 	}
-	return func(r *runner) (bool, string) {
+	return func(r *runner) (bool, Text) {
 		var ps []WirePacket
 		if k := r.w.Connection(name); k != nil {
 			ps = k.ToClient
@@ -70,18 +69,18 @@ func expectPacket(p *lineParser, name string, sent bool) (func(r *runner) (bool,
 				ps = k.FromClient
 			}
 		}
-		last := Last(ps, typ)
+		got := Last(ps, typ)
 		switch {
-		case none && last != nil:
-			return false, fmt.Sprintf("%s %s %s on its current connection", name, verb, describeWire(*last))
+		case none && got != nil:
+			return false, sayWhy(one, name, describeWire(*got))
 		case none:
-			return true, ""
-		case last == nil:
-			return false, fmt.Sprintf("%s %s no %s on its current connection", name, verb, typ)
-		case id != 0 && last.PacketID != id:
-			return false, fmt.Sprintf("the last %s %s %s was %s", typ, name, verb, describeWire(*last))
+			return true, Text{}
+		case got == nil:
+			return false, sayWhy(nothing, name, typ.String())
+		case id != 0 && got.PacketID != id:
+			return false, sayWhy(last, typ.String(), name, describeWire(*got))
 		}
-		return true, ""
+		return true, Text{}
 	}, nil
 }
 
@@ -96,21 +95,21 @@ func describeWire(wp WirePacket) string {
 // expectClosed checks that one end closed the client's current
 // connection itself: the broker (`broker closed CLIENT`) or the client
 // (`CLIENT closed`), not a cut and not the other end's close.
-func expectClosed(name string, byBroker bool) func(r *runner) (bool, string) {
-	return func(r *runner) (bool, string) {
+func expectClosed(name string, byBroker bool) func(r *runner) (bool, Text) {
+	return func(r *runner) (bool, Text) {
 		k := r.w.Connection(name)
-		who := name
+		who := same(name)
 		if byBroker {
-			who = "the broker"
+			who = Text{EN: "the broker", ZH: "服务端"}
 		}
 		switch {
 		case k == nil:
-			return false, name + " never opened a connection"
+			return false, sayWhy(whyNeverOpened, name)
 		case byBroker && k.BrokerClosed || !byBroker && k.ClientClosed:
-			return true, ""
+			return true, Text{}
 		case byBroker && k.BrokerOpen || !byBroker && k.ClientOpen:
-			return false, who + " keeps the connection open"
+			return false, sayWhy(whyKeepsOpen, who)
 		}
-		return false, who + " did not close the connection itself: it was cut or closed by the other end"
+		return false, sayWhy(whyNotItself, who)
 	}
 }

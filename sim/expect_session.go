@@ -14,7 +14,7 @@ import (
 //	broker session NAME present | absent | connected | disconnected
 //	broker session NAME inflight N | queued N
 //	broker session NAME subscribed FILTER [qos=N]
-func parseExpectSession(p *lineParser) (func(r *runner) (bool, string), error) {
+func parseExpectSession(p *lineParser) (func(r *runner) (bool, Text), error) {
 	w, err := p.word("session", "closed")
 	if err != nil {
 		return nil, err
@@ -38,16 +38,15 @@ func parseExpectSession(p *lineParser) (func(r *runner) (bool, string), error) {
 	if err != nil {
 		return nil, err
 	}
-	label := "the broker's session " + id
 	switch what.raw {
 	case "present", "absent", "connected", "disconnected":
 		want := what.raw
-		return func(r *runner) (bool, string) {
+		return func(r *runner) (bool, Text) {
 			got := sessionCondition(r.w.BrokerSession(id))
 			if want == "present" && got != "absent" || got == want {
-				return true, ""
+				return true, Text{}
 			}
-			return false, label + " is " + got
+			return false, sayWhy(whySession, id, sessionConditions[got])
 		}, p.end()
 	case "inflight", "queued":
 		n, err := p.count()
@@ -55,18 +54,18 @@ func parseExpectSession(p *lineParser) (func(r *runner) (bool, string), error) {
 			return nil, err
 		}
 		queued := what.raw == "queued"
-		return func(r *runner) (bool, string) {
+		return func(r *runner) (bool, Text) {
 			s := r.w.BrokerSession(id)
 			if s == nil {
-				return false, "the broker holds no session " + id
+				return false, sayWhy(whyNoSession, id)
 			}
 			if queued && len(s.Queued) != n {
-				return false, fmt.Sprintf("%s has %d queued%s", label, len(s.Queued), describeQueued(s.Queued))
+				return false, sayWhy(whySessionQueued, id, len(s.Queued), describeQueued(s.Queued))
 			}
 			if !queued && len(s.Inflight) != n {
-				return false, fmt.Sprintf("%s has %d in flight%s", label, len(s.Inflight), describeInflight(s.Inflight))
+				return false, sayWhy(whySessionInflight, id, len(s.Inflight), describeInflight(s.Inflight))
 			}
-			return true, ""
+			return true, Text{}
 		}, p.end()
 	default:
 		f, err := p.filter()
@@ -81,22 +80,22 @@ func parseExpectSession(p *lineParser) (func(r *runner) (bool, string), error) {
 		}}}); err != nil {
 			return nil, err
 		}
-		return func(r *runner) (bool, string) {
+		return func(r *runner) (bool, Text) {
 			s := r.w.BrokerSession(id)
 			if s == nil {
-				return false, "the broker holds no session " + id
+				return false, sayWhy(whyNoSession, id)
 			}
 			var subs []string
 			for _, sub := range s.Subscriptions {
 				if sub.Filter == f.text && (qos == nil || codec.QoS(sub.QoS) == *qos) {
-					return true, ""
+					return true, Text{}
 				}
 				subs = append(subs, fmt.Sprintf("%s qos=%d", sub.Filter, sub.QoS))
 			}
 			if len(subs) == 0 {
-				return false, label + " has no subscription"
+				return false, sayWhy(whyNoSubscription, id)
 			}
-			return false, label + " has " + strings.Join(subs, ", ")
+			return false, sayWhy(whySubscriptions, id, strings.Join(subs, ", "))
 		}, nil
 	}
 }

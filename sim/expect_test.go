@@ -47,7 +47,7 @@ func TestExpectationsFail(t *testing.T) {
 			t.Fatalf("%s: %v", tt.line, err)
 		}
 		e := tr.Expectations[0]
-		if e.OK || e.Line != 8 || e.Text != tt.line || !strings.HasPrefix(e.Why, tt.why) {
+		if e.OK || e.Line != 8 || e.Text != tt.line || !strings.HasPrefix(whyEN(e), tt.why) {
 			t.Errorf("%s:\n got %+v\nwant why %q", tt.line, e, tt.why)
 		}
 	}
@@ -91,7 +91,7 @@ expect no delivery to b
 		t.Errorf("%d expectations, want 24", len(tr.Expectations))
 	}
 	for _, e := range tr.Failed() {
-		t.Errorf("line %d: %s\n    found: %s", e.Line, e.Text, e.Why)
+		t.Errorf("line %d: %s\n    found: %s", e.Line, e.Text, whyEN(e))
 	}
 }
 
@@ -136,11 +136,12 @@ func TestTraceCarriesLinesAndDescription(t *testing.T) {
 	}
 	want := []Expectation{
 		{Line: 5, Col: 3, Text: "expect a connected", OK: true},
-		{Line: 6, Col: 2, Text: "expect a disconnected", Why: "a is connected"},
+		{Line: 6, Col: 2, Text: "expect a disconnected", Why: &Text{EN: "a is connected", ZH: "a 已连接"}},
 	}
 	for i, w := range want {
-		if got := tr.Expectations[i]; got != w {
-			t.Errorf("expectation %d = %+v, want %+v", i, got, w)
+		got := tr.Expectations[i]
+		if got.Line != w.Line || got.Col != w.Col || got.Text != w.Text || got.OK != w.OK || (got.Why == nil) != (w.Why == nil) || got.Why != nil && *got.Why != *w.Why {
+			t.Errorf("expectation %d = %+v (why %v), want %+v (why %v)", i, got, got.Why, w, w.Why)
 		}
 	}
 }

@@ -75,7 +75,7 @@ func FormatMermaid(t *Trace, lang string) string {
 	for _, e := range t.Expectations {
 		mark := "ok"
 		if !e.OK {
-			mark = "FAIL: " + e.Why
+			mark = "FAIL: " + e.Why.In(lang)
 		}
 		fmt.Fprintf(&b, "%%%% line %d: %s: %s\n", e.Line, strings.ReplaceAll(e.Text, "\n", " "), strings.ReplaceAll(mark, "\n", " "))
 	}

@@ -37,7 +37,7 @@ func sampleTrace() *Trace {
 		},
 		Expectations: []Expectation{
 			{Line: 7, Text: `expect sensor receives a "1"`, OK: true},
-			{Line: 8, Text: "expect sensor connected", OK: false, Why: "sensor is disconnected"},
+			{Line: 8, Text: "expect sensor connected", OK: false, Why: &Text{EN: "sensor is disconnected", ZH: "sensor 已断开连接"}},
 		},
 	}
 }
@@ -84,7 +84,7 @@ expectations: 1 of 2 hold
 		"   1.250s broker → sensor  PUBACK id=1            被丢弃\n",
 		"\n最终状态\n  服务端会话 sensor-1：在线，clean=0，keepalive=60\n    订阅 a/# qos=1\n",
 		"  客户端 sensor（标识符 sensor-1）：在线\n",
-		"\n预期：2 条中 1 条成立\n  成立    第 7 行：expect sensor receives a \"1\"\n  不成立  第 8 行：expect sensor connected\n        实际：sensor is disconnected\n",
+		"\n预期：2 条中 1 条成立\n  成立    第 7 行：expect sensor receives a \"1\"\n  不成立  第 8 行：expect sensor connected\n        实际：sensor 已断开连接\n",
 	} {
 		if !strings.Contains(zh, want) {
 			t.Errorf("zh lacks %q:\n%s", want, zh)

@@ -79,7 +79,7 @@ func FormatText(t *Trace, lang string) string {
 			}
 			b.WriteString(line(lang, "  %s  line %d: %s\n", mark, e.Line, e.Text))
 			if !e.OK {
-				b.WriteString(line(lang, "        found: %s\n", e.Why))
+				b.WriteString(line(lang, "        found: %s\n", e.Why.In(lang)))
 			}
 		}
 	}

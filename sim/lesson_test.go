@@ -58,7 +58,7 @@ func TestLessons(t *testing.T) {
 				t.Error("the lesson checks nothing")
 			}
 			for _, e := range tr.Failed() {
-				t.Errorf("line %d: %s\n    found: %s", e.Line, e.Text, e.Why)
+				t.Errorf("line %d: %s\n    found: %s", e.Line, e.Text, whyEN(e))
 			}
 			if tr.Scenario != l.Name || tr.Title != l.Title {
 				t.Errorf("trace names %q %+v", tr.Scenario, tr.Title)
@@ -78,7 +78,7 @@ func TestLessonsAnySeed(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, e := range tr.Failed() {
-				t.Errorf("%s seed %d: line %d: %s\n    found: %s", l.Name, seed, e.Line, e.Text, e.Why)
+				t.Errorf("%s seed %d: line %d: %s\n    found: %s", l.Name, seed, e.Line, e.Text, whyEN(e))
 			}
 		}
 	}
@@ -232,6 +232,6 @@ func TestDocExample(t *testing.T) {
 		t.Error("the example checks nothing")
 	}
 	for _, e := range tr.Failed() {
-		t.Errorf("line %d: %s\n    found: %s", e.Line, e.Text, e.Why)
+		t.Errorf("line %d: %s\n    found: %s", e.Line, e.Text, whyEN(e))
 	}
 }

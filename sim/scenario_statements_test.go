@@ -130,7 +130,7 @@ func TestPacketIDWrapsToOne(t *testing.T) {
 	}
 	for _, e := range tr.Expectations {
 		if !e.OK {
-			t.Errorf("line %d %q: %s", e.Line, e.Text, e.Why)
+			t.Errorf("line %d %q: %s", e.Line, e.Text, whyEN(e))
 		}
 	}
 	if len(tr.Expectations) != 7 {

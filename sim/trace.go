@@ -124,8 +124,9 @@ type Expectation struct {
 	Col  int    `json:"col"`
 	Text string `json:"text"`
 	OK   bool   `json:"ok"`
-	// Why says what was found instead when OK is false.
-	Why string `json:"why,omitempty"`
+	// Why says what was found instead, in English and Chinese, when OK is
+	// false; nil when it holds.
+	Why *Text `json:"why,omitempty"`
 }
 
 // HexBytes is a byte slice that encodes to JSON as a lowercase hex string

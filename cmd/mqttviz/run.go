@@ -62,7 +62,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	failed := trace.Failed()
 	for _, e := range failed {
-		fmt.Fprintf(stderr, "%s:%d: expectation failed: %s\n    found: %s\n", name, e.Line, e.Text, e.Why)
+		fmt.Fprintf(stderr, "%s:%d: expectation failed: %s\n    found: %s\n", name, e.Line, e.Text, e.Why.In(*lang))
 	}
 	if len(failed) > 0 {
 		fmt.Fprintf(stderr, "%d of %d expectations failed\n", len(failed), len(trace.Expectations))

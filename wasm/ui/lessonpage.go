@@ -198,8 +198,8 @@ func renderExpectations(lang string, exps []sim.Expectation) app.UI {
 			failed++
 		}
 		var why app.UI
-		if e.Why != "" {
-			why = app.Span().Class("why").Text(" — " + e.Why)
+		if e.Why != nil {
+			why = app.Span().Class("why").Text(" — " + e.Why.In(lang))
 		}
 		items[i] = app.Li().Class(class).Body(
 			app.Span().Class("mark").Aria("hidden", "true").Text(mark+" "),
