@@ -27,6 +27,15 @@ type eventList struct {
 	packet    string // "" for every packet type
 	scrollTop int
 	viewH     int
+
+	// cache holds rows() and packetTypes() for one trace and filter:
+	// both walk every step, which a step of a long trace must not.
+	cache struct {
+		of             *sim.Trace
+		client, packet string
+		rows           []int
+		packets        []string
+	}
 }
 
 func newEventList(t *sim.Trace, cursor int, lang string) *eventList {
@@ -89,13 +98,27 @@ func (l *eventList) rows() []int {
 	if l.Trace == nil {
 		return nil
 	}
-	out := make([]int, 0, len(l.Trace.Steps))
+	c := &l.cache
+	if c.of == l.Trace && c.client == l.client && c.packet == l.packet && c.rows != nil {
+		return c.rows
+	}
+	if c.of != l.Trace {
+		c.packets = packetTypes(l.Trace)
+	}
+	c.of, c.client, c.packet = l.Trace, l.client, l.packet
+	c.rows = make([]int, 0, len(l.Trace.Steps))
 	for _, s := range l.Trace.Steps {
 		if matches(s, l.client, l.packet) {
-			out = append(out, s.Index)
+			c.rows = append(c.rows, s.Index)
 		}
 	}
-	return out
+	return c.rows
+}
+
+// packets are packetTypes of the trace, walked once per trace.
+func (l *eventList) packets() []string {
+	l.rows()
+	return l.cache.packets
 }
 
 // onScroll re-renders the rows for the new scroll position. It does not
@@ -151,7 +174,7 @@ func (l *eventList) renderFilters() app.UI {
 		clientOpts = append(clientOpts, app.Option().Value(n).Selected(n == l.client).Text(n))
 	}
 	packetOpts := []app.UI{app.Option().Value("").Text(tr(l.Lang, "events.all"))}
-	for _, p := range packetTypes(l.Trace) {
+	for _, p := range l.packets() {
 		packetOpts = append(packetOpts, app.Option().Value(p).Selected(p == l.packet).Text(p))
 	}
 	return app.Div().Class("filters").Body(
