@@ -22,18 +22,6 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("line %d, col %d: %s", e.Line, e.Col, e.Text.EN)
 }
 
-// ActionError is an action the world refuses (a client connected twice,
-// every packet id in use), in English and Chinese.
-type ActionError struct {
-	Text Text
-}
-
-// Error returns the English text.
-func (e *ActionError) Error() string { return "sim: " + e.Text.EN }
-
-// refuse makes an ActionError.
-func refuse(en, zh string) error { return &ActionError{Text: Text{EN: en, ZH: zh}} }
-
 // errorText is err in both languages: an ActionError's own text, else the
 // English message in both.
 func errorText(err error) Text {
