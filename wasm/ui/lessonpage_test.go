@@ -14,7 +14,7 @@ import (
 // all otherwise (HTML reads open="false" as open).
 func TestExpectationsOpenOnlyOnFailure(t *testing.T) {
 	held := []sim.Expectation{{Text: "expect a connected", OK: true}}
-	failed := []sim.Expectation{{Text: "expect a connected", OK: true}, {Text: "expect b connected", Why: "b is offline"}}
+	failed := []sim.Expectation{{Text: "expect a connected", OK: true}, {Text: "expect b connected", Why: &sim.Text{EN: "b is offline", ZH: "b 离线"}}}
 	if html := app.HTMLString(renderExpectations(langEN, held)); strings.Contains(html, "open") {
 		t.Errorf("all held, yet the list opens: %s", html)
 	}
