@@ -55,6 +55,7 @@ func TestBrowserXSS(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := newBrowser(t, 1280, 800)
 			checkServerHTML(t, ctx, base)
+			checkInlineScriptBlocked(t, ctx, base)
 			checkScenarioText(t, ctx, base)
 			checkDecodeText(t, ctx, base)
 			if name == "serve" {
@@ -78,6 +79,28 @@ func checkServerHTML(t *testing.T, ctx context.Context, base string) {
 		time.Sleep(300 * time.Millisecond)
 		checkNothingRan(t, ctx, path)
 	}
+}
+
+// checkInlineScriptBlocked: the page's Content-Security-Policy stops an
+// event attribute even when one reaches the DOM, the second line of
+// defence behind never writing user text into markup.
+func checkInlineScriptBlocked(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	open(t, ctx, base, "/")
+	eval[bool](t, ctx, `(() => {
+		const img = document.createElement("img");
+		img.id = "csp-probe";
+		img.setAttribute("onerror", "window.__csp = 1");
+		img.addEventListener("error", () => { window.__cspProbed = true; });
+		img.src = "data:,not-an-image";
+		document.body.append(img);
+		return true;
+	})()`)
+	waitFor(t, ctx, `window.__cspProbed === true`)
+	if eval[bool](t, ctx, `window.__csp !== undefined`) {
+		t.Error("an onerror attribute ran: no Content-Security-Policy holds it back")
+	}
+	eval[bool](t, ctx, `(document.getElementById("csp-probe").remove(), true)`)
 }
 
 // checkScenarioText runs xssScenario from its share link and steps to

@@ -106,6 +106,9 @@ func TestPrerenderedAttributes(t *testing.T) {
 		if bytes.Contains(a.body, []byte(goappViewport)) || !bytes.Contains(a.body, []byte(appViewport)) {
 			t.Errorf("%s: the viewport does not allow zooming", p)
 		}
+		if !bytes.Contains(a.body, []byte(`http-equiv="Content-Security-Policy"`)) {
+			t.Errorf("%s: no Content-Security-Policy", p)
+		}
 		if bytes.Contains(a.body, []byte("og:url")) {
 			t.Errorf("%s: og:url names the host the page was rendered for", p)
 		}

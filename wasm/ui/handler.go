@@ -30,7 +30,7 @@ func NewHandler(resources app.ResourceProvider, version string) *app.Handler {
 		Version:   version,
 		// go-app's loader starts fetching app.wasm only once the page's
 		// scripts have run; the preload starts it with the page.
-		RawHeaders: []string{wasmPreload(resources.AppWASM())},
+		RawHeaders: []string{wasmPreload(resources.AppWASM()), contentSecurityPolicy},
 		// go-app's default worker downloads every resource again, app.wasm
 		// included, while the page starts: a second 2 MB fetch competing
 		// with the first render. This one only takes control; the browser
@@ -38,6 +38,12 @@ func NewHandler(resources app.ResourceProvider, version string) *app.Handler {
 		ServiceWorkerTemplate: serviceWorker,
 	}
 }
+
+// contentSecurityPolicy lets only the app's own scripts and its
+// WebAssembly run: no inline script and no event attribute (onfocus=…),
+// so that text which ever reached the page's markup could not run. It is
+// a <meta>, so that static hosts send it too.
+const contentSecurityPolicy = `<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'">`
 
 // serviceWorker is the app's service worker: it installs and takes
 // control at once and lets every request through to the network.
