@@ -118,6 +118,43 @@ func TestPrerenderedAttributes(t *testing.T) {
 	}
 }
 
+// anchorHref matches the address of a link.
+var anchorHref = regexp.MustCompile(`<a [^>]*href="([^"]*)"`)
+
+// TestLinksResolveOnStaticHosts: every link between pages is in the form
+// Pages lists (NAME/), the one every static host resolves to
+// NAME/index.html, with its parameters after it.
+func TestLinksResolveOnStaticHosts(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	s, err := loadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui.Register()
+	assets, err := renderApp(ui.NewHandler(s, s.version))
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := 0
+	for p, a := range assets {
+		for _, m := range anchorHref.FindAllStringSubmatch(string(a.body), -1) {
+			href := html.UnescapeString(m[1])
+			if strings.HasPrefix(href, "#") {
+				continue
+			}
+			links++
+			path, _, _ := strings.Cut(href, "?")
+			path, _, _ = strings.Cut(path, "#")
+			if page, ok := ui.PagePath(path); !ok || page != path {
+				t.Errorf("%s links %s, not a page in the form NAME/", p, href)
+			}
+		}
+	}
+	if links == 0 {
+		t.Error("no links found")
+	}
+}
+
 // TestServeCompressed: pages, go-app's scripts and styles and the text
 // files of web/ go out compressed, as app.wasm does, and a page is
 // revalidated by its ETag.
