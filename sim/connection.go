@@ -15,9 +15,10 @@ type Connection struct {
 	// a cut and not the news of the other end's close.
 	ClientClosed, BrokerClosed bool
 	// ToClient are the packets the client received and processed, in
-	// order; FromClient those it sent, lost ones included. They are the
-	// world's own record: read them, do not change them.
-	ToClient, FromClient []WirePacket
+	// order; FromClient those it sent, lost ones included; ToBroker and
+	// FromBroker the same at the broker's end. They are the world's own
+	// record: read them, do not change them.
+	ToClient, FromClient, ToBroker, FromBroker []WirePacket
 }
 
 // WirePacket is one packet of a connection: its type, its packet
@@ -40,6 +41,7 @@ func (w *World) Connection(name string) *Connection {
 		ClientOpen: k.open[clientEnd], BrokerOpen: k.open[brokerEnd],
 		ClientClosed: k.selfClosed[clientEnd], BrokerClosed: k.selfClosed[brokerEnd],
 		ToClient: k.heard[clientEnd], FromClient: k.said[clientEnd],
+		ToBroker: k.heard[brokerEnd], FromBroker: k.said[brokerEnd],
 	}
 }
 

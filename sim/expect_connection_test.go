@@ -140,3 +140,26 @@ expect b closed
 	wantHolds(t, got, "the broker keeps the connection open", "ok", "ok",
 		"the broker did not close the connection itself", "b did not close the connection itself")
 }
+
+// TestBrokerPacketExpectations: the broker's end of a connection tells a
+// CONNACK the link lost from one the broker never sent.
+func TestBrokerPacketExpectations(t *testing.T) {
+	got := runExpect(t, `broker unavailable=0
+client a
+client b
+drop next CONNACK to a
+connect a
+expect a got no CONNACK
+expect broker sent CONNACK to a
+expect broker got CONNECT from a
+open b
+raw b 82 09 00 01 00 04 32 32 32 32 00
+expect broker got no CONNECT from b
+expect broker sent no CONNACK to b
+expect broker got SUBSCRIBE from b id=2
+expect broker sent CONNACK to b
+`)
+	wantHolds(t, got, "ok", "ok", "ok", "ok", "ok",
+		"the last SUBSCRIBE the broker received from b was SUBSCRIBE id=1",
+		"the broker sent no CONNACK to b on its current connection")
+}

@@ -27,61 +27,130 @@ var packetTypesWithID = map[codec.PacketType]bool{
 	codec.SUBSCRIBE: true, codec.SUBACK: true, codec.UNSUBSCRIBE: true, codec.UNSUBACK: true,
 }
 
-// expectPacket reads `got [no] TYPE [id=N]` and `sent [no] TYPE [id=N]`:
-// the last packet of that type the client received (and processed), or
-// sent, on its current connection, with that packet id; with no, that
-// there was none.
-func expectPacket(p *lineParser, name string, sent bool) (func(r *runner) (bool, Text), error) {
-	none := false
+// packetSide is whose packets a got/sent expectation reads on a client's
+// current connection, and how its failures are worded.
+type packetSide struct {
+	packets            func(k *Connection) []WirePacket
+	one, nothing, last why
+}
+
+// The four sides: what the client received or sent, what the broker
+// received from it or sent to it.
+var (
+	clientGot  = packetSide{func(k *Connection) []WirePacket { return k.ToClient }, whyOneReceived, whyNoneReceived, whyLastReceived}
+	clientSent = packetSide{func(k *Connection) []WirePacket { return k.FromClient }, whyOneSent, whyNoneSent, whyLastSent}
+	brokerGot  = packetSide{func(k *Connection) []WirePacket { return k.ToBroker }, whyBrokerOneReceived, whyBrokerNoneReceived, whyBrokerLastReceived}
+	brokerSent = packetSide{func(k *Connection) []WirePacket { return k.FromBroker }, whyBrokerOneSent, whyBrokerNoneSent, whyBrokerLastSent}
+)
+
+// packetMatch is what a got/sent expectation asks: no packet of the type,
+// or the last one of the type with that id (0: any).
+type packetMatch struct {
+	none bool
+	typ  codec.PacketType
+	id   uint16
+}
+
+// packetType reads `[no] TYPE`.
+func (p *lineParser) packetType() (packetMatch, error) {
+	var m packetMatch
 	if p.more() && p.peek().raw == "no" && !p.peek().quoted {
-		none = true
+		m.none = true
 		p.next++
 	}
 	t, err := p.take(messages[wantPacketName])
 	if err != nil {
-		return nil, err
+		return m, err
 	}
 	typ, ok := packetTypes[t.raw]
 	if !ok || typ == 0 || t.quoted {
-		return nil, p.expected(t.col, messages[wantPacketName], t.shown())
+		return m, p.expected(t.col, messages[wantPacketName], t.shown())
 	}
-	var id uint16
-	if !none && p.more() {
-		if !packetTypesWithID[typ] {
-			return nil, p.fail(p.peek().col, msgNoPacketID, typ.String(), p.peek().shown())
+	m.typ = typ
+	return m, nil
+}
+
+// packetID reads the optional id=N after a packet type, then the end of
+// the line.
+func (p *lineParser) packetID(m *packetMatch) error {
+	if !m.none && p.more() {
+		if !packetTypesWithID[m.typ] {
+			return p.fail(p.peek().col, msgNoPacketID, m.typ.String(), p.peek().shown())
 		}
-		if err := p.options(map[string]optionSpec{"id": uint16Option(say(wantPacketID, "id"), 1, &id)}); err != nil {
-			return nil, err
+		if err := p.options(map[string]optionSpec{"id": uint16Option(say(wantPacketID, "id"), 1, &m.id)}); err != nil {
+			return err
 		}
 	}
-	if err := p.end(); err != nil {
+	return p.end()
+}
+
+// expectPacket reads `got [no] TYPE [id=N]` and `sent [no] TYPE [id=N]`
+// after a client's name: the last packet of that type the client received
+// (and processed), or sent, on its current connection, with that packet
+// id; with no, that there was none.
+func expectPacket(p *lineParser, name string, sent bool) (func(r *runner) (bool, Text), error) {
+	m, err := p.packetType()
+	if err != nil {
 		return nil, err
 	}
-	one, nothing, last := whyOneReceived, whyNoneReceived, whyLastReceived
-	if sent {
-		one, nothing, last = whyOneSent, whyNoneSent, whyLastSent
+	if err := p.packetID(&m); err != nil {
+		return nil, err
 	}
+	side := clientGot
+	if sent {
+		side = clientSent
+	}
+	return m.check(name, side), nil
+}
+
+// expectBrokerPacket reads `broker got [no] TYPE from CLIENT [id=N]` and
+// `broker sent [no] TYPE to CLIENT [id=N]`: the same, for the broker's end
+// of the client's current connection. `broker sent no CONNACK to dev`
+// tells a CONNACK the broker never sent from one the link lost.
+func expectBrokerPacket(p *lineParser, sent bool) (func(r *runner) (bool, Text), error) {
+	m, err := p.packetType()
+	if err != nil {
+		return nil, err
+	}
+	dir := "from"
+	side := brokerGot
+	if sent {
+		dir, side = "to", brokerSent
+	}
+	if _, err := p.word(dir); err != nil {
+		return nil, err
+	}
+	c, err := p.client()
+	if err != nil {
+		return nil, err
+	}
+	if err := p.packetID(&m); err != nil {
+		return nil, err
+	}
+	return m.check(c.raw, side), nil
+}
+
+// check is the expectation m on side's packets of the client's current
+// connection.
+func (m packetMatch) check(name string, side packetSide) func(r *runner) (bool, Text) {
 	return func(r *runner) (bool, Text) {
 		var ps []WirePacket
 		if k := r.w.Connection(name); k != nil {
-			ps = k.ToClient
-			if sent {
-				ps = k.FromClient
-			}
+			ps = side.packets(k)
 		}
-		got := Last(ps, typ)
+		got := Last(ps, m.typ)
 		switch {
-		case none && got != nil:
-			return false, sayWhy(one, name, describeWire(*got))
-		case none:
+		case m.none && got != nil:
+			return false, sayWhy(side.one, name, describeWire(*got))
+		case m.none:
 			return true, Text{}
 		case got == nil:
-			return false, sayWhy(nothing, name, typ.String())
-		case id != 0 && got.PacketID != id:
-			return false, sayWhy(last, typ.String(), name, describeWire(*got))
+			return false, sayWhy(side.nothing, name, m.typ.String())
+		case m.id != 0 && got.PacketID != m.id:
+			return false, sayWhy(side.last, m.typ.String(), name, describeWire(*got))
 		}
 		return true, Text{}
-	}, nil
+	}
 }
 
 // describeWire names a packet for a failed expectation: "PUBACK id=3".

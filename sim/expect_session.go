@@ -14,10 +14,18 @@ import (
 //	broker session NAME present | absent | connected | disconnected
 //	broker session NAME inflight N | queued N
 //	broker session NAME subscribed FILTER [qos=N]
+//
+// and, about the broker's end of a client's current connection,
+//
+//	broker closed CLIENT
+//	broker got [no] TYPE from CLIENT [id=N] | broker sent [no] TYPE to CLIENT [id=N]
 func parseExpectSession(p *lineParser) (func(r *runner) (bool, Text), error) {
-	w, err := p.word("session", "closed")
+	w, err := p.word("session", "closed", "got", "sent")
 	if err != nil {
 		return nil, err
+	}
+	if w.raw == "got" || w.raw == "sent" {
+		return expectBrokerPacket(p, w.raw == "sent")
 	}
 	if w.raw == "closed" {
 		c, err := p.client()

@@ -32,6 +32,12 @@ const (
 	whySessionInflight
 	whyNoSubscription
 	whySubscriptions
+	whyBrokerOneReceived
+	whyBrokerNoneReceived
+	whyBrokerLastReceived
+	whyBrokerOneSent
+	whyBrokerNoneSent
+	whyBrokerLastSent
 )
 
 // whys are the reasons in both languages; %s and %d are filled by sayWhy.
@@ -62,6 +68,13 @@ var whys = map[why]Text{
 	whySessionInflight: {EN: "the broker's session %s has %d in flight%s", ZH: "服务端中 %s 的会话有 %d 条尚未完成确认的消息%s"},
 	whyNoSubscription:  {EN: "the broker's session %s has no subscription", ZH: "服务端中 %s 的会话没有任何订阅"},
 	whySubscriptions:   {EN: "the broker's session %s has %s", ZH: "服务端中 %s 的会话的订阅是 %s"},
+
+	whyBrokerOneReceived:  {EN: "the broker received %[2]s from %[1]s on its current connection", ZH: "服务端在 %[1]s 的当前连接上收到了 %[2]s"},
+	whyBrokerNoneReceived: {EN: "the broker received no %[2]s from %[1]s on its current connection", ZH: "服务端在 %[1]s 的当前连接上没有收到 %[2]s"},
+	whyBrokerLastReceived: {EN: "the last %[1]s the broker received from %[2]s was %[3]s", ZH: "服务端最近从 %[2]s 收到的 %[1]s 是 %[3]s"},
+	whyBrokerOneSent:      {EN: "the broker sent %[2]s to %[1]s on its current connection", ZH: "服务端在 %[1]s 的当前连接上发送了 %[2]s"},
+	whyBrokerNoneSent:     {EN: "the broker sent no %[2]s to %[1]s on its current connection", ZH: "服务端在 %[1]s 的当前连接上没有发送 %[2]s"},
+	whyBrokerLastSent:     {EN: "the last %[1]s the broker sent to %[2]s was %[3]s", ZH: "服务端最近发给 %[2]s 的 %[1]s 是 %[3]s"},
 }
 
 // sayWhy fills reason w's arguments in each language, as say does.
