@@ -51,8 +51,9 @@ func checkNothingRan(t *testing.T, ctx context.Context, where string) {
 // TestBrowserXSS: every text a user controls shows as typed and nothing
 // in it runs, on `mqttviz serve` and on the static site.
 func TestBrowserXSS(t *testing.T) {
-	for name, base := range map[string]string{"serve": appURL(t), "static": staticSite(t)} {
+	for name, site := range map[string]func(*testing.T) string{"serve": appURL, "static": staticSite} {
 		t.Run(name, func(t *testing.T) {
+			base := site(t)
 			ctx := newBrowser(t, 1280, 800)
 			checkServerHTML(t, ctx, base)
 			checkInlineScriptBlocked(t, ctx, base)
@@ -140,6 +141,15 @@ func checkScenarioText(t *testing.T, ctx context.Context, base string) {
 	} {
 		if !strings.Contains(text, s) {
 			t.Errorf("the page does not show %q as text", s)
+		}
+	}
+	// Attributes set from user text (the event list's titles) hold it
+	// whole, quotes and all.
+	titles := eval[[]string](t, ctx, `[...document.querySelectorAll("[title], [aria-label]")].flatMap(e => [e.getAttribute("title"), e.getAttribute("aria-label")]).filter(v => v && v.includes("__xss"))`)
+	t.Logf("%d attributes hold a user's text", len(titles))
+	for _, v := range titles {
+		if !strings.Contains(v, `<img src=x onerror=window.__xss=3>"&amp;`) && !strings.Contains(v, `<script>window.__xss=4</script>" title="&`) && !strings.Contains(v, `<script>window.__xss=1</script> "dq" 'sq' a>b & &amp;`) {
+			t.Errorf("an attribute holds part of a user's text: %q", v)
 		}
 	}
 	if got := eval[string](t, ctx, `document.querySelector("#scenario-input").value`); strings.TrimSpace(got) != strings.TrimSpace(xssScenario) {
