@@ -281,6 +281,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.ServeFile(w, r, filepath.Join(s.dir, filepath.FromSlash(name)))
 }
 
+// serveWASM sends app.wasm in the best encoding the browser accepts.
 func (s *site) serveWASM(w http.ResponseWriter, r *http.Request) {
 	body, enc := s.wasm, acceptedEncoding(r.Header.Get("Accept-Encoding"))
 	br, gz := s.compressed()
@@ -295,6 +296,14 @@ func (s *site) serveWASM(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "application/wasm")
 	h.Add("Vary", "Accept-Encoding")
+	// Revalidated on every load, downloaded again only when rebuilt.
+	etag := `W/"` + s.version + `"`
+	h.Set("ETag", etag)
+	h.Set("Cache-Control", "no-cache")
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
 	if enc != "" {
 		h.Set("Content-Encoding", enc)
 	}

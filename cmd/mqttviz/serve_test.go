@@ -97,6 +97,16 @@ func TestServePrecompressedWASM(t *testing.T) {
 		if err != nil || !bytes.Equal(body, wasm) {
 			t.Errorf("Accept-Encoding %q: the body does not decode to app.wasm (%v)", accept, err)
 		}
+		// A reload revalidates it and downloads nothing.
+		req.Header.Set("If-None-Match", res.Header.Get("ETag"))
+		res, err = (&http.Transport{DisableCompression: true}).RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusNotModified {
+			t.Errorf("Accept-Encoding %q: app.wasm with its ETag: %d, want 304", accept, res.StatusCode)
+		}
 	}
 }
 
