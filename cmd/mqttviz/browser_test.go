@@ -393,21 +393,6 @@ func typeHex(t *testing.T, ctx context.Context, s string) {
 	do(t, ctx, chromedp.SendKeys(chromedp.ID("decode-input"), s))
 }
 
-func TestBrowserScenarioError(t *testing.T) {
-	base := appURL(t)
-	ctx := newBrowser(t, 1280, 800)
-	src := "client a\npublish a t \"x\" qos=3\n"
-	_, err := sim.RunScenario("scenario", src, 1)
-	if err == nil {
-		t.Fatal("RunScenario accepts qos=3")
-	}
-	open(t, ctx, base, "/scenario?src="+url.QueryEscape(src))
-	waitFor(t, ctx, `document.querySelector("#scenario-error") !== null`)
-	if got := eval[string](t, ctx, `document.querySelector("#scenario-error").textContent`); got != err.Error() {
-		t.Errorf("scenario error %q, want %q", got, err.Error())
-	}
-}
-
 // TestBrowserScreenshots saves the main views under docs/screenshots/.
 // It runs only with -screenshots:
 //

@@ -2,16 +2,20 @@ package ui
 
 import (
 	"errors"
-	"net/url"
+	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"mqttviz/codec"
 	"mqttviz/sim"
 )
 
 // exampleScenario is what the scenario page starts with.
 const exampleScenario = `title en: QoS 1 with a lost PUBACK
 title zh: QoS 1：PUBACK 丢失后带 DUP 重发
+describe en: The PUBACK back to the sensor is lost; it resends with DUP on reconnect.
+describe zh: 回给 sensor 的 PUBACK 丢失了；重连后它把重发标志 DUP 置 1 重发。
 client sensor id=sensor-1 clean=0
 client phone
 connect sensor
@@ -19,106 +23,439 @@ connect phone
 subscribe phone devices/# qos=1
 drop next PUBACK to sensor
 publish sensor devices/sensor/temp "21.5" qos=1
+expect sensor inflight 1
 cut sensor
 connect sensor
+expect phone receives devices/sensor/temp "21.5" qos=1
 `
 
-// scenarioPage is /scenario: write a scenario (docs/lessons.md), run it
-// in the browser and watch its trace. ?src= carries a scenario in the
-// address, so that a link can share one.
+// draftKey is where the browser keeps the scenario being written, so that
+// leaving the page loses nothing.
+const draftKey = "mqttviz.scenario.draft"
+
+// scenarioStatus is where the page stands with the scenario in the box.
+type scenarioStatus int
+
+// The scenario page's statuses.
+const (
+	// scenarioIdle: nothing has run yet.
+	scenarioIdle scenarioStatus = iota
+	// scenarioRunning: a run is under way, a slice at a time.
+	scenarioRunning
+	// scenarioShown: the last run's trace is shown.
+	scenarioShown
+	// scenarioFailed: the last run stopped at an error (problem).
+	scenarioFailed
+	// scenarioEmpty: Run found nothing to run.
+	scenarioEmpty
+	// scenarioCancelled: the last run was cancelled.
+	scenarioCancelled
+)
+
+// scenarioProblem is why a scenario does not run, placed in its text.
+type scenarioProblem struct {
+	Line, Col int
+	Msg       codec.Text
+}
+
+// scenarioPage is /scenario: write a scenario, run it in the browser and
+// watch its trace. A link carries a scenario in the address's fragment
+// (sharelink.go); links of the older form ?src= keep opening. Both are
+// read in the browser only: the server renders the example.
 type scenarioPage struct {
 	app.Compo
 	language
 	player
 
+	ctx    app.Context
 	source string
-	title  sim.Text
-	err    string          // why the scenario did not run
-	perr   *sim.ParseError // the same, when it does not parse
+	phase  scenarioStatus
+	problem *scenarioProblem
+	// shareErr is a link that did not open.
+	shareErr *shareError
+	// run is the run under way, gen its number: a slice of an older run
+	// does nothing.
+	run      *sim.ScenarioRun
+	gen      int
+	progress runProgress
+}
+
+// runProgress is how far a run has come.
+type runProgress struct {
+	Ran, Total, Steps int
 }
 
 func newScenarioPage() *scenarioPage { return &scenarioPage{player: player{speed: 1}} }
 
-func (p *scenarioPage) OnPreRender(ctx app.Context) { p.open(ctx); p.retitle(ctx, p.pageTitle) }
+// OnPreRender renders the example: the server never sees what a link
+// carries.
+func (p *scenarioPage) OnPreRender(ctx app.Context) {
+	p.source = exampleScenario
+	p.start(ctx)
+	p.retitle(ctx, p.pageTitle)
+}
 
 func (p *scenarioPage) pageTitle(lang string) string { return tr(lang, "title.scenario") }
 
-func (p *scenarioPage) OnNav(ctx app.Context) { p.open(ctx) }
+func (p *scenarioPage) OnNav(ctx app.Context) {
+	p.ctx = ctx
+	p.open(ctx)
+}
 
 func (p *scenarioPage) OnMount(ctx app.Context) {
+	p.ctx = ctx
 	p.observe(ctx, p.pageTitle)
 	p.player.mount(ctx)
 }
 
-func (p *scenarioPage) OnDismount() { p.player.dismount() }
+func (p *scenarioPage) OnDismount() {
+	p.saveDraft()
+	p.gen++
+	p.player.dismount()
+}
 
-// open reads the scenario from ?src= (or takes the example) and runs it.
+// open takes the scenario the address carries, or else the draft, or else
+// the example, and runs it.
 func (p *scenarioPage) open(ctx app.Context) {
-	p.source = ctx.Page().URL().Query().Get("src")
-	if p.source == "" {
-		p.source = exampleScenario
+	u := ctx.Page().URL()
+	p.shareErr = nil
+	src, fromLink := "", false
+	if u.Fragment != "" {
+		s, err := decodeShare(u.Fragment)
+		if err == nil {
+			src, fromLink = s, true
+		} else {
+			errors.As(err, &p.shareErr)
+		}
 	}
-	p.run()
+	if !fromLink {
+		src, fromLink = u.Query().Get("src"), u.Query().Has("src")
+	}
+	if !fromLink {
+		src = p.draft(ctx)
+	}
+	p.source = src
+	p.start(ctx)
 	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
 }
 
-// run runs the source with seed 1.
-func (p *scenarioPage) run() {
-	t, err := sim.RunScenario("scenario", p.source, 1)
-	p.err, p.perr = "", nil
-	if err != nil {
-		p.err = err.Error()
-		errors.As(err, &p.perr)
-		p.load(nil)
+// draft returns the scenario kept in the browser, or the example.
+func (p *scenarioPage) draft(ctx app.Context) string {
+	var s string
+	if err := ctx.LocalStorage().Get(draftKey, &s); err != nil || s == "" {
+		return exampleScenario
+	}
+	return s
+}
+
+// saveDraft keeps the scenario in the browser; the example is no draft.
+func (p *scenarioPage) saveDraft() {
+	if p.ctx == nil {
 		return
 	}
-	p.title = t.Title
+	if p.source == exampleScenario {
+		p.ctx.LocalStorage().Del(draftKey)
+		return
+	}
+	_ = p.ctx.LocalStorage().Set(draftKey, p.source)
+}
+
+// editorChanged keeps the text, and keeps it in the browser at once: a
+// tab closed right after typing loses nothing.
+func (p *scenarioPage) editorChanged(src string) {
+	p.source = src
+	p.saveDraft()
+}
+
+// editorRun runs the scenario, as the Run button does.
+func (p *scenarioPage) editorRun() {
+	if p.ctx != nil {
+		p.ctx.Dispatch(func(ctx app.Context) { p.onRun(ctx, app.Event{}) })
+	}
+}
+
+// onRun runs the scenario in the box, or cancels the run under way.
+func (p *scenarioPage) onRun(ctx app.Context, _ app.Event) {
+	if p.phase == scenarioRunning {
+		p.gen++
+		p.run, p.phase = nil, scenarioCancelled
+		return
+	}
+	p.saveDraft()
+	// The address becomes a link to this scenario.
+	u := *ctx.Page().URL()
+	u.RawQuery, u.Fragment = "", encodeShare(p.source)
+	ctx.Page().ReplaceURL(&u)
+	p.shareErr = nil
+	p.start(ctx)
+}
+
+// onExample puts the example back in the box and runs it.
+func (p *scenarioPage) onExample(ctx app.Context, _ app.Event) {
+	p.gen++
+	p.source = exampleScenario
+	p.saveDraft()
+	p.start(ctx)
+}
+
+// start parses the scenario and runs its first slice; the rest follow,
+// each after giving control back to the browser. On the server the whole
+// run is one slice.
+func (p *scenarioPage) start(ctx app.Context) {
+	p.gen++
+	p.run, p.problem = nil, nil
+	p.load(nil)
+	if strings.TrimSpace(p.source) == "" {
+		p.phase = scenarioEmpty
+		return
+	}
+	sc, err := sim.ParseScenario("scenario", p.source)
+	if err != nil {
+		p.fail(err)
+		return
+	}
+	p.run, p.phase = sc.Start(1), scenarioRunning
+	p.slice(p.gen)
+}
+
+// sliceBudget is how long one slice of a run may keep the browser busy.
+const sliceBudget = 12 * time.Millisecond
+
+// slice runs statements for about sliceBudget, then renders the progress
+// and yields; the last slice shows the trace.
+func (p *scenarioPage) slice(gen int) {
+	if gen != p.gen || p.run == nil {
+		return
+	}
+	deadline := time.Now().Add(sliceBudget)
+	done := false
+	for !done && (app.IsServer || time.Now().Before(deadline)) {
+		done, _ = p.run.Step(8)
+	}
+	ran, total, steps := p.run.Progress()
+	p.progress = runProgress{Ran: ran, Total: total, Steps: steps}
+	if !done {
+		yieldThen(func() {
+			if p.ctx != nil {
+				p.ctx.Dispatch(func(app.Context) { p.slice(gen) })
+			}
+		})
+		return
+	}
+	t, err := p.run.Trace()
+	p.run = nil
+	if err != nil {
+		p.fail(err)
+		return
+	}
+	p.phase = scenarioShown
 	p.load(t)
 }
 
-func (p *scenarioPage) onRun(ctx app.Context, e app.Event) {
-	p.source = app.Window().GetElementByID("scenario-input").Get("value").String()
-	p.run()
-	// Keep the scenario in the address so that the page can be shared.
-	u := *ctx.Page().URL()
-	u.RawQuery = url.Values{"src": {p.source}}.Encode()
-	ctx.Page().ReplaceURL(&u)
+// fail shows why the scenario does not run.
+func (p *scenarioPage) fail(err error) {
+	p.phase, p.run = scenarioFailed, nil
+	p.load(nil)
+	p.problem = problemOf(err)
 }
 
-// renderExpectations lists the scenario's expect lines, opened when one
-// of them failed: that is what the author wants to see first.
-func (p *scenarioPage) renderExpectations() app.UI {
-	if p.err != "" || p.trace == nil {
+// problemOf places an error of ParseScenario or of a run.
+func problemOf(err error) *scenarioProblem {
+	var pe *sim.ParseError
+	if !errors.As(err, &pe) {
+		msg := err.Error()
+		return &scenarioProblem{Msg: codec.Text{EN: msg, ZH: msg}}
+	}
+	return &scenarioProblem{Line: pe.Line, Col: pe.Col, Msg: pe.Text}
+}
+
+// jump selects line (from column col) in the editor and scrolls to it.
+func (p *scenarioPage) jump(line, col int) {
+	from, to := lineRange(p.source, line, max(col, 1))
+	selectInEditor("scenario-input", "scenario-editor", from, to, line)
+}
+
+// onJumpToProblem selects the place of the error in the editor.
+func (p *scenarioPage) onJumpToProblem(app.Context, app.Event) {
+	if p.problem != nil {
+		p.jump(p.problem.Line, p.problem.Col)
+	}
+}
+
+// marks are the lines the editor marks: the error, or the expectations
+// that failed.
+func (p *scenarioPage) marks() []editorMark {
+	if p.problem != nil && p.problem.Line > 0 {
+		return []editorMark{{Line: p.problem.Line, Kind: markError}}
+	}
+	if p.trace == nil {
 		return nil
 	}
-	return renderExpectations(p.lang, p.trace.Expectations)
+	var out []editorMark
+	for _, e := range p.trace.Expectations {
+		if !e.OK && e.Line > 0 && (len(out) == 0 || out[len(out)-1].Line < e.Line) {
+			out = append(out, editorMark{Line: e.Line, Kind: markFailed})
+		}
+	}
+	return out
 }
 
 func (p *scenarioPage) Render() app.UI {
-	var view app.UI
-	switch {
-	case p.perr != nil:
-		view = app.P().ID("scenario-error").Class("error").Text(tr(p.lang, "scenario.parse", p.perr.Line, p.perr.Col, p.perr.Text.In(p.lang)))
-	case p.err != "":
-		view = app.P().ID("scenario-error").Class("error").Text(p.err)
-	case p.trace != nil && len(p.trace.Steps) > 0:
-		view = renderPlayerView(p.trace, p.cursor, p.status, p.speed, p.lang)
-	}
 	return app.Div().Class("page").Body(
 		newHeader(p.lang),
 		app.Main().ID(mainID).Class("content scenario").Body(
 			app.H1().ID("scenario-title").Text(tr(p.lang, "scenario.title")),
 			app.P().Class("intro").Text(tr(p.lang, "scenario.intro")),
+			p.renderShareError(),
 			app.Label().For("scenario-input").Text(tr(p.lang, "scenario.input")),
-			app.Textarea().
-				ID("scenario-input").
-				Rows(10).
-				Spellcheck(false).
-				Text(p.source),
-			app.Button().ID("scenario-run").Class("run").Type("button").OnClick(p.onRun).Text(tr(p.lang, "scenario.run")),
-			app.H2().ID("scenario-heading").Text(p.title.In(p.lang)),
-			p.renderExpectations(),
-			view,
+			&scenarioEditor{Lang: p.lang, Source: p.source, Marks: p.marks(), Host: p},
+			p.renderButtons(),
+			renderReference(p.lang),
+			p.renderResult(),
 		),
+	)
+}
+
+// renderShareError says why the link did not open.
+func (p *scenarioPage) renderShareError() app.UI {
+	if p.shareErr == nil {
+		return nil
+	}
+	return app.P().ID("scenario-link-error").Class("error").Role("alert").Text(p.shareErr.message(p.lang))
+}
+
+// renderButtons are Run (Cancel while running) and Example, with the keys
+// that work in the box.
+func (p *scenarioPage) renderButtons() app.UI {
+	run, class := tr(p.lang, "scenario.run"), "run"
+	if p.phase == scenarioRunning {
+		run, class = tr(p.lang, "scenario.cancel"), "run cancel"
+	}
+	return app.Div().Class("scenario-actions").Body(
+		app.Button().ID("scenario-run").Class(class).Type("button").OnClick(p.onRun).Text(run),
+		app.Button().ID("scenario-example").Type("button").OnClick(p.onExample).Text(tr(p.lang, "scenario.example")),
+		app.Span().ID("scenario-keys").Class("hint").Text(tr(p.lang, "scenario.keys")),
+	)
+}
+
+// renderResult is what the last Run gave: its title and description, its
+// expectations and its trace; or the progress of the run; or why it
+// did not run.
+func (p *scenarioPage) renderResult() app.UI {
+	heading := func(key string) app.UI {
+		return app.H2().ID("scenario-heading").Text(tr(p.lang, key))
+	}
+	switch p.phase {
+	case scenarioRunning:
+		return app.Div().Body(
+			heading("scenario.running"),
+			p.renderProgress(),
+		)
+	case scenarioFailed:
+		return app.Div().Body(heading("scenario.failed"), p.renderProblem())
+	case scenarioEmpty:
+		return app.Div().Body(
+			heading("scenario.empty"),
+			app.P().ID("scenario-error").Class("error").Role("alert").Text(tr(p.lang, "scenario.empty.why")),
+		)
+	case scenarioCancelled:
+		return app.Div().Body(
+			heading("scenario.cancelled"),
+			app.P().ID("scenario-progress").Role("status").Text(tr(p.lang, "scenario.cancelled.at", groupDigits(p.progress.Ran), groupDigits(p.progress.Total))),
+		)
+	case scenarioShown:
+		return p.renderTrace()
+	}
+	return nil
+}
+
+// renderProgress is the progress line of a run.
+func (p *scenarioPage) renderProgress() app.UI {
+	pr := p.progress
+	return app.Div().ID("scenario-progress").Class("progress").Role("status").Body(
+		app.Progress().Max(max(pr.Total, 1)).Value(pr.Ran).Aria("label", tr(p.lang, "scenario.running")),
+		app.Span().Text(tr(p.lang, "scenario.progress", groupDigits(pr.Ran), groupDigits(pr.Total), groupDigits(pr.Steps))),
+	)
+}
+
+// renderProblem is the error, with its place as a button that selects
+// that place in the editor.
+func (p *scenarioPage) renderProblem() app.UI {
+	pr := p.problem
+	if pr.Line == 0 {
+		return app.P().ID("scenario-error").Class("error").Role("alert").Text(pr.Msg.In(p.lang))
+	}
+	return app.P().ID("scenario-error").Class("error").Role("alert").Body(
+		app.Button().ID("scenario-error-place").Class("place").Type("button").
+			Title(tr(p.lang, "scenario.jump")).
+			OnClick(p.onJumpToProblem).
+			Text(tr(p.lang, "scenario.place", pr.Line, pr.Col)),
+		app.Text(tr(p.lang, "scenario.colon")+pr.Msg.In(p.lang)),
+	)
+}
+
+// renderTrace is the last run's title, description, expectations and
+// trace.
+func (p *scenarioPage) renderTrace() app.UI {
+	title := p.trace.Title.In(p.lang)
+	if title == "" {
+		title = tr(p.lang, "scenario.untitled")
+	}
+	var desc, view app.UI
+	if d := p.trace.Description.In(p.lang); d != "" {
+		desc = app.P().ID("scenario-description").Class("description").Text(d)
+	}
+	if len(p.trace.Steps) > 0 {
+		view = renderPlayerView(p.trace, p.cursor, p.status, p.speed, p.lang)
+	} else {
+		view = app.P().ID("scenario-nosteps").Text(tr(p.lang, "scenario.nosteps"))
+	}
+	return app.Div().Body(
+		app.H2().ID("scenario-heading").Text(title),
+		desc,
+		p.renderExpectations(),
+		view,
+	)
+}
+
+// renderExpectations lists the scenario's expect lines, each with its line
+// as a button that selects it in the editor; the list opens when one of
+// them failed.
+func (p *scenarioPage) renderExpectations() app.UI {
+	exps := p.trace.Expectations
+	if len(exps) == 0 {
+		return nil
+	}
+	items := make([]app.UI, len(exps))
+	failed := 0
+	for i, e := range exps {
+		mark, class := "✓", "expect ok"
+		if !e.OK {
+			mark, class = "✗", "expect failed"
+			failed++
+		}
+		var why app.UI
+		if e.Why != "" {
+			why = app.Span().Class("why").Text(" — " + e.Why)
+		}
+		line, col := e.Line, e.Col
+		items[i] = app.Li().Class(class).Body(
+			app.Span().Class("mark").Aria("hidden", "true").Text(mark+" "),
+			app.Button().Class("place").Type("button").
+				Title(tr(p.lang, "scenario.jump")).
+				// go-app keeps a handler whose code is the same as before:
+				// the line is its scope, so that the closure is renewed.
+				OnClick(func(app.Context, app.Event) { p.jump(line, col) }, line, col).
+				Text(tr(p.lang, "scenario.line", line)),
+			app.Text(" "),
+			app.Code().Text(e.Text), why)
+	}
+	summary := tr(p.lang, "lesson.expect") + " (" + groupDigits(len(exps)) + ")"
+	if failed > 0 {
+		summary += " · " + tr(p.lang, "lesson.failed", failed)
+	}
+	return app.Details().ID("expectations").Class("expectations").Open(failed > 0).Body(
+		app.Summary().Text(summary),
+		app.Ul().Body(items...),
 	)
 }
