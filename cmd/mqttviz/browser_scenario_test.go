@@ -217,7 +217,10 @@ func newRecordingServer(t *testing.T) *recordingServer {
 	}
 	<-s.ready
 	rs := &recordingServer{}
-	h := s.Handler()
+	h, err := s.Handler()
+	if err != nil {
+		t.Fatal(err)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -78,6 +78,9 @@ type scenarioPage struct {
 	run      *sim.ScenarioRun
 	gen      int
 	progress runProgress
+	// markReady is set from opening the page until the first run is over:
+	// the browser tests wait for the mark it leaves then.
+	markReady bool
 }
 
 // runProgress is how far a run has come.
@@ -135,8 +138,8 @@ func (p *scenarioPage) open(ctx app.Context) {
 		src = p.draft(ctx)
 	}
 	p.source = src
+	p.markReady = true
 	p.start(ctx)
-	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
 }
 
 // draft returns the scenario kept in the browser, or the example.
@@ -207,6 +210,7 @@ func (p *scenarioPage) start(ctx app.Context) {
 	p.load(nil)
 	if strings.TrimSpace(p.source) == "" {
 		p.phase = scenarioEmpty
+		p.settled()
 		return
 	}
 	sc, err := sim.ParseScenario("scenario", p.source)
@@ -250,6 +254,17 @@ func (p *scenarioPage) slice(gen int) {
 	}
 	p.phase = scenarioShown
 	p.load(t)
+	p.settled()
+}
+
+// settled marks the page interactive once the first run after opening it
+// is over, when what it shows is the result.
+func (p *scenarioPage) settled() {
+	if !p.markReady || p.ctx == nil {
+		return
+	}
+	p.markReady = false
+	p.ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
 }
 
 // fail shows why the scenario does not run.
@@ -257,6 +272,7 @@ func (p *scenarioPage) fail(err error) {
 	p.phase, p.run = scenarioFailed, nil
 	p.load(nil)
 	p.problem = problemOf(err)
+	p.settled()
 }
 
 // problemOf places an error of ParseScenario or of a run.
