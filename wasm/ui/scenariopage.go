@@ -67,9 +67,9 @@ type scenarioPage struct {
 	language
 	player
 
-	ctx    app.Context
-	source string
-	phase  scenarioStatus
+	ctx     app.Context
+	source  string
+	phase   scenarioStatus
 	problem *scenarioProblem
 	// shareErr is a link that did not open.
 	shareErr *shareError
@@ -451,8 +451,8 @@ func (p *scenarioPage) renderExpectations() app.UI {
 			failed++
 		}
 		var why app.UI
-		if e.Why != "" {
-			why = app.Span().Class("why").Text(" — " + e.Why)
+		if e.Why != nil {
+			why = app.Span().Class("why").Text(" — " + e.Why.In(p.lang))
 		}
 		line, col := e.Line, e.Col
 		items[i] = app.Li().Class(class).Body(

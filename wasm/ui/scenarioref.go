@@ -28,13 +28,18 @@ type refEntry struct {
 	// standing for what the writer fills in.
 	form    codec.Text
 	meaning codec.Text
-	// example is a line that runs after exampleClients (or alone).
+	// example is a line (a few for repeat, hold) that runs alone, after
+	// exampleClients or after exampleConnected.
 	example string
 }
 
-// exampleClients is what the reference's examples assume: two clients,
-// connected, the phone subscribed to devices/#.
-const exampleClients = "client sensor\nclient phone\nconnect sensor\nconnect phone\nsubscribe phone devices/# qos=1\n"
+// exampleClients and exampleConnected are what the reference's examples
+// assume: two clients, declared; then connected, the phone subscribed to
+// devices/#.
+const (
+	exampleClients   = "client sensor\nclient phone\n"
+	exampleConnected = exampleClients + "connect sensor\nconnect phone\nsubscribe phone devices/# qos=1\n"
+)
 
 // reference is every statement and expectation of the scenario language,
 // as the scenario page shows it. A test checks it against the parser's
@@ -65,6 +70,9 @@ var reference = []refEntry{
 	{refActions, codec.Text{EN: "connect NAME [OPTION...]", ZH: "connect 名称 [选项…]"},
 		codec.Text{EN: "open a connection and send CONNECT; options change the client from then on", ZH: "建立网络连接并发送 CONNECT；写上的选项从此修改该客户端"},
 		"connect sensor clean=0"},
+	{refActions, codec.Text{EN: "open NAME", ZH: "open 名称"},
+		codec.Text{EN: "open a connection and send nothing: the next raw NAME bytes are the first on it", ZH: "只建立网络连接，不发送任何报文：之后 raw 名称 写出的字节就是这条连接上的第一个报文"},
+		"open sensor"},
 	{refActions, codec.Text{EN: "disconnect NAME", ZH: "disconnect 名称"},
 		codec.Text{EN: "send DISCONNECT and close: the will is discarded", ZH: "发送 DISCONNECT 后关闭连接：遗嘱被丢弃"},
 		"disconnect sensor"},
@@ -86,9 +94,18 @@ var reference = []refEntry{
 	{refActions, codec.Text{EN: "raw NAME HEX...", ZH: "raw 名称 十六进制字节…"},
 		codec.Text{EN: "write bytes as they are, as a tutorial prints them", ZH: "原样写出字节，如教程中打印的报文"},
 		"raw sensor 30 0b 00 04 31 31 31 31 39 39 39"},
+	{refActions, codec.Text{EN: "raw broker NAME HEX...", ZH: "raw broker 名称 十六进制字节…"},
+		codec.Text{EN: "the broker writes bytes as they are on NAME's connection, as a faulty broker would; NAME reacts as a client must", ZH: "服务端在该客户端的连接上原样写出字节，模拟有缺陷的服务端；客户端按协议规定作出反应"},
+		"raw broker sensor 20 02 00 00"},
+	{refActions, codec.Text{EN: "restart broker [sessions=0|1] [retained=0|1]", ZH: "restart broker [sessions=0|1] [retained=0|1]"},
+		codec.Text{EN: "the broker stops and starts again: every connection ends, their wills are lost; by default it keeps clean-session-0 sessions and retained messages, as on disk (MQTT-4.1.0-1)", ZH: "服务端停止后重新启动：所有连接断开，遗嘱丢失；默认保留清理会话为 0 的会话和保留消息，相当于存到磁盘（MQTT-4.1.0-1）"},
+		"restart broker sessions=0"},
+	{refActions, codec.Text{EN: "repeat N … end", ZH: "repeat N … end"},
+		codec.Text{EN: "the lines between run N times (1–100000), each copy checked at its own line; blocks do not nest", ZH: "中间的各行重复执行 N 次（1–100000），每次的预期都在各自的行号上检查；不能嵌套"},
+		"repeat 3\n  publish sensor devices/sensor/temp \"21.5\" qos=1\nend"},
 	{refActions, codec.Text{EN: "hold NAME TYPE... / release NAME TYPE...", ZH: "hold 名称 类型… / release 名称 类型…"},
 		codec.Text{EN: "hold back (then send) PUBACK, PUBREC, PUBREL, PUBCOMP", ZH: "暂扣（之后再发出）PUBACK、PUBREC、PUBREL、PUBCOMP"},
-		"hold phone PUBACK"},
+		"hold phone PUBACK\nrelease phone PUBACK"},
 	{refActions, codec.Text{EN: "wait DURATION", ZH: "wait 时长"},
 		codec.Text{EN: "let virtual time pass (250ms, 90s, 1m30s): keepalive, pings and resend timers fire", ZH: "让虚拟时间流逝（250ms、90s、1m30s）：保持连接、心跳、重发定时器都会触发"},
 		"wait 90s"},
@@ -127,15 +144,36 @@ var reference = []refEntry{
 	{refExpect, codec.Text{EN: "expect NAME received N [messages]", ZH: "expect 名称 received N [messages]"},
 		codec.Text{EN: "NAME received N messages since the start", ZH: "从开始到现在共收到 N 条消息"},
 		"expect phone received 2 messages"},
-	{refExpect, codec.Text{EN: "expect NAME connected / expect NAME disconnected", ZH: "expect 名称 connected / expect 名称 disconnected"},
-		codec.Text{EN: "as the client sees itself", ZH: "客户端自己看来是否在线"},
+	{refExpect, codec.Text{EN: "expect NAME connected", ZH: "expect 名称 connected"},
+		codec.Text{EN: "NAME's connection is open and it received CONNACK 0 on it", ZH: "客户端的连接已打开，并在这条连接上收到了 CONNACK 0"},
 		"expect sensor connected"},
+	{refExpect, codec.Text{EN: "expect NAME connecting", ZH: "expect 名称 connecting"},
+		codec.Text{EN: "NAME's connection is open but has no CONNACK 0 (yet)", ZH: "网络连接已打开，但还没有收到 CONNACK 0"},
+		"expect phone connecting"},
+	{refExpect, codec.Text{EN: "expect NAME disconnected", ZH: "expect 名称 disconnected"},
+		codec.Text{EN: "NAME's end of its connection is closed (or it never opened one)", ZH: "客户端这一端的连接已关闭（或从未建立连接）"},
+		"expect sensor disconnected"},
 	{refExpect, codec.Text{EN: "expect NAME connack CODE [session=0|1]", ZH: "expect 名称 connack 返回码 [session=0|1]"},
-		codec.Text{EN: "the last CONNACK NAME received had that return code (and Session Present)", ZH: "最近收到的 CONNACK 的返回码（及当前会话标志）"},
+		codec.Text{EN: "the last CONNACK NAME received on its current connection had that return code (and Session Present)", ZH: "当前连接上最近收到的 CONNACK 的返回码（及当前会话标志）"},
 		"expect sensor connack 0 session=0"},
 	{refExpect, codec.Text{EN: "expect NAME suback CODE...", ZH: "expect 名称 suback 返回码…"},
-		codec.Text{EN: "the last SUBACK's return codes: 0 1 2 0x80", ZH: "最近收到的 SUBACK 的返回码：0 1 2 0x80"},
+		codec.Text{EN: "the last SUBACK on its current connection: return codes 0 1 2 0x80", ZH: "当前连接上最近收到的 SUBACK 的返回码：0 1 2 0x80"},
 		"expect phone suback 1"},
+	{refExpect, codec.Text{EN: "expect NAME got TYPE [id=N]", ZH: "expect 名称 got 类型 [id=N]"},
+		codec.Text{EN: "the last TYPE packet NAME received on its current connection (with that packet id)", ZH: "当前连接上最近收到并处理的该类型报文（及其报文标识符）"},
+		"expect phone got PUBLISH id=1"},
+	{refExpect, codec.Text{EN: "expect NAME got no TYPE", ZH: "expect 名称 got no 类型"},
+		codec.Text{EN: "NAME received no TYPE on its current connection", ZH: "当前连接上没有收到该类型的报文"},
+		"expect sensor got no PINGRESP"},
+	{refExpect, codec.Text{EN: "expect NAME sent TYPE [id=N] / expect NAME sent no TYPE", ZH: "expect 名称 sent 类型 [id=N] / expect 名称 sent no 类型"},
+		codec.Text{EN: "the same for what NAME sent (lost packets included)", ZH: "同上，看客户端发出的报文（包括丢失的）"},
+		"expect phone sent PUBACK id=1"},
+	{refExpect, codec.Text{EN: "expect broker closed NAME", ZH: "expect broker closed 名称"},
+		codec.Text{EN: "the broker closed NAME's current connection itself (a protocol violation, a refusing CONNACK, keepalive), not a cut", ZH: "服务端自己关闭了该客户端的当前连接（协议违规、拒绝连接的 CONNACK、保持连接超时），而不是链路被切断"},
+		"expect broker closed sensor"},
+	{refExpect, codec.Text{EN: "expect NAME closed", ZH: "expect 名称 closed"},
+		codec.Text{EN: "NAME closed its current connection itself (DISCONNECT, a protocol violation from the broker, no PINGRESP)", ZH: "客户端自己关闭了当前连接（DISCONNECT、服务端协议违规、等不到 PINGRESP）"},
+		"expect sensor closed"},
 	{refExpect, codec.Text{EN: "expect NAME inflight N", ZH: "expect 名称 inflight N"},
 		codec.Text{EN: "the client has N unfinished QoS 1/2 exchanges", ZH: "客户端有 N 条尚未完成确认的 QoS 1/2 消息"},
 		"expect sensor inflight 0"},
