@@ -110,7 +110,7 @@ func (p *decodePage) Render() app.UI {
 				app.Span().Text(tr(p.lang, "decode.examples")),
 				app.Ul().Body(examples...),
 			),
-			app.Section().Class("panel inspector-panel").Body(result),
+			app.Section().Class("panel inspector-panel").Body(app.H2().Text(tr(p.lang, "inspector.title")), result),
 		),
 	)
 }

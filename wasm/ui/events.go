@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sort"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -10,12 +11,19 @@ import (
 
 const (
 	eventsScrollID = "events-scroll"
-	eventRowH      = 30
+	// eventRowH is the height of a row in the wide layout, one line;
+	// eventRowNarrowH of a row in a box narrower than narrowEvents, where
+	// a row takes two lines so that its direction and packet are whole.
+	eventRowH       = 30
+	eventRowNarrowH = 46
+	narrowEvents    = 520
 )
 
-// eventList is a row per step: time, from → to, what, outcome. A click
-// on a row moves the cursor there. It filters by client and by packet
-// type and, like the diagram, draws only the rows in view.
+// eventList is a row per step: time, from → to, what, outcome. It is a
+// listbox, one Tab stop: the arrow keys, Home, End, Page Up and Page
+// Down move the active row (aria-activedescendant), Enter and a click go
+// to that step. It filters by client and by packet type and, like the
+// diagram, draws only the rows in view.
 type eventList struct {
 	app.Compo
 
@@ -27,6 +35,16 @@ type eventList struct {
 	packet    string // "" for every packet type
 	scrollTop int
 	viewH     int
+	viewW     int
+
+	// active is the step of the row the keys move; it follows the
+	// cursor whenever the cursor moves (followed is the cursor, of
+	// followedOf, it last followed). revealed is the step last scrolled
+	// into view.
+	active     int
+	followed   int
+	followedOf *sim.Trace
+	revealed   int
 
 	// cache holds rows() and packetTypes() for one trace and filter:
 	// both walk every step, which a step of a long trace must not.
@@ -39,7 +57,7 @@ type eventList struct {
 }
 
 func newEventList(t *sim.Trace, cursor int, lang string) *eventList {
-	return &eventList{Trace: t, Cursor: cursor, Lang: lang}
+	return &eventList{Trace: t, Cursor: cursor, Lang: lang, followed: -1, revealed: -1}
 }
 
 // matches reports whether step s passes the filter (client, packet).
@@ -71,20 +89,56 @@ func (l *eventList) OnMount(ctx app.Context) { l.measure(); l.reveal() }
 
 func (l *eventList) OnUpdate(ctx app.Context) { l.measure(); l.reveal() }
 
+// OnResize lays the rows out again when the box changes width.
+func (l *eventList) OnResize(ctx app.Context) { l.measure() }
+
+// measure reads the box's scroll position and size; when its width
+// changes the layout (one line a row or two), it renders again.
 func (l *eventList) measure() {
-	if top, h, _, ok := scrollBox(eventsScrollID); ok {
-		l.scrollTop, l.viewH = top, h
+	top, h, w, ok := scrollBox(eventsScrollID)
+	if !ok {
+		return
+	}
+	wasNarrow := l.narrow()
+	l.scrollTop, l.viewH, l.viewW = top, h, w
+	if l.narrow() != wasNarrow {
+		l.revealed = -1
+		l.Update()
 	}
 }
 
-// reveal scrolls the current step's row into view when it is listed.
+// narrow reports whether the rows take two lines.
+func (l *eventList) narrow() bool { return l.viewW > 0 && l.viewW < narrowEvents }
+
+// rowH is the height of one row in the current layout.
+func (l *eventList) rowH() int {
+	if l.narrow() {
+		return eventRowNarrowH
+	}
+	return eventRowH
+}
+
+// follow makes the active row the cursor's when the cursor has moved
+// since the last render, or the trace changed.
+func (l *eventList) follow() {
+	if l.Cursor != l.followed || l.Trace != l.followedOf {
+		l.active, l.followed, l.followedOf = l.Cursor, l.Cursor, l.Trace
+	}
+}
+
+// reveal scrolls the active row into view once each time it changes, so
+// that the list can still be scrolled away from it by hand.
 func (l *eventList) reveal() {
-	rows := l.rows()
-	pos := sort.SearchInts(rows, l.Cursor)
-	if pos >= len(rows) || rows[pos] != l.Cursor {
+	if l.active == l.revealed {
 		return
 	}
-	top, move := scrollToShow(pos, l.scrollTop, l.viewH, eventRowH)
+	rows := l.rows()
+	pos := sort.SearchInts(rows, l.active)
+	if pos >= len(rows) || rows[pos] != l.active {
+		return
+	}
+	l.revealed = l.active
+	top, move := scrollToShow(pos, l.scrollTop, l.viewH, l.rowH())
 	if !move {
 		return
 	}
@@ -126,32 +180,111 @@ func (l *eventList) packets() []string {
 // update a filter change has just asked for.
 func (l *eventList) onScroll(ctx app.Context, e app.Event) { l.measure() }
 
-// visibleEventRows is visibleRows for the event list's row height.
-func visibleEventRows(scrollTop, viewH, n int) (int, int) {
+// visibleEventRows returns the range [first, last) of the n rows, each
+// rowH high, to draw for a scroll position and box height, with overscan
+// rows on each side.
+func visibleEventRows(scrollTop, viewH, n, rowH int) (int, int) {
 	if viewH <= 0 {
 		viewH = 360
 	}
-	first := scrollTop/eventRowH - overscan
-	last := (scrollTop+viewH)/eventRowH + 1 + overscan
+	first := scrollTop/rowH - overscan
+	last := (scrollTop+viewH)/rowH + 1 + overscan
 	last = min(last, n)
 	return min(max(first, 0), last), last
+}
+
+// eventKey is where a key moves the active row in a list of n rows from
+// position pos, a page being page rows; ok is false for the keys the list
+// leaves to the page.
+func eventKey(key string, pos, n, page int) (int, bool) {
+	if n == 0 {
+		return 0, false
+	}
+	switch key {
+	case "ArrowDown":
+		pos++
+	case "ArrowUp":
+		pos--
+	case "PageDown":
+		pos += max(page, 1)
+	case "PageUp":
+		pos -= max(page, 1)
+	case "Home":
+		pos = 0
+	case "End":
+		pos = n - 1
+	default:
+		return 0, false
+	}
+	return min(max(pos, 0), n-1), true
+}
+
+// onKey moves the active row, or goes to its step on Enter. The keys it
+// uses go no further: Home and End here move the row, not the player.
+func (l *eventList) onKey(ctx app.Context, e app.Event) {
+	key := e.Get("key").String()
+	rows := l.rows()
+	pos := min(sort.SearchInts(rows, l.active), len(rows)-1)
+	if key == "Enter" {
+		if pos >= 0 {
+			ctx.NewActionWithValue(actGoto, rows[pos])
+		}
+		e.PreventDefault()
+		e.StopImmediatePropagation()
+		return
+	}
+	next, ok := eventKey(key, pos, len(rows), l.viewH/l.rowH()-1)
+	if !ok {
+		ctx.PreventUpdate()
+		return
+	}
+	e.PreventDefault()
+	e.StopImmediatePropagation()
+	l.active = rows[next]
+	// A handler's update does not call OnUpdate: scroll once drawn.
+	ctx.Defer(func(app.Context) { l.reveal() })
 }
 
 func (l *eventList) Render() app.UI {
 	if l.Trace == nil {
 		return app.Div()
 	}
+	l.follow()
 	rows := l.rows()
-	first, last := visibleEventRows(l.scrollTop, l.viewH, len(rows))
-	trs := make([]app.UI, 0, last-first)
+	rowH := l.rowH()
+	first, last := visibleEventRows(l.scrollTop, l.viewH, len(rows), rowH)
+	items := make([]app.UI, 0, last-first)
+	activeID := ""
 	for _, i := range rows[first:max(first, last)] {
-		trs = append(trs, l.renderRow(l.Trace.Steps[i]))
+		items = append(items, l.renderRow(l.Trace.Steps[i]))
+		if i == l.active {
+			activeID = eventRowID(i)
+		}
 	}
 	var empty app.UI
 	if len(rows) == 0 {
 		empty = app.P().Class("empty").Text(tr(l.Lang, "events.none"))
 	}
-	return app.Div().Class("events").Body(
+	class := "events"
+	if l.narrow() {
+		class += " narrow"
+	}
+	box := app.Div().ID(eventsScrollID).Class("events-scroll").
+		Attr("role", "listbox").
+		TabIndex(0).
+		Aria("label", tr(l.Lang, "events.title")).
+		Aria("describedby", "events-keys").
+		OnScroll(l.onScroll).
+		OnKeyDown(l.onKey).
+		Body(
+			app.Div().Class("events-pad").Attr("role", "none").Style("height", px(len(rows)*rowH)).Body(
+				app.Ol().Class("event-rows").Attr("role", "none").Style("transform", "translateY("+px(first*rowH)+")").Body(items...),
+			),
+		)
+	if activeID != "" {
+		box = box.Aria("activedescendant", activeID)
+	}
+	return app.Div().Class(class).Body(
 		l.renderFilters(),
 		app.Div().Class("event-head").Aria("hidden", "true").Body(
 			app.Span().Class("ev-time").Text(tr(l.Lang, "events.time")),
@@ -159,11 +292,8 @@ func (l *eventList) Render() app.UI {
 			app.Span().Class("ev-what").Text(tr(l.Lang, "events.what")),
 			app.Span().Class("ev-outcome").Text(tr(l.Lang, "events.outcome")),
 		),
-		app.Div().ID(eventsScrollID).Class("events-scroll").OnScroll(l.onScroll).Body(
-			app.Div().Class("events-pad").Style("height", px(len(rows)*eventRowH)).Body(
-				app.Ol().Class("event-rows").Style("transform", "translateY("+px(first*eventRowH)+")").Body(trs...),
-			),
-		),
+		box,
+		app.P().ID("events-keys").Class("visually-hidden").Text(tr(l.Lang, "events.keys")),
 		empty,
 	)
 }
@@ -195,14 +325,21 @@ func (l *eventList) onFilter(v *string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		*v = ctx.JSSrc().Get("value").String()
 		l.scrollTop = 0
+		l.revealed = -1
 		setScrollTop(eventsScrollID, 0)
 	}
 }
+
+// eventRowID is the element id of step i's row.
+func eventRowID(i int) string { return "event-" + strconv.Itoa(i) }
 
 func (l *eventList) renderRow(s sim.Step) app.UI {
 	class := "event flow-" + string(flowOf(s.Packet))
 	if s.Index == l.Cursor {
 		class += " current"
+	}
+	if s.Index == l.active {
+		class += " active"
 	}
 	dir := s.From
 	if s.To != "" {
@@ -221,16 +358,22 @@ func (l *eventList) renderRow(s sim.Step) app.UI {
 	}
 	idx := s.Index
 	return app.Li().
+		ID(eventRowID(s.Index)).
 		Class(class).
+		Attr("role", "option").
+		Aria("selected", s.Index == l.Cursor).
 		DataSet("step", s.Index).
-		Body(app.Button().
-			Class("event-button").
-			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actGoto, idx) }, idx).
-			Body(
-				app.Span().Class("ev-time").Text(tr(l.Lang, "time.ms", s.Time)),
-				// Cut short with … when narrow: the title keeps the whole text.
-				app.Span().Class("ev-dir").Title(dir).Text(dir),
-				app.Span().Class("ev-what").Title(what).Text(what),
-				app.Span().Class("ev-outcome outcome-"+string(s.Outcome)).Text(outcome),
-			))
+		// The scope makes go-app swap the handler when a row is reused
+		// for another step: it compares handlers by code pointer.
+		OnClick(func(ctx app.Context, e app.Event) {
+			l.active = idx
+			ctx.NewActionWithValue(actGoto, idx)
+		}, idx).
+		Body(
+			app.Span().Class("ev-time").Text(tr(l.Lang, "time.ms", s.Time)),
+			app.Span().Class("ev-dir").Text(dir),
+			// Cut short with … when narrow: the title keeps the whole text.
+			app.Span().Class("ev-what").Title(what).Text(what),
+			app.Span().Class("ev-outcome outcome-"+string(s.Outcome)).Text(outcome),
+		)
 }

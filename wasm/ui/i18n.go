@@ -16,7 +16,7 @@ const (
 // Simplified Chinese, gathered from one table per part of the app
 // (strings_*.go). Explanations of packets and decisions come from the
 // codec and the simulator, which carry both languages themselves.
-var catalogue = gather(coreStrings, decodeStrings, scenarioStrings, shellStrings, viewsStrings)
+var catalogue = gather(coreStrings, decodeStrings, scenarioStrings, shellStrings, viewsStrings, a11yStrings)
 
 // gather merges string tables into one; a key defined twice panics at
 // start-up, so that no table silently overrides another.

@@ -10,9 +10,10 @@ import (
 )
 
 // inspector shows one packet's bytes in hex, coloured by section, beside
-// the list of its fields as codec.Annotate reads them. Hovering a field
-// lights its bytes and hovering a byte lights its field. A malformed
-// packet shows the fields up to the fault, then the fault.
+// the list of its fields as codec.Annotate reads them. Hovering a field,
+// or giving it the keyboard focus, lights its bytes; hovering a byte
+// lights its field and scrolls it into view inside its own box. A
+// malformed packet shows the fields up to the fault, then the fault.
 type inspector struct {
 	app.Compo
 
@@ -82,6 +83,24 @@ func (in *inspector) setHover(i int) app.EventHandler {
 	}
 }
 
+// hoverByte returns the handler for the pointer entering a byte of field
+// i: it lights the field and, once drawn, brings it into view in the box
+// that scrolls it, however far down the list it is.
+func (in *inspector) hoverByte(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if in.hover == i {
+			ctx.PreventUpdate()
+			return
+		}
+		in.hover = i
+		if i < 0 {
+			return
+		}
+		src := ctx.JSSrc()
+		ctx.Defer(func(app.Context) { revealField(src, i) })
+	}
+}
+
 func (in *inspector) Render() app.UI {
 	if len(in.Bytes) == 0 {
 		return app.Div().Class("inspector").Body(
@@ -126,7 +145,7 @@ func (in *inspector) renderHex(a codec.Annotation, owner []int) app.UI {
 		cells[i] = app.Span().
 			Class(class).
 			DataSet("offset", i).
-			OnMouseEnter(in.setHover(fi), fi).
+			OnMouseEnter(in.hoverByte(fi), fi).
 			OnMouseLeave(in.setHover(-1)).
 			Text(hexByte(b))
 	}
@@ -154,8 +173,11 @@ func (in *inspector) renderFields(a codec.Annotation) app.UI {
 		rows[i] = app.Li().
 			Class(class).
 			DataSet("field", i).
+			TabIndex(0).
 			OnMouseEnter(in.setHover(i), i).
 			OnMouseLeave(in.setHover(-1)).
+			OnFocus(in.setHover(i), i).
+			OnBlur(in.setHover(-1)).
 			Body(
 				app.Div().Class("field-head").Body(
 					app.Span().Class("chip").Text(sectionName(in.Lang, f.Section)),
@@ -202,9 +224,13 @@ func (in *inspector) renderParts(parts []codec.Part) app.UI {
 		)
 	}
 	return app.Table().Class("parts").Body(
+		// Only the first column's name shows: the others are plain to see,
+		// and named for screen readers.
 		app.THead().Body(app.Tr().Body(
-			app.Th().Text(head),
-			app.Th(), app.Th(), app.Th(),
+			app.Th().Scope("col").Text(head),
+			app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text(tr(in.Lang, "inspector.part.name"))),
+			app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text(tr(in.Lang, "inspector.part.value"))),
+			app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text(tr(in.Lang, "inspector.part.means"))),
 		)),
 		app.TBody().Body(rows...),
 	)

@@ -175,10 +175,10 @@ func TestFitLabel(t *testing.T) {
 
 func TestVisibleEventRows(t *testing.T) {
 	// Scrolled far down, then filtered to a few rows: nothing past the end.
-	if first, last := visibleEventRows(3000, 240, 5); first != 5 || last != 5 {
+	if first, last := visibleEventRows(3000, 240, 5, eventRowH); first != 5 || last != 5 {
 		t.Errorf("visibleEventRows(3000, 240, 5) = %d, %d", first, last)
 	}
-	if first, last := visibleEventRows(0, 240, 100); first != 0 || last != 240/eventRowH+1+overscan {
+	if first, last := visibleEventRows(0, 240, 100, eventRowH); first != 0 || last != 240/eventRowH+1+overscan {
 		t.Errorf("visibleEventRows(0, 240, 100) = %d, %d", first, last)
 	}
 }

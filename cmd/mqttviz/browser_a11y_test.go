@@ -1,0 +1,238 @@
+package main
+
+import (
+	"context"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"mqttviz/codec"
+	"mqttviz/sim"
+)
+
+// publishStep returns the index of the lesson's first delivered PUBLISH:
+// the current row then carries the publish colour on the highlight.
+func publishStep(t *testing.T, lesson string) int {
+	t.Helper()
+	tr, err := sim.RunLesson(lesson, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range tr.Steps {
+		if s.Packet == "PUBLISH" && s.Outcome == sim.Delivered {
+			return i
+		}
+	}
+	t.Fatalf("%s has no delivered PUBLISH", lesson)
+	return 0
+}
+
+// setLang switches the page's language with the top bar's button.
+func setLang(t *testing.T, ctx context.Context, lang string) {
+	t.Helper()
+	tag := map[string]string{"en": "en", "zh": "zh-CN"}[lang]
+	do(t, ctx, chromedp.Click(chromedp.ID("lang-"+lang)))
+	waitFor(t, ctx, `document.documentElement.lang === "`+tag+`" && document.querySelector("#lang-`+lang+`").getAttribute("aria-pressed") === "true"`)
+}
+
+// focusPage makes the headless page behave as a focused window, so that
+// focus and blur events fire when the test moves the focus.
+func focusPage(t *testing.T, ctx context.Context) {
+	t.Helper()
+	do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
+	}))
+}
+
+// activeRow is the step of the event list's active row, from the
+// listbox's aria-activedescendant.
+const activeRow = `(() => {
+	const id = document.querySelector("#events-scroll").getAttribute("aria-activedescendant") || "";
+	const el = document.getElementById(id);
+	return el && el.classList.contains("active") ? el.dataset.step : "none";
+})()`
+
+// TestBrowserA11yEventKeys drives the event list from the keyboard: it is
+// one Tab stop, the arrow keys, Page Up/Down, Home and End move its active
+// row without moving the player, and Enter goes to that step.
+func TestBrowserA11yEventKeys(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	name, tr := richestLesson(t)
+	if len(tr.Steps) < 12 {
+		t.Fatalf("%s has %d steps: too few to page through", name, len(tr.Steps))
+	}
+	open(t, ctx, base, "/lessons/"+name)
+	checkStep(t, ctx, tr, 0)
+
+	// No row is a Tab stop of its own: Tab goes from the packet filter to
+	// the list, and from the list to whatever follows it.
+	if n := eval[int](t, ctx, `document.querySelectorAll("#events-scroll button, #events-scroll a, #events-scroll [tabindex]").length`); n != 0 {
+		t.Errorf("%d focusable elements inside the event list", n)
+	}
+	do(t, ctx, chromedp.Focus(chromedp.ID("filter-packet")), chromedp.KeyEvent(kb.Tab))
+	if id := eval[string](t, ctx, `document.activeElement.id + "/" + document.activeElement.getAttribute("role")`); id != "events-scroll/listbox" {
+		t.Fatalf("Tab from the packet filter reaches %q, not the event listbox", id)
+	}
+	if got := eval[string](t, ctx, activeRow); got != "0" {
+		t.Errorf("the active row on entering the list is %q, want the current step 0", got)
+	}
+	if s := eval[string](t, ctx, `getComputedStyle(document.querySelector(".event.active")).boxShadow`); s == "none" {
+		t.Error("the active row shows no ring while the list has the focus")
+	}
+
+	keys := []struct {
+		key  string
+		want int
+	}{
+		{kb.ArrowDown, 1}, {kb.ArrowDown, 2}, {kb.ArrowDown, 3}, {kb.ArrowUp, 2},
+		// 8 rows in view: a page moves 7.
+		{kb.PageDown, 9}, {kb.PageUp, 2},
+		{kb.End, len(tr.Steps) - 1}, {kb.Home, 0}, {kb.ArrowUp, 0},
+		{kb.ArrowDown, 1}, {kb.ArrowDown, 2}, {kb.ArrowDown, 3},
+	}
+	for _, k := range keys {
+		do(t, ctx, chromedp.KeyEvent(k.key))
+		want := fmt.Sprint(k.want)
+		waitFor(t, ctx, activeRow+` === "`+want+`"`)
+		// The row moved, the player did not.
+		if pos := eval[string](t, ctx, `document.querySelector("#position").textContent`); pos != fmt.Sprintf("Step 1 of %d", len(tr.Steps)) {
+			t.Fatalf("key %q in the event list moved the player: %q", k.key, pos)
+		}
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	checkStep(t, ctx, tr, 3)
+	if got := eval[string](t, ctx, `document.querySelector(".event.current").getAttribute("aria-selected")`); got != "true" {
+		t.Errorf("the current step's row has aria-selected=%q", got)
+	}
+
+	// The player's keys still work from the list, and the active row
+	// follows the cursor.
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+	checkStep(t, ctx, tr, 4)
+	waitFor(t, ctx, activeRow+` === "4"`)
+
+	// Tab leaves the list in one press.
+	do(t, ctx, chromedp.KeyEvent(kb.Tab))
+	if in := eval[bool](t, ctx, `document.activeElement.closest("#events-scroll") !== null`); in {
+		t.Error("a second Tab stays in the event list")
+	}
+}
+
+// TestBrowserA11yInspector checks that the inspector's fields take the
+// keyboard focus and light their bytes as hovering does, and that
+// hovering a byte brings its field into view inside the inspector's own
+// scroll box without moving the page.
+func TestBrowserA11yInspector(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	b, err := hex.DecodeString(strings.ReplaceAll(seedConnect, " ", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := codec.Annotate(b).Fields
+	focusPage(t, ctx)
+	open(t, ctx, base, "/decode?hex="+strings.ReplaceAll(seedConnect, " ", ""))
+	waitFor(t, ctx, fmt.Sprintf(`document.querySelectorAll(".inspector-panel .field").length === %d`, len(fields)))
+
+	// Tab walks the fields in order, each lighting exactly its bytes.
+	do(t, ctx, chromedp.Focus(`.field[data-field="0"]`))
+	for i, f := range fields {
+		if i > 0 {
+			do(t, ctx, chromedp.KeyEvent(kb.Tab))
+		}
+		waitFor(t, ctx, fmt.Sprintf(`document.activeElement.dataset.field === "%d" && document.activeElement.classList.contains("lit")`, i))
+		lit := eval[[]string](t, ctx, `[...document.querySelectorAll(".byte.lit")].map(e => e.dataset.offset)`)
+		var want []string
+		for o := f.Offset; o < f.Offset+f.Length && o < len(b); o++ {
+			want = append(want, strconv.Itoa(o))
+		}
+		if fmt.Sprint(lit) != fmt.Sprint(want) {
+			t.Errorf("focus on field %q lights bytes %v, want %v", f.Name.EN, lit, want)
+		}
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Tab))
+	waitFor(t, ctx, `document.querySelectorAll(".byte.lit").length === 0`)
+
+	// A lesson's CONNECT with a will: hovering its last byte lights the
+	// last field, far down the side column, which scrolls to show it; the
+	// page stays where it is.
+	const lesson = "will-keepalive"
+	ltr, err := sim.RunLesson(lesson, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := -1
+	for i, s := range ltr.Steps {
+		if s.Packet == "CONNECT" && len(codec.Annotate(s.Bytes).Fields) > 8 {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		t.Fatalf("%s has no CONNECT with more than 8 fields", lesson)
+	}
+	open(t, ctx, base, "/lessons/"+lesson)
+	for range at {
+		do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+	}
+	checkStep(t, ctx, ltr, at)
+	last := len(codec.Annotate(ltr.Steps[at].Bytes).Fields) - 1
+	lastByte := len(ltr.Steps[at].Bytes) - 1
+	eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
+	eval[bool](t, ctx, fmt.Sprintf(`(document.querySelector('.inspector-panel .byte[data-offset="%d"]').dispatchEvent(new MouseEvent("mouseenter")), true)`, lastByte))
+	waitFor(t, ctx, fmt.Sprintf(`document.querySelector('.inspector-panel .field[data-field="%d"]').classList.contains("lit")`, last))
+	// The field is inside the box that scrolls it and inside the window.
+	const inView = `(() => {
+		const f = document.querySelector(".inspector-panel .field.lit").getBoundingClientRect();
+		let box = document.querySelector(".inspector-panel .field.lit").parentElement;
+		while (box && box !== document.body && !(/(auto|scroll)/.test(getComputedStyle(box).overflowY) && box.scrollHeight > box.clientHeight)) box = box.parentElement;
+		const r = box && box !== document.body ? box.getBoundingClientRect() : {top: 0, bottom: innerHeight};
+		return f.top >= r.top - 1 && f.bottom <= r.bottom + 1 && f.bottom <= innerHeight + 1;
+	})()`
+	waitFor(t, ctx, inView)
+	if y := eval[float64](t, ctx, `window.scrollY`); y != 0 {
+		t.Errorf("hovering a byte scrolled the page to %v", y)
+	}
+}
+
+// TestBrowserA11yScreenshots saves a lesson at a publish step at 1280×800
+// and 390×844, in English and Chinese, under docs/screenshots/. It runs
+// only with -screenshots.
+func TestBrowserA11yScreenshots(t *testing.T) {
+	if !*screenshots {
+		t.Skip("run with -screenshots to save them")
+	}
+	base := appURL(t)
+	const lesson = "qos1-lost-puback"
+	at := publishStep(t, lesson)
+	for _, size := range []struct {
+		name string
+		w, h int64
+	}{{"wide", 1280, 800}, {"phone", 390, 844}} {
+		ctx := newBrowser(t, 1280, 800)
+		do(t, ctx, chromedp.EmulateViewport(size.w, size.h))
+		open(t, ctx, base, "/lessons/"+lesson)
+		for range at {
+			do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+		}
+		for _, lang := range []string{"en", "zh"} {
+			setLang(t, ctx, lang)
+			eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
+			shoot(t, ctx, "a11y-lesson-"+size.name+"-"+lang)
+			if size.name == "phone" {
+				// The event list, two lines a row.
+				eval[bool](t, ctx, `(document.querySelector(".events-panel").scrollIntoView(), true)`)
+				shoot(t, ctx, "a11y-events-phone-"+lang)
+			}
+		}
+	}
+}
