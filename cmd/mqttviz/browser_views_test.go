@@ -393,8 +393,8 @@ func TestBrowserSideColumnInSight(t *testing.T) {
 	}
 	// At the top of the page too, the state's heading is in sight.
 	eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
-	if b := eval[float64](t, ctx, `document.querySelector(".state-panel h2").getBoundingClientRect().bottom`); b > 800 {
-		t.Errorf("at the top of the page the state's heading is at %.0f px", b)
+	if b := eval[float64](t, ctx, `document.querySelector(".state-panel h2").getBoundingClientRect().bottom - innerHeight`); b > 0 {
+		t.Errorf("at the top of the page the state's heading is %.0f px below the window", b)
 	}
 }
 
@@ -435,5 +435,73 @@ func TestBrowserPhoneLayout(t *testing.T) {
 	waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#position").textContent === "Step 10 of %d"`, len(tr.Steps)))
 	if top := eval[float64](t, ctx, `document.querySelector(".state-panel").getBoundingClientRect().top`); top < 0 || top > 844 {
 		t.Errorf("after a step the state panel is at %.0f px", top)
+	}
+}
+
+// TestBrowserViewsScreenshots saves, with -screenshots, the lesson views
+// at 1280×800 and on a phone, in English and Chinese: qos1-lost-puback at
+// the step that ends the sensor's in-flight message (a note and a state
+// change), and wildcards at a step to its last lifeline.
+//
+//	make build && go test -count=1 ./cmd/mqttviz -run TestBrowserViewsScreenshots -screenshots
+func TestBrowserViewsScreenshots(t *testing.T) {
+	if !*screenshots {
+		t.Skip("run with -screenshots to save them")
+	}
+	base := appURL(t)
+	qos1 := runLesson(t, "qos1-lost-puback")
+	wild := runLesson(t, "wildcards")
+	qos1At, wildAt := 0, 0
+	for i := 1; i < len(qos1.Steps); i++ {
+		if inflight(qos1.Steps[i-1].State, "sensor") > 0 && inflight(qos1.Steps[i].State, "sensor") == 0 {
+			qos1At = i
+			break
+		}
+	}
+	last := wild.Nodes[len(wild.Nodes)-1]
+	for i, s := range wild.Steps {
+		if s.Kind == sim.KindPacket && s.To == last {
+			wildAt = i
+			break
+		}
+	}
+	for _, shot := range []struct {
+		name   string
+		phone  bool
+		lesson string
+		at, n  int
+	}{
+		{"views-qos1", false, "qos1-lost-puback", qos1At, len(qos1.Steps)},
+		{"views-wildcards", false, "wildcards", wildAt, len(wild.Steps)},
+		{"views-phone", true, "qos1-lost-puback", qos1At, len(qos1.Steps)},
+		{"views-phone-wildcards", true, "wildcards", wildAt, len(wild.Steps)},
+	} {
+		for _, lang := range []string{"en", "zh"} {
+			ctx := newBrowser(t, 1280, 800)
+			// The window's size is not its viewport's: set the viewport.
+			if shot.phone {
+				do(t, ctx, chromedp.EmulateViewport(390, 844))
+			} else {
+				do(t, ctx, chromedp.EmulateViewport(1280, 800))
+			}
+			open(t, ctx, base, "/lessons/"+shot.lesson)
+			if lang == "zh" {
+				do(t, ctx, chromedp.Click(chromedp.ID("lang-zh")))
+				waitFor(t, ctx, `document.querySelector("#ctl-play").getAttribute("aria-label") === "播放"`)
+			}
+			for range shot.at {
+				do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+			}
+			waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#position").textContent.includes("%d")`, shot.at+1))
+			// The player at the top of the window, as a student stepping
+			// through sees it.
+			eval[bool](t, ctx, `(window.scrollTo(0, document.querySelector(".player-view").getBoundingClientRect().top + scrollY - 8), true)`)
+			time.Sleep(700 * time.Millisecond) // the packet's dot arrives
+			name := shot.name
+			if lang == "zh" {
+				name += "-zh"
+			}
+			shoot(t, ctx, name)
+		}
 	}
 }

@@ -345,7 +345,7 @@ func (l *eventList) renderRow(s sim.Step) app.UI {
 	if s.To != "" {
 		dir += " → " + s.To
 	}
-	what := s.Label
+	what := packetLabel(l.Lang, s)
 	if s.Kind != sim.KindPacket {
 		what = tr(l.Lang, "kind."+string(s.Kind))
 		if len(s.Notes) > 0 {
