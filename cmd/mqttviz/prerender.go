@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strconv"
 
 	"mqttviz/wasm/ui"
@@ -83,8 +84,8 @@ const (
 
 // fixPage replaces go-app's viewport with one that lets a phone zoom,
 // removes og:url, which would name the host the page was rendered for
-// rather than the one it is served from, and escapes every attribute
-// value as HTML does. go-app writes attributes in
+// rather than the one it is served from, escapes every attribute value
+// as HTML does and puts the attributes of each tag in order. go-app writes attributes in
 // any order. Each must be found exactly once: a go-app that writes them
 // otherwise fails here, not silently.
 func fixPage(page []byte, path string) ([]byte, error) {
@@ -103,7 +104,11 @@ func fixPage(page []byte, path string) ([]byte, error) {
 	if found != 2 {
 		return nil, fmt.Errorf("go-app's viewport and og:url found %d times, want once each", found)
 	}
-	return escapeAttributes(page)
+	page, err := escapeAttributes(page)
+	if err != nil {
+		return nil, err
+	}
+	return sortAttributes(page), nil
 }
 
 // goQuoted matches an attribute value as go-app writes it: ="…" with the
@@ -174,4 +179,28 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
+}
+
+// startTag matches a start tag once escapeAttributes has run: a name,
+// then attributes, each a bare name or name="value" with no " inside.
+var (
+	startTag  = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'<>/=]+(?:="[^"]*")?)+)\s*>`)
+	attribute = regexp.MustCompile(`[^\s"'<>/=]+(?:="[^"]*")?`)
+)
+
+// sortAttributes writes the attributes of every tag in name order. go-app
+// writes them in map order, a new one each run; sorted, the same build
+// pre-renders the same bytes: a static site that changes only where the
+// app did, and ETags that survive a restart.
+func sortAttributes(page []byte) []byte {
+	return startTag.ReplaceAllFunc(page, func(tag []byte) []byte {
+		m := startTag.FindSubmatch(tag)
+		attrs := attribute.FindAll(m[2], -1)
+		slices.SortFunc(attrs, bytes.Compare)
+		out := append([]byte("<"), m[1]...)
+		for _, a := range attrs {
+			out = append(append(out, ' '), a...)
+		}
+		return append(out, '>')
+	})
 }

@@ -213,3 +213,40 @@ func TestEscapeAttributes(t *testing.T) {
 		}
 	}
 }
+
+func TestSortAttributes(t *testing.T) {
+	tests := map[string]string{
+		`<meta name="viewport" content="a">`:                           `<meta content="a" name="viewport">`,
+		`<img src="/x.svg" alt class="logo">`:                          `<img alt class="logo" src="/x.svg">`,
+		"<textarea value=\"a > b\nc\" id=\"t\">x &lt;y&gt;</textarea>": "<textarea id=\"t\" value=\"a > b\nc\">x &lt;y&gt;</textarea>",
+		`<p>a=&#34;b&#34; <b id="z" class="y">c</b></p>`:               `<p>a=&#34;b&#34; <b class="y" id="z">c</b></p>`,
+	}
+	for in, want := range tests {
+		if got := string(sortAttributes([]byte(in))); got != want {
+			t.Errorf("sortAttributes(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestPrerenderReproducible: the same build pre-renders the same bytes.
+func TestPrerenderReproducible(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	s, err := loadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui.Register()
+	first, err := renderApp(ui.NewHandler(s, s.version))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := renderApp(ui.NewHandler(s, s.version))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, a := range first {
+		if !bytes.Equal(a.body, second[p].body) {
+			t.Errorf("%s differs between two renders", p)
+		}
+	}
+}
