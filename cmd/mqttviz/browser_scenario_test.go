@@ -402,9 +402,13 @@ func TestBrowserScenarioReference(t *testing.T) {
 			t.Errorf("the reference has no row for %s", kw)
 		}
 	}
+	eval[bool](t, ctx, `(document.querySelector("#scenario-reference").scrollIntoView(), true)`)
 	shoot(t, ctx, "scenario-reference")
 	do(t, ctx, chromedp.Click(chromedp.ID("lang-zh")))
 	waitFor(t, ctx, `document.querySelector("#scenario-reference caption").textContent === "场景设置"`)
+	do(t, ctx, chromedp.EmulateViewport(390, 844))
+	eval[bool](t, ctx, `(document.querySelectorAll("#scenario-reference caption")[3].scrollIntoView(), true)`)
+	shoot(t, ctx, "scenario-reference-phone-zh")
 	if got := eval[string](t, ctx, `document.querySelector("#scenario-reference tbody td:nth-child(2)").textContent`); got != "课程标题" {
 		t.Errorf("the first meaning in Chinese is %q", got)
 	}
@@ -419,7 +423,9 @@ func TestBrowserScenarioScreenshots(t *testing.T) {
 		name string
 		w, h int
 	}{{"wide", 1280, 800}, {"phone", 390, 844}} {
-		ctx := newBrowser(t, size.w, size.h)
+		ctx := newBrowser(t, 1280, 800)
+		// A window is at least 500 px wide: a phone's width is emulated.
+		do(t, ctx, chromedp.EmulateViewport(int64(size.w), int64(size.h)))
 		open(t, ctx, base, "/scenario")
 		long := exampleWithLongLine()
 		setEditor(t, ctx, long)
@@ -431,6 +437,9 @@ func TestBrowserScenarioScreenshots(t *testing.T) {
 		lines := strings.Count(long, "\n") + 1
 		if hs[0] < float64(16+20*lines) || hs[1] > hs[0]+20+2 {
 			t.Errorf("%s: gutter %v px, text %v px for %d lines", size.name, hs[0], hs[1], lines)
+		}
+		if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > size.w {
+			t.Errorf("%s: the page is %d px wide in a %d px window", size.name, w, size.w)
 		}
 		for _, lang := range []string{"en", "zh"} {
 			do(t, ctx, chromedp.Click(chromedp.ID("lang-"+lang)))
