@@ -24,6 +24,10 @@ type conn struct {
 	// before it, so the diagram shows cause before effect.
 	inflight     [2]int
 	pendingClose [2]*Step
+	// heldBehind are the steps the client took after a pending close of
+	// its end (a new connection, a note): recorded right after that close,
+	// so its lifeline reads in the order things happened.
+	heldBehind []Step
 	// heard are the packets each end received and processed, said those
 	// it sent, and selfClosed whether it closed its end itself; kept only
 	// when the run records a trace, for Connection.

@@ -43,14 +43,19 @@ type engine struct {
 	snapshots  bool
 	record     bool
 	lastState  *State
-	// follow is a close step recorded right after the next step: the
-	// close that waited for the packet that step shows.
-	follow *Step
+	// follow is the connection end whose close is recorded right after
+	// the next step: the close that waited for the packet that step shows.
+	follow    *conn
+	followEnd int
+	// closing maps a client to its connection whose client-end close is
+	// pending: the client's own later steps wait behind it.
+	closing map[string]*conn
 }
 
 func newEngine(o Options) *engine {
 	e := &engine{
 		rand:      rand.New(rand.NewPCG(uint64(o.Seed), 0x6d717474)),
+		closing:   map[string]*conn{},
 		trace:     &Trace{Seed: o.Seed, Nodes: []string{BrokerName}, Steps: []Step{}, Expectations: []Expectation{}},
 		latency:   o.Latency,
 		snapshots: o.Snapshots && !o.NoRecord,
@@ -218,7 +223,7 @@ func (e *engine) arrive(ev event) {
 	c.inflight[1-end]--
 	if c.inflight[1-end] == 0 {
 		// The sender's close, if it waited for this packet, follows its step.
-		e.follow, c.pendingClose[1-end] = c.pendingClose[1-end], nil
+		e.follow, e.followEnd = c, 1-end
 	}
 	from, to := c.client.name, BrokerName
 	if !ev.up {
@@ -324,15 +329,29 @@ func (e *engine) flushDeferred(n node, step *Step, c *conn, end int) {
 	step.Notes = append([]Note(nil), r.notes...)
 	r.notes = r.notes[:0]
 	c.pendingClose[end] = step
+	if end == clientEnd {
+		e.closing[c.client.name] = c
+	}
 	e.flush(n, nil)
 }
 
 // recordPendingClose records the close of c's end that waited for the
-// packets sent before it, if any: before the other end hears of it.
+// packets sent before it, if any, then the steps its client took after
+// it: before the other end hears of it.
 func (e *engine) recordPendingClose(c *conn, end int) {
-	if s := c.pendingClose[end]; s != nil {
-		c.pendingClose[end] = nil
-		e.appendStep(*s)
+	s := c.pendingClose[end]
+	if s == nil {
+		return
+	}
+	c.pendingClose[end] = nil
+	held := c.heldBehind
+	if end == clientEnd {
+		c.heldBehind = nil
+		delete(e.closing, c.client.name)
+	}
+	e.appendStep(*s)
+	for _, h := range held {
+		e.appendStep(h)
 	}
 }
 
@@ -419,6 +438,10 @@ func (e *engine) appendStep(s Step) {
 	if !e.record {
 		return
 	}
+	if k := e.closing[s.From]; k != nil && s.Kind != KindPacket {
+		k.heldBehind = append(k.heldBehind, s)
+		return
+	}
 	s.Index = len(e.trace.Steps)
 	if e.snapshots {
 		s.State = e.snapshot()
@@ -426,7 +449,7 @@ func (e *engine) appendStep(s Step) {
 	e.trace.Steps = append(e.trace.Steps, s)
 	if f := e.follow; f != nil {
 		e.follow = nil
-		e.appendStep(*f)
+		e.recordPendingClose(f, e.followEnd)
 	}
 }
 

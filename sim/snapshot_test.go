@@ -197,3 +197,36 @@ func TestAPIErrors(t *testing.T) {
 		t.Error("holding CONNECT accepted")
 	}
 }
+
+// TestClosesFollowTheirPacketsInRandomRuns: in random lossy worlds, no
+// packet a client sent before closing its connection is shown after the
+// close (a packet sent later goes on a new connection, after its connect
+// step).
+func TestClosesFollowTheirPacketsInRandomRuns(t *testing.T) {
+	closes := 0
+	for seed := range int64(propertySeeds() / 20) {
+		w, err := deliveryRun(seed, false)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		steps := w.Trace().Steps
+		for i, c := range steps {
+			if c.Kind != KindClose || c.To != "" || c.From == BrokerName {
+				continue
+			}
+			closes++
+			for _, s := range steps[i+1:] {
+				if s.From == c.From && s.Kind == KindConnect {
+					break
+				}
+				if s.From == c.From && s.Kind == KindPacket && s.SentAt <= c.Time {
+					t.Fatalf("seed %d: step %d, %s's close at %d, comes before step %d, its %s sent at %d",
+						seed, c.Index, c.From, c.Time, s.Index, s.Label, s.SentAt)
+				}
+			}
+		}
+	}
+	if closes == 0 {
+		t.Fatal("no client closed a connection: the test looks at nothing")
+	}
+}
