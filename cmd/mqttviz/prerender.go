@@ -108,8 +108,17 @@ func fixPage(page []byte, path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	page = falseBoolean.ReplaceAll(page, nil)
 	return sortAttributes(page), nil
 }
+
+// falseBoolean matches an HTML boolean attribute that go-app writes with
+// the value "false" (Selected(false), Open(false), Disabled(false)). HTML
+// reads a boolean attribute as true whatever its value, so <details
+// open="false"> is open and every <option selected="false"> is selected;
+// such an attribute is removed. ARIA attributes take "false" as a value
+// and are kept.
+var falseBoolean = regexp.MustCompile(` (?:allowfullscreen|async|autofocus|autoplay|checked|controls|default|defer|disabled|formnovalidate|hidden|inert|ismap|itemscope|loop|multiple|muted|nomodule|novalidate|open|playsinline|readonly|required|reversed|selected)="false"`)
 
 // goQuoted matches an attribute value as go-app writes it: ="…" with the
 // value Go-quoted inside. go-app escapes every " of text as &#34;, so

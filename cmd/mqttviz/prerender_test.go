@@ -112,11 +112,23 @@ func TestPrerenderedAttributes(t *testing.T) {
 		if bytes.Contains(a.body, []byte("og:url")) {
 			t.Errorf("%s: og:url names the host the page was rendered for", p)
 		}
+		for _, m := range falseAttr.FindAllSubmatch(a.body, -1) {
+			if name := string(m[1]); !strings.HasPrefix(name, "aria-") && !enumeratedFalse[name] {
+				t.Errorf("%s: %s, which HTML reads as true", p, m[0])
+			}
+		}
 	}
 	if want := len(ui.Pages()) + 1; pages != want {
 		t.Errorf("%d pages pre-rendered, want %d", pages, want)
 	}
 }
+
+// falseAttr matches an attribute whose value is "false".
+var falseAttr = regexp.MustCompile(` ([a-z-]+)="false"`)
+
+// enumeratedFalse are the attributes besides aria-* for which "false" is
+// a value rather than a boolean attribute that HTML reads as present.
+var enumeratedFalse = map[string]bool{"contenteditable": true, "draggable": true, "spellcheck": true, "focusable": true}
 
 // anchorHref matches the address of a link.
 var anchorHref = regexp.MustCompile(`<a [^>]*href="([^"]*)"`)
