@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"encoding/hex"
 	"errors"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -19,35 +21,62 @@ var seedExamples = []struct {
 	{codec.Text{EN: "SUBSCRIBE", ZH: "SUBSCRIBE"}, "82 09 00 01 00 04 32 32 32 32 00"},
 	{codec.Text{EN: "PUBLISH QoS 1", ZH: "PUBLISH QoS 1"}, "32 0b 00 04 31 31 31 31 00 01 39 39 39"},
 	{codec.Text{EN: "SUBACK 0x80 (failure)", ZH: "SUBACK 0x80（订阅失败）"}, "90 03 00 01 80"},
+	{codec.Text{EN: "A client's stream: CONNECT, SUBSCRIBE, PINGREQ", ZH: "客户端发出的报文流：CONNECT、SUBSCRIBE、PINGREQ"},
+		"10 22 00 04 4D 51 54 54 04 C2 00 78 00 06 31 32 33 34 35 36 00 04 79 61 6E 67 00 08 31 31 32 32 33 33 34 34\n82 09 00 01 00 04 32 32 32 32 00\nc0 00"},
+	{codec.Text{EN: "A stream as hexdump -C prints it", ZH: "hexdump -C 打印的报文流"},
+		"00000000  32 0b 00 04 31 31 31 31  00 01 39 39 39 c0 00     |2...1111..999..|\n0000000f"},
 }
 
-// decodePage is /decode: paste the hex of one packet and read it in the
-// inspector, faults explained.
+// What the decode page reads at once, draws and shares, so that typing
+// stays instant whatever is pasted.
+const (
+	// instantText is the longest text read on every keystroke; a longer
+	// one is read when typing pauses for typingPause.
+	instantText = 16 << 10
+	typingPause = 300 * time.Millisecond
+	// maxDrawnPackets and maxDrawnCells bound the packets of a stream that
+	// are drawn and the hex cells drawn for them (the inspector draws at
+	// most maxHexCells of each packet).
+	maxDrawnPackets = 16
+	maxDrawnCells   = 4 * maxHexCells
+	// maxShareBytes is the most bytes ?hex= carries: twice as many
+	// characters keep the address under the 8 KB that common servers
+	// accept in a request line.
+	maxShareBytes = 2048
+)
+
+// decodePage is /decode: paste the bytes of packets, in hex as a
+// tutorial or a tool prints them, and read each packet in the inspector,
+// faults explained.
 type decodePage struct {
 	app.Compo
 	language
 
-	initial string // the text the page opened with, from ?hex=
-	bytes   []byte
-	bad     codec.Text // why the text is not hex
+	packets  []codec.StreamPacket // the bytes last read, cut into packets
+	size     int                  // how many bytes they are
+	problem  *codec.HexError      // why the text as typed is not bytes, or nil
+	unshared bool                 // the bytes are too many for the address
+	typed    int                  // inputs so far: a pause reads only after the last
 }
 
 func newDecodePage() *decodePage { return &decodePage{} }
 
-func (p *decodePage) OnPreRender(ctx app.Context) { p.open(ctx); p.retitle(ctx, p.pageTitle) }
+// OnPreRender titles the page; the server pre-renders from the path
+// alone, so ?hex= is read in the browser (OnNav).
+func (p *decodePage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
 
 func (p *decodePage) pageTitle(lang string) string { return tr(lang, "title.decode") }
 
-func (p *decodePage) OnNav(ctx app.Context) { p.open(ctx) }
-
-// open decodes the bytes of ?hex=, so that a lesson can link a packet
-// here.
-func (p *decodePage) open(ctx app.Context) {
-	p.initial = ctx.Page().URL().Query().Get("hex")
-	p.setInput(p.initial)
-	if app.IsClient {
-		app.Window().GetElementByID("decode-input").Set("value", p.initial)
+// OnNav reads the bytes of ?hex=, so that a lesson or a writer can link
+// packets here.
+func (p *decodePage) OnNav(ctx app.Context) {
+	if !app.IsClient {
+		return
 	}
+	text := ctx.Page().URL().Query().Get("hex")
+	p.typed++
+	p.read(ctx, text, false)
+	ctx.Defer(func(app.Context) { setDecodeInput(text) })
 }
 
 func (p *decodePage) OnMount(ctx app.Context) {
@@ -55,62 +84,105 @@ func (p *decodePage) OnMount(ctx app.Context) {
 	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
 }
 
-// setInput parses the hex text the user typed. The text area is not
-// re-rendered from it: the browser owns what is being typed.
-func (p *decodePage) setInput(s string) {
-	b, err := parseHex(s)
-	var he *hexError
-	if errors.As(err, &he) {
-		p.bytes, p.bad = nil, he.Text
-		return
+// setDecodeInput puts text in the text area. The text area is not
+// rendered from the page's state: the browser owns what is being typed.
+func setDecodeInput(text string) {
+	if el := app.Window().GetElementByID("decode-input"); el.Truthy() {
+		el.Set("value", text)
 	}
-	p.bytes, p.bad = b, codec.Text{}
 }
 
+// read reads the text typed as bytes and cuts them into packets; the
+// address then carries them when share is set. Text that is not bytes
+// keeps the last breakdown and says what is wrong beside it.
+func (p *decodePage) read(ctx app.Context, text string, share bool) {
+	b, err := codec.ParseHex(text)
+	var he *codec.HexError
+	if errors.As(err, &he) {
+		p.problem = he
+		return
+	}
+	p.problem = nil
+	p.packets, p.size = codec.SplitStream(b), len(b)
+	p.unshared = len(b) > maxShareBytes
+	if share {
+		p.share(ctx, b)
+	}
+	perfMark("mqttviz-decoded")
+}
+
+// share writes the bytes in the address as ?hex=, replacing the current
+// history entry, so that a copied address opens what is shown.
+func (p *decodePage) share(ctx app.Context, b []byte) {
+	u := *ctx.Page().URL()
+	before := u.String()
+	q := u.Query()
+	if len(b) == 0 || p.unshared {
+		q.Del("hex")
+	} else {
+		q.Set("hex", hex.EncodeToString(b))
+	}
+	u.RawQuery = q.Encode()
+	if u.String() != before {
+		ctx.Page().ReplaceURL(&u)
+	}
+}
+
+// onInput reads a short text at once. A long one is read when typing
+// pauses, so that no keystroke waits for a megabyte to be read again.
 func (p *decodePage) onInput(ctx app.Context, e app.Event) {
-	p.setInput(ctx.JSSrc().Get("value").String())
+	src := ctx.JSSrc()
+	p.typed++
+	if src.Get("value").Length() <= instantText {
+		p.read(ctx, src.Get("value").String(), true)
+		return
+	}
+	ctx.PreventUpdate()
+	n := p.typed
+	ctx.Async(func() {
+		time.Sleep(typingPause)
+		ctx.Emit(func() {
+			if n != p.typed {
+				ctx.PreventUpdate() // typed again: that input reads
+				return
+			}
+			p.read(ctx, src.Get("value").String(), true)
+		})
+	})
 }
 
 func (p *decodePage) Render() app.UI {
 	examples := make([]app.UI, len(seedExamples))
 	for i, ex := range seedExamples {
-		hex := ex.Hex
+		text := ex.Hex
 		examples[i] = app.Li().Body(app.Button().
 			Type("button").
 			Class("example").
 			OnClick(func(ctx app.Context, e app.Event) {
-				p.setInput(hex)
-				app.Window().GetElementByID("decode-input").Set("value", hex)
+				setDecodeInput(text)
+				p.typed++
+				p.read(ctx, text, true)
 			}, i).
 			Text(ex.Name.In(p.lang)))
 	}
-	var result app.UI
-	switch {
-	case p.bad.EN != "":
-		result = app.P().ID("decode-error").Class("error").Text(tr(p.lang, "decode.badhex", p.bad.In(p.lang)))
-	case len(p.bytes) == 0:
-		result = app.P().Class("empty").Text(tr(p.lang, "decode.empty"))
-	default:
-		result = newInspector(p.bytes, p.lang)
+	body := []app.UI{
+		app.H1().ID("decode-title").Text(tr(p.lang, "decode.title")),
+		app.P().Class("intro").Text(tr(p.lang, "decode.intro")),
+		app.Label().For("decode-input").Text(tr(p.lang, "decode.input")),
+		app.Textarea().
+			ID("decode-input").
+			Rows(3).
+			Spellcheck(false).
+			Placeholder("30 0b 00 04 31 31 31 31 39 39 39").
+			OnInput(p.onInput),
+		app.Div().Class("examples").Body(
+			app.Span().Text(tr(p.lang, "decode.examples")),
+			app.Ul().Body(examples...),
+		),
+		p.renderStatus(),
 	}
 	return app.Div().Class("page").Body(
 		newHeader(p.lang),
-		app.Main().ID(mainID).Class("content decode").Body(
-			app.H1().ID("decode-title").Text(tr(p.lang, "decode.title")),
-			app.P().Class("intro").Text(tr(p.lang, "decode.intro")),
-			app.Label().For("decode-input").Text(tr(p.lang, "decode.input")),
-			app.Textarea().
-				ID("decode-input").
-				Rows(3).
-				Spellcheck(false).
-				Placeholder("30 0b 00 04 31 31 31 31 39 39 39").
-				OnInput(p.onInput).
-				Text(p.initial),
-			app.Div().Class("examples").Body(
-				app.Span().Text(tr(p.lang, "decode.examples")),
-				app.Ul().Body(examples...),
-			),
-			app.Section().Class("panel inspector-panel").Body(app.H2().Text(tr(p.lang, "inspector.title")), result),
-		),
+		app.Main().ID(mainID).Class("content decode").Body(append(body, p.renderPackets()...)...),
 	)
 }
