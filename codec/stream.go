@@ -1,5 +1,10 @@
 package codec
 
+import (
+	"iter"
+	"slices"
+)
+
 // StreamPacket is one packet cut from a byte stream by SplitStream.
 type StreamPacket struct {
 	// Offset is where the packet starts in the stream.
@@ -20,20 +25,28 @@ type StreamPacket struct {
 // Annotate each packet to check the rest. The bytes after a packet cut
 // short (Missing > 0) or after a malformed Remaining Length, where the
 // stream cannot be cut any further, are the last packet.
-func SplitStream(b []byte) []StreamPacket {
-	var out []StreamPacket
-	for off := 0; off < len(b); {
-		rest := b[off:]
-		n, err := FrameLength(rest)
-		if err != nil || n == 0 || n > len(rest) {
-			p := StreamPacket{Offset: off, Bytes: rest}
-			if err == nil && n > len(rest) {
-				p.Missing = n - len(rest)
+func SplitStream(b []byte) []StreamPacket { return slices.Collect(StreamPackets(b)) }
+
+// StreamPackets yields the packets of b as SplitStream cuts them,
+// without holding them all: a megabyte of small packets is counted
+// without allocating.
+func StreamPackets(b []byte) iter.Seq[StreamPacket] {
+	return func(yield func(StreamPacket) bool) {
+		for off := 0; off < len(b); {
+			rest := b[off:]
+			n, err := FrameLength(rest)
+			if err != nil || n == 0 || n > len(rest) {
+				p := StreamPacket{Offset: off, Bytes: rest}
+				if err == nil && n > len(rest) {
+					p.Missing = n - len(rest)
+				}
+				yield(p)
+				return
 			}
-			return append(out, p)
+			if !yield(StreamPacket{Offset: off, Bytes: rest[:n:n]}) {
+				return
+			}
+			off += n
 		}
-		out = append(out, StreamPacket{Offset: off, Bytes: rest[:n:n]})
-		off += n
 	}
-	return out
 }

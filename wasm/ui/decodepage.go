@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/hex"
 	"errors"
+	"sync/atomic"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -52,11 +53,15 @@ type decodePage struct {
 	app.Compo
 	language
 
-	packets  []codec.StreamPacket // the bytes last read, cut into packets
-	size     int                  // how many bytes they are
+	packets  []codec.StreamPacket // the first packets of the bytes last read
+	count    int                  // how many packets the bytes are
+	size     int                  // how many bytes
 	problem  *codec.HexError      // why the text as typed is not bytes, or nil
 	unshared bool                 // the bytes are too many for the address
-	typed    int                  // inputs so far: a pause reads only after the last
+	// lastInput is when a long text was last changed (Unix ns), waiting
+	// whether a read is waiting for typing to pause.
+	lastInput atomic.Int64
+	waiting   bool
 }
 
 func newDecodePage() *decodePage { return &decodePage{} }
@@ -74,7 +79,6 @@ func (p *decodePage) OnNav(ctx app.Context) {
 		return
 	}
 	text := ctx.Page().URL().Query().Get("hex")
-	p.typed++
 	p.read(ctx, text, false)
 	ctx.Defer(func(app.Context) { setDecodeInput(text) })
 }
@@ -103,7 +107,13 @@ func (p *decodePage) read(ctx app.Context, text string, share bool) {
 		return
 	}
 	p.problem = nil
-	p.packets, p.size = codec.SplitStream(b), len(b)
+	p.packets, p.count, p.size = nil, 0, len(b)
+	for sp := range codec.StreamPackets(b) {
+		if p.count < maxDrawnPackets {
+			p.packets = append(p.packets, sp)
+		}
+		p.count++
+	}
 	p.unshared = len(b) > maxShareBytes
 	if share {
 		p.share(ctx, b)
@@ -128,24 +138,31 @@ func (p *decodePage) share(ctx app.Context, b []byte) {
 	}
 }
 
-// onInput reads a short text at once. A long one is read when typing
-// pauses, so that no keystroke waits for a megabyte to be read again.
+// onInput reads a short text at once. A long one is read once typing
+// pauses for typingPause, so that no keystroke waits for a megabyte to
+// be read again: one wait at a time, which the last input extends.
 func (p *decodePage) onInput(ctx app.Context, e app.Event) {
 	src := ctx.JSSrc()
-	p.typed++
-	if src.Get("value").Length() <= instantText {
+	if src.Get("textLength").Int() <= instantText {
 		p.read(ctx, src.Get("value").String(), true)
 		return
 	}
 	ctx.PreventUpdate()
-	n := p.typed
+	p.lastInput.Store(time.Now().UnixNano())
+	if p.waiting {
+		return
+	}
+	p.waiting = true
 	ctx.Async(func() {
-		time.Sleep(typingPause)
-		ctx.Emit(func() {
-			if n != p.typed {
-				ctx.PreventUpdate() // typed again: that input reads
-				return
+		for {
+			wait := typingPause - time.Since(time.Unix(0, p.lastInput.Load()))
+			if wait <= 0 {
+				break
 			}
+			time.Sleep(wait)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			p.waiting = false
 			p.read(ctx, src.Get("value").String(), true)
 		})
 	})
@@ -160,7 +177,6 @@ func (p *decodePage) Render() app.UI {
 			Class("example").
 			OnClick(func(ctx app.Context, e app.Event) {
 				setDecodeInput(text)
-				p.typed++
 				p.read(ctx, text, true)
 			}, i).
 			Text(ex.Name.In(p.lang)))

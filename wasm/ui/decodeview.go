@@ -19,7 +19,7 @@ func (p *decodePage) renderStatus() app.UI {
 		}
 		lines = append(lines, app.P().ID("decode-error").Class("error").Text(msg))
 	}
-	if n := len(p.packets); n > 1 {
+	if n := p.count; n > 1 {
 		msg := tr(p.lang, "decode.stream", n, p.size)
 		if drawn := p.drawn(); drawn < n {
 			msg += " " + tr(p.lang, "decode.capped", drawn, n-drawn)
@@ -35,14 +35,14 @@ func (p *decodePage) renderStatus() app.UI {
 	return app.Div().ID("decode-status").Aria("live", "polite").Body(lines...)
 }
 
-// drawn is how many packets of the stream are drawn: at most
-// maxDrawnPackets, and no more than maxDrawnCells hex cells, but always
-// the first.
+// drawn is how many packets of the stream are drawn: those kept (at
+// most maxDrawnPackets), and no more than maxDrawnCells hex cells, but
+// always the first.
 func (p *decodePage) drawn() int {
 	cells := 0
 	for i, sp := range p.packets {
 		cells += min(len(sp.Bytes), maxHexCells)
-		if i == maxDrawnPackets || i > 0 && cells > maxDrawnCells {
+		if i > 0 && cells > maxDrawnCells {
 			return i
 		}
 	}
@@ -62,7 +62,7 @@ func (p *decodePage) renderPackets() []app.UI {
 			size = tr(p.lang, "decode.byte")
 		}
 		head := tr(p.lang, "decode.packet", name, size)
-		if len(p.packets) > 1 {
+		if p.count > 1 {
 			head = tr(p.lang, "decode.packet.nth", i+1, sp.Offset, name, size)
 		}
 		var missing app.UI
