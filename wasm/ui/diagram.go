@@ -28,11 +28,9 @@ type diagram struct {
 	viewH, viewW          int
 
 	// shown is the step the box was last scrolled to (-1: none yet), of
-	// trace shownOf; scroll is set when Render moved the box and
-	// OnUpdate has still to scroll the page's.
+	// trace shownOf.
 	shown   int
 	shownOf *sim.Trace
-	scroll  bool
 	// drawn is the first row drawn; queued is set while an update this
 	// component asked for itself is pending.
 	drawn  int
@@ -58,13 +56,6 @@ func (d *diagram) OnResize(ctx app.Context) {
 	d.redraw()
 }
 
-func (d *diagram) OnUpdate(ctx app.Context) {
-	if d.scroll {
-		d.scroll = false
-		setScroll(diagramScrollID, d.scrollTop, d.scrollLeft)
-	}
-}
-
 // redraw asks for a render of the diagram itself.
 func (d *diagram) redraw() {
 	d.queued = true
@@ -78,19 +69,24 @@ func (d *diagram) measure() {
 	}
 }
 
-// follow moves the scroll position, before the rows are drawn, to bring
-// the current step into view when the cursor has moved since the last
+// follow scrolls the box, before the rows are drawn, to bring the
+// current step into view when the cursor has moved since the last
 // render: down to its row, put in the middle when it was out of sight,
 // and sideways to its lifelines, and its note when they fit together.
+//
+// It scrolls the page's box right away, from Render: the diagram's size
+// stays the same from step to step, and an OnUpdate would cost a second
+// render of every step (go-app updates a component again after its
+// OnUpdate).
 func (d *diagram) follow(g geometry) {
 	if d.shown == d.Cursor && d.shownOf == d.Trace || d.viewH == 0 {
 		return
 	}
 	d.shown, d.shownOf = d.Cursor, d.Trace
 	rowsH := d.viewH - headH
-	if _, move := scrollToShow(d.Cursor, d.scrollTop, rowsH, rowHeight); move {
+	_, moveY := scrollToShow(d.Cursor, d.scrollTop, rowsH, rowHeight)
+	if moveY {
 		d.scrollTop = max(0, rowY(d.Cursor)-rowsH/2+rowHeight/2)
-		d.scroll = true
 	}
 	s := d.Trace.Steps[d.Cursor]
 	lo, hi := g.stepSpan(s)
@@ -103,9 +99,10 @@ func (d *diagram) follow(g geometry) {
 	case hi-lo > d.viewW:
 		hi = lo + d.viewW
 	}
-	if left, move := scrollToSpan(lo, hi, d.scrollLeft, d.viewW); move {
-		d.scrollLeft = left
-		d.scroll = true
+	left, moveX := scrollToSpan(lo, hi, d.scrollLeft, d.viewW)
+	d.scrollLeft = left
+	if moveY || moveX {
+		setScroll(diagramScrollID, d.scrollTop, d.scrollLeft)
 	}
 }
 
