@@ -3,9 +3,14 @@ package main
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -16,6 +21,168 @@ import (
 	"mqttviz/codec"
 	"mqttviz/sim"
 )
+
+// axeDir holds the pinned axe-core (package.json and package-lock.json);
+// `npm ci` there installs it, as .ci/run does.
+const axeDir = "testdata/axe"
+
+var (
+	axeOnce sync.Once
+	axeJS   string
+	axeErr  error
+)
+
+// axeSource returns axe.min.js, installing the pinned axe-core with
+// `npm ci` when it is missing. Outside CI a missing npm skips the test;
+// under CI=true it fails it.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	axeOnce.Do(func() {
+		file := filepath.Join(axeDir, "node_modules", "axe-core", "axe.min.js")
+		if _, err := os.Stat(file); err != nil {
+			cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
+			cmd.Dir = axeDir
+			if out, err := cmd.CombinedOutput(); err != nil {
+				axeErr = fmt.Errorf("npm ci in %s: %v\n%s", axeDir, err, out)
+				return
+			}
+		}
+		b, err := os.ReadFile(file)
+		axeJS, axeErr = string(b), err
+	})
+	if axeErr != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(axeErr)
+		}
+		t.Skipf("\n\n*** SKIPPING THE AXE TEST: axe-core cannot be installed: %v ***\n", axeErr)
+	}
+	return axeJS
+}
+
+// axeFinding is one rule that failed, or that axe could not decide, on
+// some elements.
+type axeFinding struct {
+	Rule  string    `json:"rule"`
+	Help  string    `json:"help"`
+	Nodes []axeNode `json:"nodes"`
+}
+
+type axeNode struct {
+	Target  []string `json:"target"`
+	Message string   `json:"message"`
+}
+
+// axeReport is what runAxe keeps of axe.run's result.
+type axeReport struct {
+	Violations []axeFinding `json:"violations"`
+	Incomplete []axeFinding `json:"incomplete"`
+}
+
+// runAxe injects axe-core into the page and runs every rule on the
+// document as it is now.
+func runAxe(t *testing.T, ctx context.Context) axeReport {
+	t.Helper()
+	src := axeSource(t)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](src+"\n;true")); err != nil {
+		t.Fatalf("injecting axe-core: %v", err)
+	}
+	const run = `axe.run(document, {resultTypes: ["violations", "incomplete"]}).then(r => {
+		const keep = list => list.map(v => ({
+			rule: v.id,
+			help: v.help,
+			nodes: v.nodes.map(n => ({target: n.target.map(String), message: n.failureSummary || ""})),
+		}));
+		return JSON.stringify({violations: keep(r.violations), incomplete: keep(r.incomplete)});
+	})`
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](run, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("running axe-core: %v", err)
+	}
+	var rep axeReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// checkAxe fails the test on every violation and on every colour
+// contrast axe could not decide (SVG text, text over an image): a
+// contrast nobody checked is not known to pass.
+func checkAxe(t *testing.T, ctx context.Context, where string) {
+	t.Helper()
+	rep := runAxe(t, ctx)
+	report := func(kind string, f axeFinding) {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s: axe %s %s (%s), %d elements:", where, kind, f.Rule, f.Help, len(f.Nodes))
+		for i, n := range f.Nodes {
+			if i == 8 {
+				fmt.Fprintf(&b, "\n\t… and %d more", len(f.Nodes)-i)
+				break
+			}
+			fmt.Fprintf(&b, "\n\t%s: %s", strings.Join(n.Target, " "), strings.ReplaceAll(n.Message, "\n", " "))
+		}
+		t.Error(b.String())
+	}
+	for _, v := range rep.Violations {
+		report("violation", v)
+	}
+	for _, v := range rep.Incomplete {
+		if v.Rule == "color-contrast" {
+			report("incomplete", v)
+		}
+	}
+}
+
+// axePage is a page the axe test opens and how it gets it to the state
+// worth checking.
+type axePage struct {
+	name, path string
+	// ready, when set, brings the page there after it opened.
+	ready func(t *testing.T, ctx context.Context)
+}
+
+// TestBrowserA11yAxe runs axe-core on the picker, a lesson at a step with
+// a current row, decode with a packet and the scenario page, in English
+// and Chinese, at 1280×800 and on a phone (390×844).
+func TestBrowserA11yAxe(t *testing.T) {
+	base := appURL(t)
+	axeSource(t)
+	const lesson = "retained-late-subscriber"
+	at := publishStep(t, lesson)
+	pages := []axePage{
+		{name: "picker", path: "/"},
+		{name: "lesson", path: "/lessons/" + lesson, ready: func(t *testing.T, ctx context.Context) {
+			for range at {
+				do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+			}
+			waitFor(t, ctx, fmt.Sprintf(`(document.querySelector("g[data-c~=current]") || {dataset: {}}).dataset.step === "%d" && document.querySelector(".event.current") !== null`, at))
+			// Rows scrolled up under the diagram's sticky lane heads are
+			// hidden there, and axe cannot measure hidden text: the step
+			// is one the diagram shows without scrolling.
+			if top := eval[int](t, ctx, `document.querySelector("#diagram-scroll").scrollTop`); top != 0 {
+				t.Fatalf("the diagram scrolled to %d px for step %d: pick an earlier step", top, at)
+			}
+		}},
+		{name: "decode", path: "/decode?hex=" + strings.ReplaceAll(seedConnect, " ", ""), ready: func(t *testing.T, ctx context.Context) {
+			waitFor(t, ctx, `document.querySelectorAll(".inspector-panel .field").length > 5`)
+		}},
+		{name: "scenario", path: "/scenario"},
+	}
+	for _, size := range []struct{ w, h int64 }{{1280, 800}, {390, 844}} {
+		ctx := newBrowser(t, 1280, 800)
+		do(t, ctx, chromedp.EmulateViewport(size.w, size.h))
+		for _, p := range pages {
+			open(t, ctx, base, p.path)
+			if p.ready != nil {
+				p.ready(t, ctx)
+			}
+			for _, lang := range []string{"en", "zh"} {
+				setLang(t, ctx, lang)
+				checkAxe(t, ctx, fmt.Sprintf("%s at %d×%d in %s", p.name, size.w, size.h, lang))
+			}
+		}
+	}
+}
 
 // publishStep returns the index of the lesson's first delivered PUBLISH:
 // the current row then carries the publish colour on the highlight.

@@ -125,7 +125,7 @@ func renderPlayerView(t *sim.Trace, cursor int, status playStatus, speed float64
 		// while the page scrolls to the events or the inspector.
 		app.Div().Class("player-bar").Body(
 			newControls(cursor, len(t.Steps), status, speed, lang),
-			app.P().ID("announce").Class("announce").Aria("live", "polite").Body(renderAnnounce(lang, step)...),
+			app.P().ID("announce").Class("announce").Aria("live", "polite").TabIndex(0).Body(renderAnnounce(lang, step)...),
 		),
 		app.Div().Class("main-col").Body(
 			app.Section().Class("panel diagram-panel").Aria("label", tr(lang, "diagram.title")).Body(
