@@ -400,8 +400,13 @@ func TestBrowserA11yScreenshots(t *testing.T) {
 			eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
 			shoot(t, ctx, "a11y-lesson-"+size.name+"-"+lang)
 			if size.name == "phone" {
-				// The event list, two lines a row.
-				eval[bool](t, ctx, `(document.querySelector(".events-panel").scrollIntoView(), true)`)
+				// The event list, two lines a row, below the sticky player bar.
+				eval[bool](t, ctx, `(() => {
+					document.querySelector(".events-panel").scrollIntoView();
+					const bar = document.querySelector(".player-bar");
+					window.scrollBy(0, -(bar ? bar.offsetHeight + 8 : 0));
+					return true;
+				})()`)
 				shoot(t, ctx, "a11y-events-phone-"+lang)
 			}
 		}
