@@ -139,13 +139,9 @@ func (d *diagram) Render() app.UI {
 		rows = append(rows, d.renderStep(g, t.Steps[i]))
 	}
 	w := g.width()
-	class := "diagram-scroll"
-	if g.compact {
-		class += " compact"
-	}
 	return app.Div().
 		ID(diagramScrollID).
-		Class(class).
+		Class("diagram-scroll").
 		TabIndex(0).
 		Aria("label", tr(d.Lang, "diagram.title")).
 		OnScroll(d.onScroll).
