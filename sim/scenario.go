@@ -76,16 +76,16 @@ const keywordList = "title, describe, note, broker, client, will, connect, open,
 // ParseScenario parses a scenario script. name is recorded in the trace
 // (a lesson name or a file name). Errors are *ParseError.
 func ParseScenario(name, source string) (*Scenario, error) {
-	sc := &Scenario{Name: name, clients: map[string]*ClientOptions{}}
-	for i, line := range strings.Split(source, "\n") {
-		if err := sc.parseLine(strings.TrimSuffix(line, "\r"), i+1); err != nil {
-			return nil, err
-		}
-	}
+	return StartParse(name, source).Finish()
+}
+
+// endParse checks what only the end of the script shows: a repeat block
+// left open.
+func (sc *Scenario) endParse() error {
 	if r := sc.repeat; r != nil {
-		return nil, &ParseError{Line: r.line, Col: 1, Text: say(msgRepeatOpen, r.line)}
+		return &ParseError{Line: r.line, Col: 1, Text: say(msgRepeatOpen, r.line)}
 	}
-	return sc, nil
+	return nil
 }
 
 // parseLine parses one line into zero or one statements.

@@ -1,11 +1,69 @@
 package sim
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
-// ScenarioRun is a scenario being run a few statements at a time, so that
-// a caller with one thread (the browser) can give control back between
-// slices and show progress. Run the same scenario with the same seed and
-// the trace is the one Scenario.Run gives.
+// ScenarioParse is a script being parsed a few lines at a time, and
+// ScenarioRun a scenario being run a few statements at a time, so that a
+// caller with one thread (the browser) can give control back between
+// slices and show progress. ParseScenario and Scenario.Run are the same
+// done in one go.
+
+// ScenarioParse is a script being parsed a few lines at a time.
+type ScenarioParse struct {
+	sc    *Scenario
+	lines []string
+	next  int
+	done  bool
+	err   error
+}
+
+// StartParse begins parsing source; no line has been read yet. name is
+// recorded in the trace.
+func StartParse(name, source string) *ScenarioParse {
+	return &ScenarioParse{
+		sc:    &Scenario{Name: name, clients: map[string]*ClientOptions{}},
+		lines: strings.Split(source, "\n"),
+	}
+}
+
+// Step parses up to n more lines (at least one) and reports whether the
+// parse is over: every line read, or one gave an error (a *ParseError).
+func (p *ScenarioParse) Step(n int) (done bool, err error) {
+	for k := 0; k < max(n, 1) && !p.done; k++ {
+		i := p.next
+		p.next++
+		p.err = p.sc.parseLine(strings.TrimSuffix(p.lines[i], "\r"), i+1)
+		if p.err == nil && p.next == len(p.lines) {
+			p.err = p.sc.endParse()
+		}
+		p.done = p.err != nil || p.next == len(p.lines)
+	}
+	return p.done, p.err
+}
+
+// Progress returns how many lines have been read and how many there are.
+func (p *ScenarioParse) Progress() (read, total int) {
+	return p.next, len(p.lines)
+}
+
+// Finish parses the rest and returns the scenario, or the error that
+// stopped the parse.
+func (p *ScenarioParse) Finish() (*Scenario, error) {
+	for !p.done {
+		p.Step(len(p.lines))
+	}
+	if p.err != nil {
+		return nil, p.err
+	}
+	return p.sc, nil
+}
+
+// ScenarioRun is a scenario being run a few statements at a time. Run the
+// same scenario with the same seed and the trace is the one Scenario.Run
+// gives.
 type ScenarioRun struct {
 	sc   *Scenario
 	r    *runner

@@ -3,6 +3,7 @@ package sim
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -59,5 +60,54 @@ func TestScenarioRunMatchesRun(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestScenarioParseInSlices parses every lesson and scripts that do not
+// parse a few lines at a time: the scenario (its trace) or the error is the
+// one of a parse in one go.
+func TestScenarioParseInSlices(t *testing.T) {
+	sources := map[string]string{
+		"bad qos":     "client a\nconnect a\npublish a t \"x\" qos=3\nwait 1s\n",
+		"open repeat": "client a\nconnect a\nrepeat 2\npublish a t \"x\"\n",
+		"empty":       "",
+		"one line":    "client a",
+	}
+	for _, l := range Lessons() {
+		sources[l.Name], _ = LessonSource(l.Name)
+	}
+	for name, src := range sources {
+		want, wantErr := StartParse(name, src).Finish()
+		var wantTrace []byte
+		if wantErr == nil {
+			tr, _ := want.Run(1)
+			wantTrace, _ = json.Marshal(tr)
+		}
+		for _, n := range []int{1, 7} {
+			p := StartParse(name, src)
+			var err error
+			for done, last := false, -1; !done; {
+				done, err = p.Step(n)
+				read, total := p.Progress()
+				if read <= last || read > total {
+					t.Fatalf("%s: progress %d of %d after %d", name, read, total, last)
+				}
+				last = read
+			}
+			sc, ferr := p.Finish()
+			if fmt.Sprint(err) != fmt.Sprint(wantErr) || fmt.Sprint(ferr) != fmt.Sprint(wantErr) {
+				t.Fatalf("%s in slices of %d: %v, %v; want %v", name, n, err, ferr, wantErr)
+			}
+			if wantErr != nil {
+				continue
+			}
+			tr, _ := sc.Run(1)
+			if got, _ := json.Marshal(tr); string(got) != string(wantTrace) {
+				t.Errorf("%s in slices of %d: another trace", name, n)
+			}
+		}
+	}
+	if _, err := ParseScenario("x", sources["open repeat"]); err == nil || !strings.Contains(err.Error(), "line 3") {
+		t.Errorf("an open repeat block: %v", err)
 	}
 }

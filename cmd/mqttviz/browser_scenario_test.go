@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"net"
 	"net/http"
@@ -281,6 +284,10 @@ func TestBrowserScenarioLinks(t *testing.T) {
 		t.Errorf("a request target of %d characters reached the server", longest)
 	}
 
+	// A link pasted into the address of the open page opens too.
+	do(t, ctx2, chromedp.Evaluate[chromedp.Void](`location.hash = `+strconv.Quote(shareFragment("title en: Pasted\nclient a\nconnect a\n"))))
+	waitHeading(t, ctx2, "Pasted")
+
 	// The draft stays when a link does not open.
 	draft := "title en: Kept\nclient a\nconnect a\n"
 	setEditor(t, ctx2, draft)
@@ -356,6 +363,11 @@ func TestBrowserScenarioResponsive(t *testing.T) {
 	})()`)
 	t.Logf("5,000 publish lines: run and first render %.0f ms; %d animation frames during it, the longest gap between two %.0f ms; %d progress lines, e.g. %q",
 		f.Run, f.Frames, f.LongestGap, len(f.Progress), f.Progress[len(f.Progress)/2:min(len(f.Progress), len(f.Progress)/2+1)])
+	// The longest gaps between animation frames, from just before the
+	// click to just after the trace is shown, and when each began.
+	t.Log("longest gaps [ms, began ms after the click]: " + eval[string](t, ctx, `(() => { const r = window.__run, d = r.frames.filter(t => t >= r.t0 - 50 && t <= r.t1 + 50); const g = []; for (let i = 1; i < d.length; i++) g.push([Math.round(d[i]-d[i-1]), Math.round(d[i-1]-r.t0)]); g.sort((a,b)=>b[0]-a[0]); return JSON.stringify(g.slice(0, 5)) })()`))
+	measures := eval[map[string]float64](t, ctx, `Object.fromEntries(["parse", "run", "shown"].map(n => [n, performance.getEntriesByName("mqttviz-scenario-" + n).at(-1).duration]))`)
+	t.Logf("parse %.0f ms, run (parse included) %.0f ms, trace shown %.0f ms after Run", measures["parse"], measures["run"], measures["shown"])
 	if f.Frames < 3 {
 		t.Errorf("only %d animation frames ran while the scenario ran: the page did not answer", f.Frames)
 	}
@@ -456,4 +468,27 @@ func exampleWithLongLine() string {
 	return "title en: A long line\ntitle zh: 很长的一行\nclient sensor\nclient phone\nconnect sensor\nconnect phone\nsubscribe phone devices/# qos=1\n" +
 		"publish sensor devices/sensor/temperature/living-room/north-wall \"21.5 degrees, measured at the north wall\" qos=1\n" +
 		"expect phone received 2\n"
+}
+
+// shareFragment writes a v1 link's fragment as docs/getting-started.md
+// says, with another DEFLATE writer than the app's.
+func shareFragment(src string) string {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestSpeed)
+	w.Write([]byte(src))
+	w.Close()
+	return "v1." + base64.RawURLEncoding.EncodeToString(b.Bytes())
+}
+
+// TestBrowserScenarioLinkStatic opens a 5,000-line scenario's link on the
+// static site served by python3 -m http.server.
+func TestBrowserScenarioLinkStatic(t *testing.T) {
+	base := staticSite(t)
+	ctx := newBrowser(t, 1280, 800)
+	src := bigScenario(5000)
+	open(t, ctx, base, "/scenario/#"+shareFragment(src))
+	waitHeading(t, ctx, "Five thousand publishes")
+	if got := eval[string](t, ctx, `document.querySelector("#scenario-input").value`); got != src {
+		t.Errorf("the static site's page holds %d bytes, not the link's %d", len(got), len(src))
+	}
 }

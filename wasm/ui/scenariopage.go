@@ -73,8 +73,9 @@ type scenarioPage struct {
 	problem *scenarioProblem
 	// shareErr is a link that did not open.
 	shareErr *shareError
-	// run is the run under way, gen its number: a slice of an older run
-	// does nothing.
+	// parse, then run, is the run under way, gen its number: a slice of an
+	// older run does nothing.
+	parse    *sim.ScenarioParse
 	run      *sim.ScenarioRun
 	gen      int
 	progress runProgress
@@ -83,8 +84,10 @@ type scenarioPage struct {
 	markReady bool
 }
 
-// runProgress is how far a run has come.
+// runProgress is how far a run has come: lines read of the script, then
+// statements run and the steps of the trace so far.
 type runProgress struct {
+	Read, Lines       int
 	Ran, Total, Steps int
 }
 
@@ -181,7 +184,7 @@ func (p *scenarioPage) editorRun() {
 func (p *scenarioPage) onRun(ctx app.Context, _ app.Event) {
 	if p.phase == scenarioRunning {
 		p.gen++
-		p.run, p.phase = nil, scenarioCancelled
+		p.parse, p.run, p.phase = nil, nil, scenarioCancelled
 		return
 	}
 	p.saveDraft()
@@ -206,38 +209,50 @@ func (p *scenarioPage) onExample(ctx app.Context, _ app.Event) {
 // run is one slice.
 func (p *scenarioPage) start(ctx app.Context) {
 	p.gen++
-	p.run, p.problem = nil, nil
+	p.parse, p.run, p.problem = nil, nil, nil
 	p.load(nil)
 	if strings.TrimSpace(p.source) == "" {
 		p.phase = scenarioEmpty
 		p.settled()
 		return
 	}
-	sc, err := sim.ParseScenario("scenario", p.source)
-	if err != nil {
-		p.fail(err)
-		return
-	}
-	p.run, p.phase = sc.Start(1), scenarioRunning
+	perfMark("mqttviz-scenario-start")
+	p.parse, p.phase = sim.StartParse("scenario", p.source), scenarioRunning
+	p.progress = runProgress{}
 	p.slice(p.gen)
 }
 
 // sliceBudget is how long one slice of a run may keep the browser busy.
 const sliceBudget = 12 * time.Millisecond
 
-// slice runs statements for about sliceBudget, then renders the progress
-// and yields; the last slice shows the trace.
+// slice reads lines, then runs statements, for about sliceBudget, then
+// renders the progress and yields; the last slice shows the trace.
 func (p *scenarioPage) slice(gen int) {
-	if gen != p.gen || p.run == nil {
+	if gen != p.gen || p.phase != scenarioRunning {
 		return
 	}
 	deadline := time.Now().Add(sliceBudget)
-	done := false
-	for !done && (app.IsServer || time.Now().Before(deadline)) {
-		done, _ = p.run.Step(8)
+	more := func() bool { return app.IsServer || time.Now().Before(deadline) }
+	for p.parse != nil && more() {
+		done, err := p.parse.Step(64)
+		p.progress.Read, p.progress.Lines = p.parse.Progress()
+		if !done {
+			continue
+		}
+		perfMeasure("mqttviz-scenario-parse", "mqttviz-scenario-start")
+		sc, _ := p.parse.Finish()
+		p.parse = nil
+		if err != nil {
+			p.fail(err)
+			return
+		}
+		p.run = sc.Start(1)
 	}
-	ran, total, steps := p.run.Progress()
-	p.progress = runProgress{Ran: ran, Total: total, Steps: steps}
+	done := false
+	for p.run != nil && !done && more() {
+		done, _ = p.run.Step(8)
+		p.progress.Ran, p.progress.Total, p.progress.Steps = p.run.Progress()
+	}
 	if !done {
 		yieldThen(func() {
 			if p.ctx != nil {
@@ -254,6 +269,12 @@ func (p *scenarioPage) slice(gen int) {
 	}
 	p.phase = scenarioShown
 	p.load(t)
+	// The browser tests read how long the run took, and the run with the
+	// render of its trace.
+	perfMeasure("mqttviz-scenario-run", "mqttviz-scenario-start")
+	if p.ctx != nil {
+		p.ctx.Defer(func(app.Context) { perfMeasure("mqttviz-scenario-shown", "mqttviz-scenario-start") })
+	}
 	p.settled()
 }
 
@@ -269,7 +290,7 @@ func (p *scenarioPage) settled() {
 
 // fail shows why the scenario does not run.
 func (p *scenarioPage) fail(err error) {
-	p.phase, p.run = scenarioFailed, nil
+	p.phase, p.parse, p.run = scenarioFailed, nil, nil
 	p.load(nil)
 	p.problem = problemOf(err)
 	p.settled()
@@ -377,7 +398,7 @@ func (p *scenarioPage) renderResult() app.UI {
 	case scenarioCancelled:
 		return app.Div().Body(
 			heading("scenario.cancelled"),
-			app.P().ID("scenario-progress").Role("status").Text(tr(p.lang, "scenario.cancelled.at", groupDigits(p.progress.Ran), groupDigits(p.progress.Total))),
+			app.P().ID("scenario-progress").Role("status").Text(p.cancelledAt()),
 		)
 	case scenarioShown:
 		return p.renderTrace()
@@ -385,12 +406,27 @@ func (p *scenarioPage) renderResult() app.UI {
 	return nil
 }
 
+// cancelledAt says where a cancelled run stopped.
+func (p *scenarioPage) cancelledAt() string {
+	pr := p.progress
+	if pr.Total == 0 {
+		return tr(p.lang, "scenario.cancelled.reading", groupDigits(pr.Read), groupDigits(pr.Lines))
+	}
+	return tr(p.lang, "scenario.cancelled.at", groupDigits(pr.Ran), groupDigits(pr.Total))
+}
+
 // renderProgress is the progress line of a run.
 func (p *scenarioPage) renderProgress() app.UI {
 	pr := p.progress
+	done, total := pr.Ran, pr.Total
+	text := tr(p.lang, "scenario.progress", groupDigits(pr.Ran), groupDigits(pr.Total), groupDigits(pr.Steps))
+	if p.parse != nil {
+		done, total = pr.Read, pr.Lines
+		text = tr(p.lang, "scenario.reading", groupDigits(pr.Read), groupDigits(pr.Lines))
+	}
 	return app.Div().ID("scenario-progress").Class("progress").Role("status").Body(
-		app.Progress().Max(max(pr.Total, 1)).Value(pr.Ran).Aria("label", tr(p.lang, "scenario.running")),
-		app.Span().Text(tr(p.lang, "scenario.progress", groupDigits(pr.Ran), groupDigits(pr.Total), groupDigits(pr.Steps))),
+		app.Progress().Max(max(total, 1)).Value(done).Aria("label", tr(p.lang, "scenario.running")),
+		app.Span().Text(text),
 	)
 }
 
