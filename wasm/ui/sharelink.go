@@ -63,7 +63,7 @@ func (e *shareError) message(lang string) string {
 func encodeShare(source string) string {
 	var buf bytes.Buffer
 	w, _ := flate.NewWriter(&buf, flate.DefaultCompression) // the level is valid: no error
-	_, _ = w.Write([]byte(source))                       // a bytes.Buffer does not fail
+	_, _ = w.Write([]byte(source))                          // a bytes.Buffer does not fail
 	_ = w.Close()
 	return shareVersion + "." + base64.RawURLEncoding.EncodeToString(buf.Bytes())
 }
