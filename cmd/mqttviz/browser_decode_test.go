@@ -72,6 +72,7 @@ func packetKeys(ps []codec.StreamPacket) string {
 func TestBrowserDecodeStream(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 1280, 800)
+	do(t, ctx, chromedp.EmulateViewport(1280, 800))
 	open(t, ctx, base, "/decode")
 	history := eval[int](t, ctx, `history.length`)
 
@@ -111,7 +112,18 @@ func TestBrowserDecodeStream(t *testing.T) {
 	if got := eval[int](t, ctx, `history.length`); got != history {
 		t.Errorf("typing and an example added %d history entries", got-history)
 	}
+	index := eval[[]string](t, ctx, `[...document.querySelectorAll("#packet-index button")].map(e => e.textContent)`)
+	if strings.Join(index, "|") != "1 · CONNECT · 36 bytes · well-formed|2 · SUBSCRIBE · 11 bytes · well-formed|3 · PINGREQ · 2 bytes · well-formed" {
+		t.Errorf("the stream's index %q", index)
+	}
 	shoot(t, ctx, "decode-stream")
+	// A line of the index scrolls to its packet.
+	inView := `(r => r.top >= 0 && r.top < innerHeight)(document.querySelector("#packet-3").getBoundingClientRect())`
+	if eval[bool](t, ctx, inView) {
+		t.Error("the third packet is in view before its index line is clicked: the test shows nothing")
+	}
+	do(t, ctx, chromedp.Click(`#packet-index li:nth-child(3) button`))
+	waitFor(t, ctx, inView)
 
 	// The copied address opens the same packets.
 	open(t, ctx, base, "/decode"+eval[string](t, ctx, `location.search`))
@@ -142,7 +154,8 @@ func TestBrowserDecodeStream(t *testing.T) {
 
 	// In Chinese.
 	do(t, ctx, chromedp.Click(chromedp.ID("lang-zh")))
-	setDecodeText(t, ctx, hex.EncodeToString(stream))
+	setDecodeText(t, ctx, "")
+	do(t, ctx, chromedp.Click(`//button[contains(., "客户端发出的报文流")]`))
 	waitFor(t, ctx, `document.querySelector("#decode-summary") !== null && document.querySelector("#decode-summary").textContent.startsWith("共 3 个报文")`)
 	if got := packetHeads(t, ctx); len(got) != 3 || got[2] != "第 3 个报文 · 偏移 47 · PINGREQ · 2 字节" {
 		t.Errorf("Chinese headings %q", got)
@@ -150,7 +163,7 @@ func TestBrowserDecodeStream(t *testing.T) {
 	shoot(t, ctx, "decode-stream-zh")
 	do(t, ctx, chromedp.SendKeys(chromedp.ID("decode-input"), " 0"))
 	waitFor(t, ctx, `document.querySelector("#decode-error") !== null`)
-	if got := eval[string](t, ctx, `document.querySelector("#decode-error").textContent`); !strings.Contains(got, "第 1 行第 100 列：") || !strings.Contains(got, "奇数") {
+	if got := eval[string](t, ctx, `document.querySelector("#decode-error").textContent`); !strings.Contains(got, "第 3 行第 7 列：") || !strings.Contains(got, "奇数") {
 		t.Errorf("the Chinese problem line says %q", got)
 	}
 	do(t, ctx, chromedp.Click(chromedp.ID("lang-en")))

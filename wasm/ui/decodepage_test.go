@@ -33,8 +33,14 @@ func TestDecodePageStream(t *testing.T) {
 	if strings.Contains(html, "fault-box") {
 		t.Error("a stream of two good packets shows a fault")
 	}
+	_, html = decodeHTML(t, langEN, "c0 00 60 02 00 01 30 03 00")
+	for _, want := range []string{"1 · PINGREQ · 2 bytes · well-formed", "2 · PUBREL · 4 bytes · malformed (MQTT-3.6.1-1)", "3 · PUBLISH · 3 bytes · cut short"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the stream's index lacks %q", want)
+		}
+	}
 	_, html = decodeHTML(t, langZH, "c0 00 d0 00")
-	for _, want := range []string{"共 2 个报文，4 字节", "第 2 个报文 · 偏移 2 · PINGRESP · 2 字节"} {
+	for _, want := range []string{"共 2 个报文，4 字节", "第 2 个报文 · 偏移 2 · PINGRESP · 2 字节", "2 · PINGRESP · 2 字节 · 格式正确"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the Chinese stream lacks %q", want)
 		}

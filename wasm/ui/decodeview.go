@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"mqttviz/codec"
@@ -24,7 +26,7 @@ func (p *decodePage) renderStatus() app.UI {
 		if drawn := p.drawn(); drawn < n {
 			msg += " " + tr(p.lang, "decode.capped", drawn, n-drawn)
 		}
-		lines = append(lines, app.P().ID("decode-summary").Class("summary").Text(msg))
+		lines = append(lines, app.P().ID("decode-summary").Class("summary").Text(msg), p.renderIndex())
 	}
 	if p.unshared {
 		lines = append(lines, app.P().ID("decode-unshared").Class("summary").Text(tr(p.lang, "decode.unshared", p.size, maxShareBytes)))
@@ -33,6 +35,44 @@ func (p *decodePage) renderStatus() app.UI {
 		lines = append(lines, app.P().Class("empty").Text(tr(p.lang, "decode.empty")))
 	}
 	return app.Div().ID("decode-status").Aria("live", "polite").Body(lines...)
+}
+
+// renderIndex lists the packets drawn, one line each with its verdict;
+// a line scrolls to its packet.
+func (p *decodePage) renderIndex() app.UI {
+	items := make([]app.UI, p.drawn())
+	for i := range items {
+		sp := p.packets[i]
+		class, verdict := "ok", tr(p.lang, "decode.index.ok")
+		switch err := codec.Annotate(sp.Bytes).Err; {
+		case sp.Missing > 0 || err != nil && !err.Malformed():
+			class, verdict = "bad", tr(p.lang, "decode.index.short")
+		case err != nil:
+			class, verdict = "bad", tr(p.lang, "decode.index.bad", err.Rule)
+		}
+		id := "packet-" + strconv.Itoa(i+1)
+		items[i] = app.Li().Class(class).Body(app.Button().
+			Type("button").
+			Class("index-item").
+			OnClick(func(ctx app.Context, e app.Event) {
+				if el := app.Window().GetElementByID(id); el.Truthy() {
+					el.Call("scrollIntoView")
+				}
+			}, id).
+			Text(tr(p.lang, "decode.index", i+1, packetName(sp), packetSize(p.lang, len(sp.Bytes)), verdict)))
+	}
+	return app.Ol().ID("packet-index").Class("packet-index").Body(items...)
+}
+
+// packetName is the name of the packet type in the packet's first byte.
+func packetName(sp codec.StreamPacket) string { return codec.PacketType(sp.Bytes[0] >> 4).String() }
+
+// packetSize is "36 bytes", "1 byte" in lang.
+func packetSize(lang string, n int) string {
+	if n == 1 {
+		return tr(lang, "decode.byte")
+	}
+	return tr(lang, "decode.bytes", n)
 }
 
 // drawn is how many packets of the stream are drawn: those kept (at
@@ -56,11 +96,7 @@ func (p *decodePage) renderPackets() []app.UI {
 	n := p.drawn()
 	out := make([]app.UI, n)
 	for i, sp := range p.packets[:n] {
-		name := codec.PacketType(sp.Bytes[0] >> 4).String()
-		size := tr(p.lang, "decode.bytes", len(sp.Bytes))
-		if len(sp.Bytes) == 1 {
-			size = tr(p.lang, "decode.byte")
-		}
+		name, size := packetName(sp), packetSize(p.lang, len(sp.Bytes))
 		head := tr(p.lang, "decode.packet", name, size)
 		if p.count > 1 {
 			head = tr(p.lang, "decode.packet.nth", i+1, sp.Offset, name, size)
@@ -70,6 +106,7 @@ func (p *decodePage) renderPackets() []app.UI {
 			missing = app.P().Class("packet-missing").Text(tr(p.lang, "decode.missing", sp.Missing))
 		}
 		out[i] = app.Section().
+			ID("packet-"+strconv.Itoa(i+1)).
 			Class("panel inspector-panel packet").
 			DataSet("offset", sp.Offset).
 			Body(

@@ -23,6 +23,11 @@ var decodeStrings = map[string]codec.Text{
 	"decode.packet.nth": {EN: "Packet %d · offset %d · %s · %s", ZH: "第 %d 个报文 · 偏移 %d · %s · %s"},
 	"decode.bytes":      {EN: "%d bytes", ZH: "%d 字节"},
 	"decode.byte":       {EN: "1 byte", ZH: "1 字节"},
-	"decode.missing":    {EN: "Cut short: its Remaining Length announces %d more bytes than the input has.", ZH: "报文不完整：按剩余长度，还应有 %d 个字节，但输入已经结束。"},
-	"decode.unshared":   {EN: "The address does not carry these %d bytes: a link holds at most %d.", ZH: "地址栏没有带上这 %d 个字节：链接最多只能携带 %d 个字节。"},
+	// One line of a stream's index: number, type, size, verdict.
+	"decode.index":       {EN: "%d · %s · %s · %s", ZH: "%d · %s · %s · %s"},
+	"decode.index.ok":    {EN: "well-formed", ZH: "格式正确"},
+	"decode.index.bad":   {EN: "malformed (%s)", ZH: "畸形报文（%s）"},
+	"decode.index.short": {EN: "cut short", ZH: "报文不完整"},
+	"decode.missing":     {EN: "Cut short: its Remaining Length announces %d more bytes than the input has.", ZH: "报文不完整：按剩余长度，还应有 %d 个字节，但输入已经结束。"},
+	"decode.unshared":    {EN: "The address does not carry these %d bytes: a link holds at most %d.", ZH: "地址栏没有带上这 %d 个字节：链接最多只能携带 %d 个字节。"},
 }
