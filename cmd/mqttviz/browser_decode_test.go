@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/hex"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -270,5 +271,25 @@ func checkCapped(t *testing.T, ctx context.Context, n int) {
 	heads := packetHeads(t, ctx)
 	if len(heads) == 0 || heads[0] != "Packet 1 · offset 0 · PINGREQ · 2 bytes" {
 		t.Errorf("first heading %q", heads)
+	}
+}
+
+// TestBrowserDecodeStreamAxe runs axe-core on the decode page with a
+// stream, its index and a problem line beside the kept breakdown, in
+// English and Chinese, at 1280×800 and on a phone.
+func TestBrowserDecodeStreamAxe(t *testing.T) {
+	base := appURL(t)
+	axeSource(t)
+	for _, size := range []struct{ w, h int64 }{{1280, 800}, {390, 844}} {
+		ctx := newBrowser(t, 1280, 800)
+		do(t, ctx, chromedp.EmulateViewport(size.w, size.h))
+		open(t, ctx, base, "/decode")
+		do(t, ctx, chromedp.Click(`//button[contains(., "A client's stream")]`))
+		do(t, ctx, chromedp.SendKeys(chromedp.ID("decode-input"), " 3"))
+		waitFor(t, ctx, `document.querySelectorAll(".packet").length === 3 && document.querySelector("#decode-error") !== null`)
+		for _, lang := range []string{"en", "zh"} {
+			setLang(t, ctx, lang)
+			checkAxe(t, ctx, fmt.Sprintf("a stream on decode at %d×%d in %s", size.w, size.h, lang))
+		}
 	}
 }
