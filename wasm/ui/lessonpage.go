@@ -159,7 +159,7 @@ func renderPlayerView(t *sim.Trace, cursor int, status playStatus, speed float64
 func renderAnnounce(lang string, s sim.Step) []app.UI {
 	out := []app.UI{app.Span().Class("announce-step").Text(stepSummary(lang, s))}
 	sep := " — "
-	if s.Kind == sim.KindNote {
+	if s.Kind == sim.KindNote && s.From == "" {
 		// "Note: …", the note being all the step is.
 		sep = tr(lang, "sep.colon")
 	}

@@ -22,3 +22,26 @@ func TestExpectationsOpenOnlyOnFailure(t *testing.T) {
 		t.Errorf("one failed, yet the list is closed: %s", html)
 	}
 }
+
+// TestAnnounceNote checks the announce line of note steps: a lesson's
+// note reads "Note: …", a client's "phone: note — …", no ": note" alone.
+func TestAnnounceNote(t *testing.T) {
+	note := []sim.Note{{Text: sim.Text{EN: "Watch the bytes.", ZH: "注意这些字节。"}}}
+	tests := []struct {
+		step     sim.Step
+		lang     string
+		announce string
+	}{
+		{sim.Step{Kind: sim.KindNote, Notes: note}, langEN, "Note: Watch the bytes."},
+		{sim.Step{Kind: sim.KindNote, Notes: note}, langZH, "说明：注意这些字节。"},
+		{sim.Step{Kind: sim.KindNote, From: "phone", Notes: note}, langEN, "phone: note — Watch the bytes."},
+	}
+	for _, tt := range tests {
+		p := app.P().Body(renderAnnounce(tt.lang, tt.step)...)
+		html := app.HTMLString(p)
+		text := strings.NewReplacer("<p>", "", "</p>", "", "<span class=\"announce-step\">", "", "<span class=\"announce-note\">", "", "</span>", "", "\n", "").Replace(html)
+		if text != tt.announce {
+			t.Errorf("announce %q, want %q", text, tt.announce)
+		}
+	}
+}
