@@ -57,7 +57,7 @@ type decodePage struct {
 	count    int                  // how many packets the bytes are
 	size     int                  // how many bytes
 	problem  *codec.HexError      // why the text as typed is not bytes, or nil
-	unshared bool                 // the bytes are too many for the address
+	unshared bool                 // the bytes typed are too many for the address
 	// lastInput is when a long text was last changed (Unix ns), waiting
 	// whether a read is waiting for typing to pause.
 	lastInput atomic.Int64
@@ -79,7 +79,7 @@ func (p *decodePage) OnNav(ctx app.Context) {
 		return
 	}
 	text := ctx.Page().URL().Query().Get("hex")
-	p.read(ctx, text, false)
+	p.read(text)
 	ctx.Defer(func(app.Context) { setDecodeInput(text) })
 }
 
@@ -96,17 +96,17 @@ func setDecodeInput(text string) {
 	}
 }
 
-// read reads the text typed as bytes and cuts them into packets; the
-// address then carries them when share is set. Text that is not bytes
-// keeps the last breakdown and says what is wrong beside it.
-func (p *decodePage) read(ctx app.Context, text string, share bool) {
+// read reads the text typed as bytes and cuts them into packets. Text
+// that is not bytes keeps the last breakdown and says what is wrong
+// beside it; ok is false then.
+func (p *decodePage) read(text string) (b []byte, ok bool) {
 	b, err := codec.ParseHex(text)
 	var he *codec.HexError
 	if errors.As(err, &he) {
 		p.problem = he
-		return
+		return nil, false
 	}
-	p.problem = nil
+	p.problem, p.unshared = nil, false
 	p.packets, p.count, p.size = nil, 0, len(b)
 	for sp := range codec.StreamPackets(b) {
 		if p.count < maxDrawnPackets {
@@ -114,16 +114,22 @@ func (p *decodePage) read(ctx app.Context, text string, share bool) {
 		}
 		p.count++
 	}
-	p.unshared = len(b) > maxShareBytes
-	if share {
+	perfMark("mqttviz-decoded")
+	return b, true
+}
+
+// readAndShare reads the text, then writes its bytes in the address.
+func (p *decodePage) readAndShare(ctx app.Context, text string) {
+	if b, ok := p.read(text); ok {
 		p.share(ctx, b)
 	}
-	perfMark("mqttviz-decoded")
 }
 
 // share writes the bytes in the address as ?hex=, replacing the current
-// history entry, so that a copied address opens what is shown.
+// history entry, so that a copied address opens what is shown; bytes too
+// many for an address take ?hex= away, and the page says so.
 func (p *decodePage) share(ctx app.Context, b []byte) {
+	p.unshared = len(b) > maxShareBytes
 	u := *ctx.Page().URL()
 	before := u.String()
 	q := u.Query()
@@ -144,7 +150,7 @@ func (p *decodePage) share(ctx app.Context, b []byte) {
 func (p *decodePage) onInput(ctx app.Context, e app.Event) {
 	src := ctx.JSSrc()
 	if src.Get("textLength").Int() <= instantText {
-		p.read(ctx, src.Get("value").String(), true)
+		p.readAndShare(ctx, src.Get("value").String())
 		return
 	}
 	ctx.PreventUpdate()
@@ -163,7 +169,7 @@ func (p *decodePage) onInput(ctx app.Context, e app.Event) {
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			p.waiting = false
-			p.read(ctx, src.Get("value").String(), true)
+			p.readAndShare(ctx, src.Get("value").String())
 		})
 	})
 }
@@ -177,7 +183,7 @@ func (p *decodePage) Render() app.UI {
 			Class("example").
 			OnClick(func(ctx app.Context, e app.Event) {
 				setDecodeInput(text)
-				p.read(ctx, text, true)
+				p.readAndShare(ctx, text)
 			}, i).
 			Text(ex.Name.In(p.lang)))
 	}

@@ -16,7 +16,9 @@ func decodeHTML(t *testing.T, lang string, texts ...string) (*decodePage, string
 	d := app.NewClientTester(p)
 	defer d.Close()
 	for _, s := range texts {
-		p.read(nil, s, false)
+		if _, ok := p.read(s); ok {
+			p.unshared = p.size > maxShareBytes // as share says, without an address to write
+		}
 	}
 	p.Update()
 	d.Consume()
@@ -105,5 +107,23 @@ func TestDecodePageCapsWhatIsDrawn(t *testing.T) {
 	p, _ = decodeHTML(t, langEN, big)
 	if p.count != 8 || p.drawn() != maxDrawnCells/maxHexCells {
 		t.Errorf("%d packets of 16 KB, %d drawn", p.count, p.drawn())
+	}
+}
+
+// TestDecodeExamples: every example reads as bytes, the streams as
+// several packets, the seed's broken PUBLISH as one cut short.
+func TestDecodeExamples(t *testing.T) {
+	for _, ex := range seedExamples {
+		p, _ := decodeHTML(t, langEN, ex.Hex)
+		stream := strings.Contains(ex.Name.EN, "stream")
+		if p.problem != nil || p.size == 0 || (p.count > 1) != stream {
+			t.Errorf("%s: %d packets, problem %v", ex.Name.EN, p.count, p.problem)
+		}
+		if ex.Name.ZH == "" {
+			t.Errorf("%s has no Chinese name", ex.Name.EN)
+		}
+	}
+	if p, _ := decodeHTML(t, langEN, seedExamples[0].Hex); p.packets[0].Missing != 2 {
+		t.Errorf("the seed's PUBLISH misses %d bytes, want 2", p.packets[0].Missing)
 	}
 }
