@@ -492,3 +492,36 @@ func TestBrowserScenarioLinkStatic(t *testing.T) {
 		t.Errorf("the static site's page holds %d bytes, not the link's %d", len(got), len(src))
 	}
 }
+
+// TestBrowserScenarioAxe runs axe-core on the scenario page in the states
+// the other a11y test does not reach: the reference open, a failed
+// expectation marked in the editor, an error placed, a bad link, in both
+// languages and on a phone.
+func TestBrowserScenarioAxe(t *testing.T) {
+	base := appURL(t)
+	axeSource(t)
+	for _, size := range []struct{ w, h int64 }{{1280, 800}, {390, 844}} {
+		ctx := newBrowser(t, 1280, 800)
+		do(t, ctx, chromedp.EmulateViewport(size.w, size.h))
+		open(t, ctx, base, "/scenario#v9.future")
+		setEditor(t, ctx, exampleWithLongLine())
+		do(t, ctx, chromedp.Click(chromedp.ID("scenario-run")))
+		waitFor(t, ctx, `document.querySelector(".gutter .mark-failed") !== null`)
+		do(t, ctx, chromedp.Click(`#scenario-reference summary`))
+		for _, lang := range []string{"en", "zh"} {
+			setLang(t, ctx, lang)
+			eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
+			checkAxe(t, ctx, fmt.Sprintf("scenario with a failed expectation at %d×%d in %s", size.w, size.h, lang))
+		}
+		open(t, ctx, base, "/scenario#v9.future")
+		waitFor(t, ctx, `document.querySelector("#scenario-link-error") !== null`)
+		setEditor(t, ctx, "client a\npublish a t \"x\" qos=3\n")
+		do(t, ctx, chromedp.Click(chromedp.ID("scenario-run")))
+		waitFor(t, ctx, `document.querySelector(".gutter .mark-error") !== null`)
+		for _, lang := range []string{"en", "zh"} {
+			setLang(t, ctx, lang)
+			eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
+			checkAxe(t, ctx, fmt.Sprintf("scenario with an error at %d×%d in %s", size.w, size.h, lang))
+		}
+	}
+}
