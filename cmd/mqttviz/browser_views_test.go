@@ -412,6 +412,10 @@ func TestBrowserPhoneLayout(t *testing.T) {
 	if !fits {
 		t.Errorf("three lifelines do not fit a phone's diagram: %v px in %v", eval[float64](t, ctx, `document.querySelector("#diagram").getBoundingClientRect().width`), eval[float64](t, ctx, `document.querySelector("#diagram-scroll").clientWidth`))
 	}
+	// The player takes one line: its buttons, the speed and the position.
+	if !eval[bool](t, ctx, `Math.abs(document.querySelector("#position").getBoundingClientRect().top - document.querySelector("#ctl-speed").getBoundingClientRect().top) < 16`) {
+		t.Error("the player takes more than one line on a phone")
+	}
 	cut := eval[[]string](t, ctx, `(() => {
 		const w = document.querySelector("#diagram").getBoundingClientRect().right;
 		return [...document.querySelectorAll("[data-c~=arrow-label], [data-c~=mark-label]")].filter(e => e.getBoundingClientRect().right > w + 1).map(e => e.textContent);

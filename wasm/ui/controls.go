@@ -82,7 +82,9 @@ func (c *controls) Render() app.UI {
 		c.button("ctl-forward", "player.forward", iconForward, atEnd, post(actStep, 1)),
 		c.button("ctl-end", "player.end", iconEnd, atEnd, post(actEdge, true)),
 		app.Label().Class("speed").Body(
-			app.Text(tr(c.Lang, "player.speed")+" "),
+			// A phone hides the word, not from screen readers, to keep
+			// the player on one line.
+			app.Span().Class("speed-word").Text(tr(c.Lang, "player.speed")+" "),
 			app.Select().ID("ctl-speed").OnChange(c.onSpeed).Body(opts...),
 		),
 		app.Span().ID("position").Class("position").Text(tr(c.Lang, "player.position", min(c.Cursor+1, c.Steps), c.Steps)),
