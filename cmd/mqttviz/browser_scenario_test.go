@@ -117,6 +117,15 @@ func TestBrowserScenarioError(t *testing.T) {
 		t.Errorf("Chinese error %q", got)
 	}
 	shoot(t, ctx, "scenario-error-zh")
+
+	// A wildcard in a topic name is explained in the language of the page,
+	// with its rule, not as the codec's internal error.
+	setEditor(t, ctx, "client a\nconnect a\npublish a a/+ \"x\"\n")
+	do(t, ctx, chromedp.Click(chromedp.ID("scenario-run")))
+	waitFor(t, ctx, `document.querySelector("#scenario-error").textContent.startsWith("第 3 行")`)
+	if got := eval[string](t, ctx, `document.querySelector("#scenario-error").textContent`); !strings.Contains(got, "MQTT-4.7.1-1") || strings.Contains(got, "offset") || !strings.Contains(got, "通配符") {
+		t.Errorf("a/+ as a topic: %q", got)
+	}
 	do(t, ctx, chromedp.Click(chromedp.ID("lang-en")))
 
 	// An empty scenario says so.
