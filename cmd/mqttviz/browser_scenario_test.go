@@ -375,8 +375,14 @@ func TestBrowserScenarioResponsive(t *testing.T) {
 	// The longest gaps between animation frames, from just before the
 	// click to just after the trace is shown, and when each began.
 	t.Log("longest gaps [ms, began ms after the click]: " + eval[string](t, ctx, `(() => { const r = window.__run, d = r.frames.filter(t => t >= r.t0 - 50 && t <= r.t1 + 50); const g = []; for (let i = 1; i < d.length; i++) g.push([Math.round(d[i]-d[i-1]), Math.round(d[i-1]-r.t0)]); g.sort((a,b)=>b[0]-a[0]); return JSON.stringify(g.slice(0, 5)) })()`))
-	measures := eval[map[string]float64](t, ctx, `Object.fromEntries(["parse", "run", "shown"].map(n => [n, performance.getEntriesByName("mqttviz-scenario-" + n).at(-1).duration]))`)
-	t.Logf("parse %.0f ms, run (parse included) %.0f ms, trace shown %.0f ms after Run", measures["parse"], measures["run"], measures["shown"])
+	measures := eval[map[string]float64](t, ctx, `(() => {
+		const m = Object.fromEntries(["parse", "run", "shown"].map(n => [n, performance.getEntriesByName("mqttviz-scenario-" + n).at(-1).duration]));
+		const slices = performance.getEntriesByName("mqttviz-scenario-slice").filter(e => e.startTime >= window.__run.t0).map(e => e.duration).sort((a, b) => a - b);
+		m.slices = slices.length; m.median = slices[slices.length >> 1]; m.longest = slices.at(-1);
+		return m;
+	})()`)
+	t.Logf("parse %.0f ms, run (parse included) %.0f ms, trace shown %.0f ms after Run; %.0f slices, %.1f ms each (median), %.1f ms the longest",
+		measures["parse"], measures["run"], measures["shown"], measures["slices"], measures["median"], measures["longest"])
 	if f.Frames < 3 {
 		t.Errorf("only %d animation frames ran while the scenario ran: the page did not answer", f.Frames)
 	}

@@ -231,6 +231,8 @@ func (p *scenarioPage) slice(gen int) {
 	if gen != p.gen || p.phase != scenarioRunning {
 		return
 	}
+	perfMark("mqttviz-scenario-slice-start")
+	defer perfMeasure("mqttviz-scenario-slice", "mqttviz-scenario-slice-start")
 	deadline := time.Now().Add(sliceBudget)
 	more := func() bool { return app.IsServer || time.Now().Before(deadline) }
 	for p.parse != nil && more() {
