@@ -373,6 +373,19 @@ func TestBrowserA11yInspector(t *testing.T) {
 	if now := eval[float64](t, ctx, `window.scrollY`); now != y {
 		t.Errorf("hovering a byte scrolled the page from %v to %v", y, now)
 	}
+	// The byte stays where the pointer is: only the field list moved.
+	byteInView := fmt.Sprintf(`(() => {
+		const b = document.querySelector('.inspector-panel .byte[data-offset="%d"]');
+		const r = b.getBoundingClientRect();
+		for (let box = b.parentElement; box && box !== document.body; box = box.parentElement) {
+			const p = box.getBoundingClientRect();
+			if (getComputedStyle(box).overflowY !== "visible" && (r.top < p.top || r.bottom > p.bottom)) return false;
+		}
+		return r.top >= 0 && r.bottom <= innerHeight;
+	})()`, lastByte)
+	if !eval[bool](t, ctx, byteInView) {
+		t.Error("revealing the field scrolled the hovered byte out of view")
+	}
 }
 
 // TestBrowserA11yScreenshots saves a lesson at a publish step at 1280×800

@@ -109,7 +109,9 @@ func (in *inspector) Render() app.UI {
 	a := codec.Annotate(in.Bytes)
 	owner := fieldOfByte(len(in.Bytes), a.Fields)
 	return app.Div().Class("inspector").Body(
-		app.Div().Class("hex-col").Body(
+		// A box of its own beside the diagram, which scrolls a long
+		// packet's bytes: the keyboard can scroll it too.
+		app.Div().Class("hex-col").TabIndex(0).Attr("role", "group").Aria("label", tr(in.Lang, "inspector.bytes")).Body(
 			app.H3().Text(tr(in.Lang, "inspector.bytes")),
 			in.renderHex(a, owner),
 			renderSectionLegend(in.Lang),

@@ -140,7 +140,7 @@ func renderPlayerView(t *sim.Trace, cursor int, status playStatus, speed float64
 		// The state first: it is short, and the inspector, often long,
 		// scrolls in the room left below it, so that both stay in sight.
 		app.Aside().Class("side-col").Body(
-			app.Section().Class("panel state-panel").Body(
+			app.Section().Class("panel state-panel").TabIndex(0).Body(
 				app.H2().Text(tr(lang, "state.title")),
 				newStatePanel(step.State, prev, lang),
 			),
