@@ -108,6 +108,12 @@ func TestBrowserScenarioError(t *testing.T) {
 	if sel[0] != 1 || sel[1] != lineStart+col-1 || sel[2] != strings.LastIndex(bad, "\n") {
 		t.Errorf("after the jump: focus %d, selection %d–%d; want focus, %d–%d", sel[0], sel[1], sel[2], lineStart+col-1, strings.LastIndex(bad, "\n"))
 	}
+	// By keyboard too: Enter on the place, after the selection moved away.
+	eval[bool](t, ctx, `(document.querySelector("#scenario-input").setSelectionRange(0, 0), true)`)
+	do(t, ctx, chromedp.Focus(chromedp.ID("scenario-error-place")), chromedp.KeyEvent(kb.Enter))
+	if got := eval[int](t, ctx, `document.querySelector("#scenario-input").selectionStart`); got != lineStart+col-1 {
+		t.Errorf("Enter on the place selects from %d, want %d", got, lineStart+col-1)
+	}
 	shoot(t, ctx, "scenario-error")
 
 	// In Chinese, the place and the heading are Chinese.
