@@ -288,6 +288,11 @@ func TestBrowserA11yEventKeys(t *testing.T) {
 			t.Fatalf("key %q in the event list moved the player: %q", k.key, pos)
 		}
 	}
+	// Keys held with Ctrl are the browser's: the row stays.
+	do(t, ctx, chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	if got := eval[string](t, ctx, activeRow); got != "3" {
+		t.Errorf("Ctrl+End moved the active row to %q", got)
+	}
 	do(t, ctx, chromedp.KeyEvent(kb.Enter))
 	checkStep(t, ctx, tr, 3)
 	if got := eval[string](t, ctx, `document.querySelector(".event.current").getAttribute("aria-selected")`); got != "true" {

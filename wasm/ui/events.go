@@ -221,7 +221,12 @@ func eventKey(key string, pos, n, page int) (int, bool) {
 
 // onKey moves the active row, or goes to its step on Enter. The keys it
 // uses go no further: Home and End here move the row, not the player.
+// Keys held with Ctrl, Alt or Meta are the browser's.
 func (l *eventList) onKey(ctx app.Context, e app.Event) {
+	if e.Get("ctrlKey").Bool() || e.Get("altKey").Bool() || e.Get("metaKey").Bool() {
+		ctx.PreventUpdate()
+		return
+	}
 	key := e.Get("key").String()
 	rows := l.rows()
 	pos := min(sort.SearchInts(rows, l.active), len(rows)-1)
