@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -26,10 +27,21 @@ import (
 // the keys, share links in the fragment, runs that yield, the reference.
 
 // setEditor replaces the editor's text as typing would and waits until
-// the page has it.
+// the editor has drawn it: go-app renders an update a moment later, and a
+// click aimed before the box changed height would miss its button.
 func setEditor(t *testing.T, ctx context.Context, src string) {
 	t.Helper()
 	eval[bool](t, ctx, `(() => { const el = document.querySelector("#scenario-input"); el.value = `+strconv.Quote(src)+`; el.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
+	waitFor(t, ctx, `document.querySelector(".gutter").textContent === `+strconv.Quote(gutterText(strings.Count(src, "\n")+1)))
+}
+
+// gutterText is what the editor's line numbers read for n lines.
+func gutterText(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		b.WriteString(strconv.Itoa(i) + "\n")
+	}
+	return b.String()
 }
 
 // chordEnter presses Enter with the modifiers (kb.ModifierCtrl,
@@ -119,8 +131,15 @@ func TestBrowserScenarioError(t *testing.T) {
 	// In Chinese, the place and the heading are Chinese.
 	do(t, ctx, chromedp.Click(chromedp.ID("lang-zh")))
 	waitHeading(t, ctx, "场景无法运行")
-	if got := eval[string](t, ctx, `document.querySelector("#scenario-error").textContent`); !strings.HasPrefix(got, fmt.Sprintf("第 5 行第 %d 列：", col)) {
-		t.Errorf("Chinese error %q", got)
+	// The place and the sentence are Chinese, as the parser says it.
+	src5 := bad
+	_, perr := sim.RunScenario("scenario", src5, 1)
+	var pe *sim.ParseError
+	if !errors.As(perr, &pe) {
+		t.Fatalf("the broken scenario gives %v", perr)
+	}
+	if got, want := eval[string](t, ctx, `document.querySelector("#scenario-error").textContent`), fmt.Sprintf("第 5 行第 %d 列：%s", col, pe.Text.ZH); got != want || strings.Contains(got, "expected") {
+		t.Errorf("Chinese error %q, want %q", got, want)
 	}
 	shoot(t, ctx, "scenario-error-zh")
 
