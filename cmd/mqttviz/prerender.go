@@ -85,9 +85,10 @@ const (
 // fixPage replaces go-app's viewport with one that lets a phone zoom,
 // removes og:url, which would name the host the page was rendered for
 // rather than the one it is served from, escapes every attribute value
-// as HTML does and puts the attributes of each tag in order. go-app writes attributes in
-// any order. Each must be found exactly once: a go-app that writes them
-// otherwise fails here, not silently.
+// as HTML does, puts the attributes of each tag in order (go-app writes
+// them in any order) and fixes what go-app writes otherwise than its
+// components mean (fixMarkup). Each must be found exactly once: a go-app
+// that writes them otherwise fails here, not silently.
 func fixPage(page []byte, path string) ([]byte, error) {
 	content := `content="http://` + renderHost + path + `"`
 	fixes := []struct{ old, new string }{
@@ -108,17 +109,8 @@ func fixPage(page []byte, path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	page = falseBoolean.ReplaceAll(page, nil)
-	return sortAttributes(page), nil
+	return fixMarkup(sortAttributes(page))
 }
-
-// falseBoolean matches an HTML boolean attribute that go-app writes with
-// the value "false" (Selected(false), Open(false), Disabled(false)). HTML
-// reads a boolean attribute as true whatever its value, so <details
-// open="false"> is open and every <option selected="false"> is selected;
-// such an attribute is removed. ARIA attributes take "false" as a value
-// and are kept.
-var falseBoolean = regexp.MustCompile(` (?:allowfullscreen|async|autofocus|autoplay|checked|controls|default|defer|disabled|formnovalidate|hidden|inert|ismap|itemscope|loop|multiple|muted|nomodule|novalidate|open|playsinline|readonly|required|reversed|selected)="false"`)
 
 // goQuoted matches an attribute value as go-app writes it: ="…" with the
 // value Go-quoted inside. go-app escapes every " of text as &#34;, so

@@ -112,6 +112,17 @@ func TestPrerenderedAttributes(t *testing.T) {
 		if bytes.Contains(a.body, []byte("og:url")) {
 			t.Errorf("%s: og:url names the host the page was rendered for", p)
 		}
+		if m := regexp.MustCompile(` aria-[a-z]+[ >]`).Find(a.body); m != nil {
+			t.Errorf("%s: %q: an ARIA attribute with no value", p, m)
+		}
+		for _, img := range regexp.MustCompile(`<img [^>]*>`).FindAll(a.body, -1) {
+			if !bytes.Contains(img, []byte(` alt`)) {
+				t.Errorf("%s: %s has no text alternative", p, img)
+			}
+		}
+		if n := bytes.Count(a.body, []byte("<aside")); n > 1 {
+			t.Errorf("%s: %d complementary landmarks", p, n)
+		}
 		for _, m := range falseAttr.FindAllSubmatch(a.body, -1) {
 			if name := string(m[1]); !strings.HasPrefix(name, "aria-") && !enumeratedFalse[name] {
 				t.Errorf("%s: %s, which HTML reads as true", p, m[0])
