@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 )
 
 // lessonFiles are the built-in lessons: sim/lessons/NN-name.txt, where NN
@@ -22,39 +23,78 @@ type LessonInfo struct {
 	Description Text `json:"description"`
 }
 
-// lesson is a built-in lesson: its catalogue entry and its script.
+// lesson is a built-in lesson: its name and file, read and parsed the
+// first time something asks for it, and only then (a page that shows
+// one lesson parses that one).
 type lesson struct {
-	info   LessonInfo
+	name, file string
+
+	once   sync.Once
 	source string
+	sc     *Scenario
+	err    error
 }
 
-// lessons are the built-in lessons in catalogue order, and lessonErrors
-// the embedded files that do not parse (none: a test checks), read once.
-var lessons, lessonErrors = loadLessons()
-
-// loadLessons reads and parses every embedded lesson, leaving out (and
-// reporting) any that does not parse.
-func loadLessons() ([]lesson, []error) {
-	entries, _ := lessonFiles.ReadDir("lessons")
-	var out []lesson
-	var errs []error
-	for _, e := range entries {
-		b, err := lessonFiles.ReadFile(path.Join("lessons", e.Name()))
-		name := lessonName(e.Name())
-		var sc *Scenario
+// load reads and parses the lesson once; later calls return the same
+// scenario, which runs as often as asked (a run does not change it).
+func (l *lesson) load() (*Scenario, error) {
+	l.once.Do(func() {
+		b, err := lessonFiles.ReadFile(path.Join("lessons", l.file))
 		if err == nil {
-			sc, err = ParseScenario(name, string(b))
+			l.source = string(b)
+			l.sc, err = ParseScenario(l.name, l.source)
 		}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("sim: built-in lesson %s: %w", name, err))
-			continue
+			l.err = fmt.Errorf("sim: built-in lesson %s: %w", l.name, err)
 		}
-		out = append(out, lesson{
-			info:   LessonInfo{Name: name, Title: sc.Title, Description: sc.Description},
-			source: string(b),
-		})
+	})
+	return l.sc, l.err
+}
+
+// info is the lesson's catalogue entry; ok is false when it does not
+// parse.
+func (l *lesson) info() (LessonInfo, bool) {
+	sc, err := l.load()
+	if err != nil {
+		return LessonInfo{}, false
 	}
-	return out, errs
+	return LessonInfo{Name: l.name, Title: sc.Title, Description: sc.Description}, true
+}
+
+// lessons are the built-in lessons in catalogue order, known by their
+// file names alone until asked for.
+var lessons = listLessons()
+
+// listLessons lists the embedded lesson files without reading them.
+func listLessons() []*lesson {
+	entries, _ := lessonFiles.ReadDir("lessons")
+	out := make([]*lesson, 0, len(entries))
+	for _, e := range entries {
+		out = append(out, &lesson{name: lessonName(e.Name()), file: e.Name()})
+	}
+	return out
+}
+
+// findLesson returns the built-in lesson called name, or nil.
+func findLesson(name string) *lesson {
+	for _, l := range lessons {
+		if l.name == name {
+			return l
+		}
+	}
+	return nil
+}
+
+// lessonErrors parses every lesson and returns the errors of those that
+// do not parse (none: a test checks).
+func lessonErrors() []error {
+	var errs []error
+	for _, l := range lessons {
+		if _, err := l.load(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
 }
 
 // lessonName turns a file name "05-qos1-lost-puback.txt" into the lesson
@@ -67,31 +107,60 @@ func lessonName(file string) string {
 	return name
 }
 
-// Lessons returns the built-in lessons in catalogue order.
+// Lessons returns the built-in lessons in catalogue order, leaving out
+// any that does not parse. It parses every lesson the first time.
 func Lessons() []LessonInfo {
-	out := make([]LessonInfo, len(lessons))
-	for i, l := range lessons {
-		out[i] = l.info
+	out := make([]LessonInfo, 0, len(lessons))
+	for _, l := range lessons {
+		if info, ok := l.info(); ok {
+			out = append(out, info)
+		}
 	}
 	return out
+}
+
+// LessonNames returns the names of the built-in lessons in catalogue
+// order, without parsing any.
+func LessonNames() []string {
+	out := make([]string, len(lessons))
+	for i, l := range lessons {
+		out[i] = l.name
+	}
+	return out
+}
+
+// Lesson returns the catalogue entry of the built-in lesson name, parsing
+// that lesson alone; ok is false for an unknown name.
+func Lesson(name string) (info LessonInfo, ok bool) {
+	if l := findLesson(name); l != nil {
+		return l.info()
+	}
+	return LessonInfo{}, false
 }
 
 // LessonSource returns the script of a built-in lesson, for the editor to
 // start from; ok is false for an unknown name.
 func LessonSource(name string) (source string, ok bool) {
-	for _, l := range lessons {
-		if l.info.Name == name {
-			return l.source, true
-		}
+	l := findLesson(name)
+	if l == nil {
+		return "", false
 	}
-	return "", false
+	if _, err := l.load(); err != nil {
+		return "", false
+	}
+	return l.source, true
 }
 
-// RunLesson runs the built-in lesson name with the given seed.
+// RunLesson runs the built-in lesson name with the given seed. The lesson
+// is parsed the first time only.
 func RunLesson(name string, seed int64) (*Trace, error) {
-	src, ok := LessonSource(name)
-	if !ok {
+	l := findLesson(name)
+	if l == nil {
 		return nil, fmt.Errorf("sim: no lesson named %q", name)
 	}
-	return RunScenario(name, src, seed)
+	sc, err := l.load()
+	if err != nil {
+		return nil, err
+	}
+	return sc.Run(seed)
 }

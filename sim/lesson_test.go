@@ -26,7 +26,7 @@ func updateGolden() bool {
 }
 
 func TestLessonsParse(t *testing.T) {
-	for _, err := range lessonErrors {
+	for _, err := range lessonErrors() {
 		t.Error(err)
 	}
 	ls := Lessons()
@@ -233,5 +233,61 @@ func TestDocExample(t *testing.T) {
 	}
 	for _, e := range tr.Failed() {
 		t.Errorf("line %d: %s\n    found: %s", e.Line, e.Text, whyEN(e))
+	}
+}
+
+// TestLessonsLazy checks that listing the lessons reads none, and that
+// asking for one parses that one alone: a lesson's page must not pay for
+// the 35 others.
+func TestLessonsLazy(t *testing.T) {
+	list := listLessons()
+	if len(list) != len(LessonNames()) {
+		t.Fatalf("%d lessons listed, %d named", len(list), len(LessonNames()))
+	}
+	loaded := func() (n int) {
+		for _, l := range list {
+			if l.sc != nil || l.err != nil {
+				n++
+			}
+		}
+		return n
+	}
+	if n := loaded(); n != 0 {
+		t.Fatalf("listing the lessons parsed %d of them", n)
+	}
+	if _, ok := list[5].info(); !ok {
+		t.Fatal(list[5].name, "does not parse")
+	}
+	if n := loaded(); n != 1 {
+		t.Errorf("asking for one lesson parsed %d", n)
+	}
+}
+
+// TestRunLessonReusesScenario checks that a lesson's scenario, parsed
+// once and run again and again, gives the trace a fresh parse gives.
+func TestRunLessonReusesScenario(t *testing.T) {
+	for _, name := range LessonNames() {
+		src, _ := LessonSource(name)
+		for _, seed := range []int64{1, 7, 1} {
+			got, err := RunLesson(name, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := RunScenario(name, src, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			jg, _ := json.Marshal(got)
+			jw, _ := json.Marshal(want)
+			if string(jg) != string(jw) {
+				t.Errorf("%s seed %d: a rerun of the parsed lesson differs from a fresh parse", name, seed)
+			}
+		}
+	}
+	if _, ok := Lesson("qos2"); !ok {
+		t.Error(`Lesson("qos2") not found`)
+	}
+	if _, ok := Lesson("no-such-lesson"); ok {
+		t.Error("Lesson found an unknown name")
 	}
 }

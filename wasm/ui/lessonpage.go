@@ -34,16 +34,6 @@ func lessonName(path string) string {
 	return strings.TrimSuffix(strings.Trim(name, "/"), "/index.html")
 }
 
-// lessonInfo returns the catalogue entry of a lesson.
-func lessonInfo(name string) (sim.LessonInfo, bool) {
-	for _, l := range sim.Lessons() {
-		if l.Name == name {
-			return l, true
-		}
-	}
-	return sim.LessonInfo{}, false
-}
-
 func (p *lessonPage) OnPreRender(ctx app.Context) { p.open(ctx) }
 
 func (p *lessonPage) OnNav(ctx app.Context) { p.open(ctx) }
@@ -58,7 +48,7 @@ func (p *lessonPage) open(ctx app.Context) {
 		seed = s
 	}
 	p.name, p.err = name, ""
-	p.info, _ = lessonInfo(name)
+	p.info, _ = sim.Lesson(name)
 	t, err := sim.RunLesson(name, seed)
 	p.load(t)
 	p.retitle(ctx, p.pageTitle)

@@ -41,8 +41,8 @@ func Register() {
 // decoder, the scenario editor and one page per built-in lesson.
 func Pages() []string {
 	pages := []string{"/", "/lessons/", "/decode/", "/scenario/"}
-	for _, l := range sim.Lessons() {
-		pages = append(pages, "/lessons/"+l.Name+"/")
+	for _, name := range sim.LessonNames() {
+		pages = append(pages, "/lessons/"+name+"/")
 	}
 	return pages
 }
