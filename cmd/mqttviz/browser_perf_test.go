@@ -1,12 +1,16 @@
 package main
 
 import (
+	"flag"
 	"fmt"
+	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,19 +20,81 @@ import (
 	"mqttviz/sim"
 )
 
+// perfAgainst is another build's web/ directory to measure beside this
+// one, in the same run: the machine is shared and its load changes from
+// minute to minute, so a before and after are compared turn by turn.
+var perfAgainst = flag.String("perf-against", "", "browser perf: another build's web/ directory (with its app.wasm) to measure turn by turn beside this one")
+
 // TestBrowserPerf prints the figures of docs/performance.md's browser
 // section. It runs only with -perf:
 //
 //	make build && go test -v ./cmd/mqttviz -run TestBrowserPerf -perf
+//
+// With -perf-against DIR it measures the build in DIR too, each
+// measurement taken on both builds in turn ("before" is DIR).
 func TestBrowserPerf(t *testing.T) {
 	if !*perf {
 		t.Skip("run with -perf to measure")
 	}
-	base := appURL(t)
+	builds := []perfBuild{{"", appURL(t)}}
+	if *perfAgainst != "" {
+		builds = []perfBuild{{"before: ", siteURL(t, *perfAgainst)}, {"after:  ", builds[0].base}}
+	}
+	t.Logf("load average: %s", loadAverage())
 	t.Run("size", testWASMSize)
-	t.Run("first-interactive", func(t *testing.T) { testFirstInteractive(t, base) })
-	t.Run("step", func(t *testing.T) { testStepTime(t, base) })
-	t.Run("key-to-paint", func(t *testing.T) { testKeyToPaint(t, base) })
+	t.Run("first-interactive", func(t *testing.T) { testFirstInteractive(t, builds) })
+	t.Run("step", func(t *testing.T) { testStepTime(t, builds) })
+	t.Run("key-to-paint", func(t *testing.T) { testKeyToPaint(t, builds) })
+	t.Logf("load average: %s", loadAverage())
+}
+
+// perfBuild is a build under measurement: the label its figures carry
+// and where it is served.
+type perfBuild struct{ label, base string }
+
+// loadAverage is the machine's load average over 1, 5 and 15 minutes.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+var (
+	sitesMu sync.Mutex
+	sites   = map[string]string{}
+)
+
+// siteURL serves the web/ directory dir on a free loopback port, once per
+// directory, with the handler of `mqttviz serve`.
+func siteURL(t *testing.T, dir string) string {
+	t.Helper()
+	sitesMu.Lock()
+	defer sitesMu.Unlock()
+	if u, ok := sites[dir]; ok {
+		return u
+	}
+	s, err := loadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-s.ready
+	h, err := s.Handler()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go http.Serve(ln, h)
+	sites[dir] = "http://" + ln.Addr().String()
+	return sites[dir]
 }
 
 // testWASMSize prints the size of app.wasm: raw, gzip (best) and brotli
@@ -54,42 +120,52 @@ func testWASMSize(t *testing.T) {
 
 // testFirstInteractive prints the time from navigation start to the
 // lesson drawn with its handlers attached, each time in a fresh browser
-// profile.
-func testFirstInteractive(t *testing.T, base string) {
+// profile, five times for each build, the builds in turn.
+func testFirstInteractive(t *testing.T, builds []perfBuild) {
 	name, _ := richestLesson(t)
-	var first, fetched, started []float64
+	first := make([][]float64, len(builds))
+	fetched := make([][]float64, len(builds))
+	started := make([][]float64, len(builds))
 	for range 5 {
-		ctx := newBrowser(t, 1280, 800)
-		open(t, ctx, base, "/lessons/"+name)
-		first = append(first, eval[float64](t, ctx, `performance.getEntriesByName("mqttviz-interactive")[0].startTime`))
-		fetched = append(fetched, eval[float64](t, ctx, `performance.getEntriesByType("resource").find(e => e.name.endsWith("/app.wasm")).responseEnd`))
-		started = append(started, eval[float64](t, ctx, `performance.getEntriesByName("mqttviz-start")[0].startTime`))
+		for b, build := range builds {
+			ctx := newBrowser(t, 1280, 800)
+			open(t, ctx, build.base, "/lessons/"+name)
+			first[b] = append(first[b], eval[float64](t, ctx, `performance.getEntriesByName("mqttviz-interactive")[0].startTime`))
+			fetched[b] = append(fetched[b], eval[float64](t, ctx, `performance.getEntriesByType("resource").find(e => e.name.endsWith("/app.wasm")).responseEnd`))
+			started[b] = append(started[b], eval[float64](t, ctx, `performance.getEntriesByName("mqttviz-start")[0].startTime`))
+		}
 	}
-	t.Logf("first interactive render of /lessons/%s, fresh profile: median %.0f ms of %v", name, median(first), rounded(first))
-	t.Logf("  of which: app.wasm downloaded and compiled at %.0f ms (median), Go's main running at %.0f ms", median(fetched), median(started))
-
+	for b, build := range builds {
+		t.Logf("%sfirst interactive render of /lessons/%s, fresh profile: median %.0f ms of %v", build.label, name, median(first[b]), rounded(first[b]))
+		t.Logf("%s  of which: app.wasm downloaded and compiled at %.0f ms (median), Go's main running at %.0f ms", build.label, median(fetched[b]), median(started[b]))
+	}
+	if len(builds) == 2 {
+		t.Logf("after/before: %.2f", median(first[1])/median(first[0]))
+	}
 }
 
 // testStepTime prints the time one step takes to render in a trace of at
 // least 2,000 steps.
-func testStepTime(t *testing.T, base string) {
+func testStepTime(t *testing.T, builds []perfBuild) {
 	src, steps := longScenario(t, 2000)
-	ctx := newBrowser(t, 1280, 800)
-	open(t, ctx, base, "/scenario?src="+url.QueryEscape(src))
-	do(t, ctx, chromedp.KeyEvent(kb.End))
-	waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#position").textContent === "Step %d of %d"`, steps, steps))
-	eval[bool](t, ctx, `(performance.clearMeasures("mqttviz-step"), true)`)
-	for range 60 {
-		do(t, ctx, chromedp.KeyEvent(kb.ArrowLeft))
+	for _, build := range builds {
+		ctx := newBrowser(t, 1280, 800)
+		open(t, ctx, build.base, "/scenario?src="+url.QueryEscape(src))
+		do(t, ctx, chromedp.KeyEvent(kb.End))
+		waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#position").textContent === "Step %d of %d"`, steps, steps))
+		eval[bool](t, ctx, `(performance.clearMeasures("mqttviz-step"), true)`)
+		for range 60 {
+			do(t, ctx, chromedp.KeyEvent(kb.ArrowLeft))
+		}
+		for range 60 {
+			do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+		}
+		waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#position").textContent === "Step %d of %d"`, steps, steps))
+		times := eval[[]float64](t, ctx, `performance.getEntriesByName("mqttviz-step").map(e => e.duration)`)
+		slices.Sort(times)
+		t.Logf("%sone step of a %d-step trace: median %.1f ms, 95th percentile %.1f ms, max %.1f ms (%d steps)",
+			build.label, steps, median(times), times[len(times)*95/100], times[len(times)-1], len(times))
 	}
-	for range 60 {
-		do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
-	}
-	waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#position").textContent === "Step %d of %d"`, steps, steps))
-	times := eval[[]float64](t, ctx, `performance.getEntriesByName("mqttviz-step").map(e => e.duration)`)
-	slices.Sort(times)
-	t.Logf("one step of a %d-step trace: median %.1f ms, 95th percentile %.1f ms, max %.1f ms (%d steps)",
-		steps, median(times), times[len(times)*95/100], times[len(times)-1], len(times))
 }
 
 // longScenario is a scenario of QoS 1 publishes with at least n steps.
