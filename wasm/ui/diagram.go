@@ -106,13 +106,18 @@ func (d *diagram) follow(g geometry) {
 	}
 }
 
-// onScroll draws the rows for the new scroll position, and nothing when
-// the same rows stay in view (a sideways scroll, or the scroll the
-// cursor's move just made) unless the diagram asked for a render itself.
+// onScroll draws the rows for the new scroll position, and only the
+// diagram; nothing when the same rows stay in view (a sideways scroll, or
+// the scroll the cursor's move just made) unless the diagram asked for a
+// render itself. The handler's own update would render the page too,
+// and go-app keeps a PreventUpdate until the diagram is next updated from
+// above, cancelling a later scroll's update: it always prevents its own
+// and asks with redraw.
 func (d *diagram) onScroll(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
 	d.measure()
-	if first, _ := visibleRows(d.scrollTop, d.viewH, d.rows()); first == d.drawn && !d.queued {
-		ctx.PreventUpdate()
+	if first, _ := visibleRows(d.scrollTop, d.viewH, d.rows()); first != d.drawn || d.queued {
+		d.redraw()
 	}
 }
 

@@ -45,6 +45,10 @@ type eventList struct {
 	followed   int
 	followedOf *sim.Trace
 	revealed   int
+	// drawn is the first row drawn; queued is set while an update the
+	// list asked for itself is pending.
+	drawn  int
+	queued bool
 
 	// cache holds rows() and packetTypes() for one trace and filter:
 	// both walk every step, which a step of a long trace must not.
@@ -85,9 +89,11 @@ func packetTypes(t *sim.Trace) []string {
 	return out
 }
 
+// OnMount measures the box, which the first render did not know, and
+// brings the active row into view. There is no OnUpdate: go-app renders
+// a component again after its OnUpdate, and reading the box's size after
+// each update forces a layout; Render scrolls to the active row itself.
 func (l *eventList) OnMount(ctx app.Context) { l.measure(); l.reveal() }
-
-func (l *eventList) OnUpdate(ctx app.Context) { l.measure(); l.reveal() }
 
 // OnResize lays the rows out again when the box changes width.
 func (l *eventList) OnResize(ctx app.Context) { l.measure() }
@@ -103,8 +109,14 @@ func (l *eventList) measure() {
 	l.scrollTop, l.viewH, l.viewW = top, h, w
 	if l.narrow() != wasNarrow {
 		l.revealed = -1
-		l.Update()
+		l.redraw()
 	}
+}
+
+// redraw asks for a render of the list itself.
+func (l *eventList) redraw() {
+	l.queued = true
+	l.Update()
 }
 
 // narrow reports whether the rows take two lines.
@@ -126,25 +138,37 @@ func (l *eventList) follow() {
 	}
 }
 
-// reveal scrolls the active row into view once each time it changes, so
-// that the list can still be scrolled away from it by hand.
+// reveal brings the active row into view, rendering again when the box
+// scrolled.
 func (l *eventList) reveal() {
-	if l.active == l.revealed {
-		return
+	if l.scrollToActive() {
+		l.redraw()
+	}
+}
+
+// scrollToActive scrolls the box to the active row once each time it
+// changes, so that the list can still be scrolled away from it by hand,
+// and reports whether it scrolled. Render calls it before it draws the
+// rows, so that a step draws the rows once, at their new place: the
+// box's height stays the same from step to step, measured on mount,
+// resize and scroll.
+func (l *eventList) scrollToActive() bool {
+	if l.active == l.revealed || l.viewH == 0 {
+		return false
 	}
 	rows := l.rows()
 	pos := sort.SearchInts(rows, l.active)
 	if pos >= len(rows) || rows[pos] != l.active {
-		return
+		return false
 	}
 	l.revealed = l.active
 	top, move := scrollToShow(pos, l.scrollTop, l.viewH, l.rowH())
 	if !move {
-		return
+		return false
 	}
 	l.scrollTop = top
 	setScrollTop(eventsScrollID, top)
-	l.Update()
+	return true
 }
 
 // rows are the indexes of the steps that pass the filter.
@@ -175,10 +199,21 @@ func (l *eventList) packets() []string {
 	return l.cache.packets
 }
 
-// onScroll re-renders the rows for the new scroll position. It does not
-// skip the update when the rows stay the same: that would also cancel an
-// update a filter change has just asked for.
-func (l *eventList) onScroll(ctx app.Context, e app.Event) { l.measure() }
+// onScroll renders the list again, and only the list, for the new
+// scroll position; nothing when the same rows stay in view (the scroll a
+// step's render just made) unless the list asked for a render itself.
+//
+// A handler's own update would render the page too, and go-app keeps a
+// PreventUpdate until the component is next updated from above, which
+// would cancel the update of a later handler: each handler of the list
+// prevents its own and asks with redraw.
+func (l *eventList) onScroll(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	l.measure()
+	if first, _ := visibleEventRows(l.scrollTop, l.viewH, len(l.rows()), l.rowH()); first != l.drawn || l.queued {
+		l.redraw()
+	}
+}
 
 // visibleEventRows returns the range [first, last) of the n rows, each
 // rowH high, to draw for a scroll position and box height, with overscan
@@ -246,18 +281,22 @@ func (l *eventList) onKey(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	e.StopImmediatePropagation()
 	l.active = rows[next]
-	// A handler's update does not call OnUpdate: scroll once drawn.
-	ctx.Defer(func(app.Context) { l.reveal() })
+	// The render scrolls to the row.
+	ctx.PreventUpdate()
+	l.redraw()
 }
 
 func (l *eventList) Render() app.UI {
 	if l.Trace == nil {
 		return app.Div()
 	}
+	l.queued = false
 	l.follow()
+	l.scrollToActive()
 	rows := l.rows()
 	rowH := l.rowH()
 	first, last := visibleEventRows(l.scrollTop, l.viewH, len(rows), rowH)
+	l.drawn = first
 	items := make([]app.UI, 0, last-first)
 	activeID := ""
 	for _, i := range rows[first:max(first, last)] {
@@ -331,6 +370,8 @@ func (l *eventList) onFilter(v *string) app.EventHandler {
 		*v = ctx.JSSrc().Get("value").String()
 		l.scrollTop = 0
 		l.revealed = -1
+		ctx.PreventUpdate()
+		l.redraw()
 		setScrollTop(eventsScrollID, 0)
 	}
 }
