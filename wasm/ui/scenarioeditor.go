@@ -61,13 +61,37 @@ type scenarioEditor struct {
 	// shown is the text the textarea holds: the editor writes Source into
 	// it only when they differ, so that typing keeps its caret.
 	shown string
+	// drawn is the number of lines the last render drew.
+	drawn int
+	// release removes the box's listeners.
+	release func()
 }
 
-// OnMount and OnUpdate write Source into the textarea when it changed
-// from outside: an example, a link, a draft.
-func (e *scenarioEditor) OnMount(app.Context) { e.show() }
+// OnMount listens to the box and writes Source into it; OnUpdate writes
+// Source again when it changed from outside: an example, a link, a draft.
+func (e *scenarioEditor) OnMount(ctx app.Context) {
+	e.show()
+	e.release = listenEditor("scenario-editor",
+		func(v string) {
+			ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: e, Function: func(app.Context) { e.edited(v) }})
+		},
+		func() {
+			ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: e, Function: func(app.Context) {
+				if e.Host != nil {
+					e.Host.editorRun()
+				}
+			}})
+		})
+}
 
 func (e *scenarioEditor) OnUpdate(app.Context) { e.show() }
+
+func (e *scenarioEditor) OnDismount() {
+	if e.release != nil {
+		e.release()
+		e.release = nil
+	}
+}
 
 func (e *scenarioEditor) show() {
 	if e.Source != e.shown {
@@ -76,33 +100,22 @@ func (e *scenarioEditor) show() {
 	}
 }
 
-func (e *scenarioEditor) onInput(ctx app.Context, ev app.Event) {
-	v := ctx.JSSrc().Get("value").String()
-	same := lineCount(v) == lineCount(e.Source)
+// edited takes the text after an edit, on the UI goroutine. The editor
+// renders again only when the number of lines changed: the browser has
+// drawn the text itself.
+func (e *scenarioEditor) edited(v string) {
 	e.Source, e.shown = v, v
 	if e.Host != nil {
 		e.Host.editorChanged(v)
 	}
-	if same {
-		// Nothing the editor shows but the text changed, and the browser
-		// has already drawn that.
-		ctx.PreventUpdate()
-	}
-}
-
-func (e *scenarioEditor) onKeyDown(ctx app.Context, ev app.Event) {
-	ctx.PreventUpdate()
-	if ev.Get("key").String() != "Enter" || !(ev.Get("ctrlKey").Bool() || ev.Get("metaKey").Bool()) {
-		return
-	}
-	ev.PreventDefault()
-	if e.Host != nil {
-		e.Host.editorRun()
+	if lineCount(v) != e.drawn {
+		e.Update()
 	}
 }
 
 func (e *scenarioEditor) Render() app.UI {
 	n := lineCount(e.Source)
+	e.drawn = n
 	bands := make([]app.UI, 0, len(e.Marks))
 	for _, m := range e.Marks {
 		if m.Line < 1 || m.Line > n {
@@ -124,9 +137,7 @@ func (e *scenarioEditor) Render() app.UI {
 				Spellcheck(false).
 				Attr("autocapitalize", "off").
 				Attr("autocomplete", "off").
-				Aria("describedby", "scenario-keys").
-				OnInput(e.onInput).
-				OnKeyDown(e.onKeyDown),
+				Aria("describedby", "scenario-keys"),
 		),
 	)
 }

@@ -11,3 +11,5 @@ func yieldThen(fn func()) { fn() }
 func selectInEditor(string, string, int, int, int) {}
 
 func setValue(string, string) {}
+
+func listenEditor(string, func(string), func()) (release func()) { return func() {} }

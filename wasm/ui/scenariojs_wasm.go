@@ -67,3 +67,56 @@ func setValue(id, v string) {
 		_ = el.Set("value", v)
 	}
 }
+
+// listenEditor hears the editor's box with the given id: onInput gets the
+// text after each edit, onRun is called on Ctrl+Enter or Cmd+Enter (whose
+// default, a new line, is prevented). Both are called on the JavaScript
+// event goroutine. The listeners are the box's own, not go-app's: go-app
+// renders a component and every parent of it after each event it handles,
+// the whole page for a key press. It returns the function that removes
+// them and releases the Go functions.
+func listenEditor(id string, onInput func(text string), onRun func()) (release func()) {
+	box, ok := element(id)
+	if !ok {
+		return func() {}
+	}
+	input, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		if len(args) > 0 {
+			if target, err := args[0].Get("target"); err == nil && !target.IsNull() && !target.IsUndefined() {
+				onInput(stringProp(target, "value"))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return func() {}
+	}
+	key, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		if len(args) == 0 {
+			return nil
+		}
+		ev := args[0]
+		if stringProp(ev, "key") == "Enter" && (boolProp(ev, "ctrlKey") || boolProp(ev, "metaKey")) {
+			_, _ = ev.Call("preventDefault")
+			onRun()
+		}
+		return nil
+	})
+	if err != nil {
+		input.Release()
+		return func() {}
+	}
+	_, err1 := box.Call("addEventListener", "input", input.Value())
+	_, err2 := box.Call("addEventListener", "keydown", key.Value())
+	release = func() {
+		_, _ = box.Call("removeEventListener", "input", input.Value())
+		_, _ = box.Call("removeEventListener", "keydown", key.Value())
+		input.Release()
+		key.Release()
+	}
+	if err1 != nil || err2 != nil {
+		release()
+		return func() {}
+	}
+	return release
+}
