@@ -126,18 +126,25 @@ func (e *scenarioEditor) Render() app.UI {
 			Aria("hidden", "true").
 			Style("top", strconv.Itoa(editorPad+(m.Line-1)*editorLineHeight)+"px"))
 	}
+	box := app.Textarea().
+		ID("scenario-input").
+		Rows(n+1).
+		Wrap("off").
+		Spellcheck(false).
+		Attr("autocapitalize", "off").
+		Attr("autocomplete", "off").
+		Aria("describedby", "scenario-keys")
+	if app.IsServer {
+		// The server's page shows the text while app.wasm loads, read
+		// only: keys typed before the app takes over would be lost. In
+		// the browser the editor sets the box's value itself (show).
+		box = box.ReadOnly(true).Body(app.Text(e.Source))
+	}
 	return app.Div().ID("scenario-editor").Class("editor").Body(
 		app.Pre().Class("gutter").Aria("hidden", "true").Body(gutter(n, e.Marks)...),
 		app.Div().Class("lines").Body(
 			app.Div().Class("bands").Body(bands...),
-			app.Textarea().
-				ID("scenario-input").
-				Rows(n+1).
-				Wrap("off").
-				Spellcheck(false).
-				Attr("autocapitalize", "off").
-				Attr("autocomplete", "off").
-				Aria("describedby", "scenario-keys"),
+			box,
 		),
 	)
 }

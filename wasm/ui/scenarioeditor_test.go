@@ -1,6 +1,12 @@
 package ui
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 func TestLineRange(t *testing.T) {
 	src := "title en: Two expectations\ndescribe en: The second one fails.\nclient a\nconnect a\nexpect a connected\nexpect a disconnected\n"
@@ -24,5 +30,27 @@ func TestLineRange(t *testing.T) {
 		if at != tt.wantAt || end != tt.wantE {
 			t.Errorf("lineRange(%q, %d, %d) = %d, %d; want %d, %d", tt.src, tt.line, tt.col, at, end, tt.wantAt, tt.wantE)
 		}
+	}
+}
+
+// TestEditorOnServer: the server's page shows the example in the box,
+// escaped, read only, and a number for each of its lines.
+func TestEditorOnServer(t *testing.T) {
+	e := &scenarioEditor{Source: exampleScenario, Marks: []editorMark{{Line: 2, Kind: markError}}}
+	d := app.NewServerTester(e)
+	defer d.Close()
+	html := app.HTMLString(e)
+	if !strings.Contains(html, escapeText(`publish sensor devices/sensor/temp "21.5" qos=1`)) {
+		t.Errorf("the box does not hold the example: %s", html)
+	}
+	if !strings.Contains(html, "readonly") {
+		t.Error("the server's box can be typed into")
+	}
+	if want := `<span class="mark-error">2</span>`; !strings.Contains(html, want) {
+		t.Errorf("line 2 is not marked %s", want)
+	}
+	n := lineCount(exampleScenario)
+	if !strings.Contains(html, "\n"+strconv.Itoa(n)+"\n") || strings.Contains(html, "\n"+strconv.Itoa(n+1)+"\n") {
+		t.Errorf("the gutter does not number %d lines", n)
 	}
 }
