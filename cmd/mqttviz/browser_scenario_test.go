@@ -246,6 +246,17 @@ func TestBrowserScenarioDraft(t *testing.T) {
 	open(t, ctx, base, "/scenario")
 	waitFor(t, ctx, `document.querySelector("#scenario-input").value === `+strconv.Quote(draft))
 	waitHeading(t, ctx, "My draft")
+
+	// A link someone sent, opened and run, does not replace the draft.
+	open(t, ctx, base, "/scenario#"+shareFragment("title en: Sent to me\nclient a\nconnect a\n"))
+	waitHeading(t, ctx, "Sent to me")
+	do(t, ctx, chromedp.Click(chromedp.ID("scenario-run")))
+	waitFor(t, ctx, `location.hash.startsWith("#v1.")`)
+	do(t, ctx, chromedp.Click(chromedp.ID("nav-decode")))
+	waitFor(t, ctx, `document.querySelector("#decode-input") !== null`)
+	open(t, ctx, base, "/scenario")
+	waitFor(t, ctx, `document.querySelector("#scenario-input").value === `+strconv.Quote(draft))
+
 	do(t, ctx, chromedp.Click(chromedp.ID("scenario-example")))
 	waitHeading(t, ctx, "QoS 1 with a lost PUBACK")
 	open(t, ctx, base, "/scenario")

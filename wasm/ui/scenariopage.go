@@ -115,7 +115,6 @@ func (p *scenarioPage) OnMount(ctx app.Context) {
 }
 
 func (p *scenarioPage) OnDismount() {
-	p.saveDraft()
 	p.gen++
 	p.player.dismount()
 }
@@ -187,8 +186,8 @@ func (p *scenarioPage) onRun(ctx app.Context, _ app.Event) {
 		p.parse, p.run, p.phase = nil, nil, scenarioCancelled
 		return
 	}
-	p.saveDraft()
-	// The address becomes a link to this scenario.
+	// The address becomes a link to this scenario. The draft is what was
+	// typed: running a link someone sent does not replace it.
 	u := *ctx.Page().URL()
 	u.RawQuery, u.Fragment = "", encodeShare(p.source)
 	ctx.Page().ReplaceURL(&u)
