@@ -25,6 +25,7 @@ func Register() {
 	// In the browser, the Go program starts here: the browser tests time
 	// the app's start-up from this mark.
 	perfMark("mqttviz-start")
+	repairAddresses()
 	registerOnce.Do(func() {
 		picker := func() app.Composer { return newPickerPage() }
 		app.RouteWithRegexpFunc(`^/(index\.html)?$`, picker)

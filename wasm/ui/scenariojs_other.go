@@ -13,3 +13,5 @@ func selectInEditor(string, string, int, int, int) {}
 func setValue(string, string) {}
 
 func listenEditor(string, func(string), func()) (release func()) { return func() {} }
+
+func repairAddresses() {}

@@ -2,7 +2,11 @@
 
 package ui
 
-import "github.com/hack-pad/safejs"
+import (
+	"net/url"
+
+	"github.com/hack-pad/safejs"
+)
 
 // The scenario page's JavaScript calls, through safejs (see
 // jsbridge_wasm.go); scenariojs_other.go is the native sibling.
@@ -119,4 +123,42 @@ func listenEditor(id string, onInput func(text string), onRun func()) (release f
 		return func() {}
 	}
 	return release
+}
+
+// repairAddresses keeps the page's address one that Go's url.Parse reads,
+// now and after every move through the history (a link edited in the
+// address bar): go-app parses it at start and on each navigation and
+// stops the whole app on one it cannot read, such as a share link cut
+// inside an escape. It must run before go-app starts, so that its
+// listener comes before go-app's.
+func repairAddresses() {
+	repairAddress()
+	fn, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		repairAddress()
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	// Never released: it lives as long as the app.
+	_, _ = safejs.Global().Call("addEventListener", "popstate", fn.Value())
+}
+
+// repairAddress rewrites a stray % of the address as %25, in place.
+func repairAddress() {
+	loc, err := safejs.Global().Get("location")
+	if err != nil {
+		return
+	}
+	href := stringProp(loc, "href")
+	if _, err := url.Parse(href); err == nil || href == "" {
+		return
+	}
+	fixed := escapeStrayPercent(href)
+	if _, err := url.Parse(fixed); err != nil {
+		return
+	}
+	if history, err := safejs.Global().Get("history"); err == nil {
+		_, _ = history.Call("replaceState", nil, "", fixed)
+	}
 }

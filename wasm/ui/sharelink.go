@@ -109,3 +109,22 @@ func isShareVersion(s string) bool {
 	}
 	return true
 }
+
+// escapeStrayPercent writes each % of s that does not start an escape
+// (two hex digits) as %25, so that Go's url.Parse reads the address: a link
+// cut short or mistyped can end in one.
+func escapeStrayPercent(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && (i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2])) {
+			b.WriteString("%25")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -129,4 +130,21 @@ func FuzzDecodeShare(f *testing.F) {
 			t.Fatalf("re-encoding does not round-trip: %v", err)
 		}
 	})
+}
+
+func TestEscapeStrayPercent(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"http://h/scenario#v1.%%%", "http://h/scenario#v1.%25%25%25"},
+		{"http://h/scenario#v1.abc%2", "http://h/scenario#v1.abc%252"},
+		{"http://h/scenario?src=a%20b#x%zz", "http://h/scenario?src=a%20b#x%25zz"},
+		{"http://h/decode?hex=30%2C0b", "http://h/decode?hex=30%2C0b"},
+	} {
+		got := escapeStrayPercent(tt.in)
+		if got != tt.want {
+			t.Errorf("escapeStrayPercent(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if _, err := url.Parse(got); err != nil {
+			t.Errorf("%q does not parse: %v", got, err)
+		}
+	}
 }
