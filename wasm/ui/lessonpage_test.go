@@ -45,3 +45,17 @@ func TestAnnounceNote(t *testing.T) {
 		}
 	}
 }
+
+// TestExpectationMarksDrawnByStyle checks that a lesson's ✓ and ✗ are not
+// text: axe-core cannot decide the contrast of such a glyph, and the
+// scenario page draws them the same way, from the style sheet.
+func TestExpectationMarksDrawnByStyle(t *testing.T) {
+	exps := []sim.Expectation{{Text: "expect a connected", OK: true}, {Text: "expect b connected"}}
+	html := app.HTMLString(renderExpectations(langEN, exps))
+	if strings.ContainsAny(html, "✓✗") {
+		t.Errorf("the marks are text: %s", html)
+	}
+	if n := strings.Count(html, `class="mark-icon"`); n != 2 {
+		t.Errorf("%d mark icons for 2 expectations: %s", n, html)
+	}
+}
