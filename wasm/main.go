@@ -10,5 +10,7 @@ import (
 
 func main() {
 	ui.Register()
+	// Let the pre-rendered page paint before go-app builds its own.
+	ui.AwaitPaint()
 	app.RunWhenOnBrowser()
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -54,5 +55,35 @@ func TestBrowserEventKeysAfterOtherKey(t *testing.T) {
 	cond := fmt.Sprintf(`document.getElementById("events-scroll").getAttribute("aria-activedescendant") !== %q`, before)
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(5e9))); err != nil {
 		t.Errorf("↓ after x did not move the active row from %s", before)
+	}
+}
+
+// TestBrowserStartsOverPaintedPage opens a lesson and checks what the
+// Go program does at start: it lets the pre-rendered page paint before
+// go-app builds its own ("mqttviz-painted" after the first contentful
+// paint), and it mounts the lesson whole: the player view comes in with
+// the page, not added afterwards to a "Loading" page it mounted first
+// (which rendered and mounted the page twice).
+func TestBrowserStartsOverPaintedPage(t *testing.T) {
+	ctx := newBrowser(t, 1280, 800)
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+		window.__viewsAdded = 0;
+		// The parser adds the pre-rendered page's nodes one by one.
+		document.addEventListener("DOMContentLoaded", () => { window.__viewsAdded = 0; });
+		new MutationObserver(ms => {
+			for (const m of ms) for (const n of m.addedNodes) {
+				if (n.nodeType === 1 && n.classList.contains("player-view")) window.__viewsAdded++;
+			}
+		}).observe(document, {childList: true, subtree: true});`}); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, appURL(t), "/lessons/qos2/")
+	if n := eval[int](t, ctx, `window.__viewsAdded`); n != 0 {
+		t.Errorf("the player view was added on its own %d times: the lesson was drawn over a page mounted without it", n)
+	}
+	fcp := eval[float64](t, ctx, `(performance.getEntriesByName("first-contentful-paint")[0] || {startTime: -1}).startTime`)
+	painted := eval[float64](t, ctx, `(performance.getEntriesByName("mqttviz-painted")[0] || {startTime: -1}).startTime`)
+	if fcp < 0 || painted < fcp {
+		t.Errorf("first contentful paint at %.0f ms, the app's wait for it ended at %.0f ms (-1: none)", fcp, painted)
 	}
 }

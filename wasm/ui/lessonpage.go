@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -19,8 +20,12 @@ type lessonPage struct {
 	player
 
 	name string
+	seed int64
 	info sim.LessonInfo
 	err  string
+	// initRun is set when OnInit ran the lesson of the address the next
+	// OnNav opens.
+	initRun bool
 }
 
 func newLessonPage() *lessonPage { return &lessonPage{player: player{speed: 1}} }
@@ -36,27 +41,54 @@ func lessonName(path string) string {
 
 func (p *lessonPage) OnPreRender(ctx app.Context) { p.open(ctx) }
 
+// OnInit runs the lesson before the page's first render in the browser,
+// so that the page mounts whole over the pre-rendered one: without it
+// go-app mounted the "Loading" page first and drew the lesson in a later
+// frame, rendering and mounting the page twice.
+func (p *lessonPage) OnInit() {
+	if app.IsClient {
+		p.initRun = p.run(app.Window().URL())
+	}
+}
+
 func (p *lessonPage) OnNav(ctx app.Context) { p.open(ctx) }
 
-// open runs the lesson the address names, with the seed of ?seed= (1 by
-// default).
+// open runs the lesson the address names (but not again on the
+// navigation that follows OnInit, to the same lesson) and titles the
+// page.
 func (p *lessonPage) open(ctx app.Context) {
 	u := ctx.Page().URL()
-	name := lessonName(u.Path)
-	seed := int64(1)
-	if s, err := strconv.ParseInt(u.Query().Get("seed"), 10, 64); err == nil {
-		seed = s
+	if name, seed := lessonAt(u); !p.initRun || name != p.name || seed != p.seed {
+		p.run(u)
 	}
-	p.name, p.err = name, ""
-	p.info, _ = sim.Lesson(name)
-	t, err := sim.RunLesson(name, seed)
-	p.load(t)
+	p.initRun = false
 	p.retitle(ctx, p.pageTitle)
 	// The page is ready either way: the lesson or why there is none.
 	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
+}
+
+// lessonAt returns the lesson an address names and the seed of ?seed=
+// (1 by default).
+func lessonAt(u *url.URL) (name string, seed int64) {
+	seed = 1
+	if s, err := strconv.ParseInt(u.Query().Get("seed"), 10, 64); err == nil {
+		seed = s
+	}
+	return lessonName(u.Path), seed
+}
+
+// run runs the lesson the address u names and reports whether there is
+// one.
+func (p *lessonPage) run(u *url.URL) bool {
+	p.name, p.seed = lessonAt(u)
+	p.err = ""
+	p.info, _ = sim.Lesson(p.name)
+	t, err := sim.RunLesson(p.name, p.seed)
+	p.load(t)
 	if err != nil {
 		p.err = err.Error()
 	}
+	return err == nil
 }
 
 // pageTitle is the lesson's title, or says there is no such lesson.
