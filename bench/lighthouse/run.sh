@@ -2,14 +2,18 @@
 # Lighthouse's mobile profile (its default: simulated slow 4G and a 4× slower
 # CPU) on pages served by `mqttviz serve` on loopback, RUNS times each.
 # Usage: bench/lighthouse/run.sh [PAGE...]   (from the repository, after make build)
+# MQTTVIZ=binary and WEB=dir measure another build (default: bin/mqttviz
+# serving web/), as a before beside an after.
 set -euo pipefail
 cd "$(dirname "$0")"
 RUNS=${RUNS:-3}
+MQTTVIZ=${MQTTVIZ:-../../bin/mqttviz}
+WEB=${WEB:-../../web}
 pages=("$@")
 [ ${#pages[@]} -gt 0 ] || pages=(/lessons/qos2/ / /decode/ /scenario/)
 [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-../../bin/mqttviz serve --addr "127.0.0.1:$port" >/dev/null &
+"$MQTTVIZ" serve --addr "127.0.0.1:$port" --web "$WEB" >/dev/null &
 server=$!
 out=$(mktemp -d)
 trap 'kill $server 2>/dev/null; rm -rf "$out"' EXIT
@@ -19,6 +23,7 @@ for _ in $(seq 120); do
   [ "$enc" = br ] && break
   sleep 1
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 for page in "${pages[@]}"; do
   for i in $(seq "$RUNS"); do
@@ -29,3 +34,4 @@ for page in "${pages[@]}"; do
   node summary.js "$out"/r*.json
   rm -f "$out"/r*.json
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
