@@ -8,14 +8,21 @@ import (
 	"mqttviz/sim"
 )
 
-// diagramScrollID is the id of the diagram's scrolling box.
-const diagramScrollID = "diagram-scroll"
+// diagramScrollID is the id of the box the step rows scroll in, up and
+// down and sideways; diagramHeadsID is the id of the row of lifeline heads
+// above it, which scrolls sideways with it and never covers a row.
+const (
+	diagramScrollID = "diagram-scroll"
+	diagramHeadsID  = "lane-heads"
+)
 
 // diagram is the sequence diagram: a lifeline per node, a row per step.
 // Only the rows in view (plus a few) are drawn, so a trace of thousands
 // of steps scrolls and steps as fast as a short one. When the cursor
 // moves, the box scrolls, down and sideways, to bring the current step
-// into view.
+// into view. The lifelines' heads sit above the rows' box, outside it,
+// and follow its sideways scroll: a row scrolled up goes out of sight
+// under the box's edge, never under a head.
 type diagram struct {
 	app.Compo
 
@@ -46,6 +53,7 @@ func newDiagram(t *sim.Trace, cursor int, lang string) *diagram {
 func (d *diagram) OnMount(ctx app.Context) {
 	// The first render did not know the box's size.
 	d.measure()
+	d.alignHeads()
 	d.redraw()
 }
 
@@ -69,6 +77,11 @@ func (d *diagram) measure() {
 	}
 }
 
+// alignHeads scrolls the heads sideways to where the rows are.
+func (d *diagram) alignHeads() {
+	setScroll(diagramHeadsID, 0, d.scrollLeft)
+}
+
 // follow scrolls the box, before the rows are drawn, to bring the
 // current step into view when the cursor has moved since the last
 // render: down to its row, put in the middle when it was out of sight,
@@ -83,10 +96,9 @@ func (d *diagram) follow(g geometry) {
 		return
 	}
 	d.shown, d.shownOf = d.Cursor, d.Trace
-	rowsH := d.viewH - headH
-	_, moveY := scrollToShow(d.Cursor, d.scrollTop, rowsH, rowHeight)
+	_, moveY := scrollToShow(d.Cursor, d.scrollTop, d.viewH, rowHeight)
 	if moveY {
-		d.scrollTop = max(0, rowY(d.Cursor)-rowsH/2+rowHeight/2)
+		d.scrollTop = max(0, rowY(d.Cursor)-d.viewH/2+rowHeight/2)
 	}
 	s := d.Trace.Steps[d.Cursor]
 	lo, hi := g.stepSpan(s)
@@ -103,19 +115,22 @@ func (d *diagram) follow(g geometry) {
 	d.scrollLeft = left
 	if moveY || moveX {
 		setScroll(diagramScrollID, d.scrollTop, d.scrollLeft)
+		d.alignHeads()
 	}
 }
 
-// onScroll draws the rows for the new scroll position, and only the
-// diagram; nothing when the same rows stay in view (a sideways scroll, or
-// the scroll the cursor's move just made) unless the diagram asked for a
-// render itself. The handler's own update would render the page too,
-// and go-app keeps a PreventUpdate until the diagram is next updated from
-// above, cancelling a later scroll's update: it always prevents its own
-// and asks with redraw.
+// onScroll brings the heads along with a sideways scroll and draws the
+// rows for the new scroll position, and only the diagram; nothing when
+// the same rows stay in view (a sideways scroll, or the scroll the
+// cursor's move just made) unless the diagram asked for a render itself.
+// The handler's own update would render the page too, and go-app keeps a
+// PreventUpdate until the diagram is next updated from above, cancelling
+// a later scroll's update: it always prevents its own and asks with
+// redraw.
 func (d *diagram) onScroll(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
 	d.measure()
+	d.alignHeads()
 	if first, _ := visibleRows(d.scrollTop, d.viewH, d.rows()); first != d.drawn || d.queued {
 		d.redraw()
 	}
@@ -144,29 +159,39 @@ func (d *diagram) Render() app.UI {
 		rows = append(rows, d.renderStep(g, t.Steps[i]))
 	}
 	w := g.width()
-	return app.Div().
-		ID(diagramScrollID).
-		Class("diagram-scroll").
-		TabIndex(0).
-		Aria("label", tr(d.Lang, "diagram.title")).
-		OnScroll(d.onScroll).
-		Body(
+	heads := app.Div().ID(diagramHeadsID).Class("lane-heads")
+	if d.viewW != unknownW {
+		// As wide as the rows' box less its scroll bar: scrolled as far
+		// sideways, both show the same stretch of the diagram.
+		heads = heads.Style("width", px(d.viewW))
+	}
+	return app.Div().Class("diagram-box").Body(
+		heads.Body(
 			svg("svg").Attr("data-c", "diagram-heads").
 				Attr("width", w).Attr("height", headH).
 				Attr("viewBox", "0 0 "+strconv.Itoa(w)+" "+strconv.Itoa(headH)).
 				Body(d.renderHeads(g)...),
-			svg("svg").Attr("data-c", "diagram").
-				ID("diagram").
-				Attr("width", w).Attr("height", g.height()).
-				Attr("viewBox", "0 0 "+strconv.Itoa(w)+" "+strconv.Itoa(g.height())).
-				Attr("role", "img").
-				Aria("label", tr(d.Lang, "diagram.title")).
-				Body(
-					renderMarkers(),
-					svg("g").Attr("data-c", "lifelines").Body(d.renderLifelines(g)...),
-					svg("g").Attr("data-c", "rows").Body(rows...),
-				),
-		)
+		),
+		app.Div().
+			ID(diagramScrollID).
+			Class("diagram-scroll").
+			TabIndex(0).
+			Aria("label", tr(d.Lang, "diagram.title")).
+			OnScroll(d.onScroll).
+			Body(
+				svg("svg").Attr("data-c", "diagram").
+					ID("diagram").
+					Attr("width", w).Attr("height", g.height()).
+					Attr("viewBox", "0 0 "+strconv.Itoa(w)+" "+strconv.Itoa(g.height())).
+					Attr("role", "img").
+					Aria("label", tr(d.Lang, "diagram.title")).
+					Body(
+						renderMarkers(),
+						svg("g").Attr("data-c", "lifelines").Body(d.renderLifelines(g)...),
+						svg("g").Attr("data-c", "rows").Body(rows...),
+					),
+			),
+	)
 }
 
 // renderMarkers defines one arrowhead per flow.
@@ -197,6 +222,8 @@ func (d *diagram) renderHeads(g geometry) []app.UI {
 		}
 		heads = append(heads, svg("g").Attr("data-c", "lane-head").Body(
 			svg("title").Text(name),
+			// The lifeline's start, down to the rows' box.
+			svgLine(x, 38, x, headH, "lifeline"),
 			svg("rect").Attr("x", x-g.headW/2).Attr("y", 6).Attr("width", g.headW).Attr("height", 32).Attr("rx", 6).Attr("data-c", class),
 			svgText(x, 27, "lane-name", headText.fit(name, g.headW-10)),
 		))
