@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"mqttviz/codec"
 	"mqttviz/sim"
 )
 
@@ -153,6 +154,64 @@ func TestBrowserHeadsFollowSideways(t *testing.T) {
 	}
 	if eval[bool](t, ctx, `document.querySelector("#diagram-scroll").scrollLeft === 0`) {
 		t.Error("the rows did not scroll sideways: nothing was checked")
+	}
+}
+
+// sideColumnReach is a script that scrolls the inspector's last field
+// into view the way a browser does for the keyboard or a link (every box
+// around it, the page too, as needed) and lists what is wrong: the page
+// scrolled, the field is outside its box or the window, the state panel
+// is outside the window.
+const sideColumnReach = `(() => {
+	const out = [];
+	const y = scrollY;
+	const fields = document.querySelectorAll(".inspector-panel .field");
+	const last = fields[fields.length - 1];
+	const box = last.closest(".fields-col");
+	if (box.scrollHeight <= box.clientHeight) out.push("the field list does not scroll: nothing to reach");
+	box.scrollTop = 0;
+	last.scrollIntoView({block: "nearest"});
+	if (scrollY !== y) out.push("the page scrolled from " + y + " to " + scrollY);
+	const f = last.getBoundingClientRect(), b = box.getBoundingClientRect();
+	if (f.top < b.top - 1 || f.bottom > b.bottom + 1) out.push("the last field " + f.top + "–" + f.bottom + " is outside its box " + b.top + "–" + b.bottom);
+	if (f.top < 0 || f.bottom > innerHeight) out.push("the last field " + f.top + "–" + f.bottom + " is outside the window");
+	const s = document.querySelector(".state-panel").getBoundingClientRect();
+	if (s.top < 0 || s.bottom > innerHeight) out.push("the state panel " + s.top + "–" + s.bottom + " is outside the window");
+	return out;
+})()`
+
+// TestBrowserSideColumnFits checks at 1280×800, at the CONNECT with a
+// will of will-keepalive (the longest packet of the lessons), that with
+// the page at its top, scrolled to the player and scrolled to its end,
+// the inspector's last field scrolls into view inside the inspector's own
+// box without the page moving, and the state panel stays in the window.
+func TestBrowserSideColumnFits(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	do(t, ctx, chromedp.EmulateViewport(1280, 800))
+	const lesson = "will-keepalive"
+	tr := runLesson(t, lesson)
+	at := -1
+	for i, s := range tr.Steps {
+		if f := codec.Annotate(s.Bytes).Fields; s.Packet == "CONNECT" && f[len(f)-1].Name.EN == "Will Message" {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		t.Fatalf("%s has no CONNECT with a will", lesson)
+	}
+	open(t, ctx, base, "/lessons/"+lesson)
+	goToStep(t, ctx, at, len(tr.Steps))
+	for _, where := range []struct{ name, y string }{
+		{"at the top", "0"},
+		{"at the player", `document.querySelector(".player-bar").getBoundingClientRect().top + scrollY`},
+		{"at the end", "document.documentElement.scrollHeight"},
+	} {
+		eval[bool](t, ctx, `(window.scrollTo(0, `+where.y+`), true)`)
+		if out := eval[[]string](t, ctx, sideColumnReach); len(out) > 0 {
+			t.Errorf("page %s (scrollY %v): %v", where.name, eval[float64](t, ctx, "scrollY"), out)
+		}
 	}
 }
 

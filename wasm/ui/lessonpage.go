@@ -124,25 +124,28 @@ func (p *lessonPage) Render() app.UI {
 	return app.Div().Class("page").Body(
 		newHeader(p.lang),
 		app.Main().ID(mainID).Class("content lesson").Body(
-			app.Div().Class("lesson-intro").Body(
+			renderPlayerView(app.Div().Class("lesson-intro").Body(
 				app.H1().ID("lesson-title").Text(p.info.Title.In(p.lang)),
 				app.P().Class("lesson-desc").Text(p.info.Description.In(p.lang)),
 				renderExpectations(p.lang, p.trace.Expectations),
-			),
-			renderPlayerView(p.trace, p.cursor, p.status, p.speed, p.lang),
+			), p.trace, p.cursor, p.status, p.speed, p.lang),
 		),
 	)
 }
 
-// renderPlayerView is everything below a lesson's title: the player, the
-// diagram with its legend and event list, the inspector and the state.
-func renderPlayerView(t *sim.Trace, cursor int, status playStatus, speed float64, lang string) app.UI {
+// renderPlayerView is a trace's intro (a lesson's title and description;
+// nil for none) and everything below it: the player, the diagram with its
+// legend and event list, the inspector and the state. Beside a wide
+// diagram the side column starts level with the intro, near the top of
+// the page, so that it fits the window wherever the page is scrolled.
+func renderPlayerView(intro app.UI, t *sim.Trace, cursor int, status playStatus, speed float64, lang string) app.UI {
 	step := t.Steps[cursor]
 	var prev *sim.State
 	if cursor > 0 {
 		prev = t.Steps[cursor-1].State
 	}
 	return app.Div().Class("player-view").Body(
+		intro,
 		// The player and the step's line stay at the top of the window
 		// while the page scrolls to the events or the inspector.
 		app.Div().Class("player-bar").Body(

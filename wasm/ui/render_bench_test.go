@@ -18,7 +18,7 @@ type playerPage struct {
 }
 
 func (p *playerPage) Render() app.UI {
-	return app.Div().Body(renderPlayerView(p.trace, p.cursor, p.status, p.speed, langEN))
+	return app.Div().Body(renderPlayerView(nil, p.trace, p.cursor, p.status, p.speed, langEN))
 }
 
 // longTrace runs a scenario of QoS 1 publishes with at least n steps.
