@@ -154,10 +154,7 @@ func (d *diagram) Render() app.UI {
 	d.follow(g)
 	first, last := visibleRows(d.scrollTop, d.viewH, len(t.Steps))
 	d.drawn = first
-	rows := make([]app.UI, 0, last-first)
-	for i := first; i < last; i++ {
-		rows = append(rows, d.renderStep(g, t.Steps[i]))
-	}
+	rows := d.placeRows(first, last, func(i int) app.UI { return d.renderStep(g, t.Steps[i]) })
 	w := g.width()
 	heads := app.Div().ID(diagramHeadsID).Class("lane-heads")
 	if d.viewW != unknownW {
@@ -192,6 +189,32 @@ func (d *diagram) Render() app.UI {
 					),
 			),
 	)
+}
+
+// placeRows puts the rows [first, last) in a fixed number of slots, step
+// i in slot i mod the number of slots, the slots left over empty. go-app
+// updates children by their place: a step that stays in view as the box
+// scrolls keeps its element, unchanged, and only the rows coming into
+// view are drawn, instead of every row being rewritten with its
+// neighbour's content. The rows do not overlap, so their order in the
+// SVG does not show.
+func (d *diagram) placeRows(first, last int, row func(i int) app.UI) []app.UI {
+	viewH := d.viewH
+	if viewH <= 0 {
+		viewH = defaultViewH
+	}
+	// The most rows visibleRows draws for a box viewH high.
+	slots := min(viewH/rowHeight+2+2*overscan, d.rows())
+	out := make([]app.UI, max(slots, last-first))
+	for i := first; i < last; i++ {
+		out[i%len(out)] = row(i)
+	}
+	for i, r := range out {
+		if r == nil {
+			out[i] = svg("g")
+		}
+	}
+	return out
 }
 
 // renderMarkers defines one arrowhead per flow.

@@ -4,25 +4,28 @@ import "mqttviz/sim"
 
 // Geometry of the sequence diagram, in SVG user units (CSS pixels).
 const (
-	maxLaneGap  = 210 // widest distance between lifelines
-	minLaneGap  = 84  // narrowest: below it the diagram scrolls sideways
-	rowHeight   = 56  // height of one step row
-	headH       = 44  // height of the lifeline heads
-	maxHeadW    = 124 // widest head box of a lifeline
-	headMargin  = 8   // space between two head boxes
-	notesGap    = 36  // gap between the last lifeline and the notes column
-	minNotesW   = 200 // narrowest notes column
-	overscan    = 4   // rows drawn above and below the visible ones
-	timeColW    = 58  // the time column left of the first lifeline
-	labelCharW  = 8   // width of a Latin character of an arrow label, about
-	labelWideW  = 13  // width of a Chinese character of an arrow label
-	markCharW   = 7   // width of a Latin character of a mark's label
-	markWideW   = 12  // width of a Chinese character of a mark's label
-	labelPad    = 8   // space kept between a label and the notes
-	compactW    = 560 // boxes narrower than this (a phone) have no notes column
-	compactGap  = 76  // narrowest distance between lifelines on a phone
-	unknownW    = 0   // the box's width before the page is measured
-	edgePadding = 4   // space kept right of the diagram
+	maxLaneGap = 210 // widest distance between lifelines
+	minLaneGap = 84  // narrowest: below it the diagram scrolls sideways
+	rowHeight  = 56  // height of one step row
+	headH      = 44  // height of the lifeline heads
+	maxHeadW   = 124 // widest head box of a lifeline
+	headMargin = 8   // space between two head boxes
+	notesGap   = 36  // gap between the last lifeline and the notes column
+	minNotesW  = 200 // narrowest notes column
+	overscan   = 4   // rows drawn above and below the visible ones
+	// defaultViewH is the diagram box's height assumed before it is
+	// measured.
+	defaultViewH = 720
+	timeColW     = 58  // the time column left of the first lifeline
+	labelCharW   = 8   // width of a Latin character of an arrow label, about
+	labelWideW   = 13  // width of a Chinese character of an arrow label
+	markCharW    = 7   // width of a Latin character of a mark's label
+	markWideW    = 12  // width of a Chinese character of a mark's label
+	labelPad     = 8   // space kept between a label and the notes
+	compactW     = 560 // boxes narrower than this (a phone) have no notes column
+	compactGap   = 76  // narrowest distance between lifelines on a phone
+	unknownW     = 0   // the box's width before the page is measured
+	edgePadding  = 4   // space kept right of the diagram
 )
 
 // geometry places a trace's lifelines and step rows in a box of a given
@@ -143,7 +146,7 @@ func dropPoint(x1, y1, x2, y2 int) (int, int) {
 // scroll position and viewport height, with overscan rows on each side.
 func visibleRows(scrollTop, viewH, rows int) (first, last int) {
 	if viewH <= 0 {
-		viewH = 720
+		viewH = defaultViewH
 	}
 	first = scrollTop/rowHeight - overscan
 	last = (scrollTop+viewH)/rowHeight + 1 + overscan

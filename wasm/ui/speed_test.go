@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -18,5 +19,61 @@ func TestStepViewsRenderOnce(t *testing.T) {
 		if _, ok := c.(app.Updater); ok {
 			t.Errorf("the %s has an OnUpdate: each step renders it twice", name)
 		}
+	}
+}
+
+// TestDiagramRowsKeepTheirPlace scrolls a long diagram by one row: every
+// step still in view must keep its place among the rows, so that go-app
+// leaves its element alone and draws only the row coming into view.
+func TestDiagramRowsKeepTheirPlace(t *testing.T) {
+	tr := longTrace(t, 400)
+	d := newDiagram(tr, 0, langEN)
+	c := app.NewClientTester(d)
+	defer c.Close()
+	places := func(scrollTop int) map[string]int {
+		d.viewH, d.viewW, d.scrollTop = 600, 900, scrollTop
+		d.Cursor = scrollTop/rowHeight + 2
+		d.shown, d.shownOf = d.Cursor, tr // in view: no scroll of its own
+		d.Update()
+		c.Consume()
+		out := map[string]int{}
+		for i, m := range regexp.MustCompile(`data-step="(\d+)"`).FindAllStringSubmatch(app.HTMLString(d), -1) {
+			out[m[1]] = i
+		}
+		return out
+	}
+	before := places(100 * rowHeight)
+	after := places(101 * rowHeight)
+	kept := 0
+	for step, at := range after {
+		if was, ok := before[step]; ok {
+			kept++
+			if was != at {
+				t.Errorf("step %s moved from row %d to row %d", step, was, at)
+			}
+		}
+	}
+	if kept < 10 {
+		t.Errorf("only %d steps in view both times", kept)
+	}
+}
+
+// BenchmarkDiagramScroll scrolls a long diagram one row at a time, as
+// stepping through it does: the render and go-app's update of the rows
+// (natively: without the DOM calls, which are most of it in a browser).
+func BenchmarkDiagramScroll(b *testing.B) {
+	tr := longTrace(b, 20000)
+	d := newDiagram(tr, 0, langEN)
+	c := app.NewClientTester(d)
+	defer c.Close()
+	d.viewH, d.viewW = 600, 900
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		row := 100 + i%10000
+		d.scrollTop, d.Cursor = row*rowHeight, row+2
+		d.shown, d.shownOf = d.Cursor, tr
+		d.Update()
+		c.Consume()
 	}
 }
