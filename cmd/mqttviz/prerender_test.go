@@ -82,16 +82,7 @@ var attrValue = regexp.MustCompile(`="([^"]*)"`)
 // is HTML-escaped, and holds no backslash: none of the built-in text has
 // one, so one would be go-app's quoting left in place.
 func TestPrerenderedAttributes(t *testing.T) {
-	dir, _ := fakeWeb(t)
-	s, err := loadSite(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ui.Register()
-	assets, err := renderApp(ui.NewHandler(s, s.version))
-	if err != nil {
-		t.Fatal(err)
-	}
+	assets := prerendered(t)
 	pages := 0
 	for p, a := range assets {
 		if !strings.HasPrefix(a.contentType, "text/html") {
@@ -148,16 +139,7 @@ var anchorHref = regexp.MustCompile(`<a [^>]*href="([^"]*)"`)
 // Pages lists (NAME/), the one every static host resolves to
 // NAME/index.html, with its parameters after it.
 func TestLinksResolveOnStaticHosts(t *testing.T) {
-	dir, _ := fakeWeb(t)
-	s, err := loadSite(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ui.Register()
-	assets, err := renderApp(ui.NewHandler(s, s.version))
-	if err != nil {
-		t.Fatal(err)
-	}
+	assets := prerendered(t)
 	links := 0
 	for p, a := range assets {
 		for _, m := range anchorHref.FindAllStringSubmatch(string(a.body), -1) {
@@ -253,23 +235,27 @@ func TestSortAttributes(t *testing.T) {
 
 // TestPrerenderReproducible: the same build pre-renders the same bytes.
 func TestPrerenderReproducible(t *testing.T) {
+	first, second := prerendered(t), prerendered(t)
+	for p, a := range first {
+		if !bytes.Equal(a.body, second[p].body) {
+			t.Errorf("%s differs between two renders", p)
+		}
+	}
+}
+
+// prerendered is every asset renderApp makes of a site around a fake
+// app.wasm.
+func prerendered(t *testing.T) map[string]*asset {
+	t.Helper()
 	dir, _ := fakeWeb(t)
 	s, err := loadSite(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ui.Register()
-	first, err := renderApp(ui.NewHandler(s, s.version))
+	assets, err := renderApp(ui.NewHandler(s, s.version))
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := renderApp(ui.NewHandler(s, s.version))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for p, a := range first {
-		if !bytes.Equal(a.body, second[p].body) {
-			t.Errorf("%s differs between two renders", p)
-		}
-	}
+	return assets
 }
