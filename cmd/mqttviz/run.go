@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,22 +11,26 @@ import (
 	"mqttviz/sim"
 )
 
-const runUsage = `Usage: mqttviz run LESSON|FILE [--format text|json|mermaid] [--seed N] [--lang en|zh]
+const runUsage = `Usage: mqttviz run LESSON|FILE [--format text|json|mermaid|pcapng] [-o FILE] [--seed N] [--lang en|zh]
 
 Runs a built-in lesson (see: mqttviz lessons) or a scenario file and prints
-its trace.
+its trace. --format pcapng writes a capture Wireshark opens (one TCP stream
+per connection to the broker at 10.0.0.1:1883); it is binary, so it goes to
+the file -o names, or to stdout only when stdout is not a terminal:
+  mqttviz run qos1-lost-puback --format pcapng -o qos1.pcapng
 
 Exit code 0: every expectation holds; 1: some fail; 2: the scenario does not
 parse or the arguments are wrong.
 `
 
 // runRun runs a built-in lesson or a scenario file and prints its trace as
-// a table, JSON or a Mermaid diagram. Exit code: 0 when every expectation
+// a table, JSON, a Mermaid diagram or a pcapng capture. Exit code: 0 when every expectation
 // holds, 1 when one fails (listed on stderr), 2 when the scenario does not
 // parse or the arguments are wrong.
 func runRun(args []string, stdout, stderr io.Writer) int {
 	c := newCLI("run", runUsage)
-	format := c.fs.String("format", "text", "output: text (a table), json (the trace) or mermaid (a sequenceDiagram)")
+	format := c.fs.String("format", "text", "output: text (a table), json (the trace), mermaid (a sequenceDiagram) or pcapng (a capture for Wireshark)")
+	outPath := c.fs.String("o", "", "write the output to this file instead of stdout")
 	seed := c.fs.Int64("seed", 1, "random seed of the run")
 	lang := c.lang()
 	positional, code, done := c.parse(args, stdout, stderr)
@@ -37,7 +42,11 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	render, ok := renderers[*format]
 	if !ok {
-		fmt.Fprintf(stderr, "mqttviz run: --format must be text, json or mermaid, not %q\n", *format)
+		fmt.Fprintf(stderr, "mqttviz run: --format must be text, json, mermaid or pcapng, not %q\n", *format)
+		return 2
+	}
+	if *format == "pcapng" && *outPath == "" && isTerminal(stdout) {
+		fmt.Fprintln(stderr, "mqttviz run: --format pcapng is binary: name a file with -o FILE or redirect stdout")
 		return 2
 	}
 
@@ -56,7 +65,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if err := render(stdout, trace, *lang); err != nil {
+	if err := writeOutput(*outPath, stdout, func(w io.Writer) error { return render(w, trace, *lang) }); err != nil {
 		fmt.Fprintln(stderr, "mqttviz run:", err)
 		return 2
 	}
@@ -86,6 +95,40 @@ var renderers = map[string]func(w io.Writer, t *sim.Trace, lang string) error{
 		enc.SetIndent("", "  ")
 		return enc.Encode(t)
 	},
+	"pcapng": func(w io.Writer, t *sim.Trace, _ string) error {
+		return sim.WritePcapng(w, t)
+	},
+}
+
+// writeOutput runs write on the file at path, created or truncated, or on
+// stdout when path is empty.
+func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" {
+		return write(stdout)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	err = write(bw)
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // scenarioSource finds the script for arg: a file of that name if there is

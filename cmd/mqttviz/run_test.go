@@ -110,3 +110,34 @@ func TestRunUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestRunPcapng(t *testing.T) {
+	code, out, errOut := runCmd("qos1-lost-puback", "--format", "pcapng")
+	if code != 0 || !strings.HasPrefix(out, "\x0a\x0d\x0d\x0a") {
+		t.Fatalf("exit %d, stderr %s, output starts %q", code, errOut, out[:min(len(out), 8)])
+	}
+	path := filepath.Join(t.TempDir(), "lesson.pcapng")
+	code, stdout, errOut := runCmd("qos1-lost-puback", "--format", "pcapng", "-o", path)
+	if code != 0 || stdout != "" {
+		t.Fatalf("-o: exit %d, stderr %s, stdout %d bytes", code, errOut, len(stdout))
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != out {
+		t.Errorf("-o wrote %d bytes (%v), stdout had %d", len(b), err, len(out))
+	}
+	bad := filepath.Join(t.TempDir(), "no-such-dir", "x.pcapng")
+	if code, _, errOut := runCmd("qos0", "--format", "pcapng", "-o", bad); code != 2 || !strings.Contains(errOut, "no-such-dir") {
+		t.Errorf("-o into a missing directory: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestIsTerminal(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	if isTerminal(w) || isTerminal(&bytes.Buffer{}) {
+		t.Error("a pipe or a buffer taken for a terminal")
+	}
+}
