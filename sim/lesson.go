@@ -25,7 +25,8 @@ type LessonInfo struct {
 
 // lesson is a built-in lesson: its name and file, read and parsed the
 // first time something asks for it, and only then (a page that shows
-// one lesson parses that one).
+// one lesson parses that one). Its catalogue entry is read apart, from
+// its title and describe lines alone.
 type lesson struct {
 	name, file string
 
@@ -33,6 +34,10 @@ type lesson struct {
 	source string
 	sc     *Scenario
 	err    error
+
+	headOnce sync.Once
+	head     LessonInfo
+	headErr  error
 }
 
 // load reads and parses the lesson once; later calls return the same
@@ -51,14 +56,31 @@ func (l *lesson) load() (*Scenario, error) {
 	return l.sc, l.err
 }
 
-// info is the lesson's catalogue entry; ok is false when it does not
-// parse.
+// info is the lesson's catalogue entry, parsed once from the lesson's
+// title and describe lines by the scenario parser (they are the same
+// alone as among the other lines: repeated describe lines join wherever
+// they are); ok is false when they do not parse.
 func (l *lesson) info() (LessonInfo, bool) {
-	sc, err := l.load()
-	if err != nil {
-		return LessonInfo{}, false
-	}
-	return LessonInfo{Name: l.name, Title: sc.Title, Description: sc.Description}, true
+	l.headOnce.Do(func() {
+		b, err := lessonFiles.ReadFile(path.Join("lessons", l.file))
+		if err != nil {
+			l.headErr = err
+			return
+		}
+		var head []string
+		for _, line := range strings.Split(string(b), "\n") {
+			if kw, _, _ := firstWord(line); kw == "title" || kw == "describe" {
+				head = append(head, line)
+			}
+		}
+		sc, err := ParseScenario(l.name, strings.Join(head, "\n"))
+		if err != nil {
+			l.headErr = err
+			return
+		}
+		l.head = LessonInfo{Name: l.name, Title: sc.Title, Description: sc.Description}
+	})
+	return l.head, l.headErr == nil
 }
 
 // lessons are the built-in lessons in catalogue order, known by their
@@ -108,7 +130,9 @@ func lessonName(file string) string {
 }
 
 // Lessons returns the built-in lessons in catalogue order, leaving out
-// any that does not parse. It parses every lesson the first time.
+// any whose title and description do not parse. It reads every lesson's
+// title and describe lines the first time, not their scripts (a test
+// checks that every script parses).
 func Lessons() []LessonInfo {
 	out := make([]LessonInfo, 0, len(lessons))
 	for _, l := range lessons {
@@ -129,7 +153,7 @@ func LessonNames() []string {
 	return out
 }
 
-// Lesson returns the catalogue entry of the built-in lesson name, parsing
+// Lesson returns the catalogue entry of the built-in lesson name, reading
 // that lesson alone; ok is false for an unknown name.
 func Lesson(name string) (info LessonInfo, ok bool) {
 	if l := findLesson(name); l != nil {

@@ -5,7 +5,7 @@ import "testing"
 // BenchmarkLessonOpen is what a lesson's page asks of the package the
 // first time: its catalogue entry and a run. Before the lessons were
 // parsed lazily, every page parsed all of them at start-up
-// (BenchmarkLessonsAll) and RunLesson parsed its lesson again.
+// (BenchmarkLessonsParseAll) and RunLesson parsed its lesson again.
 func BenchmarkLessonOpen(b *testing.B) {
 	saved := lessons
 	defer func() { lessons = saved }()
@@ -21,8 +21,8 @@ func BenchmarkLessonOpen(b *testing.B) {
 	}
 }
 
-// BenchmarkLessonsAll parses every lesson, as the catalogue needs, and as
-// every page did at start-up before.
+// BenchmarkLessonsAll reads every lesson's catalogue entry, as the
+// lesson picker needs.
 func BenchmarkLessonsAll(b *testing.B) {
 	saved := lessons
 	defer func() { lessons = saved }()
@@ -31,6 +31,19 @@ func BenchmarkLessonsAll(b *testing.B) {
 		lessons = listLessons()
 		if len(Lessons()) == 0 {
 			b.Fatal("no lessons")
+		}
+	}
+}
+
+// BenchmarkLessonsParseAll parses every lesson's script, as every page
+// did at start-up before.
+func BenchmarkLessonsParseAll(b *testing.B) {
+	b.ReportAllocs()
+	for range b.N {
+		for _, l := range listLessons() {
+			if _, err := l.load(); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

@@ -236,15 +236,15 @@ func TestDocExample(t *testing.T) {
 	}
 }
 
-// TestLessonsLazy checks that listing the lessons reads none, and that
-// asking for one parses that one alone: a lesson's page must not pay for
-// the 35 others.
+// TestLessonsLazy checks that listing the lessons reads none, that a
+// catalogue entry parses no script, and that running one lesson parses
+// that one alone: a lesson's page must not pay for the 35 others.
 func TestLessonsLazy(t *testing.T) {
 	list := listLessons()
 	if len(list) != len(LessonNames()) {
 		t.Fatalf("%d lessons listed, %d named", len(list), len(LessonNames()))
 	}
-	loaded := func() (n int) {
+	parsed := func() (n int) {
 		for _, l := range list {
 			if l.sc != nil || l.err != nil {
 				n++
@@ -252,14 +252,38 @@ func TestLessonsLazy(t *testing.T) {
 		}
 		return n
 	}
-	if n := loaded(); n != 0 {
+	if n := parsed(); n != 0 {
 		t.Fatalf("listing the lessons parsed %d of them", n)
 	}
-	if _, ok := list[5].info(); !ok {
-		t.Fatal(list[5].name, "does not parse")
+	for _, l := range list {
+		if _, ok := l.info(); !ok {
+			t.Fatal(l.name, "has no catalogue entry")
+		}
 	}
-	if n := loaded(); n != 1 {
-		t.Errorf("asking for one lesson parsed %d", n)
+	if n := parsed(); n != 0 {
+		t.Errorf("the catalogue parsed %d scripts", n)
+	}
+	if _, err := list[5].load(); err != nil {
+		t.Fatal(err)
+	}
+	if n := parsed(); n != 1 {
+		t.Errorf("running one lesson parsed %d", n)
+	}
+}
+
+// TestLessonInfoFromHead checks that each lesson's catalogue entry, read
+// from its title and describe lines alone, is what the whole script
+// says.
+func TestLessonInfoFromHead(t *testing.T) {
+	for _, l := range listLessons() {
+		info, ok := l.info()
+		sc, err := l.load()
+		if !ok || err != nil {
+			t.Fatalf("%s: %v %v", l.name, ok, err)
+		}
+		if info.Title != sc.Title || info.Description != sc.Description {
+			t.Errorf("%s: catalogue %+v %+v, script %+v %+v", l.name, info.Title, info.Description, sc.Title, sc.Description)
+		}
 	}
 }
 
