@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"io"
+	"strings"
 )
 
 // WritePcapng writes the trace as a pcapng capture that Wireshark and
@@ -11,8 +12,9 @@ import (
 // broker at 10.0.0.1:1883, a new ephemeral port per connection.
 //
 // A connect step is the three-way handshake. A delivered or refused packet
-// is one PSH|ACK segment with exactly its bytes, acknowledged at once by
-// the receiver. A packet the network dropped, or that arrived at an end
+// is one PSH|ACK segment with exactly its bytes (cut into segments of at
+// most 1460 bytes when longer), acknowledged at once by the receiver; a
+// comment on a refused or malformed one gives the receiver's notes. A packet the network dropped, or that arrived at an end
 // already closed, is not written (no sequence gap): a packet comment on
 // the connection's next segment says so (on its last one when none
 // follows). A node closing its end sends FIN|ACK, acknowledged at once;
@@ -49,10 +51,12 @@ const (
 )
 
 // brokerPort is the broker's MQTT port, firstClientPort the first
-// ephemeral port a client connects from.
+// ephemeral port a client connects from, pcapMSS the most bytes of a
+// packet one segment carries.
 const (
 	brokerPort      = 1883
 	firstClientPort = 49152
+	pcapMSS         = 1460
 )
 
 // tcpConn is one network connection of the capture.
@@ -150,10 +154,15 @@ func (p *pcapState) packet(i int, s *Step) {
 		if c.fin[end] {
 			return
 		}
-		if s.Outcome == Refused {
-			c.pending = append(c.pending, pcapRefusedComment(i, s))
+		if s.Outcome == Refused || strings.HasPrefix(s.Label, "malformed") {
+			c.pending = append(c.pending, pcapNotesComment(i, s))
 		}
-		p.emit(c, end, tcpPSH|tcpACK, s.Bytes)
+		b := s.Bytes
+		for len(b) > pcapMSS {
+			p.emit(c, end, tcpACK, b[:pcapMSS])
+			b = b[pcapMSS:]
+		}
+		p.emit(c, end, tcpPSH|tcpACK, b)
 		p.emit(c, 1-end, tcpACK, nil)
 	default:
 		c.pending = append(c.pending, fmt.Sprintf("step %d: %s from %s to %s %s (sent at %d ms, arrived at %d ms): not in the capture",
@@ -169,11 +178,12 @@ func pcapOutcomeWords(o Outcome) string {
 	return "lost: the receiving end was already closed"
 }
 
-// pcapRefusedComment explains a refused packet with its receiver's notes.
-func pcapRefusedComment(i int, s *Step) string {
-	c := fmt.Sprintf("step %d: %s refused by %s", i, s.Label, s.To)
+// pcapNotesComment says what the receiver made of a refused or malformed
+// packet: the step's notes with their rules.
+func pcapNotesComment(i int, s *Step) string {
+	c := fmt.Sprintf("step %d: %s %s by %s", i, s.Label, s.Outcome, s.To)
 	for _, n := range s.Notes {
-		c += ": " + n.Text.EN
+		c += "; " + n.Text.EN
 		if n.Rule != "" {
 			c += " [" + n.Rule + "]"
 		}
@@ -190,11 +200,11 @@ func (p *pcapState) close(i int, s *Step) {
 	case s.To == "":
 		p.closeEnd(p.current[s.From], pcapClient)
 	case s.From == BrokerName:
-		c := p.current[s.To]
+		c := p.halfClosed(s.To, pcapBroker)
 		p.closeEnd(c, pcapBroker)
 		p.closeEnd(c, pcapClient)
 	default:
-		c := p.current[s.From]
+		c := p.halfClosed(s.From, pcapClient)
 		if c == nil || c.fin[pcapClient] {
 			p.closeEnd(c, pcapBroker)
 			return
@@ -203,6 +213,19 @@ func (p *pcapState) close(i int, s *Step) {
 		p.closeEnd(c, pcapClient)
 		p.closeEnd(c, pcapBroker)
 	}
+}
+
+// halfClosed is the connection of client whose end closed has sent its
+// FIN while the other end has not: the one a close step that reaches the
+// other end is about, also when the client has connected again since.
+// Without one it is the client's current connection.
+func (p *pcapState) halfClosed(client string, closed int) *tcpConn {
+	for _, c := range p.conns {
+		if c.client == client && c.fin[closed] && !c.fin[1-closed] {
+			return c
+		}
+	}
+	return p.current[client]
 }
 
 // closeEnd sends the FIN of c's end, acknowledged by the other end.
