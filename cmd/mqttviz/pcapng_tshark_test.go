@@ -55,23 +55,7 @@ func TestPcapngTshark(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var buf bytes.Buffer
-		if err := sim.WritePcapng(&buf, tr); err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(dir, l.Name+".pcapng")
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command(tshark, "-r", path, "-o", "tcp.analyze_sequence_numbers:TRUE",
-			"-d", "tcp.port==1883,mqtt", "-Y", "mqtt or _ws.malformed or frame.comment",
-			"-T", "fields", "-e", "mqtt.msgtype", "-e", "mqtt.msgid", "-e", "mqtt.topic",
-			"-e", "_ws.malformed", "-e", "frame.comment", "-E", "separator=/t",
-			"-z", "expert,warn").Output()
-		if err != nil {
-			t.Fatalf("%s: tshark: %v", l.Name, err)
-		}
-		got, comments, expert := parseTshark(string(out))
+		got, comments, expert := tsharkRead(t, tshark, filepath.Join(dir, l.Name+".pcapng"), tr)
 		if want := expectedRows(t, tr); !equalRows(got, want) {
 			t.Errorf("%s: tshark reads\n%v\nthe trace has\n%v", l.Name, got, want)
 		}
@@ -80,6 +64,47 @@ func TestPcapngTshark(t *testing.T) {
 		}
 		checkComments(t, l.Name, tr, comments)
 	}
+}
+
+// tsharkRead writes tr's pcapng at path and reads it with tshark: the MQTT
+// rows, the frame comments and the expert warnings and errors.
+func tsharkRead(t *testing.T, tshark, path string, tr *sim.Trace) (rows []mqttRow, comments []string, expert string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := sim.WritePcapng(&buf, tr); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tshark, "-r", path, "-o", "tcp.analyze_sequence_numbers:TRUE",
+		"-d", "tcp.port==1883,mqtt", "-Y", "mqtt or _ws.malformed or frame.comment",
+		"-T", "fields", "-e", "mqtt.msgtype", "-e", "mqtt.msgid", "-e", "mqtt.topic",
+		"-e", "_ws.malformed", "-e", "frame.comment", "-E", "separator=/t",
+		"-z", "expert,warn").Output()
+	if err != nil {
+		t.Fatalf("%s: tshark: %v", path, err)
+	}
+	return parseTshark(string(out))
+}
+
+// TestPcapngTsharkMalformed: a PUBLISH whose topic overruns its Remaining
+// Length is malformed for tshark too, and the stream stays whole: the
+// broker's refusal is a comment, its close a FIN, no TCP warning.
+func TestPcapngTsharkMalformed(t *testing.T) {
+	tshark := tsharkPath(t)
+	tr, err := sim.RunScenario("malformed", "client dev\nconnect dev\nraw dev 30 03 00 05 61\n", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, comments, expert := tsharkRead(t, tshark, filepath.Join(t.TempDir(), "m.pcapng"), tr)
+	if want := "[{1  } {2  } {malformed  } {3  }]"; fmt.Sprint(got) != want {
+		t.Errorf("tshark reads %v, want %s", got, want)
+	}
+	if strings.Contains(expert, "TCP") || !strings.Contains(expert, "Malformed") {
+		t.Errorf("expert information:\n%s", expert)
+	}
+	checkComments(t, "malformed", tr, comments)
 }
 
 // parseTshark splits tshark's output into the MQTT rows, the frame
@@ -119,7 +144,7 @@ func parseTshark(out string) (rows []mqttRow, comments []string, expert string) 
 // refused packets: their bytes, per connection and direction, cut where
 // each packet's Remaining Length ends (a packet short of its length takes
 // the next packet's bytes, as the broker does). A whole packet's type must
-// be the step's.
+// be the step's, its id and topics in the step's label.
 func expectedRows(t *testing.T, tr *sim.Trace) []mqttRow {
 	var rows []mqttRow
 	streams := map[string][]byte{}
@@ -136,6 +161,7 @@ func expectedRows(t *testing.T, tr *sim.Trace) []mqttRow {
 			if got := codec.PacketType(s.Bytes[0] >> 4).String(); got != s.Packet {
 				t.Errorf("step %d: bytes of a %s, trace says %s", s.Index, got, s.Packet)
 			}
+			checkLabel(t, s)
 		}
 		b := append(streams[key], s.Bytes...)
 		for {
@@ -149,6 +175,24 @@ func expectedRows(t *testing.T, tr *sim.Trace) []mqttRow {
 		streams[key] = b
 	}
 	return rows
+}
+
+// checkLabel wants the id and topics the bytes of a well-formed packet
+// carry in its step's label.
+func checkLabel(t *testing.T, s sim.Step) {
+	t.Helper()
+	if strings.HasPrefix(s.Label, "malformed") {
+		return
+	}
+	r := rowOf(s.Bytes)
+	if r.id != "" && !strings.Contains(s.Label, "id="+r.id) {
+		t.Errorf("step %d: label %q lacks id=%s", s.Index, s.Label, r.id)
+	}
+	for _, topic := range strings.Split(r.topic, ",") {
+		if !strings.Contains(s.Label, topic) {
+			t.Errorf("step %d: label %q lacks topic %q", s.Index, s.Label, topic)
+		}
+	}
 }
 
 // rowOf reads type, packet id and topics from one whole packet's bytes,
