@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -209,7 +210,7 @@ func TestBrowserDecodeLargePaste(t *testing.T) {
 		el.value = "c0 00 ".repeat(`+strconv.Itoa(n)+`);
 		el.dispatchEvent(new Event("input"));
 		return el.value.length })()`)
-	waitFor(t, ctx, `(document.querySelector("#decode-summary") || {}).textContent?.startsWith("`+strconv.Itoa(n)+` packets")`)
+	waitForWithin(t, ctx, `(document.querySelector("#decode-summary") || {}).textContent?.startsWith("`+strconv.Itoa(n)+` packets")`, time.Minute)
 	pasted := eval[float64](t, ctx, `performance.now() - window.__t0`)
 	checkCapped(t, ctx, n)
 
@@ -217,7 +218,7 @@ func TestBrowserDecodeLargePaste(t *testing.T) {
 	// next paint (the keydown entry's duration) and the time the page's
 	// input handler took (the input entry's processing time).
 	keys := typeTimed(t, ctx, "decode-input", "d0 00")
-	waitFor(t, ctx, `(document.querySelector("#decode-summary") || {}).textContent?.startsWith("`+strconv.Itoa(n+1)+` packets")`)
+	waitForWithin(t, ctx, `(document.querySelector("#decode-summary") || {}).textContent?.startsWith("`+strconv.Itoa(n+1)+` packets")`, time.Minute)
 	shown := eval[float64](t, ctx, `performance.now() - window.__last`)
 	checkCapped(t, ctx, n+1)
 	if got := eval[string](t, ctx, `location.search`); got != "" {

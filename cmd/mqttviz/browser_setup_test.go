@@ -157,10 +157,17 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
-// waitFor polls a JavaScript condition until it holds.
+// waitFor polls a JavaScript condition until it holds, for at most 10 s.
 func waitFor(t *testing.T, ctx context.Context, cond string) {
 	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	waitForWithin(t, ctx, cond, 10*time.Second)
+}
+
+// waitForWithin polls a JavaScript condition until it holds, for at most
+// d: for the work that takes seconds on a loaded machine (a 2 MB paste).
+func waitForWithin(t *testing.T, ctx context.Context, cond string, d time.Duration) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(d))); err != nil {
 		t.Fatalf("waiting for %s: %v", cond, err)
 	}
 }
