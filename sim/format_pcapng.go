@@ -12,17 +12,18 @@ import (
 // broker at 10.0.0.1:1883, a new ephemeral port per connection.
 //
 // A connect step is the three-way handshake. A delivered or refused packet
-// is one PSH|ACK segment with exactly its bytes (cut into segments of at
-// most 1460 bytes when longer), acknowledged at once by the receiver; a
-// comment on a refused or malformed one gives the receiver's notes. A packet the network dropped, or that arrived at an end
-// already closed, is not written (no sequence gap): a packet comment on
-// the connection's next segment says so (on its last one when none
-// follows). A node closing its end sends FIN|ACK, acknowledged at once;
-// a cut link closes both ends at once, so both FINs follow each other,
-// with a comment (not a RST: Wireshark rates a reset a warning, and the
-// trace does not say the ends exchanged anything). Timestamps are the steps' times in microseconds,
-// kept increasing: the segments of one step, and steps recorded out of
-// time order, are 1 µs apart.
+// is one PSH|ACK segment with exactly its bytes (segments of at most 1460
+// bytes when longer), acknowledged at once by the receiver; a comment on a
+// refused or malformed one gives the receiver's notes. A packet the
+// network dropped, or that arrived at an end already closed, is not
+// written (no sequence gap): a comment on the connection's next segment
+// says so (on its last one when none follows). A node closing its end
+// sends FIN|ACK, acknowledged at once. A cut link closes both ends at
+// once: both FINs follow each other, with a comment (not a RST: Wireshark
+// rates a reset a warning, and the trace does not say the ends exchanged
+// anything). Timestamps are the steps' times in microseconds from the
+// epoch, kept increasing: the segments of one step, and steps recorded out
+// of time order, are 1 µs apart.
 func WritePcapng(w io.Writer, t *Trace) error {
 	p := newPcapState(t)
 	for i := range t.Steps {
@@ -109,8 +110,6 @@ func (p *pcapState) step(i int) {
 	s := &p.t.Steps[i]
 	if at := uint64(max(s.Time, 0)) * 1000; at > p.ts {
 		p.ts = at
-	} else if len(p.records) > 0 {
-		p.ts++
 	}
 	switch s.Kind {
 	case KindConnect:
@@ -129,7 +128,7 @@ func (p *pcapState) connect(client string) {
 		return
 	}
 	k := uint32(len(p.conns) + 1)
-	c := &tcpConn{client: client, addr: addr, port: uint16(firstClientPort + len(p.conns)), last: -1}
+	c := &tcpConn{client: client, addr: addr, port: uint16(firstClientPort + len(p.conns)%16384), last: -1}
 	c.seq = [2]uint32{k * 0x01000000, k*0x01000000 + 0x00800000}
 	p.conns = append(p.conns, c)
 	p.current[client] = c
