@@ -285,11 +285,6 @@ func TestBrowserA11yEventKeys(t *testing.T) {
 			t.Fatalf("key %q in the event list moved the player: %q", k.key, pos)
 		}
 	}
-	// Keys held with Ctrl are the browser's: the row stays.
-	do(t, ctx, chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
-	if got := eval[string](t, ctx, activeRow); got != "3" {
-		t.Errorf("Ctrl+End moved the active row to %q", got)
-	}
 	do(t, ctx, chromedp.KeyEvent(kb.Enter))
 	checkStep(t, ctx, tr, 3)
 	if got := eval[string](t, ctx, `document.querySelector(".event.current").getAttribute("aria-selected")`); got != "true" {
@@ -301,6 +296,14 @@ func TestBrowserA11yEventKeys(t *testing.T) {
 	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
 	checkStep(t, ctx, tr, 4)
 	waitFor(t, ctx, activeRow+` === "4"`)
+
+	// Keys held with Ctrl are the browser's: the row stays (the browser
+	// scrolls the box, which is why this comes last: its scrolling can
+	// outlast the next steps).
+	do(t, ctx, chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	if got := eval[string](t, ctx, `document.querySelector(".event.active")?.dataset.step ?? "not drawn"`); got != "4" && got != "not drawn" {
+		t.Errorf("Ctrl+End moved the active row to %q", got)
+	}
 
 	// Tab leaves the list in one press.
 	do(t, ctx, chromedp.KeyEvent(kb.Tab))
