@@ -127,7 +127,7 @@ func (p *lessonPage) Render() app.UI {
 			renderPlayerView(app.Div().Class("lesson-intro").Body(
 				app.H1().ID("lesson-title").Text(p.info.Title.In(p.lang)),
 				app.P().Class("lesson-desc").Text(p.info.Description.In(p.lang)),
-				renderExpectations(p.lang, p.trace.Expectations),
+				renderExpectations(p.lang, p.trace.Expectations, nil),
 			), p.trace, p.cursor, p.status, p.speed, p.lang),
 		),
 	)
@@ -205,47 +205,6 @@ func renderFlowLegend(lang string) app.UI {
 		))
 	}
 	return app.Ul().Class("legend").Aria("label", tr(lang, "legend.title")).Body(items...)
-}
-
-// renderExpectations lists the expect lines of a lesson or scenario and
-// whether each held: what the student should see happen. The list opens
-// by itself, its summary counting the failures, when one did not hold.
-func renderExpectations(lang string, exps []sim.Expectation) app.UI {
-	if len(exps) == 0 {
-		return nil
-	}
-	items := make([]app.UI, len(exps))
-	failed := 0
-	for i, e := range exps {
-		class := "expect ok"
-		if !e.OK {
-			class = "expect failed"
-			failed++
-		}
-		var why app.UI
-		if e.Why != nil {
-			why = app.Span().Class("why").Text(" — " + e.Why.In(lang))
-		}
-		items[i] = app.Li().Class(class).Body(
-			// The ✓ or ✗ is drawn by the style sheet: as text, axe-core
-			// cannot decide its contrast.
-			app.Span().Class("mark-icon").Aria("hidden", "true"),
-			app.Code().Text(e.Text), why)
-	}
-	summary := tr(lang, "lesson.expect") + " (" + strconv.Itoa(len(exps)) + ")"
-	if failed > 0 {
-		summary += " · " + tr(lang, "lesson.failed", failed)
-	}
-	details := app.Details().ID("expectations").Class("expectations")
-	if failed > 0 {
-		// Only ever open="": the server writes Open(false) as
-		// open="false", which HTML reads as open.
-		details = details.Open(true)
-	}
-	return details.Body(
-		app.Summary().Text(summary),
-		app.Ul().Body(items...),
-	)
 }
 
 // renderDecodeLink opens the packet's bytes on the decode page, where

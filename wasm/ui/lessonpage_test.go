@@ -15,10 +15,10 @@ import (
 func TestExpectationsOpenOnlyOnFailure(t *testing.T) {
 	held := []sim.Expectation{{Text: "expect a connected", OK: true}}
 	failed := []sim.Expectation{{Text: "expect a connected", OK: true}, {Text: "expect b connected", Why: &sim.Text{EN: "b is offline", ZH: "b 离线"}}}
-	if html := app.HTMLString(renderExpectations(langEN, held)); strings.Contains(html, "open") {
+	if html := app.HTMLString(renderExpectations(langEN, held, nil)); strings.Contains(html, "open") {
 		t.Errorf("all held, yet the list opens: %s", html)
 	}
-	if html := app.HTMLString(renderExpectations(langEN, failed)); !strings.Contains(html, "open") {
+	if html := app.HTMLString(renderExpectations(langEN, failed, nil)); !strings.Contains(html, "open") {
 		t.Errorf("one failed, yet the list is closed: %s", html)
 	}
 }
@@ -51,7 +51,7 @@ func TestAnnounceNote(t *testing.T) {
 // scenario page draws them the same way, from the style sheet.
 func TestExpectationMarksDrawnByStyle(t *testing.T) {
 	exps := []sim.Expectation{{Text: "expect a connected", OK: true}, {Text: "expect b connected"}}
-	html := app.HTMLString(renderExpectations(langEN, exps))
+	html := app.HTMLString(renderExpectations(langEN, exps, nil))
 	if strings.ContainsAny(html, "✓✗") {
 		t.Errorf("the marks are text: %s", html)
 	}

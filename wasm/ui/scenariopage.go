@@ -472,44 +472,15 @@ func (p *scenarioPage) renderTrace() app.UI {
 }
 
 // renderExpectations lists the scenario's expect lines, each with its line
-// as a button that selects it in the editor; the list opens when one of
-// them failed.
+// as a button that selects it in the editor.
 func (p *scenarioPage) renderExpectations() app.UI {
-	exps := p.trace.Expectations
-	if len(exps) == 0 {
-		return nil
-	}
-	items := make([]app.UI, len(exps))
-	failed := 0
-	for i, e := range exps {
-		class := "expect ok"
-		if !e.OK {
-			class = "expect failed"
-			failed++
-		}
-		var why app.UI
-		if e.Why != nil {
-			why = app.Span().Class("why").Text(" — " + e.Why.In(p.lang))
-		}
+	return renderExpectations(p.lang, p.trace.Expectations, func(e sim.Expectation) app.UI {
 		line, col := e.Line, e.Col
-		items[i] = app.Li().Class(class).Body(
-			// ✓ or ✗, drawn by the style sheet: a sign, not text to read.
-			app.Span().Class("mark-icon").Aria("hidden", "true"),
-			app.Button().Class("place").Type("button").
-				Title(tr(p.lang, "scenario.jump")).
-				// go-app keeps a handler whose code is the same as before:
-				// the line is its scope, so that the closure is renewed.
-				OnClick(func(app.Context, app.Event) { p.jump(line, col) }, line, col).
-				Text(tr(p.lang, "scenario.line", line)),
-			app.Text(" "),
-			app.Code().Text(e.Text), why)
-	}
-	summary := tr(p.lang, "lesson.expect") + " (" + groupDigits(len(exps)) + ")"
-	if failed > 0 {
-		summary += " · " + tr(p.lang, "lesson.failed", failed)
-	}
-	return app.Details().ID("expectations").Class("expectations").Open(failed > 0).Body(
-		app.Summary().Text(summary),
-		app.Ul().Body(items...),
-	)
+		return app.Button().Class("place").Type("button").
+			Title(tr(p.lang, "scenario.jump")).
+			// go-app keeps a handler whose code is the same as before:
+			// the line is its scope, so that the closure is renewed.
+			OnClick(func(app.Context, app.Event) { p.jump(line, col) }, line, col).
+			Text(tr(p.lang, "scenario.line", line))
+	})
 }
