@@ -48,7 +48,7 @@ lighthouse: build
 
 # Every fuzz target, FUZZTIME each (make fuzz FUZZTIME=10s).
 fuzz:
-	@for pkg in ./codec ./sim; do \
+	@for pkg in ./codec ./sim ./sim/script; do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$t"; \
 	    $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 // broker is the MQTT 3.1.1 server as a state machine: sessions by client
@@ -29,8 +30,8 @@ type broker struct {
 	// change of the retained messages.
 	dirty         bool
 	retainedDirty bool
-	snap          *BrokerState
-	retainedSnap  []Message
+	snap          *trace.BrokerState
+	retainedSnap  []trace.Message
 	// out is the PUBLISH being sent: send encodes it at once, so one
 	// value serves every delivery.
 	out codec.Publish
@@ -67,8 +68,8 @@ type message struct {
 }
 
 // asMessage is the message in its trace form.
-func (m *message) asMessage() Message {
-	return Message{Topic: m.topic, Payload: string(m.payload), QoS: byte(m.qos), Retain: m.retain}
+func (m *message) asMessage() trace.Message {
+	return trace.Message{Topic: m.topic, Payload: string(m.payload), QoS: byte(m.qos), Retain: m.retain}
 }
 
 func newBroker(o BrokerOptions, explain bool) *broker {
@@ -81,7 +82,7 @@ func newBroker(o BrokerOptions, explain bool) *broker {
 	}
 }
 
-func (b *broker) nodeName() string { return BrokerName }
+func (b *broker) nodeName() string { return trace.BrokerName }
 func (b *broker) effects() *ready  { return &b.ready }
 
 // packet handles one packet from a client. [MQTT 3.1.0, 4.8]

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 func TestConnectReturnCodes(t *testing.T) {
@@ -43,14 +44,14 @@ func TestConnectReturnCodes(t *testing.T) {
 			st.run()
 			st.wantNote("the broker says which rule decided", tc.rule)
 			if tc.code == codec.Accepted {
-				st.wantPacket("the broker accepts", BrokerName, "dev", &codec.Connack{})
+				st.wantPacket("the broker accepts", trace.BrokerName, "dev", &codec.Connack{})
 				if !st.w.ClientConnected("dev") {
 					t.Fatalf("dev is not connected\n%s", st.dump())
 				}
 				return
 			}
-			st.wantPacket("the CONNACK with the return code still arrives", BrokerName, "dev", &codec.Connack{ReturnCode: tc.code})
-			st.wantClose("after the refusing CONNACK (cause before effect) the broker's close", BrokerName)
+			st.wantPacket("the CONNACK with the return code still arrives", trace.BrokerName, "dev", &codec.Connack{ReturnCode: tc.code})
+			st.wantClose("after the refusing CONNACK (cause before effect) the broker's close", trace.BrokerName)
 			if st.w.ClientConnected("dev") || st.w.BrokerSession(tc.client.ClientID) != nil {
 				t.Fatalf("a refused client has a connection or a session\n%s", st.dump())
 			}
@@ -64,8 +65,8 @@ func TestConnectIgnoresPacketsAfterRefusal(t *testing.T) {
 	st.must(st.w.Connect("dev"))
 	st.must(st.w.Subscribe("dev", codec.Subscription{Filter: "a", QoS: 0}))
 	st.run()
-	st.wantPacket("refused", BrokerName, "dev", &codec.Connack{ReturnCode: codec.RefusedServerUnavailable})
-	st.wantNoPacket("MQTT-3.1.4-5: nothing after a refused CONNECT is processed", BrokerName, "dev", codec.SUBACK)
+	st.wantPacket("refused", trace.BrokerName, "dev", &codec.Connack{ReturnCode: codec.RefusedServerUnavailable})
+	st.wantNoPacket("MQTT-3.1.4-5: nothing after a refused CONNECT is processed", trace.BrokerName, "dev", codec.SUBACK)
 }
 
 func TestEmptyClientIDGetsAnID(t *testing.T) {
@@ -86,9 +87,9 @@ func TestFirstPacketMustBeConnect(t *testing.T) {
 	st.must(st.w.Connect("dev"))
 	st.must(st.w.Subscribe("dev", codec.Subscription{Filter: "a", QoS: 1}))
 	st.run()
-	st.wantPacketOutcome("the SUBSCRIBE arrives first and is refused", "dev", BrokerName,
-		&codec.Subscribe{PacketID: 1, Subscriptions: []codec.Subscription{{Filter: "a", QoS: 1}}}, Refused)
-	st.wantClose("the broker closes", BrokerName)
+	st.wantPacketOutcome("the SUBSCRIBE arrives first and is refused", "dev", trace.BrokerName,
+		&codec.Subscribe{PacketID: 1, Subscriptions: []codec.Subscription{{Filter: "a", QoS: 1}}}, trace.Refused)
+	st.wantClose("the broker closes", trace.BrokerName)
 }
 
 func TestSecondConnectClosesTheConnection(t *testing.T) {
@@ -100,10 +101,10 @@ func TestSecondConnectClosesTheConnection(t *testing.T) {
 	st.must(st.w.SendRaw("dev", encode(t, &codec.Connect{ProtocolName: "MQTT", ProtocolLevel: 4, ClientID: "dev"})))
 	st.run()
 	s := st.wantNote("a second CONNECT is a protocol violation", "MQTT-3.1.0-2")
-	if s.Outcome != Refused {
+	if s.Outcome != trace.Refused {
 		t.Fatalf("the second CONNECT is %s, want refused", s.Outcome)
 	}
-	st.wantClose("the broker closes", BrokerName)
+	st.wantClose("the broker closes", trace.BrokerName)
 	st.wantReceived("a protocol violation is an ungraceful close: the will goes out", "watch", "offline")
 	if st.w.ClientConnected("dev") {
 		t.Fatalf("dev still believes it is connected\n%s", st.dump())
@@ -118,11 +119,11 @@ func TestMalformedPacketClosesWithItsRule(t *testing.T) {
 	// 0x42 (PUBACK with flags 0010) is malformed.
 	st.must(st.w.SendRaw("dev", []byte{0x42, 0x02, 0x00, 0x01}))
 	st.run()
-	s := st.wantBytes("the malformed PUBACK is refused", "dev", BrokerName, []byte{0x42, 0x02, 0x00, 0x01}, Refused)
+	s := st.wantBytes("the malformed PUBACK is refused", "dev", trace.BrokerName, []byte{0x42, 0x02, 0x00, 0x01}, trace.Refused)
 	if len(s.Notes) == 0 || s.Notes[0].Rule == "" {
 		t.Fatalf("malformed PUBACK: notes %v; want a note naming a rule\n%s", s.Notes, st.dump())
 	}
-	st.wantClose("the broker closes after malformed bytes", BrokerName)
+	st.wantClose("the broker closes after malformed bytes", trace.BrokerName)
 }
 
 func TestTakeover(t *testing.T) {
@@ -135,7 +136,7 @@ func TestTakeover(t *testing.T) {
 	st.must(st.w.Connect("new"))
 	st.run()
 	st.wantNote("the broker closes the old connection", "MQTT-3.1.4-2")
-	st.wantPacket("the new connection is accepted and resumes the session", BrokerName, "new", &codec.Connack{SessionPresent: true})
+	st.wantPacket("the new connection is accepted and resumes the session", trace.BrokerName, "new", &codec.Connack{SessionPresent: true})
 	if st.w.ClientConnected("old") || !st.w.ClientConnected("new") {
 		t.Fatalf("after takeover old=%v new=%v\n%s", st.w.ClientConnected("old"), st.w.ClientConnected("new"), st.dump())
 	}
@@ -147,13 +148,13 @@ func TestSessionPresent(t *testing.T) {
 	st.client("dev", ClientOptions{})
 	st.must(st.w.Connect("dev"))
 	st.run()
-	st.wantPacket("no stored session yet: session present 0", BrokerName, "dev", &codec.Connack{})
+	st.wantPacket("no stored session yet: session present 0", trace.BrokerName, "dev", &codec.Connack{})
 	st.subscribe("dev", "a/#", 1)
 	st.must(st.w.Disconnect("dev"))
 	st.run()
 	st.must(st.w.Connect("dev"))
 	st.run()
-	st.wantPacket("the persistent session was kept: session present 1", BrokerName, "dev", &codec.Connack{SessionPresent: true})
+	st.wantPacket("the persistent session was kept: session present 1", trace.BrokerName, "dev", &codec.Connack{SessionPresent: true})
 	st.must(st.w.Disconnect("dev"))
 	st.run()
 	o := ClientOptions{ClientID: "dev", CleanSession: true}
@@ -161,7 +162,7 @@ func TestSessionPresent(t *testing.T) {
 	st.must(st.w.Connect("dev"))
 	st.run()
 	st.wantNote("clean session 1 discards the stored session", "MQTT-3.1.2-6")
-	st.wantPacket("clean session 1: session present 0", BrokerName, "dev", &codec.Connack{})
+	st.wantPacket("clean session 1: session present 0", trace.BrokerName, "dev", &codec.Connack{})
 	if s := st.w.BrokerSession("dev"); s == nil || len(s.Subscriptions) != 0 {
 		t.Fatalf("after clean session 1 the session is %+v, want empty", s)
 	}
@@ -185,8 +186,8 @@ func TestConnectRawSeedBytes(t *testing.T) {
 		st.client("mcu", ClientOptions{})
 		st.must(st.w.ConnectRaw("mcu", seed))
 		st.run()
-		st.wantBytes("the seed's bytes go out as they are", "mcu", BrokerName, seed, Delivered)
-		st.wantPacket("20 02 00 00 or 20 02 00 04", BrokerName, "mcu", &codec.Connack{ReturnCode: tc.code})
+		st.wantBytes("the seed's bytes go out as they are", "mcu", trace.BrokerName, seed, trace.Delivered)
+		st.wantPacket("20 02 00 00 or 20 02 00 04", trace.BrokerName, "mcu", &codec.Connack{ReturnCode: tc.code})
 		if got := st.w.ClientConnected("mcu"); got != (tc.code == codec.Accepted) {
 			t.Fatalf("connected = %v with code %d", got, tc.code)
 		}

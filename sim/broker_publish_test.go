@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 // pubsub is a publisher and a subscriber on a, connected, the subscriber
@@ -20,19 +21,19 @@ func pubsub(t *testing.T, o Options, filter string, granted codec.QoS) *simTest 
 func TestQoS0(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 2)
 	st.publish("pub", "a", "hi", 0, false)
-	st.wantPacket("QoS 0 travels once to the broker", "pub", BrokerName, &codec.Publish{Topic: "a", Payload: []byte("hi")})
-	st.wantPacket("and once to the subscriber", BrokerName, "sub", &codec.Publish{Topic: "a", Payload: []byte("hi")})
-	st.wantNoPacket("nobody acknowledges QoS 0", "sub", BrokerName, codec.PUBACK)
+	st.wantPacket("QoS 0 travels once to the broker", "pub", trace.BrokerName, &codec.Publish{Topic: "a", Payload: []byte("hi")})
+	st.wantPacket("and once to the subscriber", trace.BrokerName, "sub", &codec.Publish{Topic: "a", Payload: []byte("hi")})
+	st.wantNoPacket("nobody acknowledges QoS 0", "sub", trace.BrokerName, codec.PUBACK)
 	st.wantReceived("delivered", "sub", "hi")
 }
 
 func TestQoS1BothLegs(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 1)
 	st.publish("pub", "a", "hi", 1, false)
-	st.wantPacket("publisher's leg, its id 1", "pub", BrokerName, &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
-	st.wantPacket("broker's leg, the broker's own id", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
-	st.wantPacket("the broker acknowledges the publisher", BrokerName, "pub", &codec.Puback{PacketID: 1})
-	st.wantPacket("the subscriber acknowledges the broker", "sub", BrokerName, &codec.Puback{PacketID: 1})
+	st.wantPacket("publisher's leg, its id 1", "pub", trace.BrokerName, &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	st.wantPacket("broker's leg, the broker's own id", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	st.wantPacket("the broker acknowledges the publisher", trace.BrokerName, "pub", &codec.Puback{PacketID: 1})
+	st.wantPacket("the subscriber acknowledges the broker", "sub", trace.BrokerName, &codec.Puback{PacketID: 1})
 	if s := st.w.BrokerSession("sub"); len(s.Inflight) != 0 {
 		t.Fatalf("in flight after PUBACK: %+v", s.Inflight)
 	}
@@ -44,15 +45,15 @@ func TestBrokerPacketIDsPerLeg(t *testing.T) {
 	st.connect("pub2")
 	st.publish("pub", "a", "1", 1, false)
 	st.publish("pub2", "a", "2", 1, false)
-	st.wantPacket("pub2 numbers from 1", "pub2", BrokerName, &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("2")})
-	st.wantPacket("the broker numbers its own leg: 2", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 2, Topic: "a", Payload: []byte("2")})
+	st.wantPacket("pub2 numbers from 1", "pub2", trace.BrokerName, &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("2")})
+	st.wantPacket("the broker numbers its own leg: 2", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 2, Topic: "a", Payload: []byte("2")})
 }
 
 func TestQoSDowngrade(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 1)
 	st.publish("pub", "a", "hi", 2, false)
 	st.wantNote("delivered QoS = min(published, granted)", "MQTT-3.8.4-6")
-	st.wantPacket("QoS 2 in, QoS 1 out", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	st.wantPacket("QoS 2 in, QoS 1 out", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
 	d := st.wantReceived("delivered once", "sub", "hi")
 	if d[0].QoS != 1 {
 		t.Fatalf("delivered at QoS %d, want 1", d[0].QoS)
@@ -63,15 +64,15 @@ func TestQoS2ForwardOnPublish(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 2)
 	st.must(st.w.Hold("pub", codec.PUBREL))
 	st.publish("pub", "a", "hi", 2, false)
-	st.wantPacket("the broker answers PUBREC", BrokerName, "pub", &codec.Pubrec{PacketID: 1})
+	st.wantPacket("the broker answers PUBREC", trace.BrokerName, "pub", &codec.Pubrec{PacketID: 1})
 	st.wantReceived("forwarded on PUBLISH: delivered before PUBREL", "sub", "hi")
 	if s := st.w.BrokerSession("pub"); len(s.Inflight) != 1 || s.Inflight[0].Direction != "in" {
 		t.Fatalf("broker should keep id 1 until PUBREL: %+v", s.Inflight)
 	}
 	st.must(st.w.Release("pub", codec.PUBREL))
 	st.run()
-	st.wantPacket("PUBREL", "pub", BrokerName, &codec.Pubrel{PacketID: 1})
-	st.wantPacket("PUBCOMP", BrokerName, "pub", &codec.Pubcomp{PacketID: 1})
+	st.wantPacket("PUBREL", "pub", trace.BrokerName, &codec.Pubrel{PacketID: 1})
+	st.wantPacket("PUBCOMP", trace.BrokerName, "pub", &codec.Pubcomp{PacketID: 1})
 	st.wantReceived("still once", "sub", "hi")
 }
 
@@ -79,12 +80,12 @@ func TestQoS2ForwardOnPubrel(t *testing.T) {
 	st := pubsub(t, Options{Broker: BrokerOptions{ForwardOnPubrel: true}}, "a", 2)
 	st.must(st.w.Hold("pub", codec.PUBREL))
 	st.publish("pub", "a", "hi", 2, false)
-	st.wantPacket("the broker answers PUBREC", BrokerName, "pub", &codec.Pubrec{PacketID: 1})
+	st.wantPacket("the broker answers PUBREC", trace.BrokerName, "pub", &codec.Pubrec{PacketID: 1})
 	st.wantReceived("held until PUBREL: nothing delivered yet", "sub")
 	st.must(st.w.Release("pub", codec.PUBREL))
 	st.run()
-	st.wantPacket("PUBREL", "pub", BrokerName, &codec.Pubrel{PacketID: 1})
-	st.wantPacket("forwarded after PUBREL", BrokerName, "sub", &codec.Publish{QoS: 2, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	st.wantPacket("PUBREL", "pub", trace.BrokerName, &codec.Pubrel{PacketID: 1})
+	st.wantPacket("forwarded after PUBREL", trace.BrokerName, "sub", &codec.Publish{QoS: 2, PacketID: 1, Topic: "a", Payload: []byte("hi")})
 	st.wantReceived("delivered once", "sub", "hi")
 }
 
@@ -92,7 +93,7 @@ func TestQoS1LostPubackResentWithDup(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 1)
 	st.w.Link("sub").DropNext(DropMatch{Type: codec.PUBACK, Dir: Up})
 	st.publish("pub", "a", "hi", 1, false)
-	st.wantPacketOutcome("the subscriber's PUBACK is lost", "sub", BrokerName, &codec.Puback{PacketID: 1}, Dropped)
+	st.wantPacketOutcome("the subscriber's PUBACK is lost", "sub", trace.BrokerName, &codec.Puback{PacketID: 1}, trace.Dropped)
 	if s := st.w.BrokerSession("sub"); len(s.Inflight) != 1 {
 		t.Fatalf("the broker should still wait for PUBACK: %+v", s.Inflight)
 	}
@@ -100,8 +101,8 @@ func TestQoS1LostPubackResentWithDup(t *testing.T) {
 	st.must(st.w.Connect("sub"))
 	st.run()
 	st.wantNote("resent on reconnect", "MQTT-4.4.0-1")
-	st.wantPacket("same id, DUP 1", BrokerName, "sub", &codec.Publish{Dup: true, QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
-	st.wantPacket("acknowledged this time", "sub", BrokerName, &codec.Puback{PacketID: 1})
+	st.wantPacket("same id, DUP 1", trace.BrokerName, "sub", &codec.Publish{Dup: true, QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	st.wantPacket("acknowledged this time", "sub", trace.BrokerName, &codec.Puback{PacketID: 1})
 	d := st.wantReceived("QoS 1 may deliver twice", "sub", "hi", "hi")
 	if !d[1].Dup {
 		t.Fatal("the second delivery should carry DUP")
@@ -112,14 +113,14 @@ func TestQoS2LostPubrec(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 2)
 	st.w.Link("pub").DropNext(DropMatch{Type: codec.PUBREC, Dir: Down})
 	st.publish("pub", "a", "hi", 2, false)
-	st.wantPacketOutcome("the broker's PUBREC is lost", BrokerName, "pub", &codec.Pubrec{PacketID: 1}, Dropped)
+	st.wantPacketOutcome("the broker's PUBREC is lost", trace.BrokerName, "pub", &codec.Pubrec{PacketID: 1}, trace.Dropped)
 	st.w.Link("pub").Cut()
 	st.must(st.w.Connect("pub"))
 	st.run()
 	st.wantNote("the broker knows the id: no second delivery", "MQTT-4.3.3-2")
-	st.wantPacket("the publisher resends with DUP", "pub", BrokerName, &codec.Publish{Dup: true, QoS: 2, PacketID: 1, Topic: "a", Payload: []byte("hi")})
-	st.wantPacket("PUBREC again", BrokerName, "pub", &codec.Pubrec{PacketID: 1})
-	st.wantPacket("PUBCOMP at last", BrokerName, "pub", &codec.Pubcomp{PacketID: 1})
+	st.wantPacket("the publisher resends with DUP", "pub", trace.BrokerName, &codec.Publish{Dup: true, QoS: 2, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	st.wantPacket("PUBREC again", trace.BrokerName, "pub", &codec.Pubrec{PacketID: 1})
+	st.wantPacket("PUBCOMP at last", trace.BrokerName, "pub", &codec.Pubcomp{PacketID: 1})
 	st.wantReceived("exactly once", "sub", "hi")
 }
 
@@ -127,13 +128,13 @@ func TestQoS2LostPubcomp(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 2)
 	st.w.Link("sub").DropNext(DropMatch{Type: codec.PUBCOMP, Dir: Up})
 	st.publish("pub", "a", "hi", 2, false)
-	st.wantPacketOutcome("the subscriber's PUBCOMP is lost", "sub", BrokerName, &codec.Pubcomp{PacketID: 1}, Dropped)
+	st.wantPacketOutcome("the subscriber's PUBCOMP is lost", "sub", trace.BrokerName, &codec.Pubcomp{PacketID: 1}, trace.Dropped)
 	st.w.Link("sub").Cut()
 	st.must(st.w.Connect("sub"))
 	st.run()
-	st.wantPacket("the broker resends PUBREL, not PUBLISH", BrokerName, "sub", &codec.Pubrel{PacketID: 1})
-	st.wantNoPacket("no PUBLISH again", BrokerName, "sub", codec.PUBLISH)
-	st.wantPacket("PUBCOMP", "sub", BrokerName, &codec.Pubcomp{PacketID: 1})
+	st.wantPacket("the broker resends PUBREL, not PUBLISH", trace.BrokerName, "sub", &codec.Pubrel{PacketID: 1})
+	st.wantNoPacket("no PUBLISH again", trace.BrokerName, "sub", codec.PUBLISH)
+	st.wantPacket("PUBCOMP", "sub", trace.BrokerName, &codec.Pubcomp{PacketID: 1})
 	st.wantReceived("exactly once", "sub", "hi")
 }
 
@@ -142,8 +143,8 @@ func TestRetryOnTimer(t *testing.T) {
 	st.must(st.w.Hold("sub", codec.PUBACK))
 	st.must(st.w.Publish("pub", "a", []byte("hi"), 1, false))
 	st.w.Advance(5100)
-	st.wantPacket("first PUBLISH", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
-	s := st.wantPacket("resent after the retry interval on the same connection", BrokerName, "sub",
+	st.wantPacket("first PUBLISH", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	s := st.wantPacket("resent after the retry interval on the same connection", trace.BrokerName, "sub",
 		&codec.Publish{Dup: true, QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
 	if s.SentAt < 5000 {
 		t.Fatalf("resent at %d, before the retry interval", s.SentAt)
@@ -161,7 +162,7 @@ func TestOverlappingSubscriptionsDeliverOnceAtHighestQoS(t *testing.T) {
 	st.subscribe("sub", "#", 0)
 	st.publish("pub", "a/b", "hi", 2, false)
 	st.wantNote("three subscriptions match, one copy", "MQTT-3.3.5-1")
-	st.wantPacket("once, at the highest granted QoS", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a/b", Payload: []byte("hi")})
+	st.wantPacket("once, at the highest granted QoS", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a/b", Payload: []byte("hi")})
 	st.wantReceived("once", "sub", "hi")
 }
 
@@ -194,7 +195,7 @@ func TestGrantedQoSAndDeny(t *testing.T) {
 	st.connect("sub")
 	st.must(st.w.Subscribe("sub", codec.Subscription{Filter: "a", QoS: 2}, codec.Subscription{Filter: "secret/x", QoS: 0}, codec.Subscription{Filter: "b", QoS: 0}))
 	st.run()
-	st.wantPacket("QoS 2 capped at 1, the denied filter gets 0x80", BrokerName, "sub",
+	st.wantPacket("QoS 2 capped at 1, the denied filter gets 0x80", trace.BrokerName, "sub",
 		&codec.Suback{PacketID: 1, ReturnCodes: []codec.SubackCode{1, 0x80, 0}})
 	if s := st.w.BrokerSession("sub"); len(s.Subscriptions) != 2 {
 		t.Fatalf("subscriptions %+v, want a and b", s.Subscriptions)
@@ -206,7 +207,7 @@ func TestUnsubscribeComparesCharacters(t *testing.T) {
 	st.must(st.w.Unsubscribe("sub", "a/b"))
 	st.run()
 	st.wantNote("a/b is not a/+ character by character", "MQTT-3.10.4-1")
-	st.wantPacket("UNSUBACK even so", BrokerName, "sub", &codec.Unsuback{PacketID: 2})
+	st.wantPacket("UNSUBACK even so", trace.BrokerName, "sub", &codec.Unsuback{PacketID: 2})
 	st.publish("pub", "a/b", "still", 0, false)
 	st.must(st.w.Unsubscribe("sub", "a/+"))
 	st.run()
@@ -219,7 +220,7 @@ func TestSubscribeReplacesSameFilter(t *testing.T) {
 	st.subscribe("sub", "a", 1)
 	st.wantNote("the same filter replaces the subscription", "MQTT-3.8.4-3")
 	st.publish("pub", "a", "hi", 1, false)
-	st.wantPacket("at the new QoS, once", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	st.wantPacket("at the new QoS, once", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
 	st.wantReceived("once", "sub", "hi")
 }
 
@@ -229,21 +230,21 @@ func TestPingreq(t *testing.T) {
 	st.connect("dev")
 	st.must(st.w.Ping("dev"))
 	st.run()
-	st.wantPacket("PINGREQ", "dev", BrokerName, &codec.Pingreq{})
-	st.wantPacket("PINGRESP", BrokerName, "dev", &codec.Pingresp{})
+	st.wantPacket("PINGREQ", "dev", trace.BrokerName, &codec.Pingreq{})
+	st.wantPacket("PINGRESP", trace.BrokerName, "dev", &codec.Pingresp{})
 }
 
 func TestSubscriberKeepsQoS2StateAcrossReconnect(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 2)
 	st.w.Link("sub").DropNext(DropMatch{Type: codec.PUBREC, Dir: Up})
 	st.publish("pub", "a", "hi", 2, false)
-	st.wantPacketOutcome("the subscriber's PUBREC is lost", "sub", BrokerName, &codec.Pubrec{PacketID: 1}, Dropped)
+	st.wantPacketOutcome("the subscriber's PUBREC is lost", "sub", trace.BrokerName, &codec.Pubrec{PacketID: 1}, trace.Dropped)
 	st.w.Link("sub").Cut()
 	st.must(st.w.Connect("sub"))
 	st.run()
 	st.wantNote("the client knows id 1: no second delivery", "MQTT-4.3.3-2")
-	st.wantPacket("the broker resends with DUP", BrokerName, "sub", &codec.Publish{Dup: true, QoS: 2, PacketID: 1, Topic: "a", Payload: []byte("hi")})
-	st.wantPacket("PUBREC again", "sub", BrokerName, &codec.Pubrec{PacketID: 1})
-	st.wantPacket("PUBCOMP", "sub", BrokerName, &codec.Pubcomp{PacketID: 1})
+	st.wantPacket("the broker resends with DUP", trace.BrokerName, "sub", &codec.Publish{Dup: true, QoS: 2, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	st.wantPacket("PUBREC again", "sub", trace.BrokerName, &codec.Pubrec{PacketID: 1})
+	st.wantPacket("PUBCOMP", "sub", trace.BrokerName, &codec.Pubcomp{PacketID: 1})
 	st.wantReceived("exactly once", "sub", "hi")
 }

@@ -4,13 +4,14 @@ import (
 	"testing"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 func TestRetained(t *testing.T) {
 	st := pubsub(t, Options{}, "devices/#", 1)
 	st.publish("pub", "devices/sensor", "online", 1, true)
 	st.wantNote("stored for future subscribers", "MQTT-3.3.1-5")
-	st.wantPacket("existing subscribers get RETAIN 0", BrokerName, "sub",
+	st.wantPacket("existing subscribers get RETAIN 0", trace.BrokerName, "sub",
 		&codec.Publish{QoS: 1, PacketID: 1, Topic: "devices/sensor", Payload: []byte("online")})
 	if m := st.w.Retained("devices/sensor"); m == nil || m.Payload != "online" || !m.Retain {
 		t.Fatalf("retained = %+v", m)
@@ -24,19 +25,19 @@ func TestRetained(t *testing.T) {
 	st.connect("late")
 	st.subscribe("late", "devices/+", 1)
 	st.wantNote("sent because of the new subscription", "MQTT-3.3.1-8")
-	st.wantPacket("a late subscriber gets it with RETAIN 1 at min(0, 1)", BrokerName, "late",
+	st.wantPacket("a late subscriber gets it with RETAIN 1 at min(0, 1)", trace.BrokerName, "late",
 		&codec.Publish{Retain: true, Topic: "devices/sensor", Payload: []byte("offline")})
 
 	st.publish("pub", "devices/sensor", "", 0, true)
 	st.wantNote("an empty retained payload clears it", "MQTT-3.3.1-10")
-	st.wantPacket("and is forwarded as normal", BrokerName, "late", &codec.Publish{Topic: "devices/sensor"})
+	st.wantPacket("and is forwarded as normal", trace.BrokerName, "late", &codec.Publish{Topic: "devices/sensor"})
 	if m := st.w.Retained("devices/sensor"); m != nil {
 		t.Fatalf("retained message survived an empty payload: %+v", m)
 	}
 	st.client("later", ClientOptions{})
 	st.connect("later")
 	st.subscribe("later", "devices/#", 1)
-	st.wantNoPacket("nothing retained any more", BrokerName, "later", codec.PUBLISH)
+	st.wantNoPacket("nothing retained any more", trace.BrokerName, "later", codec.PUBLISH)
 }
 
 func TestPublishWithoutRetainKeepsRetained(t *testing.T) {
@@ -67,7 +68,7 @@ func TestWillOnUngracefulClose(t *testing.T) {
 	st.run()
 	st.wantNote("closed without DISCONNECT: the will is published", "MQTT-3.1.2-8")
 	st.wantNote("Will Retain 1 publishes a retained message", "MQTT-3.1.2-17")
-	st.wantPacket("with its QoS, forwarded with RETAIN 0", BrokerName, "phone",
+	st.wantPacket("with its QoS, forwarded with RETAIN 0", trace.BrokerName, "phone",
 		&codec.Publish{QoS: 1, PacketID: 2, Topic: "devices/sensor", Payload: []byte("offline")})
 	if m := st.w.Retained("devices/sensor"); m == nil || m.Payload != "offline" {
 		t.Fatalf("a will with retain 1 is retained: %+v", m)
@@ -81,14 +82,14 @@ func TestWillOnKeepaliveExpiry(t *testing.T) {
 	st := willWorld(t)
 	var last int64
 	for _, s := range st.w.Trace().Steps {
-		if s.Kind == KindPacket && s.From == "sensor" {
+		if s.Kind == trace.KindPacket && s.From == "sensor" {
 			last = s.Time
 		}
 	}
 	st.w.Link("sensor").Silence()
 	st.w.Advance(20_000)
 	s := st.wantNote("silent for 1.5 × keepalive: the broker closes", "MQTT-3.1.2-24")
-	if s.Kind != KindTimer || s.From != BrokerName {
+	if s.Kind != trace.KindTimer || s.From != trace.BrokerName {
 		t.Fatalf("the keepalive expiry step is %s from %s", s.Kind, s.From)
 	}
 	if s.Time != last+15_000 {
@@ -107,7 +108,7 @@ func TestWillDiscardedOnDisconnect(t *testing.T) {
 	st.must(st.w.Disconnect("sensor"))
 	st.run()
 	st.wantNote("DISCONNECT discards the will", "MQTT-3.14.4-3")
-	st.wantNoPacket("no will", BrokerName, "phone", codec.PUBLISH)
+	st.wantNoPacket("no will", trace.BrokerName, "phone", codec.PUBLISH)
 	st.wantReceived("only online", "phone", "online")
 }
 
@@ -118,7 +119,7 @@ func TestClientGivesUpWithoutPingresp(t *testing.T) {
 	st.w.Link("dev").DropNext(DropMatch{Type: codec.PINGRESP})
 	st.w.Advance(14_000)
 	st.wantNote("idle for the keepalive period: PINGREQ", "MQTT-3.1.2-23")
-	st.wantPacketOutcome("the answer is lost", BrokerName, "dev", &codec.Pingresp{}, Dropped)
+	st.wantPacketOutcome("the answer is lost", trace.BrokerName, "dev", &codec.Pingresp{}, trace.Dropped)
 	s := st.wantNote("no PINGRESP in time: the client closes", "MQTT 3.1.2.10")
 	if s.From != "dev" || st.w.ClientConnected("dev") {
 		t.Fatalf("dev should have closed its connection\n%s", st.dump())
@@ -138,7 +139,7 @@ func TestPersistentSessionQueuesWhileOffline(t *testing.T) {
 	}
 	st.must(st.w.Connect("sub"))
 	st.run()
-	st.wantPacket("session present", BrokerName, "sub", &codec.Connack{SessionPresent: true})
+	st.wantPacket("session present", trace.BrokerName, "sub", &codec.Connack{SessionPresent: true})
 	st.wantReceived("the queued messages, without subscribing again", "sub", "q1", "q2")
 }
 
@@ -181,7 +182,7 @@ func TestClientKeepsMessagesWhileOffline(t *testing.T) {
 	}
 	st.must(st.w.Connect("pub"))
 	st.run()
-	st.wantPacket("sent after CONNACK, first time so DUP 0", "pub", BrokerName, &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("later")})
+	st.wantPacket("sent after CONNACK, first time so DUP 0", "pub", trace.BrokerName, &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("later")})
 	st.wantReceived("only the QoS 1 message", "sub", "later")
 }
 
@@ -195,5 +196,5 @@ func TestHalfOpenThenTakeover(t *testing.T) {
 	st.must(st.w.Connect("dev"))
 	st.run()
 	st.wantNote("the broker still holds the half-open connection: takeover", "MQTT-3.1.4-2")
-	st.wantPacket("accepted with the session", BrokerName, "dev", &codec.Connack{SessionPresent: true})
+	st.wantPacket("accepted with the session", trace.BrokerName, "dev", &codec.Connack{SessionPresent: true})
 }

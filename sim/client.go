@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 // clientStatus is where a client's connection stands.
@@ -61,7 +62,7 @@ type client struct {
 	received   []Delivery
 	deliveries int
 	dirty      bool
-	snap       *ClientState
+	snap       *trace.ClientState
 }
 
 // clientOut is one publication of the client at QoS 1 or 2.
@@ -168,7 +169,7 @@ func (c *client) open(b []byte, clean bool, keepAlive uint16) error {
 	c.ready.sendRaw(c.conn, b)
 	c.lastSent = c.eng.now
 	c.armPing()
-	c.eng.act(c, KindConnect, true)
+	c.eng.act(c, trace.KindConnect, true)
 	return nil
 }
 
@@ -185,7 +186,7 @@ func (c *client) openBare() error {
 	c.dirty = true
 	c.note("", c.name+" opens a network connection and sends nothing yet: the next bytes are the scenario's",
 		c.name+" 建立网络连接，但先不发送任何报文：接下来的字节由场景给出")
-	c.eng.act(c, KindConnect, true)
+	c.eng.act(c, trace.KindConnect, true)
 	return nil
 }
 
@@ -238,7 +239,7 @@ func (c *client) hold(types []codec.PacketType, on bool) error {
 		}
 	}
 	c.held = keep
-	c.eng.act(c, KindNote, false)
+	c.eng.act(c, trace.KindNote, false)
 	return nil
 }
 
@@ -272,14 +273,14 @@ func (c *client) notef(rule, en, zh string, args ...any) {
 }
 
 // snapshot returns the client's trace form, rebuilt only after a change.
-func (c *client) snapshot() *ClientState {
+func (c *client) snapshot() *trace.ClientState {
 	if !c.dirty && c.snap != nil {
 		return c.snap
 	}
-	st := &ClientState{Name: c.name, ClientID: c.cur.ClientID, Connected: c.status == online, Inflight: []Inflight{}}
+	st := &trace.ClientState{Name: c.name, ClientID: c.cur.ClientID, Connected: c.status == online, Inflight: []trace.Inflight{}}
 	stages := [3]string{"not sent yet", "PUBLISH sent", "PUBREL sent"}
 	for _, o := range c.out {
-		st.Inflight = append(st.Inflight, Inflight{PacketID: o.pub.PacketID, QoS: byte(o.pub.QoS), Direction: "out", Stage: stages[o.stage], Topic: o.pub.Topic})
+		st.Inflight = append(st.Inflight, trace.Inflight{PacketID: o.pub.PacketID, QoS: byte(o.pub.QoS), Direction: "out", Stage: stages[o.stage], Topic: o.pub.Topic})
 	}
 	ids := make([]uint16, 0, len(c.in))
 	for id := range c.in {
@@ -287,7 +288,7 @@ func (c *client) snapshot() *ClientState {
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		st.Inflight = append(st.Inflight, Inflight{PacketID: id, QoS: 2, Direction: "in", Stage: "PUBREC sent", Topic: c.in[id]})
+		st.Inflight = append(st.Inflight, trace.Inflight{PacketID: id, QoS: 2, Direction: "in", Stage: "PUBREC sent", Topic: c.in[id]})
 	}
 	c.snap, c.dirty = st, false
 	return st

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 // publish sends an application message; at QoS 1 and 2 the client keeps it
@@ -27,11 +28,11 @@ func (c *client) publish(topic string, payload []byte, qos codec.QoS, retain boo
 		if c.conn == nil {
 			c.note("MQTT 4.3.1", c.name+" has no connection: a QoS 0 message is simply lost",
 				c.name+" 没有连接：QoS 0 的消息直接丢失")
-			c.eng.act(c, KindNote, false)
+			c.eng.act(c, trace.KindNote, false)
 			return nil
 		}
 		c.send(p)
-		c.eng.act(c, KindNote, false)
+		c.eng.act(c, trace.KindNote, false)
 		return nil
 	}
 	o := &clientOut{pub: p}
@@ -43,7 +44,7 @@ func (c *client) publish(topic string, payload []byte, qos codec.QoS, retain boo
 	} else {
 		c.sendOut(o, false)
 	}
-	c.eng.act(c, KindNote, false)
+	c.eng.act(c, trace.KindNote, false)
 	return nil
 }
 
@@ -77,7 +78,7 @@ func (c *client) subscribe(subs []codec.Subscription) error {
 		return err
 	}
 	c.requests[p.PacketID] = p
-	c.eng.act(c, KindNote, false)
+	c.eng.act(c, trace.KindNote, false)
 	return nil
 }
 
@@ -95,7 +96,7 @@ func (c *client) unsubscribe(filters []string) error {
 		return err
 	}
 	c.requests[p.PacketID] = p
-	c.eng.act(c, KindNote, false)
+	c.eng.act(c, trace.KindNote, false)
 	return nil
 }
 
@@ -105,7 +106,7 @@ func (c *client) ping() error {
 		return errNotConnected
 	}
 	c.sendPing()
-	c.eng.act(c, KindNote, false)
+	c.eng.act(c, trace.KindNote, false)
 	return nil
 }
 
@@ -118,7 +119,7 @@ func (c *client) disconnect() error {
 	c.note("MQTT-3.14.4-1", c.name+" sends DISCONNECT and closes the network connection: the broker must discard its will",
 		c.name+" 发送 DISCONNECT 后关闭网络连接，服务端必须丢弃它的遗嘱消息")
 	c.close(c.conn)
-	c.eng.act(c, KindNote, false)
+	c.eng.act(c, trace.KindNote, false)
 	return nil
 }
 
@@ -130,7 +131,7 @@ func (c *client) abort() error {
 	c.note("MQTT-3.1.2-8", c.name+" closes its network connection without DISCONNECT: the broker will publish its will",
 		c.name+" 没有发送 DISCONNECT 就关闭了网络连接，服务端将发布它的遗嘱消息")
 	c.close(c.conn)
-	c.eng.act(c, KindNote, false)
+	c.eng.act(c, trace.KindNote, false)
 	return nil
 }
 
@@ -143,7 +144,7 @@ func (c *client) sendRaw(b []byte) error {
 		return err
 	}
 	c.lastSent = c.eng.now
-	c.eng.act(c, KindNote, false)
+	c.eng.act(c, trace.KindNote, false)
 	return nil
 }
 

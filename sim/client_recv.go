@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 // packet handles one packet from the broker.
@@ -161,9 +162,9 @@ func (c *client) suback(p *codec.Suback) {
 	for i, code := range p.ReturnCodes {
 		// A SUBSCRIBE written as raw bytes left no request: the filter is
 		// then named by its place in the packet.
-		f := Text{EN: "filter " + strconv.Itoa(i+1), ZH: "第 " + strconv.Itoa(i+1) + " 个主题过滤器"}
+		f := trace.Text{EN: "filter " + strconv.Itoa(i+1), ZH: "第 " + strconv.Itoa(i+1) + " 个主题过滤器"}
 		if req != nil && i < len(req.Subscriptions) {
-			f = Text{EN: req.Subscriptions[i].Filter, ZH: req.Subscriptions[i].Filter + " "}
+			f = trace.Text{EN: req.Subscriptions[i].Filter, ZH: req.Subscriptions[i].Filter + " "}
 		}
 		if code == codec.SubackFailure {
 			c.note("MQTT 3.9.3", "SUBACK 0x80: the broker refused "+f.EN, "SUBACK 返回码 0x80：服务端拒绝了订阅 "+strings.TrimSpace(f.ZH))

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 // The tests in this file walk the normative statements of MQTT 3.1.1 that
@@ -44,9 +45,9 @@ func TestConformanceMalformedConnect(t *testing.T) {
 			st.must(st.w.ConnectRaw("dev", raw))
 			st.run()
 			st.wantNote("the note names the rule", tc.rule)
-			st.wantBytes("the CONNECT is refused as malformed", "dev", BrokerName, raw, Refused)
-			st.wantClose("the broker closes the connection", BrokerName)
-			st.wantNoPacket("no CONNACK for a CONNECT that does not conform", BrokerName, "dev", codec.CONNACK)
+			st.wantBytes("the CONNECT is refused as malformed", "dev", trace.BrokerName, raw, trace.Refused)
+			st.wantClose("the broker closes the connection", trace.BrokerName)
+			st.wantNoPacket("no CONNACK for a CONNECT that does not conform", trace.BrokerName, "dev", codec.CONNACK)
 			if st.w.BrokerSession("d") != nil {
 				t.Fatalf("a malformed CONNECT made a session\n%s", st.dump())
 			}
@@ -67,7 +68,7 @@ func TestConformanceRefusalKeepsExistingSession(t *testing.T) {
 	st.mark()
 	st.must(st.w.Connect("thief"))
 	st.run()
-	st.wantPacket("refused, session present 0", BrokerName, "thief", &codec.Connack{ReturnCode: codec.RefusedBadUsernamePassword})
+	st.wantPacket("refused, session present 0", trace.BrokerName, "thief", &codec.Connack{ReturnCode: codec.RefusedBadUsernamePassword})
 	if !st.w.ClientConnected("dev") || !st.w.BrokerSession("dev").Connected {
 		t.Fatalf("a refused CONNECT took the session over\n%s", st.dump())
 	}
@@ -101,9 +102,9 @@ func TestConformanceWillAfterProtocolViolation(t *testing.T) {
 			st.mark()
 			st.must(st.w.SendRaw("sensor", tc.raw))
 			st.run()
-			st.wantBytes("the violation is refused", "sensor", BrokerName, tc.raw, Refused)
-			st.wantClose("the broker closes the connection", BrokerName)
-			st.wantPacket("the will at its QoS 1, forwarded with RETAIN 0", BrokerName, "phone",
+			st.wantBytes("the violation is refused", "sensor", trace.BrokerName, tc.raw, trace.Refused)
+			st.wantClose("the broker closes the connection", trace.BrokerName)
+			st.wantPacket("the will at its QoS 1, forwarded with RETAIN 0", trace.BrokerName, "phone",
 				&codec.Publish{QoS: 1, PacketID: 1, Topic: "status", Payload: []byte("offline")})
 			if m := st.w.Retained("status"); m == nil || m.Payload != "offline" {
 				t.Fatalf("Will Retain 1: retained %+v", m)
@@ -172,9 +173,9 @@ func TestConformanceCleanSessionDiscardsInflight(t *testing.T) {
 	st.mark()
 	st.must(st.w.Connect("sub"))
 	st.run()
-	st.wantPacket("no session kept: session present 0", BrokerName, "sub", &codec.Connack{})
-	st.wantNoPacket("nothing to resend", BrokerName, "sub", codec.PUBLISH)
-	st.wantNoPacket("nothing to release", BrokerName, "sub", codec.PUBREL)
+	st.wantPacket("no session kept: session present 0", trace.BrokerName, "sub", &codec.Connack{})
+	st.wantNoPacket("nothing to resend", trace.BrokerName, "sub", codec.PUBLISH)
+	st.wantNoPacket("nothing to release", trace.BrokerName, "sub", codec.PUBREL)
 }
 
 // TestConformanceCleanSessionDiscardsQueue [MQTT-3.1.2-6]: messages queued
@@ -192,8 +193,8 @@ func TestConformanceCleanSessionDiscardsQueue(t *testing.T) {
 	st.mark()
 	st.must(st.w.Connect("sub"))
 	st.run()
-	st.wantPacket("session present 0", BrokerName, "sub", &codec.Connack{})
-	st.wantNoPacket("the queue went with the session", BrokerName, "sub", codec.PUBLISH)
+	st.wantPacket("session present 0", trace.BrokerName, "sub", &codec.Connack{})
+	st.wantNoPacket("the queue went with the session", trace.BrokerName, "sub", codec.PUBLISH)
 }
 
 // TestConformanceBrokerResendsInOrder [MQTT-4.4.0-1, MQTT-4.6.0-1,
@@ -213,11 +214,11 @@ func TestConformanceBrokerResendsInOrder(t *testing.T) {
 	st.mark()
 	st.must(st.w.Connect("sub"))
 	st.run()
-	st.wantPacket("session present", BrokerName, "sub", &codec.Connack{SessionPresent: true})
-	st.wantPacket("first the QoS 1 PUBLISH id 1, DUP 1", BrokerName, "sub", &codec.Publish{Dup: true, QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("one")})
-	st.wantPacket("then the PUBREL of id 2 (PUBREC had come)", BrokerName, "sub", &codec.Pubrel{PacketID: 2})
-	st.wantPacket("then id 3, DUP 1", BrokerName, "sub", &codec.Publish{Dup: true, QoS: 1, PacketID: 3, Topic: "a", Payload: []byte("three")})
-	st.wantPacket("then the queued message, new, DUP 0", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 4, Topic: "a", Payload: []byte("four")})
+	st.wantPacket("session present", trace.BrokerName, "sub", &codec.Connack{SessionPresent: true})
+	st.wantPacket("first the QoS 1 PUBLISH id 1, DUP 1", trace.BrokerName, "sub", &codec.Publish{Dup: true, QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("one")})
+	st.wantPacket("then the PUBREL of id 2 (PUBREC had come)", trace.BrokerName, "sub", &codec.Pubrel{PacketID: 2})
+	st.wantPacket("then id 3, DUP 1", trace.BrokerName, "sub", &codec.Publish{Dup: true, QoS: 1, PacketID: 3, Topic: "a", Payload: []byte("three")})
+	st.wantPacket("then the queued message, new, DUP 0", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 4, Topic: "a", Payload: []byte("four")})
 	st.wantReceived("one, two and three once each (QoS 1 may repeat)", "sub", "one", "two", "three", "one", "three", "four")
 	if s := st.w.BrokerSession("sub"); len(s.Inflight) != 0 {
 		t.Fatalf("still in flight: %+v", s.Inflight)
@@ -240,9 +241,9 @@ func TestConformanceClientResendsInOrder(t *testing.T) {
 	st.mark()
 	st.must(st.w.Connect("pub"))
 	st.run()
-	st.wantPacket("the PUBREL of id 1, whose PUBCOMP was lost", "pub", BrokerName, &codec.Pubrel{PacketID: 1})
-	st.wantPacket("id 2 with DUP 1", "pub", BrokerName, &codec.Publish{Dup: true, QoS: 1, PacketID: 2, Topic: "a", Payload: []byte("two")})
-	st.wantPacket("id 3 with DUP 1", "pub", BrokerName, &codec.Publish{Dup: true, QoS: 2, PacketID: 3, Topic: "a", Payload: []byte("three")})
+	st.wantPacket("the PUBREL of id 1, whose PUBCOMP was lost", "pub", trace.BrokerName, &codec.Pubrel{PacketID: 1})
+	st.wantPacket("id 2 with DUP 1", "pub", trace.BrokerName, &codec.Publish{Dup: true, QoS: 1, PacketID: 2, Topic: "a", Payload: []byte("two")})
+	st.wantPacket("id 3 with DUP 1", "pub", trace.BrokerName, &codec.Publish{Dup: true, QoS: 2, PacketID: 3, Topic: "a", Payload: []byte("three")})
 	st.wantReceived("each once", "sub", "one", "two", "three")
 	if c := st.w.Client("pub"); len(c.Inflight) != 0 {
 		t.Fatalf("the client still has %+v in flight", c.Inflight)
@@ -262,8 +263,8 @@ func TestConformanceUnknownAcknowledgements(t *testing.T) {
 		st.must(st.w.SendRaw("dev", encode(t, p)))
 	}
 	st.run()
-	st.wantPacket("PUBCOMP with the PUBREL's id", BrokerName, "dev", &codec.Pubcomp{PacketID: 7})
-	st.wantNoPacket("nothing answers the others", BrokerName, "dev", codec.PUBREL)
+	st.wantPacket("PUBCOMP with the PUBREL's id", trace.BrokerName, "dev", &codec.Pubcomp{PacketID: 7})
+	st.wantNoPacket("nothing answers the others", trace.BrokerName, "dev", codec.PUBREL)
 	if !st.w.ClientConnected("dev") || !st.w.BrokerSession("dev").Connected {
 		t.Fatalf("an unknown acknowledgement closed the connection\n%s", st.dump())
 	}
@@ -281,15 +282,15 @@ func TestConformanceUnsubscribe(t *testing.T) {
 	st.mark()
 	st.must(st.w.Unsubscribe("sub", "a", "never/subscribed"))
 	st.run()
-	st.wantPacket("one UNSUBACK for both filters, same id", BrokerName, "sub", &codec.Unsuback{PacketID: 2})
+	st.wantPacket("one UNSUBACK for both filters, same id", trace.BrokerName, "sub", &codec.Unsuback{PacketID: 2})
 	st.publish("pub", "a", "after", 1, false)
-	st.wantNoPacket("nothing new for the removed filter", BrokerName, "sub", codec.PUBLISH)
+	st.wantNoPacket("nothing new for the removed filter", trace.BrokerName, "sub", codec.PUBLISH)
 	if s := st.w.BrokerSession("sub"); len(s.Inflight) != 1 || len(s.Subscriptions) != 0 {
 		t.Fatalf("session %+v: want no subscription and the first message still in flight", s)
 	}
 	st.must(st.w.Release("sub", codec.PUBACK))
 	st.run()
-	st.wantPacket("the PUBACK of the message in flight", "sub", BrokerName, &codec.Puback{PacketID: 1})
+	st.wantPacket("the PUBACK of the message in flight", "sub", trace.BrokerName, &codec.Puback{PacketID: 1})
 	if s := st.w.BrokerSession("sub"); len(s.Inflight) != 0 {
 		t.Fatalf("the delivery in flight did not complete: %+v", s.Inflight)
 	}
@@ -304,8 +305,8 @@ func TestConformanceDupNotPropagated(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 1)
 	st.must(st.w.SendRaw("pub", encode(t, &codec.Publish{Dup: true, QoS: 1, PacketID: 7, Topic: "a", Payload: []byte("x")})))
 	st.run()
-	st.wantPacket("forwarded with DUP 0", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("x")})
-	st.wantPacket("PUBACK for the publisher", BrokerName, "pub", &codec.Puback{PacketID: 7})
+	st.wantPacket("forwarded with DUP 0", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("x")})
+	st.wantPacket("PUBACK for the publisher", trace.BrokerName, "pub", &codec.Puback{PacketID: 7})
 	st.must(st.w.SendRaw("pub", encode(t, &codec.Publish{QoS: 1, PacketID: 7, Topic: "a", Payload: []byte("y")})))
 	st.run()
 	st.wantReceived("id 7 again after PUBACK is a new message", "sub", "x", "y")
@@ -322,7 +323,7 @@ func TestConformanceQoS2IDAfterPubrel(t *testing.T) {
 		st.must(st.w.SendRaw("pub", encode(t, &codec.Publish{Dup: true, QoS: 2, PacketID: 5, Topic: "a", Payload: []byte("x")})))
 		st.must(st.w.SendRaw("pub", encode(t, &codec.Pubrel{PacketID: 5})))
 		st.run()
-		st.wantPacket("PUBCOMP", BrokerName, "pub", &codec.Pubcomp{PacketID: 5})
+		st.wantPacket("PUBCOMP", trace.BrokerName, "pub", &codec.Pubcomp{PacketID: 5})
 		st.must(st.w.SendRaw("pub", encode(t, &codec.Publish{QoS: 2, PacketID: 5, Topic: "a", Payload: []byte("y")})))
 		st.must(st.w.SendRaw("pub", encode(t, &codec.Pubrel{PacketID: 5})))
 		st.run()
@@ -340,8 +341,8 @@ func TestConformanceBrokerIDsUnusedInFlight(t *testing.T) {
 	st.w.eng.broker.sessions["sub"].lastID = 65534
 	st.publish("pub", "a", "m2", 1, false)
 	st.publish("pub", "a", "m3", 1, false)
-	st.wantPacket("65535", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 65535, Topic: "a", Payload: []byte("m2")})
-	st.wantPacket("1 is in flight: 2", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 2, Topic: "a", Payload: []byte("m3")})
+	st.wantPacket("65535", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 65535, Topic: "a", Payload: []byte("m2")})
+	st.wantPacket("1 is in flight: 2", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 2, Topic: "a", Payload: []byte("m3")})
 }
 
 // TestConformanceRetainedZeroPayload [MQTT-3.3.1-10, MQTT-3.3.1-11,
@@ -351,7 +352,7 @@ func TestConformanceBrokerIDsUnusedInFlight(t *testing.T) {
 func TestConformanceRetainedZeroPayload(t *testing.T) {
 	st := pubsub(t, Options{}, "a/#", 0)
 	st.publish("pub", "a/empty", "", 1, true)
-	st.wantPacket("forwarded as normal", BrokerName, "sub", &codec.Publish{Topic: "a/empty"})
+	st.wantPacket("forwarded as normal", trace.BrokerName, "sub", &codec.Publish{Topic: "a/empty"})
 	if m := st.w.Retained("a/empty"); m != nil {
 		t.Fatalf("a zero byte retained message was stored: %+v", m)
 	}
@@ -370,8 +371,8 @@ func TestConformanceResubscribeResendsRetained(t *testing.T) {
 	st.publish("pub", "a", "kept", 1, true)
 	st.subscribe("sub", "a", 0)
 	st.subscribe("sub", "a", 1)
-	st.wantPacket("first subscription: at QoS 0", BrokerName, "sub", &codec.Publish{Retain: true, Topic: "a", Payload: []byte("kept")})
-	st.wantPacket("again at the new QoS 1", BrokerName, "sub", &codec.Publish{Retain: true, QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("kept")})
+	st.wantPacket("first subscription: at QoS 0", trace.BrokerName, "sub", &codec.Publish{Retain: true, Topic: "a", Payload: []byte("kept")})
+	st.wantPacket("again at the new QoS 1", trace.BrokerName, "sub", &codec.Publish{Retain: true, QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("kept")})
 	if s := st.w.BrokerSession("sub"); len(s.Subscriptions) != 2 || s.Subscriptions[0].Filter != "a" || s.Subscriptions[0].QoS != 1 {
 		t.Fatalf("subscriptions %+v, want a at QoS 1 and x", s.Subscriptions)
 	}
@@ -384,9 +385,9 @@ func TestConformanceDollarTopicsRetained(t *testing.T) {
 	st.publish("pub", "$SYS/uptime", "42", 0, true)
 	st.subscribe("sub", "#", 0)
 	st.subscribe("sub", "+/uptime", 0)
-	st.wantNoPacket("not for # nor +/uptime", BrokerName, "sub", codec.PUBLISH)
+	st.wantNoPacket("not for # nor +/uptime", trace.BrokerName, "sub", codec.PUBLISH)
 	st.subscribe("sub", "$SYS/#", 0)
-	st.wantPacket("for $SYS/#", BrokerName, "sub", &codec.Publish{Retain: true, Topic: "$SYS/uptime", Payload: []byte("42")})
+	st.wantPacket("for $SYS/#", trace.BrokerName, "sub", &codec.Publish{Retain: true, Topic: "$SYS/uptime", Payload: []byte("42")})
 }
 
 // TestConformanceOrderedTopic [MQTT-4.6.0-5, MQTT-4.6.0-6, MQTT-4.6.0-2]:
@@ -401,7 +402,7 @@ func TestConformanceOrderedTopic(t *testing.T) {
 	st.run()
 	st.wantReceived("in order", "sub", "1", "2", "3", "4", "5")
 	for id := uint16(1); id <= 5; id++ {
-		st.wantPacket("PUBACKs in order", BrokerName, "pub", &codec.Puback{PacketID: id})
+		st.wantPacket("PUBACKs in order", trace.BrokerName, "pub", &codec.Puback{PacketID: id})
 	}
 }
 
@@ -416,8 +417,8 @@ func TestConformanceSubscribeSequence(t *testing.T) {
 	st.mark()
 	st.must(st.w.Subscribe("sub", codec.Subscription{Filter: "a", QoS: 2}, codec.Subscription{Filter: "a", QoS: 0}))
 	st.run()
-	st.wantPacket("one SUBACK, a code per filter", BrokerName, "sub", &codec.Suback{PacketID: 2, ReturnCodes: []codec.SubackCode{2, 0}})
-	st.wantPacket("the retained message at the QoS of the subscription that stands", BrokerName, "sub",
+	st.wantPacket("one SUBACK, a code per filter", trace.BrokerName, "sub", &codec.Suback{PacketID: 2, ReturnCodes: []codec.SubackCode{2, 0}})
+	st.wantPacket("the retained message at the QoS of the subscription that stands", trace.BrokerName, "sub",
 		&codec.Publish{Retain: true, Topic: "a", Payload: []byte("kept")})
 	if s := st.w.BrokerSession("sub"); s.Subscriptions[0].Filter != "a" || s.Subscriptions[0].QoS != 0 {
 		t.Fatalf("subscriptions %+v, want a at QoS 0", s.Subscriptions)
@@ -438,14 +439,14 @@ func TestConformanceBrokerOutOfPacketIDs(t *testing.T) {
 	st.mark()
 	st.publish("pub", "a", "waits", 1, false)
 	st.publish("pub", "a", "waits too", 1, false)
-	st.wantNoPacket("no unused id: nothing is sent", BrokerName, "sub", codec.PUBLISH)
+	st.wantNoPacket("no unused id: nothing is sent", trace.BrokerName, "sub", codec.PUBLISH)
 	st.must(st.w.SendRaw("sub", encode(t, &codec.Puback{PacketID: 7})))
 	st.run()
-	st.wantPacket("id 7 is free again: the first message goes", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 7, Topic: "a", Payload: []byte("waits")})
-	st.wantNoPacket("the second still waits", BrokerName, "sub", codec.PUBLISH)
+	st.wantPacket("id 7 is free again: the first message goes", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 7, Topic: "a", Payload: []byte("waits")})
+	st.wantNoPacket("the second still waits", trace.BrokerName, "sub", codec.PUBLISH)
 	st.must(st.w.SendRaw("sub", encode(t, &codec.Puback{PacketID: 9})))
 	st.run()
-	st.wantPacket("then the second", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 9, Topic: "a", Payload: []byte("waits too")})
+	st.wantPacket("then the second", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 9, Topic: "a", Payload: []byte("waits too")})
 }
 
 // TestConformanceClientOutOfPacketIDs [MQTT-2.3.1-2]: a client with all

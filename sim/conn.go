@@ -1,6 +1,9 @@
 package sim
 
-import "mqttviz/codec"
+import (
+	"mqttviz/codec"
+	"mqttviz/sim/trace"
+)
 
 // The two ends of a connection, used to index conn's arrays.
 const (
@@ -23,11 +26,11 @@ type conn struct {
 	// recorded only once they have: a close comes after the packets sent
 	// before it, so the diagram shows cause before effect.
 	inflight     [2]int
-	pendingClose [2]*Step
+	pendingClose [2]*trace.Step
 	// heldBehind are the steps the client took after a pending close of
 	// its end (a new connection, a note): recorded right after that close,
 	// so its lifeline reads in the order things happened.
-	heldBehind []Step
+	heldBehind []trace.Step
 	// heard are the packets each end received and processed, said those
 	// it sent, and selfClosed whether it closed its end itself; kept only
 	// when the run records a trace, for Connection.

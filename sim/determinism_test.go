@@ -4,26 +4,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
+	"mqttviz/sim/internal/simtest"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 )
-
-func init() {
-	// Other test files of the package may declare -update too.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-// rewriteGolden reports whether -update was given.
-func rewriteGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // determinismSeeds are the random worlds whose JSON traces, snapshots
 // included, are hashed into testdata/determinism.txt.
@@ -54,7 +41,7 @@ func TestDeterminism(t *testing.T) {
 	}
 	got := strings.Join(lines, "\n") + "\n"
 	path := filepath.Join("testdata", "determinism.txt")
-	if rewriteGolden() {
+	if simtest.Update() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

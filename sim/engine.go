@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 // node is a state machine the engine drives: the broker or a client. Each
@@ -36,13 +37,13 @@ type engine struct {
 	spare      [][]byte
 	foreground int
 	rand       *rand.Rand
-	trace      *Trace
+	trace      *trace.Trace
 	broker     *broker
 	clients    []*client
 	latency    int64
 	snapshots  bool
 	record     bool
-	lastState  *State
+	lastState  *trace.State
 	// follow is the connection end whose close is recorded right after
 	// the next step: the close that waited for the packet that step shows.
 	follow    *conn
@@ -56,7 +57,7 @@ func newEngine(o Options) *engine {
 	e := &engine{
 		rand:      rand.New(rand.NewPCG(uint64(o.Seed), 0x6d717474)),
 		closing:   map[string]*conn{},
-		trace:     &Trace{Seed: o.Seed, Nodes: []string{BrokerName}, Steps: []Step{}, Expectations: []Expectation{}},
+		trace:     &trace.Trace{Seed: o.Seed, Nodes: []string{trace.BrokerName}, Steps: []trace.Step{}, Expectations: []trace.Expectation{}},
 		latency:   o.Latency,
 		snapshots: o.Snapshots && !o.NoRecord,
 		record:    !o.NoRecord,
@@ -139,14 +140,14 @@ func endOf(n node) int {
 // flush drains n's ready after an input: the notes go to step, which is
 // recorded, then packets leave, timers are set and connections close.
 // Without a step the notes stay for the close step that follows.
-func (e *engine) flush(n node, step *Step) {
+func (e *engine) flush(n node, step *trace.Step) {
 	r := n.effects()
 	if step != nil {
 		if len(r.notes) > 0 {
 			step.Notes = append(step.Notes, r.notes...)
 		}
-		if r.refused && step.Kind == KindPacket {
-			step.Outcome = Refused
+		if r.refused && step.Kind == trace.KindPacket {
+			step.Outcome = trace.Refused
 		}
 		e.appendStep(*step)
 		r.notes = r.notes[:0]
@@ -174,15 +175,15 @@ func (e *engine) flush(n node, step *Step) {
 // timer): a step of the given kind when the node wrote notes or always is
 // set, then its effects. A note step is not recorded when the node closes
 // a connection: its notes go on the close step instead.
-func (e *engine) act(n node, kind StepKind, always bool) {
+func (e *engine) act(n node, kind trace.StepKind, always bool) {
 	r := n.effects()
-	if !always && (len(r.notes) == 0 || kind == KindNote && len(r.closes) > 0) {
+	if !always && (len(r.notes) == 0 || kind == trace.KindNote && len(r.closes) > 0) {
 		e.flush(n, nil)
 		return
 	}
-	s := &Step{Time: e.now, Kind: kind, From: n.nodeName()}
-	if kind == KindConnect {
-		s.To = BrokerName
+	s := &trace.Step{Time: e.now, Kind: kind, From: n.nodeName()}
+	if kind == trace.KindConnect {
+		s.To = trace.BrokerName
 	}
 	e.flush(n, s)
 }
@@ -225,30 +226,30 @@ func (e *engine) arrive(ev event) {
 		// The sender's close, if it waited for this packet, follows its step.
 		e.follow, e.followEnd = c, 1-end
 	}
-	from, to := c.client.name, BrokerName
+	from, to := c.client.name, trace.BrokerName
 	if !ev.up {
 		from, to = to, from
 	}
-	step := Step{Time: e.now, Kind: KindPacket, From: from, To: to, SentAt: ev.sentAt, Bytes: ev.bytes}
+	step := trace.Step{Time: e.now, Kind: trace.KindPacket, From: from, To: to, SentAt: ev.sentAt, Bytes: ev.bytes}
 	if e.record {
 		step.Packet, step.Label = describe(ev.bytes)
 	}
 	if ev.lost != nil {
-		step.Outcome = Dropped
-		step.Notes = []Note{{Text: *ev.lost}}
+		step.Outcome = trace.Dropped
+		step.Notes = []trace.Note{{Text: *ev.lost}}
 		e.appendStep(step)
 		return
 	}
 	if !c.open[end] {
-		step.Outcome = Lost
-		step.Notes = []Note{{Text: Text{
+		step.Outcome = trace.Lost
+		step.Notes = []trace.Note{{Text: trace.Text{
 			EN: to + " had already closed this connection: the bytes are lost",
 			ZH: to + " 已经关闭了这条连接：这些字节丢失了",
 		}}}
 		e.appendStep(step)
 		return
 	}
-	step.Outcome = Delivered
+	step.Outcome = trace.Delivered
 	n := e.nodeAt(c, end)
 	r := n.effects()
 	c.split[end].Feed(ev.bytes)
@@ -298,7 +299,7 @@ func (e *engine) closeEnd(n node, c *conn) {
 	if len(r.notes) == 0 {
 		r.note("", n.nodeName()+" closes the network connection", n.nodeName()+" 关闭网络连接")
 	}
-	step := &Step{Time: e.now, Kind: KindClose, From: n.nodeName()}
+	step := &trace.Step{Time: e.now, Kind: trace.KindClose, From: n.nodeName()}
 	if c.inflight[end] > 0 && e.record {
 		// The packets n sent before closing are still on the wire: their
 		// arrival is shown first, then this close (recordPendingClose).
@@ -324,9 +325,9 @@ func (e *engine) closeEnd(n node, c *conn) {
 // flushDeferred drains n's ready after it closed its end of c while
 // packets it sent are still in flight: the close step, with its notes and
 // its time, is kept on c until recordPendingClose.
-func (e *engine) flushDeferred(n node, step *Step, c *conn, end int) {
+func (e *engine) flushDeferred(n node, step *trace.Step, c *conn, end int) {
 	r := n.effects()
-	step.Notes = append([]Note(nil), r.notes...)
+	step.Notes = append([]trace.Note(nil), r.notes...)
 	r.notes = r.notes[:0]
 	c.pendingClose[end] = step
 	if end == clientEnd {
@@ -368,7 +369,7 @@ func (e *engine) fin(ev event) {
 	from := e.nodeAt(c, 1-end).nodeName()
 	n.effects().note("", n.nodeName()+" sees the connection closed by "+from, n.nodeName()+" 发现连接已被 "+from+" 关闭")
 	n.closed(e.now, c)
-	e.flush(n, &Step{Time: e.now, Kind: KindClose, From: from, To: n.nodeName(), SentAt: ev.sentAt})
+	e.flush(n, &trace.Step{Time: e.now, Kind: trace.KindClose, From: from, To: n.nodeName(), SentAt: ev.sentAt})
 }
 
 // cut closes the client's current connection at both ends at once.
@@ -378,7 +379,7 @@ func (e *engine) cut(name string) {
 		return
 	}
 	c := cl.link.conn
-	step := &Step{Time: e.now, Kind: KindClose, From: name, To: BrokerName}
+	step := &trace.Step{Time: e.now, Kind: trace.KindClose, From: name, To: trace.BrokerName}
 	var order []node
 	for _, end := range []int{clientEnd, brokerEnd} {
 		if c.open[end] {
@@ -410,17 +411,17 @@ func (e *engine) fire(ev event) {
 		n = ev.conn.client
 	}
 	n.tick(e.now, ev.conn, ev.timer)
-	e.act(n, KindTimer, false)
+	e.act(n, trace.KindTimer, false)
 }
 
 // fault records a fault injected on a client's link.
-func (e *engine) fault(name string, t Text) {
-	e.appendStep(Step{Time: e.now, Kind: KindFault, From: name, To: BrokerName, Notes: []Note{{Text: t}}})
+func (e *engine) fault(name string, t trace.Text) {
+	e.appendStep(trace.Step{Time: e.now, Kind: trace.KindFault, From: name, To: trace.BrokerName, Notes: []trace.Note{{Text: t}}})
 }
 
 // narrate records the scenario's own note.
-func (e *engine) narrate(t Text) {
-	e.appendStep(Step{Time: e.now, Kind: KindNote, Notes: []Note{{Text: t}}})
+func (e *engine) narrate(t trace.Text) {
+	e.appendStep(trace.Step{Time: e.now, Kind: trace.KindNote, Notes: []trace.Note{{Text: t}}})
 }
 
 func (e *engine) client(name string) *client {
@@ -434,11 +435,11 @@ func (e *engine) client(name string) *client {
 
 // appendStep adds a step to the trace with a snapshot of the state after
 // it.
-func (e *engine) appendStep(s Step) {
+func (e *engine) appendStep(s trace.Step) {
 	if !e.record {
 		return
 	}
-	if k := e.closing[s.From]; k != nil && s.Kind != KindPacket {
+	if k := e.closing[s.From]; k != nil && s.Kind != trace.KindPacket {
 		k.heldBehind = append(k.heldBehind, s)
 		return
 	}
@@ -473,7 +474,7 @@ func (e *engine) restartBroker(o RestartOptions) {
 	b := e.broker
 	b.note("", "the broker stops: every network connection ends at its end, and the wills of those connections are lost, not published",
 		"服务端停止运行：所有网络连接在服务端一侧断开，这些连接的遗嘱随进程丢失，不会被发布")
-	e.act(b, KindNote, true)
+	e.act(b, trace.KindNote, true)
 	b.stopping = true
 	for _, cl := range e.clients {
 		if k := cl.link.conn; k != nil && k.open[brokerEnd] {
@@ -484,5 +485,5 @@ func (e *engine) restartBroker(o RestartOptions) {
 	}
 	b.stopping = false
 	b.restart(o)
-	e.act(b, KindNote, true)
+	e.act(b, trace.KindNote, true)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 // simTest drives a World in a test and reads its trace like a story: each
@@ -86,19 +87,19 @@ func encode(t *testing.T, p codec.Packet) []byte {
 
 // wantPacket expects a packet step from → to carrying exactly p's bytes
 // with the outcome, after the last step found.
-func (st *simTest) wantPacketOutcome(why, from, to string, p codec.Packet, out Outcome) Step {
+func (st *simTest) wantPacketOutcome(why, from, to string, p codec.Packet, out trace.Outcome) trace.Step {
 	st.t.Helper()
 	return st.wantBytes(why, from, to, encode(st.t, p), out)
 }
 
 // wantBytes expects a packet step from → to carrying exactly want with the
 // outcome, after the last step found.
-func (st *simTest) wantBytes(why, from, to string, want []byte, out Outcome) Step {
+func (st *simTest) wantBytes(why, from, to string, want []byte, out trace.Outcome) trace.Step {
 	st.t.Helper()
 	steps := st.w.Trace().Steps
 	for i := st.cursor; i < len(steps); i++ {
 		s := steps[i]
-		if s.Kind == KindPacket && s.From == from && s.To == to && bytes.Equal(s.Bytes, want) {
+		if s.Kind == trace.KindPacket && s.From == from && s.To == to && bytes.Equal(s.Bytes, want) {
 			if s.Outcome != out {
 				st.t.Fatalf("%s: %s → %s % x is %s, want %s\n%s", why, from, to, want, s.Outcome, out, st.dump())
 			}
@@ -107,12 +108,12 @@ func (st *simTest) wantBytes(why, from, to string, want []byte, out Outcome) Ste
 		}
 	}
 	st.t.Fatalf("%s: want %s → %s % x after step %d\n%s", why, from, to, want, st.cursor, st.dump())
-	return Step{}
+	return trace.Step{}
 }
 
-func (st *simTest) wantPacket(why, from, to string, p codec.Packet) Step {
+func (st *simTest) wantPacket(why, from, to string, p codec.Packet) trace.Step {
 	st.t.Helper()
-	return st.wantPacketOutcome(why, from, to, p, Delivered)
+	return st.wantPacketOutcome(why, from, to, p, trace.Delivered)
 }
 
 // wantNoPacket expects no packet of type typ from → to after the last
@@ -122,7 +123,7 @@ func (st *simTest) wantNoPacket(why, from, to string, typ codec.PacketType) {
 	steps := st.w.Trace().Steps
 	for i := st.cursor; i < len(steps); i++ {
 		s := steps[i]
-		if s.Kind == KindPacket && s.From == from && s.To == to && s.Packet == typ.String() {
+		if s.Kind == trace.KindPacket && s.From == from && s.To == to && s.Packet == typ.String() {
 			st.t.Fatalf("%s: unexpected %s at step %d\n%s", why, s.Label, i, st.dump())
 		}
 	}
@@ -130,7 +131,7 @@ func (st *simTest) wantNoPacket(why, from, to string, typ codec.PacketType) {
 
 // wantNote expects a step with a note naming rule at or after the cursor,
 // and returns it; it leaves the cursor where it is.
-func (st *simTest) wantNote(why, rule string) Step {
+func (st *simTest) wantNote(why, rule string) trace.Step {
 	st.t.Helper()
 	steps := st.w.Trace().Steps
 	for i := st.cursor; i < len(steps); i++ {
@@ -141,21 +142,21 @@ func (st *simTest) wantNote(why, rule string) Step {
 		}
 	}
 	st.t.Fatalf("%s: want a note naming %s after step %d\n%s", why, rule, st.cursor, st.dump())
-	return Step{}
+	return trace.Step{}
 }
 
 // wantClose expects a close step recorded by from (the closing end).
-func (st *simTest) wantClose(why, from string) Step {
+func (st *simTest) wantClose(why, from string) trace.Step {
 	st.t.Helper()
 	steps := st.w.Trace().Steps
 	for i := st.cursor; i < len(steps); i++ {
-		if steps[i].Kind == KindClose && steps[i].From == from && steps[i].To == "" {
+		if steps[i].Kind == trace.KindClose && steps[i].From == from && steps[i].To == "" {
 			st.cursor = i + 1
 			return steps[i]
 		}
 	}
 	st.t.Fatalf("%s: want %s to close the connection after step %d\n%s", why, from, st.cursor, st.dump())
-	return Step{}
+	return trace.Step{}
 }
 
 // wantReceived expects the payloads the client delivered to its

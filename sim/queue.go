@@ -1,5 +1,7 @@
 package sim
 
+import "mqttviz/sim/trace"
+
 // eventKind is what an event does when its time comes.
 type eventKind uint8
 
@@ -28,7 +30,7 @@ type event struct {
 	// and why it never arrives (nil when it does).
 	sentAt int64
 	bytes  []byte
-	lost   *Text
+	lost   *trace.Text
 }
 
 // dir is the direction the event travels.

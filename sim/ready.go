@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 // timerKind names what a timer is for.
@@ -44,7 +45,7 @@ type ready struct {
 	sends   []outgoing
 	timers  []timerReq
 	closes  []*conn
-	notes   []Note
+	notes   []trace.Note
 	// refused says the input broke a protocol rule and the node is closing
 	// the connection because of it.
 	refused bool
@@ -56,7 +57,7 @@ type ready struct {
 // note adds an explanation in English and Chinese with its rule.
 func (r *ready) note(rule, en, zh string) {
 	if r.explain {
-		r.notes = append(r.notes, Note{Text: Text{EN: en, ZH: zh}, Rule: rule})
+		r.notes = append(r.notes, trace.Note{Text: trace.Text{EN: en, ZH: zh}, Rule: rule})
 	}
 }
 

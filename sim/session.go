@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 // session is what the broker keeps for one client id: its subscriptions,
@@ -34,7 +35,7 @@ type session struct {
 	hits int
 	// dirty marks a change since snap was made.
 	dirty bool
-	snap  *SessionState
+	snap  *trace.SessionState
 }
 
 // outStage is where a broker-to-client exchange stands.
@@ -106,17 +107,17 @@ func (s *session) findOut(id uint16) int {
 }
 
 // snapshot returns the session's trace form, rebuilt only after a change.
-func (s *session) snapshot() *SessionState {
+func (s *session) snapshot() *trace.SessionState {
 	if !s.dirty && s.snap != nil {
 		return s.snap
 	}
-	st := &SessionState{
+	st := &trace.SessionState{
 		ClientID:      s.id,
 		Connected:     s.conn != nil,
 		CleanSession:  s.clean,
-		Subscriptions: []Subscription{},
-		Inflight:      []Inflight{},
-		Queued:        []Message{},
+		Subscriptions: []trace.Subscription{},
+		Inflight:      []trace.Inflight{},
+		Queued:        []trace.Message{},
 	}
 	if s.conn != nil {
 		st.KeepAlive = s.conn.keepAlive
@@ -126,14 +127,14 @@ func (s *session) snapshot() *SessionState {
 		}
 	}
 	for _, f := range s.filters() {
-		st.Subscriptions = append(st.Subscriptions, Subscription{Filter: f, QoS: byte(s.subs[f])})
+		st.Subscriptions = append(st.Subscriptions, trace.Subscription{Filter: f, QoS: byte(s.subs[f])})
 	}
 	for _, o := range s.out {
 		stage := "PUBLISH sent"
 		if o.stage == awaitComp {
 			stage = "PUBREL sent"
 		}
-		st.Inflight = append(st.Inflight, Inflight{PacketID: o.id, QoS: byte(o.qos), Direction: "out", Stage: stage, Topic: o.msg.topic})
+		st.Inflight = append(st.Inflight, trace.Inflight{PacketID: o.id, QoS: byte(o.qos), Direction: "out", Stage: stage, Topic: o.msg.topic})
 	}
 	ids := make([]uint16, 0, len(s.in))
 	for id := range s.in {
@@ -141,7 +142,7 @@ func (s *session) snapshot() *SessionState {
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		in := Inflight{PacketID: id, QoS: 2, Direction: "in", Stage: "PUBREC sent"}
+		in := trace.Inflight{PacketID: id, QoS: 2, Direction: "in", Stage: "PUBREC sent"}
 		if m := s.in[id]; m != nil {
 			in.Topic = m.topic
 			in.Stage = "PUBREC sent, message held until PUBREL"

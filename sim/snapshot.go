@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"mqttviz/sim/trace"
 	"strconv"
 )
 
@@ -9,7 +10,7 @@ import (
 // changed since the last one: unchanged sessions, retained messages and
 // clients are the very same values, shared between steps, and an unchanged
 // world gives the last State itself.
-func (e *engine) snapshot() *State {
+func (e *engine) snapshot() *trace.State {
 	bs := e.broker.snapshot()
 	same := e.lastState != nil && e.lastState.Broker == bs && len(e.lastState.Clients) == len(e.clients)
 	for i := 0; same && i < len(e.clients); i++ {
@@ -18,7 +19,7 @@ func (e *engine) snapshot() *State {
 	if same {
 		return e.lastState
 	}
-	st := &State{Broker: bs, Clients: make([]*ClientState, len(e.clients))}
+	st := &trace.State{Broker: bs, Clients: make([]*trace.ClientState, len(e.clients))}
 	for i, c := range e.clients {
 		st.Clients[i] = c.snapshot()
 	}
@@ -27,18 +28,18 @@ func (e *engine) snapshot() *State {
 }
 
 // snapshot returns the broker's state, rebuilt only after a change.
-func (b *broker) snapshot() *BrokerState {
+func (b *broker) snapshot() *trace.BrokerState {
 	if !b.dirty && b.snap != nil {
 		return b.snap
 	}
 	if b.retainedDirty || b.retainedSnap == nil {
-		b.retainedSnap = make([]Message, 0, len(b.topics))
+		b.retainedSnap = make([]trace.Message, 0, len(b.topics))
 		for _, t := range b.topics {
 			b.retainedSnap = append(b.retainedSnap, b.retained[t].asMessage())
 		}
 		b.retainedDirty = false
 	}
-	st := &BrokerState{Sessions: make([]*SessionState, 0, len(b.ids)), Retained: b.retainedSnap}
+	st := &trace.BrokerState{Sessions: make([]*trace.SessionState, 0, len(b.ids)), Retained: b.retainedSnap}
 	for _, id := range b.ids {
 		st.Sessions = append(st.Sessions, b.sessions[id].snapshot())
 	}
@@ -47,7 +48,7 @@ func (b *broker) snapshot() *BrokerState {
 }
 
 // sessionSnapshot is the session for a client id, nil when there is none.
-func (b *broker) sessionSnapshot(id string) *SessionState {
+func (b *broker) sessionSnapshot(id string) *trace.SessionState {
 	s := b.sessions[id]
 	if s == nil {
 		return nil
@@ -57,7 +58,7 @@ func (b *broker) sessionSnapshot(id string) *SessionState {
 
 // retainedMessage is the retained message of topic, nil when there is
 // none.
-func (b *broker) retainedMessage(topic string) *Message {
+func (b *broker) retainedMessage(topic string) *trace.Message {
 	m := b.retained[topic]
 	if m == nil {
 		return nil

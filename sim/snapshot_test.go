@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 // TestSnapshotsShareWhatDidNotChange checks that each step's State is the
@@ -15,9 +16,9 @@ func TestSnapshotsShareWhatDidNotChange(t *testing.T) {
 	st.mark()
 	st.publish("pub", "a", "hi", 1, false)
 	steps := st.w.Trace().Steps
-	pubStep := st.wantPacket("the PUBLISH reaches the broker", "pub", BrokerName, &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
-	subStep := st.wantPacket("and the subscriber", BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
-	session := func(s Step, id string) *SessionState {
+	pubStep := st.wantPacket("the PUBLISH reaches the broker", "pub", trace.BrokerName, &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	subStep := st.wantPacket("and the subscriber", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
+	session := func(s trace.Step, id string) *trace.SessionState {
 		for _, x := range s.State.Broker.Sessions {
 			if x.ClientID == id {
 				return x
@@ -97,7 +98,7 @@ func TestCloseSteps(t *testing.T) {
 	closing := st.wantClose("dev closes its end", "dev")
 	steps := st.w.Trace().Steps
 	told := steps[len(steps)-1]
-	if told.Kind != KindClose || told.From != "dev" || told.To != BrokerName || told.SentAt != closing.Time || told.Time != closing.Time+DefaultLatency {
+	if told.Kind != trace.KindClose || told.From != "dev" || told.To != trace.BrokerName || told.SentAt != closing.Time || told.Time != closing.Time+DefaultLatency {
 		t.Fatalf("the broker learns of the close one latency later: %+v", told)
 	}
 	st.w.Link("dev").Silence()
@@ -120,12 +121,12 @@ func TestCloseAfterItsPackets(t *testing.T) {
 	st.connect("dev")
 	st.must(st.w.Disconnect("dev"))
 	st.run()
-	disconnect := st.wantPacket("DISCONNECT first", "dev", BrokerName, &codec.Disconnect{})
+	disconnect := st.wantPacket("DISCONNECT first", "dev", trace.BrokerName, &codec.Disconnect{})
 	closing := st.wantClose("then dev's close", "dev")
 	if closing.Time != disconnect.SentAt {
 		t.Fatalf("the close is at %d, want when DISCONNECT left, %d\n%s", closing.Time, disconnect.SentAt, st.dump())
 	}
-	st.wantClose("then the broker's", BrokerName)
+	st.wantClose("then the broker's", trace.BrokerName)
 }
 
 func TestEventsAtOneTimeRunInOrder(t *testing.T) {
@@ -148,8 +149,8 @@ func TestClientRetryInterval(t *testing.T) {
 	st.w.Link("pub").DropNext(DropMatch{Type: codec.PUBACK})
 	st.must(st.w.Publish("pub", "a", []byte("x"), 1, false))
 	st.run()
-	st.wantPacketOutcome("the PUBACK is lost", BrokerName, "pub", &codec.Puback{PacketID: 1}, Dropped)
-	s := st.wantPacket("the client resends on its timer with DUP", "pub", BrokerName, &codec.Publish{Dup: true, QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("x")})
+	st.wantPacketOutcome("the PUBACK is lost", trace.BrokerName, "pub", &codec.Puback{PacketID: 1}, trace.Dropped)
+	s := st.wantPacket("the client resends on its timer with DUP", "pub", trace.BrokerName, &codec.Publish{Dup: true, QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("x")})
 	if s.SentAt < 1000 {
 		t.Fatalf("resent at %d, before the retry interval", s.SentAt)
 	}
@@ -168,7 +169,7 @@ func TestPartialPacketWaits(t *testing.T) {
 	st.wantNote("half a packet: the broker waits", "MQTT 2.2.3")
 	st.must(st.w.SendRaw("dev", ping[1:]))
 	st.run()
-	st.wantPacket("the rest completes the PINGREQ", BrokerName, "dev", &codec.Pingresp{})
+	st.wantPacket("the rest completes the PINGREQ", trace.BrokerName, "dev", &codec.Pingresp{})
 }
 
 func TestAPIErrors(t *testing.T) {
@@ -211,15 +212,15 @@ func TestClosesFollowTheirPacketsInRandomRuns(t *testing.T) {
 		}
 		steps := w.Trace().Steps
 		for i, c := range steps {
-			if c.Kind != KindClose || c.To != "" || c.From == BrokerName {
+			if c.Kind != trace.KindClose || c.To != "" || c.From == trace.BrokerName {
 				continue
 			}
 			closes++
 			for _, s := range steps[i+1:] {
-				if s.From == c.From && s.Kind == KindConnect {
+				if s.From == c.From && s.Kind == trace.KindConnect {
 					break
 				}
-				if s.From == c.From && s.Kind == KindPacket && s.SentAt <= c.Time {
+				if s.From == c.From && s.Kind == trace.KindPacket && s.SentAt <= c.Time {
 					t.Fatalf("seed %d: step %d, %s's close at %d, comes before step %d, its %s sent at %d",
 						seed, c.Index, c.From, c.Time, s.Index, s.Label, s.SentAt)
 				}

@@ -4,10 +4,8 @@ import (
 	"strconv"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
-
-// BrokerName is the broker's node name: the first lifeline of every trace.
-const BrokerName = "broker"
 
 // DefaultLatency is the one-way latency of a link, in virtual milliseconds,
 // when Options.Latency is 0.
@@ -139,7 +137,7 @@ func NewWorld(o Options) *World {
 // AddClient adds a client named name (its lifeline in the trace), not yet
 // connected, with its link to the broker.
 func (w *World) AddClient(name string, o ClientOptions) error {
-	if name == "" || name == BrokerName {
+	if name == "" || name == trace.BrokerName {
 		return refuse(strconv.Quote(name)+" cannot name a client", strconv.Quote(name)+" 不能用作客户端名称")
 	}
 	if _, ok := w.clients[name]; ok {
@@ -319,13 +317,13 @@ func (w *World) Now() int64 { return w.eng.now }
 
 // Note records a narration step: the scenario's own explanation, on no
 // lifeline (From is empty).
-func (w *World) Note(t Text) {
+func (w *World) Note(t trace.Text) {
 	w.eng.narrate(t)
 }
 
 // Trace returns the trace recorded so far. Its Steps grow as the world
 // runs; the caller may set Scenario, Title and Expectations.
-func (w *World) Trace() *Trace { return w.eng.trace }
+func (w *World) Trace() *trace.Trace { return w.eng.trace }
 
 // Received returns the messages the client handed to its application, in
 // order; nil with Options.NoRecord.
@@ -355,7 +353,7 @@ func (w *World) ClientConnected(name string) bool {
 }
 
 // Client returns a snapshot of the client's state, nil for an unknown name.
-func (w *World) Client(name string) *ClientState {
+func (w *World) Client(name string) *trace.ClientState {
 	c, ok := w.clients[name]
 	if !ok {
 		return nil
@@ -365,18 +363,18 @@ func (w *World) Client(name string) *ClientState {
 
 // BrokerSession returns a snapshot of the broker's session for a client
 // id, nil when the broker holds none.
-func (w *World) BrokerSession(clientID string) *SessionState {
+func (w *World) BrokerSession(clientID string) *trace.SessionState {
 	return w.eng.broker.sessionSnapshot(clientID)
 }
 
 // Retained returns the retained message the broker holds for topic, nil
 // when it holds none.
-func (w *World) Retained(topic string) *Message {
+func (w *World) Retained(topic string) *trace.Message {
 	return w.eng.broker.retainedMessage(topic)
 }
 
 // State returns a snapshot of the broker and every client now.
-func (w *World) State() *State { return w.eng.snapshot() }
+func (w *World) State() *trace.State { return w.eng.snapshot() }
 
 func (w *World) client(name string) (*client, error) {
 	c, ok := w.clients[name]

@@ -1,6 +1,9 @@
 package sim
 
-import "bytes"
+import (
+	"bytes"
+	"mqttviz/sim/trace"
+)
 
 // Open opens a network connection from the client to the broker and sends
 // nothing: the scenario then writes the first bytes itself (SendRaw), a
@@ -33,7 +36,7 @@ func (w *World) BrokerSendRaw(name string, b []byte) error {
 		return err
 	}
 	br.note("", "the broker writes the bytes the scenario gives, as they are", "服务端按场景的要求原样写出这些字节")
-	w.eng.act(br, KindNote, true)
+	w.eng.act(br, trace.KindNote, true)
 	return nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"mqttviz/sim/lessons"
+	"mqttviz/sim/trace"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,7 +21,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"mqttviz/codec"
-	"mqttviz/sim"
 )
 
 // axeDir holds the pinned axe-core (package.json and package-lock.json);
@@ -198,12 +199,12 @@ func TestBrowserA11yAxe(t *testing.T) {
 // the current row then carries the publish colour on the highlight.
 func publishStep(t *testing.T, lesson string) int {
 	t.Helper()
-	tr, err := sim.RunLesson(lesson, 1)
+	tr, err := lessons.RunLesson(lesson, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, s := range tr.Steps {
-		if s.Packet == "PUBLISH" && s.Outcome == sim.Delivered {
+		if s.Packet == "PUBLISH" && s.Outcome == trace.Delivered {
 			return i
 		}
 	}
@@ -352,7 +353,7 @@ func TestBrowserA11yInspector(t *testing.T) {
 	// last field, far down the side column, which scrolls to show it; the
 	// page stays where it is.
 	const lesson = "will-keepalive"
-	ltr, err := sim.RunLesson(lesson, 1)
+	ltr, err := lessons.RunLesson(lesson, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

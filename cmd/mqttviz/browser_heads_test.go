@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"mqttviz/sim/trace"
 	"testing"
 	"time"
 
@@ -10,7 +11,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"mqttviz/codec"
-	"mqttviz/sim"
 )
 
 // deepStep is a lesson and a step far enough down that the diagram has
@@ -28,7 +28,7 @@ func deepSteps(t *testing.T) []deepStep {
 	name, rich := richestLesson(t)
 	last := -1
 	for i, s := range rich.Steps {
-		if s.Packet == "PUBLISH" && s.Outcome == sim.Delivered {
+		if s.Packet == "PUBLISH" && s.Outcome == trace.Delivered {
 			last = i
 		}
 	}
@@ -132,7 +132,7 @@ func TestBrowserHeadsFollowSideways(t *testing.T) {
 	last := tr.Nodes[len(tr.Nodes)-1]
 	at := -1
 	for i, s := range tr.Steps {
-		if s.Kind == sim.KindPacket && s.To == last {
+		if s.Kind == trace.KindPacket && s.To == last {
 			at = i
 			break
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"mqttviz/sim/script"
 	"net"
 	"net/http"
 	"net/url"
@@ -16,8 +17,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"mqttviz/sim"
 )
 
 // perfAgainst is another build's web/ directory to measure beside this
@@ -176,7 +175,7 @@ func longScenario(t *testing.T, n int) (string, int) {
 	for i := 0; i < n/4+1; i++ {
 		fmt.Fprintf(&b, "publish sensor devices/sensor/%d \"%d\" qos=1\n", i%10, i)
 	}
-	tr, err := sim.RunScenario("long", b.String(), 1)
+	tr, err := script.Run("long", b.String(), 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"mqttviz/sim/script"
 	"net"
 	"net/http"
 	"net/url"
@@ -19,8 +20,6 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"mqttviz/sim"
 )
 
 // The scenario page in a browser: errors placed in the editor, the draft,
@@ -74,7 +73,7 @@ func TestBrowserScenarioError(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 1280, 800)
 	src := "client a\npublish a t \"x\" qos=3\n"
-	_, err := sim.RunScenario("scenario", src, 1)
+	_, err := script.Run("scenario", src, 1)
 	if err == nil {
 		t.Fatal("RunScenario accepts qos=3")
 	}
@@ -128,8 +127,8 @@ func TestBrowserScenarioError(t *testing.T) {
 	waitHeading(t, ctx, "场景无法运行")
 	// The place and the sentence are Chinese, as the parser says it.
 	src5 := bad
-	_, perr := sim.RunScenario("scenario", src5, 1)
-	var pe *sim.ParseError
+	_, perr := script.Run("scenario", src5, 1)
+	var pe *script.ParseError
 	if !errors.As(perr, &pe) {
 		t.Fatalf("the broken scenario gives %v", perr)
 	}
@@ -164,7 +163,7 @@ func TestBrowserScenarioResult(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 1280, 800)
 	src := "title en: Two expectations\ndescribe en: The second one fails.\nclient a\nconnect a\nexpect a connected\nexpect a disconnected\n"
-	tr, err := sim.RunScenario("scenario", src, 1)
+	tr, err := script.Run("scenario", src, 1)
 	if err != nil || len(tr.Failed()) != 1 || tr.Failed()[0].Line != 6 {
 		t.Fatalf("the scenario does not fail at line 6: %v %+v", err, tr)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/hex"
+	"mqttviz/sim/script"
 	"net/url"
 	"strconv"
 	"strings"
@@ -11,8 +12,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"mqttviz/sim"
 )
 
 // xssScenario puts markup, quotes and ampersands everywhere a user's
@@ -109,7 +108,7 @@ func checkInlineScriptBlocked(t *testing.T, ctx context.Context, base string) {
 // as text, in both languages.
 func checkScenarioText(t *testing.T, ctx context.Context, base string) {
 	t.Helper()
-	tr, err := sim.RunScenario("scenario", xssScenario, 1)
+	tr, err := script.Run("scenario", xssScenario, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,14 +2,14 @@ package main
 
 import (
 	"context"
+	"mqttviz/sim/lessons"
+	"mqttviz/sim/trace"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"mqttviz/sim"
 )
 
 // TestBrowserTitles: every page has its own title in the chosen
@@ -17,7 +17,7 @@ import (
 func TestBrowserTitles(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 1280, 800)
-	l := sim.Lessons()[0]
+	l := lessons.Lessons()[0]
 	pages := []struct{ path, en, zh string }{
 		{"/", "mqttviz · MQTT made visible", "mqttviz · 看得见的 MQTT"},
 		{"/decode/", "Decode bytes · mqttviz", "十六进制解析 · mqttviz"},
@@ -47,7 +47,7 @@ func TestBrowserTitles(t *testing.T) {
 func TestBrowserSkipLink(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 1280, 800)
-	name := sim.Lessons()[0].Name
+	name := lessons.Lessons()[0].Name
 	for _, path := range []string{"/", "/decode/", "/scenario/", "/lessons/" + name + "/", "/no/such/page"} {
 		open(t, ctx, base, path)
 		checkSkipLink(t, ctx, path, "Skip to content")
@@ -70,9 +70,9 @@ func TestBrowserSkipLink(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.ID("lang-en")))
 }
 
-func mustLesson(t *testing.T, name string) *sim.Trace {
+func mustLesson(t *testing.T, name string) *trace.Trace {
 	t.Helper()
-	tr, err := sim.RunLesson(name, 1)
+	tr, err := lessons.RunLesson(name, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"mqttviz/sim/lessons"
+	"mqttviz/sim/script"
 	"net/url"
 	"os/exec"
 	"path/filepath"
@@ -15,8 +17,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"mqttviz/sim"
 )
 
 // staticSite writes the static site for a GitHub Pages project
@@ -116,8 +116,8 @@ const linkScenario = "title en: Shared by a link\ntitle zh: 链接分享的场�
 
 func checkPublishedLinks(t *testing.T, ctx context.Context, base string) {
 	t.Helper()
-	name := sim.Lessons()[0].Name
-	title := sim.Lessons()[0].Title.EN
+	name := lessons.Lessons()[0].Name
+	title := lessons.Lessons()[0].Title.EN
 	for _, path := range []string{"/lessons/" + name, "/lessons/" + name + "/", "/lessons/" + name + "?seed=3", "/lessons/" + name + "/?seed=3"} {
 		open(t, ctx, base, path)
 		waitFor(t, ctx, `document.querySelector("#lesson-title") !== null`)
@@ -130,7 +130,7 @@ func checkPublishedLinks(t *testing.T, ctx context.Context, base string) {
 		open(t, ctx, base, path)
 		waitFor(t, ctx, `document.querySelector("#decode-input").value === "`+hex+`" && document.querySelectorAll(".inspector-panel .byte").length === 2`)
 	}
-	tr, err := sim.RunScenario("scenario", linkScenario, 1)
+	tr, err := script.Run("scenario", linkScenario, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

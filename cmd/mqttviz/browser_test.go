@@ -5,6 +5,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"mqttviz/sim/lessons"
+	"mqttviz/sim/script"
+	"mqttviz/sim/trace"
 	"net/url"
 	"strconv"
 	"strings"
@@ -14,24 +17,23 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"mqttviz/codec"
-	"mqttviz/sim"
 )
 
 // richestLesson picks the built-in lesson with the most packet steps, so
 // that stepping through it exercises the diagram and the inspector most.
-func richestLesson(t *testing.T) (string, *sim.Trace) {
+func richestLesson(t *testing.T) (string, *trace.Trace) {
 	t.Helper()
 	var best string
-	var bestTrace *sim.Trace
+	var bestTrace *trace.Trace
 	bestN := -1
-	for _, l := range sim.Lessons() {
-		tr, err := sim.RunLesson(l.Name, 1)
+	for _, l := range lessons.Lessons() {
+		tr, err := lessons.RunLesson(l.Name, 1)
 		if err != nil {
 			t.Fatalf("lesson %s: %v", l.Name, err)
 		}
 		n := 0
 		for _, s := range tr.Steps {
-			if s.Kind == sim.KindPacket {
+			if s.Kind == trace.KindPacket {
 				n++
 			}
 		}
@@ -73,7 +75,7 @@ const readShown = `(() => {
 // checkStep waits until the page shows step i of the trace and compares
 // the current arrow and the inspector's fields with the trace and with
 // codec.Annotate run natively on the same bytes.
-func checkStep(t *testing.T, ctx context.Context, tr *sim.Trace, i int) {
+func checkStep(t *testing.T, ctx context.Context, tr *trace.Trace, i int) {
 	t.Helper()
 	want := fmt.Sprintf("Step %d of %d", i+1, len(tr.Steps))
 	waitFor(t, ctx, `document.querySelector("#position").textContent === `+strconv.Quote(want))
@@ -86,7 +88,7 @@ func checkStep(t *testing.T, ctx context.Context, tr *sim.Trace, i int) {
 	if got.Step != strconv.Itoa(i) {
 		t.Errorf("step %d: the current row is step %q", i, got.Step)
 	}
-	if s.Kind == sim.KindPacket && (!labelFits(got.Label, s.Label) || got.Title != s.Label) {
+	if s.Kind == trace.KindPacket && (!labelFits(got.Label, s.Label) || got.Title != s.Label) {
 		t.Errorf("step %d: arrow label %q (title %q), trace says %q", i, got.Label, got.Title, s.Label)
 	}
 	a := codec.Annotate(s.Bytes)
@@ -121,7 +123,7 @@ func labelFits(shown, label string) bool {
 // checkRenderedArrows compares every arrow the diagram draws with the
 // trace's label for that step, and checks that no label runs into the
 // notes column.
-func checkRenderedArrows(t *testing.T, ctx context.Context, tr *sim.Trace) {
+func checkRenderedArrows(t *testing.T, ctx context.Context, tr *trace.Trace) {
 	t.Helper()
 	raw := eval[[]byte](t, ctx, `[...document.querySelectorAll("g[data-kind=packet]")].map(g => [g.dataset.step, g.querySelector("[data-c~=arrow-label]").textContent, g.querySelector("title").textContent])`)
 	var pairs [][3]string
@@ -216,7 +218,7 @@ func TestBrowserKeyboard(t *testing.T) {
 	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
 	checkStep(t, ctx, tr, 1)
 	// The aria-live line says what step 1 is.
-	if s := tr.Steps[1]; s.Kind == sim.KindPacket {
+	if s := tr.Steps[1]; s.Kind == trace.KindPacket {
 		live := eval[string](t, ctx, `document.querySelector("#announce").textContent`)
 		if !strings.Contains(live, s.Label) {
 			t.Errorf("the aria-live line %q does not name step 1 (%q)", live, s.Label)
@@ -382,14 +384,14 @@ func TestBrowserScreenshots(t *testing.T) {
 		{"lesson-qos2", "qos2-lost-pubrec", "PUBREL", "en"},
 		{"lesson-zh", "qos1-lost-puback", "PUBLISH", "zh"},
 	} {
-		tr, err := sim.RunLesson(shot.lesson, 1)
+		tr, err := lessons.RunLesson(shot.lesson, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
 		// The last step of that packet type that was not dropped.
 		at := -1
 		for i, s := range tr.Steps {
-			if s.Packet == shot.packet && s.Outcome != sim.Dropped {
+			if s.Packet == shot.packet && s.Outcome != trace.Dropped {
 				at = i
 			}
 		}
@@ -432,7 +434,7 @@ func TestBrowserRobust(t *testing.T) {
 	ctx := newBrowser(t, 1280, 800)
 
 	// The will lesson's CONNECT label is longer than the lanes are wide.
-	wtr, err := sim.RunLesson("will-keepalive", 1)
+	wtr, err := lessons.RunLesson("will-keepalive", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -470,7 +472,7 @@ func TestBrowserRobust(t *testing.T) {
 
 	// A scenario whose expectations fail shows them, open, failures counted.
 	src := "client a\nclient b\nconnect a\nconnect b\nsubscribe b t qos=1\npublish a t \"x\" qos=1\nexpect b receives t \"y\"\nexpect b received 1\n"
-	str, err := sim.RunScenario("scenario", src, 1)
+	str, err := script.Run("scenario", src, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

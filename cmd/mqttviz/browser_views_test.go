@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"mqttviz/sim/lessons"
+	"mqttviz/sim/trace"
 	"net/http"
 	"net/url"
 	"slices"
@@ -14,8 +16,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"mqttviz/sim"
 )
 
 // TestBrowserStepCost prints what one step costs in a trace of about 20
@@ -74,9 +74,9 @@ func goToStep(t *testing.T, ctx context.Context, i, n int) {
 }
 
 // runLesson runs a built-in lesson as the page does.
-func runLesson(t *testing.T, name string) *sim.Trace {
+func runLesson(t *testing.T, name string) *trace.Trace {
 	t.Helper()
-	tr, err := sim.RunLesson(name, 1)
+	tr, err := lessons.RunLesson(name, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestBrowserStateRemovedUnderOwner(t *testing.T) {
 }
 
 // inflight counts the messages client name has in flight in s.
-func inflight(s *sim.State, name string) int {
+func inflight(s *trace.State, name string) int {
 	if s == nil {
 		return 0
 	}
@@ -294,7 +294,7 @@ func TestBrowserNoteStepReads(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 1280, 800)
 	tr := runLesson(t, "first-connection")
-	if tr.Steps[0].Kind != sim.KindNote {
+	if tr.Steps[0].Kind != trace.KindNote {
 		t.Fatalf("first-connection starts with a %s, not a note", tr.Steps[0].Kind)
 	}
 	open(t, ctx, base, "/lessons/first-connection")
@@ -464,7 +464,7 @@ func TestBrowserViewsScreenshots(t *testing.T) {
 	}
 	last := wild.Nodes[len(wild.Nodes)-1]
 	for i, s := range wild.Steps {
-		if s.Kind == sim.KindPacket && s.To == last {
+		if s.Kind == trace.KindPacket && s.To == last {
 			wildAt = i
 			break
 		}

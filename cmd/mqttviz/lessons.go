@@ -3,8 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-
-	"mqttviz/sim"
+	"mqttviz/sim/lessons"
 )
 
 const lessonsUsage = `Usage: mqttviz lessons [--lang en|zh]
@@ -26,10 +25,10 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 		return c.fail(stderr, "takes no arguments, got %q", pos)
 	}
 	width := 0
-	for _, l := range sim.Lessons() {
+	for _, l := range lessons.Lessons() {
 		width = max(width, len(l.Name))
 	}
-	for _, l := range sim.Lessons() {
+	for _, l := range lessons.Lessons() {
 		fmt.Fprintf(stdout, "%-*s  %s\n", width, l.Name, l.Title.In(*lang))
 	}
 	return 0

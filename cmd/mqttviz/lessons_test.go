@@ -2,10 +2,9 @@ package main
 
 import (
 	"bytes"
+	"mqttviz/sim/lessons"
 	"strings"
 	"testing"
-
-	"mqttviz/sim"
 )
 
 func TestLessonsCommand(t *testing.T) {
@@ -15,7 +14,7 @@ func TestLessonsCommand(t *testing.T) {
 			t.Fatalf("exit %d, stderr %s", code, errOut.String())
 		}
 		lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
-		lessons := sim.Lessons()
+		lessons := lessons.Lessons()
 		if len(lines) != len(lessons) {
 			t.Fatalf("%d lines for %d lessons:\n%s", len(lines), len(lessons), out.String())
 		}

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"mqttviz/sim/lessons"
+	"mqttviz/sim/script"
+	"mqttviz/sim/trace"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,7 +14,6 @@ import (
 	"testing"
 
 	"mqttviz/codec"
-	"mqttviz/sim"
 )
 
 // tsharkPath is Debian's tshark; the test installs it when it runs as root,
@@ -50,8 +52,8 @@ type mqttRow struct {
 func TestPcapngTshark(t *testing.T) {
 	tshark := tsharkPath(t)
 	dir := t.TempDir()
-	for _, l := range sim.Lessons() {
-		tr, err := sim.RunLesson(l.Name, 1)
+	for _, l := range lessons.Lessons() {
+		tr, err := lessons.RunLesson(l.Name, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,10 +70,10 @@ func TestPcapngTshark(t *testing.T) {
 
 // tsharkRead writes tr's pcapng at path and reads it with tshark: the MQTT
 // rows, the frame comments and the expert warnings and errors.
-func tsharkRead(t *testing.T, tshark, path string, tr *sim.Trace) (rows []mqttRow, comments []string, expert string) {
+func tsharkRead(t *testing.T, tshark, path string, tr *trace.Trace) (rows []mqttRow, comments []string, expert string) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := sim.WritePcapng(&buf, tr); err != nil {
+	if err := trace.WritePcapng(&buf, tr); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
@@ -93,7 +95,7 @@ func tsharkRead(t *testing.T, tshark, path string, tr *sim.Trace) (rows []mqttRo
 // broker's refusal is a comment, its close a FIN, no TCP warning.
 func TestPcapngTsharkMalformed(t *testing.T) {
 	tshark := tsharkPath(t)
-	tr, err := sim.RunScenario("malformed", "client dev\nconnect dev\nraw dev 30 03 00 05 61\n", 1)
+	tr, err := script.Run("malformed", "client dev\nconnect dev\nraw dev 30 03 00 05 61\n", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,15 +147,15 @@ func parseTshark(out string) (rows []mqttRow, comments []string, expert string) 
 // each packet's Remaining Length ends (a packet short of its length takes
 // the next packet's bytes, as the broker does). A whole packet's type must
 // be the step's, its id and topics in the step's label.
-func expectedRows(t *testing.T, tr *sim.Trace) []mqttRow {
+func expectedRows(t *testing.T, tr *trace.Trace) []mqttRow {
 	var rows []mqttRow
 	streams := map[string][]byte{}
 	for _, s := range tr.Steps {
-		if s.Kind == sim.KindConnect {
-			delete(streams, s.From+">"+sim.BrokerName)
-			delete(streams, sim.BrokerName+">"+s.From)
+		if s.Kind == trace.KindConnect {
+			delete(streams, s.From+">"+trace.BrokerName)
+			delete(streams, trace.BrokerName+">"+s.From)
 		}
-		if s.Kind != sim.KindPacket || s.Outcome != sim.Delivered && s.Outcome != sim.Refused {
+		if s.Kind != trace.KindPacket || s.Outcome != trace.Delivered && s.Outcome != trace.Refused {
 			continue
 		}
 		key := s.From + ">" + s.To
@@ -179,7 +181,7 @@ func expectedRows(t *testing.T, tr *sim.Trace) []mqttRow {
 
 // checkLabel wants the id and topics the bytes of a well-formed packet
 // carry in its step's label.
-func checkLabel(t *testing.T, s sim.Step) {
+func checkLabel(t *testing.T, s trace.Step) {
 	t.Helper()
 	if strings.HasPrefix(s.Label, "malformed") {
 		return
@@ -251,10 +253,10 @@ func equalRows(got, want []mqttRow) bool {
 
 // checkComments wants a frame comment for every packet the capture leaves
 // out and every refused or malformed one, naming its step.
-func checkComments(t *testing.T, lesson string, tr *sim.Trace, comments []string) {
+func checkComments(t *testing.T, lesson string, tr *trace.Trace, comments []string) {
 	all := strings.Join(comments, "\n")
 	for _, s := range tr.Steps {
-		if s.Kind != sim.KindPacket || s.Outcome == sim.Delivered && !strings.HasPrefix(s.Label, "malformed") {
+		if s.Kind != trace.KindPacket || s.Outcome == trace.Delivered && !strings.HasPrefix(s.Label, "malformed") {
 			continue
 		}
 		if want := fmt.Sprintf("step %d: %s", s.Index, s.Label); !strings.Contains(all, want) {

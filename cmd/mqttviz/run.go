@@ -6,9 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mqttviz/sim/lessons"
+	"mqttviz/sim/script"
+	"mqttviz/sim/trace"
 	"os"
-
-	"mqttviz/sim"
 )
 
 const runUsage = `Usage: mqttviz run LESSON|FILE [--format text|json|mermaid|pcapng] [-o FILE] [--seed N] [--lang en|zh]
@@ -55,9 +56,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "mqttviz run:", err)
 		return 2
 	}
-	trace, err := sim.RunScenario(name, source, *seed)
+	trace, err := script.Run(name, source, *seed)
 	if err != nil {
-		var pe *sim.ParseError
+		var pe *script.ParseError
 		if errors.As(err, &pe) {
 			fmt.Fprintf(stderr, "%s:%d:%d: %s\n", name, pe.Line, pe.Col, pe.Text.In(*lang))
 		} else {
@@ -81,22 +82,22 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 }
 
 // renderers write a trace in each --format.
-var renderers = map[string]func(w io.Writer, t *sim.Trace, lang string) error{
-	"text": func(w io.Writer, t *sim.Trace, lang string) error {
-		_, err := io.WriteString(w, sim.FormatText(t, lang))
+var renderers = map[string]func(w io.Writer, t *trace.Trace, lang string) error{
+	"text": func(w io.Writer, t *trace.Trace, lang string) error {
+		_, err := io.WriteString(w, trace.FormatText(t, lang))
 		return err
 	},
-	"mermaid": func(w io.Writer, t *sim.Trace, lang string) error {
-		_, err := io.WriteString(w, sim.FormatMermaid(t, lang))
+	"mermaid": func(w io.Writer, t *trace.Trace, lang string) error {
+		_, err := io.WriteString(w, trace.FormatMermaid(t, lang))
 		return err
 	},
-	"json": func(w io.Writer, t *sim.Trace, _ string) error {
+	"json": func(w io.Writer, t *trace.Trace, _ string) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(t)
 	},
-	"pcapng": func(w io.Writer, t *sim.Trace, _ string) error {
-		return sim.WritePcapng(w, t)
+	"pcapng": func(w io.Writer, t *trace.Trace, _ string) error {
+		return trace.WritePcapng(w, t)
 	},
 }
 
@@ -138,7 +139,7 @@ func scenarioSource(arg string) (name, source string, err error) {
 	if ferr == nil {
 		return arg, string(b), nil
 	}
-	if src, ok := sim.LessonSource(arg); ok {
+	if src, ok := lessons.LessonSource(arg); ok {
 		return arg, src, nil
 	}
 	if errors.Is(ferr, os.ErrNotExist) {

@@ -3,12 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"mqttviz/sim/trace"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"mqttviz/sim"
 )
 
 // runCmd runs `mqttviz run args...` in-process.
@@ -49,7 +48,7 @@ func TestRunJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
-	var tr sim.Trace
+	var tr trace.Trace
 	if err := json.Unmarshal([]byte(out), &tr); err != nil {
 		t.Fatal(err)
 	}

@@ -2,12 +2,11 @@ package main
 
 import (
 	"bytes"
+	"mqttviz/sim/lessons"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"mqttviz/sim"
 )
 
 func TestStaticSite(t *testing.T) {
@@ -22,7 +21,7 @@ func TestStaticSite(t *testing.T) {
 	files := []string{"index.html", "lessons/index.html", "decode/index.html", "scenario/index.html", "404.html",
 		"app.js", "app.css", "app-worker.js", "wasm_exec.js", "manifest.webmanifest",
 		"web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/mqttviz.css", "web/icon.svg"}
-	for _, l := range sim.Lessons() {
+	for _, l := range lessons.Lessons() {
 		files = append(files, "lessons/"+l.Name+"/index.html")
 	}
 	for _, f := range files {

@@ -2,6 +2,8 @@ package ui
 
 import (
 	htmlpkg "html"
+	"mqttviz/sim/lessons"
+	"mqttviz/sim/trace"
 	"net/url"
 	"strings"
 	"testing"
@@ -9,7 +11,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"mqttviz/codec"
-	"mqttviz/sim"
 )
 
 // seedBroken is the tutorial's PUBLISH whose Remaining Length says 11
@@ -63,8 +64,8 @@ func TestInspectorEscapesText(t *testing.T) {
 }
 
 func TestStatePanelMarksChanges(t *testing.T) {
-	prev := &sim.State{Broker: &sim.BrokerState{}}
-	cur := &sim.State{Broker: &sim.BrokerState{Retained: []sim.Message{{Topic: "status", Payload: "online", Retain: true}}}}
+	prev := &trace.State{Broker: &trace.BrokerState{}}
+	cur := &trace.State{Broker: &trace.BrokerState{Retained: []trace.Message{{Topic: "status", Payload: "online", Retain: true}}}}
 	p := &statePanel{State: cur, Prev: prev, Lang: langEN}
 	d := app.NewClientTester(p)
 	defer d.Close()
@@ -77,8 +78,8 @@ func TestStatePanelMarksChanges(t *testing.T) {
 // TestLessonPageRendersTrace mounts the page of every built-in lesson and
 // checks that it draws the rows in view with the trace's labels.
 func TestLessonPageRendersTrace(t *testing.T) {
-	for _, l := range sim.Lessons() {
-		tr, err := sim.RunLesson(l.Name, 1)
+	for _, l := range lessons.Lessons() {
+		tr, err := lessons.RunLesson(l.Name, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,7 +94,7 @@ func TestLessonPageRendersTrace(t *testing.T) {
 		}
 		first, last := visibleRows(0, 0, len(tr.Steps))
 		for _, s := range tr.Steps[first:last] {
-			if s.Kind == sim.KindPacket && !strings.Contains(html, escapeText(s.Label)) {
+			if s.Kind == trace.KindPacket && !strings.Contains(html, escapeText(s.Label)) {
 				t.Errorf("%s: step %d's label %q is not drawn", l.Name, s.Index, s.Label)
 			}
 		}
@@ -133,7 +134,7 @@ func TestPickerListsLessons(t *testing.T) {
 	d := app.NewClientTester(p)
 	defer d.Close()
 	html := app.HTMLString(p)
-	for _, l := range sim.Lessons() {
+	for _, l := range lessons.Lessons() {
 		if !strings.Contains(html, `href="/lessons/`+l.Name+`/"`) {
 			t.Errorf("no link to lesson %s", l.Name)
 		}
@@ -209,7 +210,7 @@ func TestInspectorCapsHexCells(t *testing.T) {
 // TestEventRowsCarryWholeText checks that every event row's packet text
 // is in its title too, for rows the layout cuts short with ….
 func TestEventRowsCarryWholeText(t *testing.T) {
-	tr, err := sim.RunLesson("will-keepalive", 1)
+	tr, err := lessons.RunLesson("will-keepalive", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,7 +220,7 @@ func TestEventRowsCarryWholeText(t *testing.T) {
 	html := app.HTMLString(l)
 	n := 0
 	for _, s := range tr.Steps {
-		if s.Kind != sim.KindPacket || n >= 5 {
+		if s.Kind != trace.KindPacket || n >= 5 {
 			continue
 		}
 		n++

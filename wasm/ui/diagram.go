@@ -1,11 +1,10 @@
 package ui
 
 import (
+	"mqttviz/sim/trace"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"mqttviz/sim"
 )
 
 // diagramScrollID is the id of the box the step rows scroll in, up and
@@ -26,7 +25,7 @@ const (
 type diagram struct {
 	app.Compo
 
-	Trace  *sim.Trace
+	Trace  *trace.Trace
 	Cursor int
 	Lang   string
 
@@ -37,7 +36,7 @@ type diagram struct {
 	// shown is the step the box was last scrolled to (-1: none yet), of
 	// trace shownOf.
 	shown   int
-	shownOf *sim.Trace
+	shownOf *trace.Trace
 	// drawn is the first row drawn; queued is set while an update this
 	// component asked for itself is pending.
 	drawn  int
@@ -46,7 +45,7 @@ type diagram struct {
 	cache rowCache
 }
 
-func newDiagram(t *sim.Trace, cursor int, lang string) *diagram {
+func newDiagram(t *trace.Trace, cursor int, lang string) *diagram {
 	return &diagram{Trace: t, Cursor: cursor, Lang: lang, shown: -1}
 }
 
@@ -240,7 +239,7 @@ func (d *diagram) renderHeads(g geometry) []app.UI {
 	for _, name := range d.Trace.Nodes {
 		x := g.laneX(name)
 		class := "head-box"
-		if name == sim.BrokerName {
+		if name == trace.BrokerName {
 			class += " broker"
 		}
 		heads = append(heads, svg("g").Attr("data-c", "lane-head").Body(

@@ -1,19 +1,19 @@
 package ui
 
 import (
+	"mqttviz/sim/trace"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"mqttviz/codec"
-	"mqttviz/sim"
 )
 
 // One step row of the sequence diagram: a packet's arrow with its label,
 // byte bar and travelling dot, or a mark on a lifeline, and its note.
 
-func (d *diagram) renderStep(g geometry, s sim.Step) app.UI {
+func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 	y := rowY(s.Index)
 	current := s.Index == d.Cursor
 	class := "step kind-" + string(s.Kind)
@@ -25,15 +25,15 @@ func (d *diagram) renderStep(g geometry, s sim.Step) app.UI {
 		svgText(6, y+16, "row-time", tr(d.Lang, "time.ms", s.Time)),
 	}
 	switch s.Kind {
-	case sim.KindPacket:
+	case trace.KindPacket:
 		body = append(body, d.renderPacket(g, s, current)...)
-	case sim.KindConnect:
+	case trace.KindConnect:
 		x1, y1, x2, y2 := g.arrow(s)
 		text, lx := markText.centre(tr(d.Lang, "kind.connect"), (x1+x2)/2, g.labelRight())
 		body = append(body,
 			svgLine(x1, y1, x2, y2, "link-open"),
 			svgText(lx, y1-6, "mark-label", text))
-	case sim.KindFault:
+	case trace.KindFault:
 		x1, _, x2, _ := g.arrow(s)
 		if s.To == "" {
 			x2 = x1
@@ -46,7 +46,7 @@ func (d *diagram) renderStep(g geometry, s sim.Step) app.UI {
 		x := g.laneX(s.From)
 		body = append(body, renderLaneMark(s.Kind, x, y+rowHeight/2))
 		text := tr(d.Lang, "kind."+string(s.Kind))
-		if s.Kind == sim.KindClose && s.To != "" {
+		if s.Kind == trace.KindClose && s.To != "" {
 			// Both ends close: the label goes between the two crosses.
 			x2 := g.laneX(s.To)
 			body = append(body, renderLaneMark(s.Kind, x2, y+rowHeight/2))
@@ -72,13 +72,13 @@ func (d *diagram) renderStep(g geometry, s sim.Step) app.UI {
 		Body(body...)
 }
 
-func (d *diagram) renderPacket(g geometry, s sim.Step, current bool) []app.UI {
+func (d *diagram) renderPacket(g geometry, s trace.Step, current bool) []app.UI {
 	x1, y1, x2, y2 := g.arrow(s)
 	f := string(flowOf(s.Packet))
 	out := []app.UI{}
 	ex, ey := x2, y2
 	switch s.Outcome {
-	case sim.Dropped, sim.Lost:
+	case trace.Dropped, trace.Lost:
 		ex, ey = dropPoint(x1, y1, x2, y2)
 		out = append(out,
 			svgLine(x1, y1, ex, ey, "arrow flow-"+f+" outcome-"+string(s.Outcome)),
@@ -87,7 +87,7 @@ func (d *diagram) renderPacket(g geometry, s sim.Step, current bool) []app.UI {
 	default:
 		out = append(out, svgLine(x1, y1, x2, y2, "arrow flow-"+f+" outcome-"+string(s.Outcome)).
 			Attr("marker-end", "url(#head-"+f+")"))
-		if s.Outcome == sim.Refused {
+		if s.Outcome == trace.Refused {
 			out = append(out, svg("circle").Attr("data-c", "refused").Attr("cx", x2).Attr("cy", y2).Attr("r", 8))
 		}
 	}
@@ -122,7 +122,7 @@ func (d *diagram) renderPacket(g geometry, s sim.Step, current bool) []app.UI {
 // once per trace: the bytes of each section and the label in both
 // languages.
 type rowCache struct {
-	of   *sim.Trace
+	of   *trace.Trace
 	rows map[int]rowInfo
 }
 
@@ -134,7 +134,7 @@ type rowInfo struct {
 
 // rowInfo decodes step s's bytes, or returns what an earlier render
 // decoded.
-func (d *diagram) rowInfo(s sim.Step) rowInfo {
+func (d *diagram) rowInfo(s trace.Step) rowInfo {
 	if d.cache.of != d.Trace {
 		d.cache = rowCache{of: d.Trace, rows: map[int]rowInfo{}}
 	}
@@ -157,7 +157,7 @@ func (d *diagram) rowInfo(s sim.Step) rowInfo {
 
 // packetLabel is a packet step's label in lang: the trace's label in
 // English, the codec's summary of its bytes in Chinese.
-func packetLabel(lang string, s sim.Step) string {
+func packetLabel(lang string, s trace.Step) string {
 	if lang == langEN || len(s.Bytes) == 0 {
 		return s.Label
 	}
@@ -201,13 +201,13 @@ func renderSideLabel(text string, x, y, right int) app.UI {
 
 // renderLaneMark draws a connection close (a cross), a timer (a clock) or
 // a note (a square) on a lifeline.
-func renderLaneMark(kind sim.StepKind, x, y int) app.UI {
+func renderLaneMark(kind trace.StepKind, x, y int) app.UI {
 	switch kind {
-	case sim.KindClose:
+	case trace.KindClose:
 		return svg("g").Attr("data-c", "mark close").Body(
 			svgLine(x-8, y-8, x+8, y+8, ""),
 			svgLine(x-8, y+8, x+8, y-8, ""))
-	case sim.KindTimer:
+	case trace.KindTimer:
 		return svg("g").Attr("data-c", "mark timer").Body(
 			svg("circle").Attr("cx", x).Attr("cy", y).Attr("r", 8),
 			svgLine(x, y, x, y-5, ""),
@@ -219,7 +219,7 @@ func renderLaneMark(kind sim.StepKind, x, y int) app.UI {
 // renderNotes writes the step's first note in the notes column, with the
 // rule behind it and how many more there are; the line under the player
 // reads all of them.
-func (d *diagram) renderNotes(g geometry, s sim.Step) app.UI {
+func (d *diagram) renderNotes(g geometry, s trace.Step) app.UI {
 	n := s.Notes[0]
 	var rule, more app.UI
 	if n.Rule != "" {
@@ -238,15 +238,15 @@ func (d *diagram) renderNotes(g geometry, s sim.Step) app.UI {
 // stepSummary is a step in one line of plain text: the event list and the
 // screen-reader announcement use it. A note step, which belongs to no
 // lifeline, is just "Note".
-func stepSummary(lang string, s sim.Step) string {
+func stepSummary(lang string, s trace.Step) string {
 	var b strings.Builder
 	switch {
-	case s.Kind == sim.KindPacket:
+	case s.Kind == trace.KindPacket:
 		b.WriteString(s.From + " → " + s.To + tr(lang, "sep.colon") + packetLabel(lang, s))
-		if s.Outcome != "" && s.Outcome != sim.Delivered {
+		if s.Outcome != "" && s.Outcome != trace.Delivered {
 			b.WriteString(" (" + tr(lang, "outcome."+string(s.Outcome)) + ")")
 		}
-	case s.Kind == sim.KindNote && s.From == "":
+	case s.Kind == trace.KindNote && s.From == "":
 		b.WriteString(tr(lang, "step.note"))
 	default:
 		b.WriteString(s.From)

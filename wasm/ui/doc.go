@@ -1,5 +1,5 @@
 // Package ui is the mqttviz browser app: go-app components that render a
-// sim.Trace and a cursor into a sequence diagram, a player, a byte
+// trace.Trace and a cursor into a sequence diagram, a player, a byte
 // inspector, the broker and client state, an event list, a lesson picker
 // and a hex decoder.
 //

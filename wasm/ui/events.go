@@ -1,12 +1,11 @@
 package ui
 
 import (
+	"mqttviz/sim/trace"
 	"sort"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"mqttviz/sim"
 )
 
 const (
@@ -27,7 +26,7 @@ const (
 type eventList struct {
 	app.Compo
 
-	Trace  *sim.Trace
+	Trace  *trace.Trace
 	Cursor int
 	Lang   string
 
@@ -43,7 +42,7 @@ type eventList struct {
 	// into view.
 	active     int
 	followed   int
-	followedOf *sim.Trace
+	followedOf *trace.Trace
 	revealed   int
 	// drawn is the first row drawn; queued is set while an update the
 	// list asked for itself is pending.
@@ -53,19 +52,19 @@ type eventList struct {
 	// cache holds rows() and packetTypes() for one trace and filter:
 	// both walk every step, which a step of a long trace must not.
 	cache struct {
-		of             *sim.Trace
+		of             *trace.Trace
 		client, packet string
 		rows           []int
 		packets        []string
 	}
 }
 
-func newEventList(t *sim.Trace, cursor int, lang string) *eventList {
+func newEventList(t *trace.Trace, cursor int, lang string) *eventList {
 	return &eventList{Trace: t, Cursor: cursor, Lang: lang, followed: -1, revealed: -1}
 }
 
 // matches reports whether step s passes the filter (client, packet).
-func matches(s sim.Step, client, packet string) bool {
+func matches(s trace.Step, client, packet string) bool {
 	if client != "" && s.From != client && s.To != client {
 		return false
 	}
@@ -76,7 +75,7 @@ func matches(s sim.Step, client, packet string) bool {
 }
 
 // packetTypes lists the packet types a trace carries, sorted.
-func packetTypes(t *sim.Trace) []string {
+func packetTypes(t *trace.Trace) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, s := range t.Steps {
@@ -379,7 +378,7 @@ func (l *eventList) onFilter(v *string) app.EventHandler {
 // eventRowID is the element id of step i's row.
 func eventRowID(i int) string { return "event-" + strconv.Itoa(i) }
 
-func (l *eventList) renderRow(s sim.Step) app.UI {
+func (l *eventList) renderRow(s trace.Step) app.UI {
 	class := "event flow-" + string(flowOf(s.Packet))
 	if s.Index == l.Cursor {
 		class += " current"
@@ -392,7 +391,7 @@ func (l *eventList) renderRow(s sim.Step) app.UI {
 		dir += " → " + s.To
 	}
 	what := packetLabel(l.Lang, s)
-	if s.Kind != sim.KindPacket {
+	if s.Kind != trace.KindPacket {
 		what = tr(l.Lang, "kind."+string(s.Kind))
 		if len(s.Notes) > 0 {
 			what += tr(l.Lang, "sep.colon") + s.Notes[0].Text.In(l.Lang)

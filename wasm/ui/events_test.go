@@ -1,13 +1,12 @@
 package ui
 
 import (
+	"mqttviz/sim/lessons"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"mqttviz/sim"
 )
 
 func TestEventKey(t *testing.T) {
@@ -48,7 +47,7 @@ func TestEventKey(t *testing.T) {
 // the focus, whose rows are options and hold nothing focusable, the
 // current step's row selected and active.
 func TestEventListIsOneTabStop(t *testing.T) {
-	tr, err := sim.RunLesson("qos1", 1)
+	tr, err := lessons.RunLesson("qos1", 1)
 	if err != nil {
 		t.Fatal(err)
 	}

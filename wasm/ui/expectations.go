@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"mqttviz/sim/trace"
 
-	"mqttviz/sim"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // renderExpectations lists the expect lines of a lesson or scenario and
@@ -11,7 +11,7 @@ import (
 // given, draws where a line stands (the scenario page's button to it).
 // The list opens by itself, its summary counting the failures, when one
 // did not hold.
-func renderExpectations(lang string, exps []sim.Expectation, place func(sim.Expectation) app.UI) app.UI {
+func renderExpectations(lang string, exps []trace.Expectation, place func(trace.Expectation) app.UI) app.UI {
 	if len(exps) == 0 {
 		return nil
 	}

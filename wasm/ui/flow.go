@@ -16,7 +16,7 @@ const (
 // flows lists the flows in legend order.
 var flows = []flow{flowConnect, flowPublish, flowAck, flowSubscribe, flowPing}
 
-// flowOf returns the flow of a packet type name as sim.Step.Packet spells
+// flowOf returns the flow of a packet type name as trace.Step.Packet spells
 // it ("PUBLISH", "PUBREL", ...).
 func flowOf(packet string) flow {
 	switch packet {

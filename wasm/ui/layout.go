@@ -1,6 +1,6 @@
 package ui
 
-import "mqttviz/sim"
+import "mqttviz/sim/trace"
 
 // Geometry of the sequence diagram, in SVG user units (CSS pixels).
 const (
@@ -47,7 +47,7 @@ type geometry struct {
 
 // newGeometry lays out trace t in a box availW wide; unknownW (the
 // server's pre-render) gives the widest spacing.
-func newGeometry(t *sim.Trace, availW int) geometry {
+func newGeometry(t *trace.Trace, availW int) geometry {
 	g := geometry{lanes: make(map[string]int, len(t.Nodes)), n: max(len(t.Nodes), 1), rows: len(t.Steps)}
 	for i, name := range t.Nodes {
 		g.lanes[name] = i
@@ -122,14 +122,14 @@ func rowY(i int) int { return i * rowHeight }
 // arrow returns where a packet arrow of step s starts and ends: it leaves
 // From near the top of its row and arrives at To near the bottom, so time
 // runs down the page.
-func (g geometry) arrow(s sim.Step) (x1, y1, x2, y2 int) {
+func (g geometry) arrow(s trace.Step) (x1, y1, x2, y2 int) {
 	y := rowY(s.Index)
 	return g.laneX(s.From), y + 26, g.laneX(s.To), y + 44
 }
 
 // stepSpan is the stretch of the diagram, left to right, that step s
 // needs in view: its lifelines with their heads.
-func (g geometry) stepSpan(s sim.Step) (lo, hi int) {
+func (g geometry) stepSpan(s trace.Step) (lo, hi int) {
 	lo, hi = g.laneX(s.From), g.laneX(s.From)
 	if s.To != "" {
 		lo, hi = min(lo, g.laneX(s.To)), max(hi, g.laneX(s.To))

@@ -1,10 +1,9 @@
 package ui
 
 import (
+	"mqttviz/sim/trace"
 	"strings"
 	"testing"
-
-	"mqttviz/sim"
 )
 
 func TestVisibleRows(t *testing.T) {
@@ -41,13 +40,13 @@ func TestScrollToShow(t *testing.T) {
 }
 
 func TestGeometry(t *testing.T) {
-	tr := &sim.Trace{Nodes: []string{"broker", "a", "b"}, Steps: make([]sim.Step, 4)}
+	tr := &trace.Trace{Nodes: []string{"broker", "a", "b"}, Steps: make([]trace.Step, 4)}
 	g := newGeometry(tr, unknownW)
 	if g.laneX("b")-g.laneX("broker") != 2*maxLaneGap || g.headW != maxHeadW {
 		t.Errorf("unknown width: lanes at %d, %d", g.laneX("broker"), g.laneX("b"))
 	}
 	// A narrow box squeezes the lifelines down to minLaneGap, then scrolls.
-	five := &sim.Trace{Nodes: []string{"broker", "a", "b", "c", "d"}}
+	five := &trace.Trace{Nodes: []string{"broker", "a", "b", "c", "d"}}
 	g = newGeometry(five, 580)
 	if g.gap != minLaneGap || g.width() < 580 || g.headW > g.gap-headMargin {
 		t.Errorf("580 px: gap %d, head %d, width %d", g.gap, g.headW, g.width())
@@ -57,7 +56,7 @@ func TestGeometry(t *testing.T) {
 	if g.width() != 900-edgePadding {
 		t.Errorf("900 px: width %d", g.width())
 	}
-	s := sim.Step{Index: 2, From: "b", To: "broker"}
+	s := trace.Step{Index: 2, From: "b", To: "broker"}
 	x1, y1, x2, y2 := g.arrow(s)
 	if x1 != g.laneX("b") || x2 != g.laneX("broker") || y1 <= rowY(2) || y2 >= rowY(3) || y2 <= y1 {
 		t.Errorf("arrow of step 2: (%d,%d)→(%d,%d)", x1, y1, x2, y2)
@@ -73,11 +72,11 @@ func TestGeometry(t *testing.T) {
 // 840 px), and that a phone's box has no notes column and lanes that fit
 // three lifelines with nothing to scroll.
 func TestGeometryFitsSevenLanes(t *testing.T) {
-	seven := &sim.Trace{Nodes: []string{"broker", "sensor", "exact", "plus", "four", "five", "everything"}}
+	seven := &trace.Trace{Nodes: []string{"broker", "sensor", "exact", "plus", "four", "five", "everything"}}
 	if g := newGeometry(seven, 840); g.width() > 840 || g.notesW < minNotesW {
 		t.Errorf("7 lanes in 840 px: %d px wide, notes %d px", g.width(), g.notesW)
 	}
-	three := &sim.Trace{Nodes: []string{"broker", "sensor", "phone"}}
+	three := &trace.Trace{Nodes: []string{"broker", "sensor", "phone"}}
 	g := newGeometry(three, 330)
 	if !g.compact || g.notesW != 0 || g.width() > 330 || g.headW < 60 {
 		t.Errorf("3 lanes in 330 px: compact %v, notes %d, %d px wide, heads %d", g.compact, g.notesW, g.width(), g.headW)

@@ -1,13 +1,13 @@
 package ui
 
 import (
+	"mqttviz/sim/lessons"
+	"mqttviz/sim/trace"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"mqttviz/sim"
 )
 
 // lessonPage is /lessons/NAME: the lesson runs in the browser and the
@@ -21,7 +21,7 @@ type lessonPage struct {
 
 	name string
 	seed int64
-	info sim.LessonInfo
+	info lessons.LessonInfo
 	err  string
 	// initRun is set when OnInit ran the lesson of the address the next
 	// OnNav opens.
@@ -82,8 +82,8 @@ func lessonAt(u *url.URL) (name string, seed int64) {
 func (p *lessonPage) run(u *url.URL) bool {
 	p.name, p.seed = lessonAt(u)
 	p.err = ""
-	p.info, _ = sim.Lesson(p.name)
-	t, err := sim.RunLesson(p.name, p.seed)
+	p.info, _ = lessons.Lesson(p.name)
+	t, err := lessons.RunLesson(p.name, p.seed)
 	p.load(t)
 	if err != nil {
 		p.err = err.Error()
@@ -138,9 +138,9 @@ func (p *lessonPage) Render() app.UI {
 // legend and event list, the inspector and the state. Beside a wide
 // diagram the side column starts level with the intro, near the top of
 // the page, so that it fits the window wherever the page is scrolled.
-func renderPlayerView(intro app.UI, t *sim.Trace, cursor int, status playStatus, speed float64, lang string) app.UI {
+func renderPlayerView(intro app.UI, t *trace.Trace, cursor int, status playStatus, speed float64, lang string) app.UI {
 	step := t.Steps[cursor]
-	var prev *sim.State
+	var prev *trace.State
 	if cursor > 0 {
 		prev = t.Steps[cursor-1].State
 	}
@@ -181,10 +181,10 @@ func renderPlayerView(intro app.UI, t *sim.Trace, cursor int, status playStatus,
 
 // renderAnnounce is the text the aria-live region reads out: the step and
 // its first note.
-func renderAnnounce(lang string, s sim.Step) []app.UI {
+func renderAnnounce(lang string, s trace.Step) []app.UI {
 	out := []app.UI{app.Span().Class("announce-step").Text(stepSummary(lang, s))}
 	sep := " — "
-	if s.Kind == sim.KindNote && s.From == "" {
+	if s.Kind == trace.KindNote && s.From == "" {
 		// "Note: …", the note being all the step is.
 		sep = tr(lang, "sep.colon")
 	}

@@ -1,20 +1,19 @@
 package ui
 
 import (
+	"mqttviz/sim/trace"
 	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"mqttviz/sim"
 )
 
 // TestExpectationsOpenOnlyOnFailure checks the expectations' <details>
 // as the server writes it: open="" when one failed, no open attribute at
 // all otherwise (HTML reads open="false" as open).
 func TestExpectationsOpenOnlyOnFailure(t *testing.T) {
-	held := []sim.Expectation{{Text: "expect a connected", OK: true}}
-	failed := []sim.Expectation{{Text: "expect a connected", OK: true}, {Text: "expect b connected", Why: &sim.Text{EN: "b is offline", ZH: "b 离线"}}}
+	held := []trace.Expectation{{Text: "expect a connected", OK: true}}
+	failed := []trace.Expectation{{Text: "expect a connected", OK: true}, {Text: "expect b connected", Why: &trace.Text{EN: "b is offline", ZH: "b 离线"}}}
 	if html := app.HTMLString(renderExpectations(langEN, held, nil)); strings.Contains(html, "open") {
 		t.Errorf("all held, yet the list opens: %s", html)
 	}
@@ -26,15 +25,15 @@ func TestExpectationsOpenOnlyOnFailure(t *testing.T) {
 // TestAnnounceNote checks the announce line of note steps: a lesson's
 // note reads "Note: …", a client's "phone: note — …", no ": note" alone.
 func TestAnnounceNote(t *testing.T) {
-	note := []sim.Note{{Text: sim.Text{EN: "Watch the bytes.", ZH: "注意这些字节。"}}}
+	note := []trace.Note{{Text: trace.Text{EN: "Watch the bytes.", ZH: "注意这些字节。"}}}
 	tests := []struct {
-		step     sim.Step
+		step     trace.Step
 		lang     string
 		announce string
 	}{
-		{sim.Step{Kind: sim.KindNote, Notes: note}, langEN, "Note: Watch the bytes."},
-		{sim.Step{Kind: sim.KindNote, Notes: note}, langZH, "说明：注意这些字节。"},
-		{sim.Step{Kind: sim.KindNote, From: "phone", Notes: note}, langEN, "phone: note — Watch the bytes."},
+		{trace.Step{Kind: trace.KindNote, Notes: note}, langEN, "Note: Watch the bytes."},
+		{trace.Step{Kind: trace.KindNote, Notes: note}, langZH, "说明：注意这些字节。"},
+		{trace.Step{Kind: trace.KindNote, From: "phone", Notes: note}, langEN, "phone: note — Watch the bytes."},
 	}
 	for _, tt := range tests {
 		p := app.P().Body(renderAnnounce(tt.lang, tt.step)...)
@@ -50,7 +49,7 @@ func TestAnnounceNote(t *testing.T) {
 // text: axe-core cannot decide the contrast of such a glyph, and the
 // scenario page draws them the same way, from the style sheet.
 func TestExpectationMarksDrawnByStyle(t *testing.T) {
-	exps := []sim.Expectation{{Text: "expect a connected", OK: true}, {Text: "expect b connected"}}
+	exps := []trace.Expectation{{Text: "expect a connected", OK: true}, {Text: "expect b connected"}}
 	html := app.HTMLString(renderExpectations(langEN, exps, nil))
 	if strings.ContainsAny(html, "✓✗") {
 		t.Errorf("the marks are text: %s", html)

@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"mqttviz/sim/lessons"
 
-	"mqttviz/sim"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // pickerPage is /: the built-in lessons with their titles and
@@ -25,7 +25,7 @@ func (p *pickerPage) OnMount(ctx app.Context) {
 }
 
 func (p *pickerPage) Render() app.UI {
-	lessons := sim.Lessons()
+	lessons := lessons.Lessons()
 	cards := make([]app.UI, len(lessons))
 	for i, l := range lessons {
 		cards[i] = app.Li().Class("lesson-card").DataSet("lesson", l.Name).Body(

@@ -1,11 +1,10 @@
 package ui
 
 import (
+	"mqttviz/sim/trace"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"mqttviz/sim"
 )
 
 // playStatus is where the player stands.
@@ -48,7 +47,7 @@ func clampStep(i, n int) int {
 // diagram owns. Pages embed it; its children move the cursor through the
 // actions of actions.go, and the keyboard through keyCommand.
 type player struct {
-	trace  *sim.Trace
+	trace  *trace.Trace
 	cursor int
 	status playStatus
 	speed  float64
@@ -60,7 +59,7 @@ type player struct {
 }
 
 // load shows a new trace from its first step, paused.
-func (p *player) load(t *sim.Trace) {
+func (p *player) load(t *trace.Trace) {
 	p.trace, p.cursor, p.status = t, 0, paused
 	p.tick++
 	if p.speed == 0 {

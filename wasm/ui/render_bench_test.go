@@ -2,12 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"mqttviz/sim/script"
+	"mqttviz/sim/trace"
 	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"mqttviz/sim"
 )
 
 // playerPage is the smallest page around a player view: the benchmark
@@ -22,14 +22,14 @@ func (p *playerPage) Render() app.UI {
 }
 
 // longTrace runs a scenario of QoS 1 publishes with at least n steps.
-func longTrace(b testing.TB, n int) *sim.Trace {
+func longTrace(b testing.TB, n int) *trace.Trace {
 	b.Helper()
 	var src strings.Builder
 	src.WriteString("client sensor\nclient phone\nconnect sensor\nconnect phone\nsubscribe phone devices/# qos=1\n")
 	for i := 0; i < n/4+1; i++ {
 		fmt.Fprintf(&src, "publish sensor devices/sensor/%d \"%d\" qos=1\n", i%10, i)
 	}
-	t, err := sim.RunScenario("long", src.String(), 1)
+	t, err := script.Run("long", src.String(), 1)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,12 +1,11 @@
 package ui
 
 import (
+	"mqttviz/sim/lessons"
 	"strings"
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"mqttviz/sim"
 )
 
 // NotFoundPath is the address the server pre-renders for every address
@@ -42,7 +41,7 @@ func Register() {
 // decoder, the scenario editor and one page per built-in lesson.
 func Pages() []string {
 	pages := []string{"/", "/lessons/", "/decode/", "/scenario/"}
-	for _, name := range sim.LessonNames() {
+	for _, name := range lessons.LessonNames() {
 		pages = append(pages, "/lessons/"+name+"/")
 	}
 	return pages

@@ -1,13 +1,12 @@
 package ui
 
 import (
+	"mqttviz/sim/lessons"
 	"testing"
-
-	"mqttviz/sim"
 )
 
 func TestPagePath(t *testing.T) {
-	lesson := sim.Lessons()[0].Name
+	lesson := lessons.Lessons()[0].Name
 	tests := map[string]string{
 		"/":                                  "/",
 		"/index.html":                        "/",
@@ -43,7 +42,7 @@ func TestPagePath(t *testing.T) {
 // TestTitles: every page has its own title, in each language.
 func TestTitles(t *testing.T) {
 	lesson := newLessonPage()
-	lesson.info = sim.Lessons()[0]
+	lesson.info = lessons.Lessons()[0]
 	titles := map[string]func(string) string{
 		"picker":   newPickerPage().pageTitle,
 		"decode":   newDecodePage().pageTitle,

@@ -2,13 +2,14 @@ package ui
 
 import (
 	"errors"
+	"mqttviz/sim/script"
+	"mqttviz/sim/trace"
 	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"mqttviz/codec"
-	"mqttviz/sim"
 )
 
 // exampleScenario is what the scenario page starts with.
@@ -75,8 +76,8 @@ type scenarioPage struct {
 	shareErr *shareError
 	// parse, then run, is the run under way, gen its number: a slice of an
 	// older run does nothing.
-	parse    *sim.ScenarioParse
-	run      *sim.ScenarioRun
+	parse    *script.ScenarioParse
+	run      *script.ScenarioRun
 	gen      int
 	progress runProgress
 	// markReady is set from opening the page until the first run is over:
@@ -216,7 +217,7 @@ func (p *scenarioPage) start(ctx app.Context) {
 		return
 	}
 	perfMark("mqttviz-scenario-start")
-	p.parse, p.phase = sim.StartParse("scenario", p.source), scenarioRunning
+	p.parse, p.phase = script.StartParse("scenario", p.source), scenarioRunning
 	p.progress = runProgress{}
 	p.slice(p.gen)
 }
@@ -299,7 +300,7 @@ func (p *scenarioPage) fail(err error) {
 
 // problemOf places an error of ParseScenario or of a run.
 func problemOf(err error) *scenarioProblem {
-	var pe *sim.ParseError
+	var pe *script.ParseError
 	if !errors.As(err, &pe) {
 		msg := err.Error()
 		return &scenarioProblem{Msg: codec.Text{EN: msg, ZH: msg}}
@@ -474,7 +475,7 @@ func (p *scenarioPage) renderTrace() app.UI {
 // renderExpectations lists the scenario's expect lines, each with its line
 // as a button that selects it in the editor.
 func (p *scenarioPage) renderExpectations() app.UI {
-	return renderExpectations(p.lang, p.trace.Expectations, func(e sim.Expectation) app.UI {
+	return renderExpectations(p.lang, p.trace.Expectations, func(e trace.Expectation) app.UI {
 		line, col := e.Line, e.Col
 		return app.Button().Class("place").Type("button").
 			Title(tr(p.lang, "scenario.jump")).

@@ -2,20 +2,19 @@ package ui
 
 import (
 	"errors"
+	"mqttviz/sim/script"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
-
-	"mqttviz/sim"
 )
 
 // TestReferenceKeywords: every keyword the parser knows (as its "unknown
 // keyword" error lists them) starts a line of some example.
 func TestReferenceKeywords(t *testing.T) {
-	_, err := sim.ParseScenario("x", "no-such-keyword")
-	var pe *sim.ParseError
+	_, err := script.Parse("x", "no-such-keyword")
+	var pe *script.ParseError
 	if !errors.As(err, &pe) {
 		t.Fatalf("an unknown keyword gives %v", err)
 	}
@@ -69,7 +68,7 @@ func TestReferenceExamples(t *testing.T) {
 	for _, e := range reference {
 		var errs []error
 		for _, before := range []string{"", exampleClients, exampleConnected} {
-			if _, err := sim.RunScenario("ref", before+e.example+"\n", 1); err != nil {
+			if _, err := script.Run("ref", before+e.example+"\n", 1); err != nil {
 				errs = append(errs, err)
 			}
 		}

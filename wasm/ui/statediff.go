@@ -2,9 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"mqttviz/sim/trace"
 	"strings"
-
-	"mqttviz/sim"
 )
 
 // stateItem is one line of the state panel. ID identifies what the line is
@@ -22,7 +21,7 @@ type stateItem struct {
 // stateItems lists what a State holds, in a stable order: the broker's
 // sessions (with subscriptions, in-flight ids, queued messages and will),
 // the retained store, then each client.
-func stateItems(lang string, s *sim.State) []stateItem {
+func stateItems(lang string, s *trace.State) []stateItem {
 	if s == nil {
 		return nil
 	}
@@ -103,7 +102,7 @@ func diffState(prev, cur []stateItem) []stateItem {
 	return out
 }
 
-func sessionFlags(lang string, ss *sim.SessionState) string {
+func sessionFlags(lang string, ss *trace.SessionState) string {
 	parts := []string{tr(lang, "state.offline")}
 	if ss.Connected {
 		parts[0] = tr(lang, "state.connected")
@@ -119,7 +118,7 @@ func sessionFlags(lang string, ss *sim.SessionState) string {
 	return strings.Join(parts, tr(lang, "sep.list"))
 }
 
-func inflightText(lang string, f sim.Inflight) string {
+func inflightText(lang string, f trace.Inflight) string {
 	dir := tr(lang, "state.out")
 	if f.Direction == "in" {
 		dir = tr(lang, "state.in")
@@ -146,7 +145,7 @@ func stageText(lang, stage string) string {
 	return stage
 }
 
-func messageText(lang string, m sim.Message) string {
+func messageText(lang string, m trace.Message) string {
 	s := fmt.Sprintf("%s %q QoS %d", m.Topic, m.Payload, m.QoS)
 	if m.Retain {
 		s += " " + tr(lang, "state.retain")

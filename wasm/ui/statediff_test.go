@@ -1,23 +1,22 @@
 package ui
 
 import (
+	"mqttviz/sim/trace"
 	"strings"
 	"testing"
-
-	"mqttviz/sim"
 )
 
 func TestDiffState(t *testing.T) {
-	before := &sim.State{Broker: &sim.BrokerState{
-		Sessions: []*sim.SessionState{{ClientID: "phone", Connected: true, CleanSession: true,
-			Subscriptions: []sim.Subscription{{Filter: "a/#", QoS: 1}},
-			Inflight:      []sim.Inflight{{PacketID: 1, QoS: 2, Direction: "out", Stage: "PUBLISH sent", Topic: "a/b"}}}},
+	before := &trace.State{Broker: &trace.BrokerState{
+		Sessions: []*trace.SessionState{{ClientID: "phone", Connected: true, CleanSession: true,
+			Subscriptions: []trace.Subscription{{Filter: "a/#", QoS: 1}},
+			Inflight:      []trace.Inflight{{PacketID: 1, QoS: 2, Direction: "out", Stage: "PUBLISH sent", Topic: "a/b"}}}},
 	}}
-	after := &sim.State{Broker: &sim.BrokerState{
-		Sessions: []*sim.SessionState{{ClientID: "phone", Connected: true, CleanSession: true,
-			Subscriptions: []sim.Subscription{{Filter: "a/#", QoS: 1}},
-			Inflight:      []sim.Inflight{{PacketID: 1, QoS: 2, Direction: "out", Stage: "PUBREC received", Topic: "a/b"}}}},
-		Retained: []sim.Message{{Topic: "a/b", Payload: "on", QoS: 1, Retain: true}},
+	after := &trace.State{Broker: &trace.BrokerState{
+		Sessions: []*trace.SessionState{{ClientID: "phone", Connected: true, CleanSession: true,
+			Subscriptions: []trace.Subscription{{Filter: "a/#", QoS: 1}},
+			Inflight:      []trace.Inflight{{PacketID: 1, QoS: 2, Direction: "out", Stage: "PUBREC received", Topic: "a/b"}}}},
+		Retained: []trace.Message{{Topic: "a/b", Payload: "on", QoS: 1, Retain: true}},
 	}}
 	items := diffState(stateItems(langEN, before), stateItems(langEN, after))
 	change := map[string]string{}
@@ -50,10 +49,10 @@ func TestDiffState(t *testing.T) {
 // TestStateItemsChinese checks that the Chinese state panel has no
 // English left in its own words: stages, separators, the retain mark.
 func TestStateItemsChinese(t *testing.T) {
-	s := &sim.State{Broker: &sim.BrokerState{
-		Sessions: []*sim.SessionState{{ClientID: "phone", Connected: true, CleanSession: true, KeepAlive: 60,
-			Inflight: []sim.Inflight{{PacketID: 1, QoS: 2, Direction: "in", Stage: "PUBREC sent", Topic: "a/b"}}}},
-		Retained: []sim.Message{{Topic: "a/b", Payload: "on", QoS: 1, Retain: true}},
+	s := &trace.State{Broker: &trace.BrokerState{
+		Sessions: []*trace.SessionState{{ClientID: "phone", Connected: true, CleanSession: true, KeepAlive: 60,
+			Inflight: []trace.Inflight{{PacketID: 1, QoS: 2, Direction: "in", Stage: "PUBREC sent", Topic: "a/b"}}}},
+		Retained: []trace.Message{{Topic: "a/b", Payload: "on", QoS: 1, Retain: true}},
 	}}
 	var all []string
 	for _, it := range stateItems(langZH, s) {
@@ -76,11 +75,11 @@ func TestStateItemsChinese(t *testing.T) {
 // step is listed where it was, under its session or client, and not at
 // the end under whoever comes last.
 func TestDiffStateRemovedStaysUnderOwner(t *testing.T) {
-	flight := []sim.Inflight{{PacketID: 1, QoS: 1, Direction: "out", Stage: "PUBLISH sent", Topic: "a/b"}}
-	state := func(sensor, session []sim.Inflight) *sim.State {
-		return &sim.State{
-			Broker: &sim.BrokerState{Sessions: []*sim.SessionState{{ClientID: "sensor", Connected: true, Inflight: session}}},
-			Clients: []*sim.ClientState{
+	flight := []trace.Inflight{{PacketID: 1, QoS: 1, Direction: "out", Stage: "PUBLISH sent", Topic: "a/b"}}
+	state := func(sensor, session []trace.Inflight) *trace.State {
+		return &trace.State{
+			Broker: &trace.BrokerState{Sessions: []*trace.SessionState{{ClientID: "sensor", Connected: true, Inflight: session}}},
+			Clients: []*trace.ClientState{
 				{Name: "sensor", ClientID: "sensor", Connected: true, Inflight: sensor},
 				{Name: "phone", ClientID: "phone", Connected: true},
 			},
@@ -88,7 +87,7 @@ func TestDiffStateRemovedStaysUnderOwner(t *testing.T) {
 	}
 	tests := []struct {
 		name      string
-		prev, cur *sim.State
+		prev, cur *trace.State
 		want      []string // IDs in order, removed ones marked with a leading -
 	}{
 		{"client's in-flight id", state(flight, nil), state(nil, nil),

@@ -1,11 +1,10 @@
 package ui
 
 import (
+	"mqttviz/sim/trace"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"mqttviz/sim"
 )
 
 // statePanel shows the broker's sessions, the retained store, the wills
@@ -14,12 +13,12 @@ import (
 type statePanel struct {
 	app.Compo
 
-	State *sim.State
-	Prev  *sim.State
+	State *trace.State
+	Prev  *trace.State
 	Lang  string
 }
 
-func newStatePanel(s, prev *sim.State, lang string) *statePanel {
+func newStatePanel(s, prev *trace.State, lang string) *statePanel {
 	return &statePanel{State: s, Prev: prev, Lang: lang}
 }
 

@@ -1,0 +1,32 @@
+package simtest
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+)
+
+// update is -update: rewrite the golden files under testdata/.
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// Update reports whether the test run was asked to rewrite golden files.
+func Update() bool { return *update }
+
+// FirstDifference names the first line where got differs from want, with
+// both lines; "" when they are equal.
+func FirstDifference(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\nwant %s\ngot  %s", i+1, wl, gl)
+		}
+	}
+	return ""
+}

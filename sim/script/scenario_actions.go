@@ -1,0 +1,274 @@
+package script
+
+import (
+	"encoding/hex"
+	"errors"
+	"strings"
+
+	"mqttviz/codec"
+	"mqttviz/sim"
+	"mqttviz/sim/trace"
+)
+
+// settleLimit bounds how long, in virtual milliseconds, the network may
+// keep busy after an action before the next line runs.
+const settleLimit = 60_000
+
+// actionStmt is a line that makes something happen; after it the world
+// runs until the network is quiet (at most settleLimit), so each line's
+// packets have arrived before the next line.
+type actionStmt struct {
+	do func(w *sim.World) error
+}
+
+func (s *actionStmt) run(r *runner) error {
+	if err := s.do(r.w); err != nil {
+		return err
+	}
+	r.w.RunUntilQuiet(settleLimit)
+	return nil
+}
+
+// action appends an action statement.
+func (p *lineParser) action(do func(w *sim.World) error) {
+	p.sc.add(&actionStmt{do: do})
+}
+
+// parseConnect reads `connect CLIENT [option...]`; the options (those of the
+// client line) change the client's options from then on.
+func parseConnect(p *lineParser) error {
+	c, err := p.client()
+	if err != nil {
+		return err
+	}
+	o := p.sc.clients[c.raw]
+	if err := p.options(clientOptionSpecs(o)); err != nil {
+		return err
+	}
+	name, opts := c.raw, *o
+	p.action(func(w *sim.World) error {
+		if err := w.SetClientOptions(name, opts); err != nil {
+			return err
+		}
+		return w.Connect(name)
+	})
+	return nil
+}
+
+// parseSimpleAction reads `KEYWORD CLIENT` for open, disconnect, abort and
+// ping.
+func parseSimpleAction(kw string) func(p *lineParser) error {
+	return func(p *lineParser) error {
+		c, err := p.client()
+		if err != nil {
+			return err
+		}
+		if err := p.end(); err != nil {
+			return err
+		}
+		do := map[string]func(*sim.World, string) error{
+			"open":       (*sim.World).Open,
+			"disconnect": (*sim.World).Disconnect,
+			"abort":      (*sim.World).Abort,
+			"ping":       (*sim.World).Ping,
+		}[kw]
+		name := c.raw
+		p.action(func(w *sim.World) error { return do(w, name) })
+		return nil
+	}
+}
+
+// filter takes the next token as a topic filter.
+func (p *lineParser) filter() (token, error) {
+	t, err := p.positional(messages[wantTopicFilterHash])
+	if err != nil {
+		return t, err
+	}
+	if e := codec.ValidateTopicFilter(t.text); e != nil {
+		return t, p.badTopic(t, messages[wantTopicFilter], e)
+	}
+	return t, nil
+}
+
+// topic takes the next token as a topic name.
+func (p *lineParser) topic() (token, error) {
+	t, err := p.positional(messages[wantTopicName])
+	if err != nil {
+		return t, err
+	}
+	if e := codec.ValidateTopicName(t.text); e != nil {
+		return t, p.badTopic(t, messages[wantTopicName], e)
+	}
+	return t, nil
+}
+
+// parseSubscribe reads `subscribe CLIENT FILTER [qos=N] [FILTER [qos=N]]...`:
+// one SUBSCRIBE with every filter; qos defaults to 0.
+func parseSubscribe(p *lineParser) error {
+	c, err := p.client()
+	if err != nil {
+		return err
+	}
+	var subs []codec.Subscription
+	for len(subs) == 0 || p.more() {
+		f, err := p.filter()
+		if err != nil {
+			return err
+		}
+		s := codec.Subscription{Filter: f.text}
+		if p.more() {
+			if k, _, ok := p.peek().option(); ok && k == "qos" {
+				t := p.peek()
+				_, v, _ := t.option()
+				q, ok := parseQoS(v)
+				if !ok {
+					return p.expected(t.col, same("qos=0|1|2"), t.shown())
+				}
+				s.QoS = q
+				p.next++
+			}
+		}
+		subs = append(subs, s)
+	}
+	name := c.raw
+	p.action(func(w *sim.World) error { return w.Subscribe(name, subs...) })
+	return nil
+}
+
+// parseUnsubscribe reads `unsubscribe CLIENT FILTER...`: one UNSUBSCRIBE.
+func parseUnsubscribe(p *lineParser) error {
+	c, err := p.client()
+	if err != nil {
+		return err
+	}
+	var filters []string
+	for len(filters) == 0 || p.more() {
+		f, err := p.filter()
+		if err != nil {
+			return err
+		}
+		filters = append(filters, f.text)
+	}
+	name := c.raw
+	p.action(func(w *sim.World) error { return w.Unsubscribe(name, filters...) })
+	return nil
+}
+
+// parsePublish reads `publish CLIENT TOPIC PAYLOAD [qos=N] [retain=0|1]
+// [repeat=N]`; repeat makes the payload N copies of PAYLOAD, for long
+// messages.
+func parsePublish(p *lineParser) error {
+	c, err := p.client()
+	if err != nil {
+		return err
+	}
+	topic, err := p.topic()
+	if err != nil {
+		return err
+	}
+	payload, err := p.positional(messages[wantPayload])
+	if err != nil {
+		return err
+	}
+	var qos codec.QoS
+	var retain bool
+	repeat := uint16(1)
+	if err := p.options(map[string]optionSpec{
+		"qos":    qosOption(&qos),
+		"retain": flagOption("retain", &retain),
+		"repeat": uint16Option(say(wantCount, "repeat", 1, 65535), 1, &repeat),
+	}); err != nil {
+		return err
+	}
+	name, body := c.raw, []byte(strings.Repeat(payload.text, int(repeat)))
+	p.action(func(w *sim.World) error { return w.Publish(name, topic.text, body, qos, retain) })
+	return nil
+}
+
+// parseRaw reads `raw CLIENT HEX...`: bytes the client writes as they are,
+// such as the seed's malformed PUBLISH `30 0b 00 04 31 31 31 31 39 39 39`;
+// and `raw broker CLIENT HEX...`: bytes the broker writes to the client.
+func parseRaw(p *lineParser) error {
+	fromBroker := p.more() && p.peek().raw == trace.BrokerName && !p.peek().quoted
+	if fromBroker {
+		p.next++
+	}
+	c, err := p.client()
+	if err != nil {
+		return err
+	}
+	var b []byte
+	for len(b) == 0 || p.more() {
+		t, err := p.take(messages[wantHex])
+		if err != nil {
+			return err
+		}
+		h, err := hex.DecodeString(t.raw)
+		if err != nil || t.quoted {
+			return p.expected(t.col, messages[wantHex], t.shown())
+		}
+		b = append(b, h...)
+	}
+	name := c.raw
+	if fromBroker {
+		p.action(func(w *sim.World) error { return w.BrokerSendRaw(name, b) })
+		return nil
+	}
+	p.action(func(w *sim.World) error { return w.SendRaw(name, b) })
+	return nil
+}
+
+// ackTypes are the packet types a client can hold back.
+var ackTypes = map[string]codec.PacketType{
+	"PUBACK": codec.PUBACK, "PUBREC": codec.PUBREC, "PUBREL": codec.PUBREL, "PUBCOMP": codec.PUBCOMP,
+}
+
+// parseHold reads `hold CLIENT TYPE...` and `release CLIENT TYPE...`: the
+// client withholds (or sends what it withheld of) PUBACK, PUBREC, PUBREL,
+// PUBCOMP.
+func parseHold(hold bool) func(p *lineParser) error {
+	return func(p *lineParser) error {
+		c, err := p.client()
+		if err != nil {
+			return err
+		}
+		var types []codec.PacketType
+		for len(types) == 0 || p.more() {
+			t, err := p.word("PUBACK", "PUBREC", "PUBREL", "PUBCOMP")
+			if err != nil {
+				return err
+			}
+			types = append(types, ackTypes[t.raw])
+		}
+		name := c.raw
+		p.action(func(w *sim.World) error {
+			if hold {
+				return w.Hold(name, types...)
+			}
+			return w.Release(name, types...)
+		})
+		return nil
+	}
+}
+
+// badTopic is the error for a topic name or filter that breaks a rule of
+// MQTT 4.7, in one sentence naming the rule: "a/+ cannot be a topic name:
+// … (MQTT-4.7.1-1)".
+func (p *lineParser) badTopic(t token, what trace.Text, err error) error {
+	var ce *codec.Error
+	if !errors.As(err, &ce) {
+		return p.expected(t.col, what, t.shown())
+	}
+	why := trace.Text{EN: sentence(ce.Message.EN), ZH: strings.TrimSuffix(ce.Message.ZH, "。")}
+	return p.fail(t.col, msgBadTopic, t.shown(), what, why, ce.Rule)
+}
+
+// sentence lowers a sentence's first letter and drops its full stop, to
+// go after a colon.
+func sentence(s string) string {
+	s = strings.TrimSuffix(s, ".")
+	if s != "" && s[0] >= 'A' && s[0] <= 'Z' && !(len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z') {
+		s = string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
+}
