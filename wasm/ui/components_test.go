@@ -4,6 +4,7 @@ import (
 	htmlpkg "html"
 	"mqttviz/sim/lessons"
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/i18n"
 	"net/url"
 	"strings"
 	"testing"
@@ -18,7 +19,7 @@ import (
 var seedBroken = []byte{0x30, 0x0b, 0x00, 0x04, 0x31, 0x31, 0x31, 0x31, 0x39, 0x39, 0x39}
 
 func TestInspectorShowsFieldsAndFault(t *testing.T) {
-	in := newInspector(seedBroken, langEN)
+	in := newInspector(seedBroken, i18n.EN)
 	d := app.NewClientTester(in)
 	defer d.Close()
 	html := app.HTMLString(in)
@@ -38,7 +39,7 @@ func TestInspectorShowsFieldsAndFault(t *testing.T) {
 		t.Errorf("%d byte cells, want %d", n, len(seedBroken))
 	}
 	// The same packet in Chinese uses the seed tutorials' words.
-	in.Lang = langZH
+	in.Lang = i18n.ZH
 	in.Update()
 	d.Consume()
 	if html := app.HTMLString(in); !strings.Contains(html, "固定报头") || !strings.Contains(html, "剩余长度") {
@@ -51,7 +52,7 @@ func TestInspectorEscapesText(t *testing.T) {
 	payload := `<img src=x onerror='alert(1)'>`
 	pkt := []byte{0x30, byte(2 + len(topic) + len(payload)), 0, byte(len(topic))}
 	pkt = append(append(pkt, topic...), payload...)
-	in := newInspector(pkt, langEN)
+	in := newInspector(pkt, i18n.EN)
 	d := app.NewClientTester(in)
 	defer d.Close()
 	html := app.HTMLString(in)
@@ -66,7 +67,7 @@ func TestInspectorEscapesText(t *testing.T) {
 func TestStatePanelMarksChanges(t *testing.T) {
 	prev := &trace.State{Broker: &trace.BrokerState{}}
 	cur := &trace.State{Broker: &trace.BrokerState{Retained: []trace.Message{{Topic: "status", Payload: "online", Retain: true}}}}
-	p := &statePanel{State: cur, Prev: prev, Lang: langEN}
+	p := &statePanel{State: cur, Prev: prev, Lang: i18n.EN}
 	d := app.NewClientTester(p)
 	defer d.Close()
 	html := app.HTMLString(p)
@@ -172,7 +173,7 @@ func TestScenarioPage(t *testing.T) {
 // TestHeaderMarksLanguageNames checks that each language's name carries
 // its own lang, for screen readers.
 func TestHeaderMarksLanguageNames(t *testing.T) {
-	h := newHeader(langEN)
+	h := newHeader(i18n.EN)
 	d := app.NewClientTester(h)
 	defer d.Close()
 	html := app.HTMLString(h)
@@ -195,7 +196,7 @@ func TestInspectorCapsHexCells(t *testing.T) {
 	for i := range b {
 		b[i] = 0x31
 	}
-	in := newInspector(b, langZH)
+	in := newInspector(b, i18n.ZH)
 	d := app.NewClientTester(in)
 	defer d.Close()
 	html := app.HTMLString(in)
@@ -214,7 +215,7 @@ func TestEventRowsCarryWholeText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := newEventList(tr, 0, langEN)
+	l := newEventList(tr, 0, i18n.EN)
 	d := app.NewClientTester(l)
 	defer d.Close()
 	html := app.HTMLString(l)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/i18n"
 	"strconv"
 	"strings"
 
@@ -93,7 +94,7 @@ func (d *diagram) renderPacket(g geometry, s trace.Step, current bool) []app.UI 
 	}
 	info := d.rowInfo(s)
 	whole := s.Label
-	if d.Lang != langEN && len(s.Bytes) > 0 {
+	if d.Lang != i18n.EN && len(s.Bytes) > 0 {
 		whole = info.label.In(d.Lang)
 	}
 	label, lx := fitLabel(whole, (x1+x2)/2, g.labelRight())
@@ -158,7 +159,7 @@ func (d *diagram) rowInfo(s trace.Step) rowInfo {
 // packetLabel is a packet step's label in lang: the trace's label in
 // English, the codec's summary of its bytes in Chinese.
 func packetLabel(lang string, s trace.Step) string {
-	if lang == langEN || len(s.Bytes) == 0 {
+	if lang == i18n.EN || len(s.Bytes) == 0 {
 		return s.Label
 	}
 	return codec.Summary(s.Bytes).In(lang)

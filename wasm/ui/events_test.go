@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/sim/lessons"
+	"mqttviz/wasm/i18n"
 	"regexp"
 	"strings"
 	"testing"
@@ -51,7 +52,7 @@ func TestEventListIsOneTabStop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := newEventList(tr, 2, langEN)
+	l := newEventList(tr, 2, i18n.EN)
 	d := app.NewClientTester(l)
 	defer d.Close()
 	html := app.HTMLString(l)

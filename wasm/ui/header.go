@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"mqttviz/wasm/i18n"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -31,8 +33,8 @@ func (h *header) Render() app.UI {
 			app.A().ID("nav-scenario").Href(link("/scenario/")).Text(tr(h.Lang, "nav.scenario")),
 		),
 		app.Div().Class("lang-switch").Role("group").Aria("label", tr(h.Lang, "lang.label")).Body(
-			h.langButton(langEN, "en", "English"),
-			h.langButton(langZH, "zh-CN", "简体中文"),
+			h.langButton(i18n.EN, "en", "English"),
+			h.langButton(i18n.ZH, "zh-CN", "简体中文"),
 		),
 	)
 }
@@ -63,7 +65,7 @@ func (h *header) langButton(lang, tag, name string) app.UI {
 		Lang(tag).
 		Type("button").
 		Class("lang").
-		Aria("pressed", normLang(h.Lang) == lang).
+		Aria("pressed", i18n.Norm(h.Lang) == lang).
 		OnClick(func(ctx app.Context, e app.Event) {
 			ctx.SetState(stateLang, lang, app.Persist)
 		}).
@@ -81,9 +83,9 @@ type language struct {
 // is titled title(l.lang), again whenever the language changes.
 func (l *language) observe(ctx app.Context, title func(lang string) string) {
 	ctx.ObserveState(stateLang).
-		OnChange(func() { l.lang = normLang(l.lang); setDocumentLang(l.lang); l.retitle(ctx, title) }).
+		OnChange(func() { l.lang = i18n.Norm(l.lang); setDocumentLang(l.lang); l.retitle(ctx, title) }).
 		Value(&l.lang)
-	l.lang = normLang(l.lang)
+	l.lang = i18n.Norm(l.lang)
 	setDocumentLang(l.lang)
 	l.retitle(ctx, title)
 }
@@ -91,5 +93,5 @@ func (l *language) observe(ctx app.Context, title func(lang string) string) {
 // retitle titles the document title(l.lang). A page calls it when it is
 // pre-rendered, and again when what its title shows has changed.
 func (l *language) retitle(ctx app.Context, title func(lang string) string) {
-	ctx.Page().SetTitle(title(normLang(l.lang)))
+	ctx.Page().SetTitle(title(i18n.Norm(l.lang)))
 }

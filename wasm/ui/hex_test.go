@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"mqttviz/codec"
+	"mqttviz/wasm/i18n"
 )
 
 func TestHexByte(t *testing.T) {
@@ -17,10 +18,10 @@ func TestHexByte(t *testing.T) {
 
 func TestPartPlace(t *testing.T) {
 	for _, tt := range []struct{ lang, bits, want string }{
-		{langEN, "7-4", "7-4"},
-		{langZH, "7-4", "7-4"},
-		{langEN, "byte 2", "byte 2"},
-		{langZH, "byte 2", "第 2 字节"},
+		{i18n.EN, "7-4", "7-4"},
+		{i18n.ZH, "7-4", "7-4"},
+		{i18n.EN, "byte 2", "byte 2"},
+		{i18n.ZH, "byte 2", "第 2 字节"},
 	} {
 		if got := partPlace(tt.lang, tt.bits); got != tt.want {
 			t.Errorf("partPlace(%s, %q) = %q, want %q", tt.lang, tt.bits, got, tt.want)

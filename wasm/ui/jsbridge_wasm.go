@@ -2,7 +2,11 @@
 
 package ui
 
-import "github.com/hack-pad/safejs"
+import (
+	"mqttviz/wasm/i18n"
+
+	"github.com/hack-pad/safejs"
+)
 
 // The browser side of the few JavaScript calls the app makes beyond
 // go-app's own. Every call goes through safejs, so a JavaScript exception
@@ -40,7 +44,7 @@ func setDocumentLang(lang string) {
 		return
 	}
 	tag := "en"
-	if lang == langZH {
+	if lang == i18n.ZH {
 		tag = "zh-CN"
 	}
 	_ = root.Set("lang", tag)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/i18n"
 	"strings"
 	"testing"
 
@@ -14,10 +15,10 @@ import (
 func TestExpectationsOpenOnlyOnFailure(t *testing.T) {
 	held := []trace.Expectation{{Text: "expect a connected", OK: true}}
 	failed := []trace.Expectation{{Text: "expect a connected", OK: true}, {Text: "expect b connected", Why: &trace.Text{EN: "b is offline", ZH: "b 离线"}}}
-	if html := app.HTMLString(renderExpectations(langEN, held, nil)); strings.Contains(html, "open") {
+	if html := app.HTMLString(renderExpectations(i18n.EN, held, nil)); strings.Contains(html, "open") {
 		t.Errorf("all held, yet the list opens: %s", html)
 	}
-	if html := app.HTMLString(renderExpectations(langEN, failed, nil)); !strings.Contains(html, "open") {
+	if html := app.HTMLString(renderExpectations(i18n.EN, failed, nil)); !strings.Contains(html, "open") {
 		t.Errorf("one failed, yet the list is closed: %s", html)
 	}
 }
@@ -31,9 +32,9 @@ func TestAnnounceNote(t *testing.T) {
 		lang     string
 		announce string
 	}{
-		{trace.Step{Kind: trace.KindNote, Notes: note}, langEN, "Note: Watch the bytes."},
-		{trace.Step{Kind: trace.KindNote, Notes: note}, langZH, "说明：注意这些字节。"},
-		{trace.Step{Kind: trace.KindNote, From: "phone", Notes: note}, langEN, "phone: note — Watch the bytes."},
+		{trace.Step{Kind: trace.KindNote, Notes: note}, i18n.EN, "Note: Watch the bytes."},
+		{trace.Step{Kind: trace.KindNote, Notes: note}, i18n.ZH, "说明：注意这些字节。"},
+		{trace.Step{Kind: trace.KindNote, From: "phone", Notes: note}, i18n.EN, "phone: note — Watch the bytes."},
 	}
 	for _, tt := range tests {
 		p := app.P().Body(renderAnnounce(tt.lang, tt.step)...)
@@ -50,7 +51,7 @@ func TestAnnounceNote(t *testing.T) {
 // scenario page draws them the same way, from the style sheet.
 func TestExpectationMarksDrawnByStyle(t *testing.T) {
 	exps := []trace.Expectation{{Text: "expect a connected", OK: true}, {Text: "expect b connected"}}
-	html := app.HTMLString(renderExpectations(langEN, exps, nil))
+	html := app.HTMLString(renderExpectations(i18n.EN, exps, nil))
 	if strings.ContainsAny(html, "✓✗") {
 		t.Errorf("the marks are text: %s", html)
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/sim/lessons"
+	"mqttviz/wasm/i18n"
 	"testing"
 )
 
@@ -53,7 +54,7 @@ func TestTitles(t *testing.T) {
 	}
 	seen := map[string]string{}
 	for page, title := range titles {
-		for _, lang := range []string{langEN, langZH} {
+		for _, lang := range []string{i18n.EN, i18n.ZH} {
 			s := title(lang)
 			if other, dup := seen[s]; dup {
 				t.Errorf("%s and %s are both titled %q", page, other, s)
@@ -61,7 +62,7 @@ func TestTitles(t *testing.T) {
 			seen[s] = page + " " + lang
 		}
 	}
-	if got, want := lesson.pageTitle(langZH), lesson.info.Title.ZH+" · mqttviz"; got != want {
+	if got, want := lesson.pageTitle(i18n.ZH), lesson.info.Title.ZH+" · mqttviz"; got != want {
 		t.Errorf("lesson title in Chinese %q, want %q", got, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"encoding/base64"
 	"io"
+	"mqttviz/wasm/i18n"
 	"strings"
 	"unicode/utf8"
 )
@@ -45,7 +46,7 @@ type shareError struct {
 }
 
 func (e *shareError) Error() string {
-	return "share link: " + e.message(langEN)
+	return "share link: " + e.message(i18n.EN)
 }
 
 // message says in lang what is wrong with the link.

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"mqttviz/wasm/i18n"
 	"net/url"
 	"strings"
 	"testing"
@@ -85,13 +86,13 @@ func TestShareBad(t *testing.T) {
 			if !errors.As(err, &se) || se.fault != tt.fault {
 				t.Fatalf("decodeShare = %.20q, %v; want fault %d", src, err, tt.fault)
 			}
-			for _, lang := range []string{langEN, langZH} {
+			for _, lang := range []string{i18n.EN, i18n.ZH} {
 				if m := se.message(lang); m == "" || strings.Contains(m, "%!") || strings.Contains(m, "scenario.share") {
 					t.Errorf("%s message %q", lang, m)
 				}
 			}
-			if tt.fault == shareFuture && !strings.Contains(se.message(langZH), tt.frag[:strings.IndexByte(tt.frag, '.')]) {
-				t.Errorf("the message does not name the version: %q", se.message(langZH))
+			if tt.fault == shareFuture && !strings.Contains(se.message(i18n.ZH), tt.frag[:strings.IndexByte(tt.frag, '.')]) {
+				t.Errorf("the message does not name the version: %q", se.message(i18n.ZH))
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"mqttviz/wasm/i18n"
 	"regexp"
 	"testing"
 
@@ -13,8 +14,8 @@ import (
 // size there forced a layout on each).
 func TestStepViewsRenderOnce(t *testing.T) {
 	for name, c := range map[string]app.Composer{
-		"diagram":    newDiagram(nil, 0, langEN),
-		"event list": newEventList(nil, 0, langEN),
+		"diagram":    newDiagram(nil, 0, i18n.EN),
+		"event list": newEventList(nil, 0, i18n.EN),
 	} {
 		if _, ok := c.(app.Updater); ok {
 			t.Errorf("the %s has an OnUpdate: each step renders it twice", name)
@@ -27,7 +28,7 @@ func TestStepViewsRenderOnce(t *testing.T) {
 // leaves its element alone and draws only the row coming into view.
 func TestDiagramRowsKeepTheirPlace(t *testing.T) {
 	tr := longTrace(t, 400)
-	d := newDiagram(tr, 0, langEN)
+	d := newDiagram(tr, 0, i18n.EN)
 	c := app.NewClientTester(d)
 	defer c.Close()
 	places := func(scrollTop int) map[string]int {
@@ -63,7 +64,7 @@ func TestDiagramRowsKeepTheirPlace(t *testing.T) {
 // (natively: without the DOM calls, which are most of it in a browser).
 func BenchmarkDiagramScroll(b *testing.B) {
 	tr := longTrace(b, 20000)
-	d := newDiagram(tr, 0, langEN)
+	d := newDiagram(tr, 0, i18n.EN)
 	c := app.NewClientTester(d)
 	defer c.Close()
 	d.viewH, d.viewW = 600, 900

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/i18n"
 	"strings"
 )
 
@@ -139,7 +140,7 @@ var stages = map[string]string{
 // stageText is an in-flight stage in lang; a stage the table does not
 // know is shown as the simulator wrote it.
 func stageText(lang, stage string) string {
-	if zh, ok := stages[stage]; ok && lang == langZH {
+	if zh, ok := stages[stage]; ok && lang == i18n.ZH {
 		return zh
 	}
 	return stage

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/i18n"
 	"strings"
 	"testing"
 )
@@ -18,7 +19,7 @@ func TestDiffState(t *testing.T) {
 			Inflight:      []trace.Inflight{{PacketID: 1, QoS: 2, Direction: "out", Stage: "PUBREC received", Topic: "a/b"}}}},
 		Retained: []trace.Message{{Topic: "a/b", Payload: "on", QoS: 1, Retain: true}},
 	}}
-	items := diffState(stateItems(langEN, before), stateItems(langEN, after))
+	items := diffState(stateItems(i18n.EN, before), stateItems(i18n.EN, after))
 	change := map[string]string{}
 	for _, it := range items {
 		change[it.ID] = it.Change
@@ -35,7 +36,7 @@ func TestDiffState(t *testing.T) {
 		}
 	}
 	// Going back a step shows the retained message as removed.
-	items = diffState(stateItems(langEN, after), stateItems(langEN, before))
+	items = diffState(stateItems(i18n.EN, after), stateItems(i18n.EN, before))
 	for _, it := range items {
 		if it.ID == "retained/a/b" && it.Change != "removed" {
 			t.Errorf("retained/a/b going back: %q, want removed", it.Change)
@@ -55,7 +56,7 @@ func TestStateItemsChinese(t *testing.T) {
 		Retained: []trace.Message{{Topic: "a/b", Payload: "on", QoS: 1, Retain: true}},
 	}}
 	var all []string
-	for _, it := range stateItems(langZH, s) {
+	for _, it := range stateItems(i18n.ZH, s) {
 		all = append(all, it.Text)
 	}
 	text := strings.Join(all, "\n")
@@ -99,7 +100,7 @@ func TestDiffStateRemovedStaysUnderOwner(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, it := range diffState(stateItems(langEN, tt.prev), stateItems(langEN, tt.cur)) {
+		for _, it := range diffState(stateItems(i18n.EN, tt.prev), stateItems(i18n.EN, tt.cur)) {
 			id := it.ID
 			if it.Change == "removed" {
 				id = "-" + id
