@@ -5,12 +5,13 @@ package main
 import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"mqttviz/wasm/jsb"
 	"mqttviz/wasm/ui"
 )
 
 func main() {
 	ui.Register()
 	// Let the pre-rendered page paint before go-app builds its own.
-	ui.AwaitPaint()
+	jsb.AwaitPaint()
 	app.RunWhenOnBrowser()
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/hex"
 	"errors"
+	"mqttviz/wasm/jsb"
 	"sync/atomic"
 	"time"
 
@@ -85,7 +86,7 @@ func (p *decodePage) OnNav(ctx app.Context) {
 
 func (p *decodePage) OnMount(ctx app.Context) {
 	p.observe(ctx, p.pageTitle)
-	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
+	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
 }
 
 // setDecodeInput puts text in the text area. The text area is not
@@ -114,7 +115,7 @@ func (p *decodePage) read(text string) (b []byte, ok bool) {
 		}
 		p.count++
 	}
-	perfMark("mqttviz-decoded")
+	jsb.PerfMark("mqttviz-decoded")
 	return b, true
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/jsb"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -71,14 +72,14 @@ func (d *diagram) redraw() {
 
 // measure reads the scroll box's position and size from the page.
 func (d *diagram) measure() {
-	if top, left, h, w, ok := scrollArea(diagramScrollID); ok {
+	if top, left, h, w, ok := jsb.ScrollArea(diagramScrollID); ok {
 		d.scrollTop, d.scrollLeft, d.viewH, d.viewW = top, left, h, w
 	}
 }
 
 // alignHeads scrolls the heads sideways to where the rows are.
 func (d *diagram) alignHeads() {
-	setScroll(diagramHeadsID, 0, d.scrollLeft)
+	jsb.SetScroll(diagramHeadsID, 0, d.scrollLeft)
 }
 
 // follow scrolls the box, before the rows are drawn, to bring the
@@ -113,7 +114,7 @@ func (d *diagram) follow(g geometry) {
 	left, moveX := scrollToSpan(lo, hi, d.scrollLeft, d.viewW)
 	d.scrollLeft = left
 	if moveY || moveX {
-		setScroll(diagramScrollID, d.scrollTop, d.scrollLeft)
+		jsb.SetScroll(diagramScrollID, d.scrollTop, d.scrollLeft)
 		d.alignHeads()
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/jsb"
 	"sort"
 	"strconv"
 
@@ -100,7 +101,7 @@ func (l *eventList) OnResize(ctx app.Context) { l.measure() }
 // measure reads the box's scroll position and size; when its width
 // changes the layout (one line a row or two), it renders again.
 func (l *eventList) measure() {
-	top, h, w, ok := scrollBox(eventsScrollID)
+	top, h, w, ok := jsb.ScrollBox(eventsScrollID)
 	if !ok {
 		return
 	}
@@ -166,7 +167,7 @@ func (l *eventList) scrollToActive() bool {
 		return false
 	}
 	l.scrollTop = top
-	setScrollTop(eventsScrollID, top)
+	jsb.SetScrollTop(eventsScrollID, top)
 	return true
 }
 
@@ -371,7 +372,7 @@ func (l *eventList) onFilter(v *string) app.EventHandler {
 		l.revealed = -1
 		ctx.PreventUpdate()
 		l.redraw()
-		setScrollTop(eventsScrollID, 0)
+		jsb.SetScrollTop(eventsScrollID, 0)
 	}
 }
 

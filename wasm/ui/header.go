@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/wasm/i18n"
+	"mqttviz/wasm/jsb"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -51,7 +52,7 @@ func renderSkipLink(lang string) app.UI {
 		OnClick(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			e.StopImmediatePropagation()
-			focusElement(mainID)
+			jsb.Focus(mainID)
 		}).
 		Text(tr(lang, "skip.content"))
 }
@@ -83,10 +84,10 @@ type language struct {
 // is titled title(l.lang), again whenever the language changes.
 func (l *language) observe(ctx app.Context, title func(lang string) string) {
 	ctx.ObserveState(stateLang).
-		OnChange(func() { l.lang = i18n.Norm(l.lang); setDocumentLang(l.lang); l.retitle(ctx, title) }).
+		OnChange(func() { l.lang = i18n.Norm(l.lang); jsb.SetDocumentLang(l.lang); l.retitle(ctx, title) }).
 		Value(&l.lang)
 	l.lang = i18n.Norm(l.lang)
-	setDocumentLang(l.lang)
+	jsb.SetDocumentLang(l.lang)
 	l.retitle(ctx, title)
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"mqttviz/wasm/jsb"
 	"strconv"
 	"strings"
 
@@ -97,7 +98,7 @@ func (in *inspector) hoverByte(i int) app.EventHandler {
 			return
 		}
 		src := ctx.JSSrc()
-		ctx.Defer(func(app.Context) { revealField(src, i) })
+		ctx.Defer(func(app.Context) { jsb.RevealField(src, i) })
 	}
 }
 

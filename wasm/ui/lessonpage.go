@@ -3,6 +3,7 @@ package ui
 import (
 	"mqttviz/sim/lessons"
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/jsb"
 	"net/url"
 	"strconv"
 	"strings"
@@ -64,7 +65,7 @@ func (p *lessonPage) open(ctx app.Context) {
 	p.initRun = false
 	p.retitle(ctx, p.pageTitle)
 	// The page is ready either way: the lesson or why there is none.
-	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
+	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
 }
 
 // lessonAt returns the lesson an address names and the seed of ?seed=

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"mqttviz/wasm/jsb"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // notFoundPage is every address that is not a page. It never repeats the
 // address: the server pre-renders it once for all of them.
@@ -17,7 +21,7 @@ func (p *notFoundPage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle
 
 func (p *notFoundPage) OnMount(ctx app.Context) {
 	p.observe(ctx, p.pageTitle)
-	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
+	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
 }
 
 func (p *notFoundPage) Render() app.UI {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/sim/lessons"
+	"mqttviz/wasm/jsb"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -21,7 +22,7 @@ func (p *pickerPage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) 
 
 func (p *pickerPage) OnMount(ctx app.Context) {
 	p.observe(ctx, p.pageTitle)
-	ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
+	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
 }
 
 func (p *pickerPage) Render() app.UI {

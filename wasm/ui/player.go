@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/jsb"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -94,7 +95,7 @@ func (p *player) mount(ctx app.Context) {
 			p.speed = v
 		}
 	})
-	p.releaseKeys = listenKeys(func(k keyPress) bool {
+	p.releaseKeys = jsb.ListenKeys(func(k jsb.KeyPress) bool {
 		cmd := keyCommand(k.Key, k.Tag, k.Editable, k.Modified)
 		if cmd == cmdNone || p.trace == nil {
 			return false
@@ -142,9 +143,9 @@ func (p *player) goTo(ctx app.Context, i int) {
 	if i == p.cursor {
 		return
 	}
-	perfMark("mqttviz-step-start")
+	jsb.PerfMark("mqttviz-step-start")
 	p.cursor = i
-	ctx.Defer(func(app.Context) { perfMeasure("mqttviz-step", "mqttviz-step-start") })
+	ctx.Defer(func(app.Context) { jsb.PerfMeasure("mqttviz-step", "mqttviz-step-start") })
 }
 
 func (p *player) toggle(ctx app.Context) {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/sim/lessons"
+	"mqttviz/wasm/jsb"
 	"strings"
 	"sync"
 
@@ -23,8 +24,8 @@ var registerOnce sync.Once
 func Register() {
 	// In the browser, the Go program starts here: the browser tests time
 	// the app's start-up from this mark.
-	perfMark("mqttviz-start")
-	repairAddresses()
+	jsb.PerfMark("mqttviz-start")
+	jsb.RepairAddresses(escapeStrayPercent)
 	registerOnce.Do(func() {
 		picker := func() app.Composer { return newPickerPage() }
 		app.RouteWithRegexpFunc(`^/(index\.html)?$`, picker)

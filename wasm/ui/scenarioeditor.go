@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"mqttviz/wasm/jsb"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -71,7 +72,7 @@ type scenarioEditor struct {
 // Source again when it changed from outside: an example, a link, a draft.
 func (e *scenarioEditor) OnMount(ctx app.Context) {
 	e.show()
-	e.release = listenEditor("scenario-editor",
+	e.release = jsb.ListenEditor("scenario-editor",
 		func(v string) {
 			ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: e, Function: func(app.Context) { e.edited(v) }})
 		},
@@ -95,7 +96,7 @@ func (e *scenarioEditor) OnDismount() {
 
 func (e *scenarioEditor) show() {
 	if e.Source != e.shown {
-		setValue("scenario-input", e.Source)
+		jsb.SetValue("scenario-input", e.Source)
 		e.shown = e.Source
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"mqttviz/sim/script"
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/jsb"
 	"strings"
 	"time"
 
@@ -216,7 +217,7 @@ func (p *scenarioPage) start(ctx app.Context) {
 		p.settled()
 		return
 	}
-	perfMark("mqttviz-scenario-start")
+	jsb.PerfMark("mqttviz-scenario-start")
 	p.parse, p.phase = script.StartParse("scenario", p.source), scenarioRunning
 	p.progress = runProgress{}
 	p.slice(p.gen)
@@ -231,8 +232,8 @@ func (p *scenarioPage) slice(gen int) {
 	if gen != p.gen || p.phase != scenarioRunning {
 		return
 	}
-	perfMark("mqttviz-scenario-slice-start")
-	defer perfMeasure("mqttviz-scenario-slice", "mqttviz-scenario-slice-start")
+	jsb.PerfMark("mqttviz-scenario-slice-start")
+	defer jsb.PerfMeasure("mqttviz-scenario-slice", "mqttviz-scenario-slice-start")
 	deadline := time.Now().Add(sliceBudget)
 	more := func() bool { return app.IsServer || time.Now().Before(deadline) }
 	for p.parse != nil && more() {
@@ -241,7 +242,7 @@ func (p *scenarioPage) slice(gen int) {
 		if !done {
 			continue
 		}
-		perfMeasure("mqttviz-scenario-parse", "mqttviz-scenario-start")
+		jsb.PerfMeasure("mqttviz-scenario-parse", "mqttviz-scenario-start")
 		sc, _ := p.parse.Finish()
 		p.parse = nil
 		if err != nil {
@@ -256,7 +257,7 @@ func (p *scenarioPage) slice(gen int) {
 		p.progress.Ran, p.progress.Total, p.progress.Steps = p.run.Progress()
 	}
 	if !done {
-		yieldThen(func() {
+		jsb.YieldThen(func() {
 			if p.ctx != nil {
 				p.ctx.Dispatch(func(app.Context) { p.slice(gen) })
 			}
@@ -273,9 +274,9 @@ func (p *scenarioPage) slice(gen int) {
 	p.load(t)
 	// The browser tests read how long the run took, and the run with the
 	// render of its trace.
-	perfMeasure("mqttviz-scenario-run", "mqttviz-scenario-start")
+	jsb.PerfMeasure("mqttviz-scenario-run", "mqttviz-scenario-start")
 	if p.ctx != nil {
-		p.ctx.Defer(func(app.Context) { perfMeasure("mqttviz-scenario-shown", "mqttviz-scenario-start") })
+		p.ctx.Defer(func(app.Context) { jsb.PerfMeasure("mqttviz-scenario-shown", "mqttviz-scenario-start") })
 	}
 	p.settled()
 }
@@ -287,7 +288,7 @@ func (p *scenarioPage) settled() {
 		return
 	}
 	p.markReady = false
-	p.ctx.Defer(func(app.Context) { perfMark("mqttviz-interactive") })
+	p.ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
 }
 
 // fail shows why the scenario does not run.
@@ -311,7 +312,7 @@ func problemOf(err error) *scenarioProblem {
 // jump selects line (from column col) in the editor and scrolls to it.
 func (p *scenarioPage) jump(line, col int) {
 	from, to := lineRange(p.source, line, max(col, 1))
-	selectInEditor("scenario-input", "scenario-editor", from, to, line)
+	jsb.SelectInEditor("scenario-input", "scenario-editor", from, to, line, editorLineHeight)
 }
 
 // onJumpToProblem selects the place of the error in the editor.

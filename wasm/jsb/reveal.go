@@ -1,4 +1,4 @@
-package ui
+package jsb
 
 // revealMargin is the room left above or below an element scrolled into
 // view.

@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-package ui
+package jsb
 
 import (
 	"net/url"
@@ -11,12 +11,12 @@ import (
 // The scenario page's JavaScript calls, through safejs (see
 // jsbridge_wasm.go); scenariojs_other.go is the native sibling.
 
-// yieldThen gives control back to the browser and calls fn from a
+// YieldThen gives control back to the browser and calls fn from a
 // setTimeout(0) task: the browser paints, reads input and runs its
 // animation frames in between. Neither a goroutine nor go-app's Async
 // does that in Go's single-threaded WebAssembly. When the timer cannot be
 // set, fn runs at once.
-func yieldThen(fn func()) {
+func YieldThen(fn func()) {
 	var cb safejs.Func
 	cb, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
 		cb.Release()
@@ -33,11 +33,12 @@ func yieldThen(fn func()) {
 	}
 }
 
-// selectInEditor focuses the textarea with the given id, selects the
+// SelectInEditor focuses the textarea with the given id, selects the
 // UTF-16 range [from, to) in it (what JavaScript's selection counts) and
 // scrolls the box with the given id so that line (1-based) is in its
-// middle, then brings that box into the window's view.
-func selectInEditor(textareaID, boxID string, from, to, line int) {
+// middle (lines lineHeight pixels tall), then brings that box into the
+// window's view.
+func SelectInEditor(textareaID, boxID string, from, to, line, lineHeight int) {
 	ta, ok := element(textareaID)
 	if !ok {
 		return
@@ -55,7 +56,7 @@ func selectInEditor(textareaID, boxID string, from, to, line int) {
 		return
 	}
 	if h, err := intProp(box, "clientHeight"); err == nil {
-		_ = box.Set("scrollTop", max(0, (line-1)*editorLineHeight-h/2))
+		_ = box.Set("scrollTop", max(0, (line-1)*lineHeight-h/2))
 	}
 	if o, err := opts.New(); err == nil {
 		_ = o.Set("block", "nearest")
@@ -63,23 +64,23 @@ func selectInEditor(textareaID, boxID string, from, to, line int) {
 	}
 }
 
-// setValue sets the value of the text field with the given id. go-app
+// SetValue sets the value of the text field with the given id. go-app
 // would trim a value it sets (leading spaces shift line 1's columns, a
 // final newline goes), and a textarea's markup holds no value anyway.
-func setValue(id, v string) {
+func SetValue(id, v string) {
 	if el, ok := element(id); ok {
 		_ = el.Set("value", v)
 	}
 }
 
-// listenEditor hears the editor's box with the given id: onInput gets the
+// ListenEditor hears the editor's box with the given id: onInput gets the
 // text after each edit, onRun is called on Ctrl+Enter or Cmd+Enter (whose
 // default, a new line, is prevented). Both are called on the JavaScript
 // event goroutine. The listeners are the box's own, not go-app's: go-app
 // renders a component and every parent of it after each event it handles,
 // the whole page for a key press. It returns the function that removes
 // them and releases the Go functions.
-func listenEditor(id string, onInput func(text string), onRun func()) (release func()) {
+func ListenEditor(id string, onInput func(text string), onRun func()) (release func()) {
 	box, ok := element(id)
 	if !ok {
 		return func() {}
@@ -125,16 +126,17 @@ func listenEditor(id string, onInput func(text string), onRun func()) (release f
 	return release
 }
 
-// repairAddresses keeps the page's address one that Go's url.Parse reads,
+// RepairAddresses keeps the page's address one that Go's url.Parse reads,
 // now and after every move through the history (a link edited in the
 // address bar): go-app parses it at start and on each navigation and
 // stops the whole app on one it cannot read, such as a share link cut
 // inside an escape. It must run before go-app starts, so that its
-// listener comes before go-app's.
-func repairAddresses() {
-	repairAddress()
+// listener comes before go-app's. fix rewrites an address url.Parse
+// refuses into one it reads.
+func RepairAddresses(fix func(string) string) {
+	repairAddress(fix)
 	fn, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
-		repairAddress()
+		repairAddress(fix)
 		return nil
 	})
 	if err != nil {
@@ -144,8 +146,9 @@ func repairAddresses() {
 	_, _ = safejs.Global().Call("addEventListener", "popstate", fn.Value())
 }
 
-// repairAddress rewrites a stray % of the address as %25, in place.
-func repairAddress() {
+// repairAddress rewrites the address with fix, in place, when url.Parse
+// refuses it and reads the result.
+func repairAddress(fix func(string) string) {
 	loc, err := safejs.Global().Get("location")
 	if err != nil {
 		return
@@ -154,7 +157,7 @@ func repairAddress() {
 	if _, err := url.Parse(href); err == nil || href == "" {
 		return
 	}
-	fixed := escapeStrayPercent(href)
+	fixed := fix(href)
 	if _, err := url.Parse(fixed); err != nil {
 		return
 	}

@@ -1,6 +1,6 @@
 //go:build !(js && wasm)
 
-package ui
+package jsb
 
 // AwaitPaint has no page to wait for outside the browser.
 func AwaitPaint() {}

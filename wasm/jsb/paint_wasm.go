@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-package ui
+package jsb
 
 import "github.com/hack-pad/safejs"
 
@@ -26,7 +26,7 @@ func AwaitPaint() {
 	// The task after the next frame's paint, marked for the browser
 	// tests.
 	painted, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
-		perfMark("mqttviz-painted")
+		PerfMark("mqttviz-painted")
 		timer, _ = win.Call("setTimeout", finish.Value(), 0)
 		return nil
 	})

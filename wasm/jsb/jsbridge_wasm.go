@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-package ui
+package jsb
 
 import (
 	"mqttviz/wasm/i18n"
@@ -13,9 +13,9 @@ import (
 // is an error here, never a panic; errors are dropped because each call is
 // a nicety (a performance mark, a scroll position) the page works without.
 
-// perfMark records a performance mark: the browser tests read them to time
+// PerfMark records a performance mark: the browser tests read them to time
 // the first interactive render and each step.
-func perfMark(name string) {
+func PerfMark(name string) {
 	perf, err := safejs.Global().Get("performance")
 	if err != nil || perf.IsUndefined() {
 		return
@@ -23,8 +23,8 @@ func perfMark(name string) {
 	_, _ = perf.Call("mark", name)
 }
 
-// perfMeasure records the time from the mark start to now under name.
-func perfMeasure(name, start string) {
+// PerfMeasure records the time from the mark start to now under name.
+func PerfMeasure(name, start string) {
 	perf, err := safejs.Global().Get("performance")
 	if err != nil || perf.IsUndefined() {
 		return
@@ -32,9 +32,9 @@ func perfMeasure(name, start string) {
 	_, _ = perf.Call("measure", name, start)
 }
 
-// setDocumentLang sets <html lang> so that screen readers and fonts follow
+// SetDocumentLang sets <html lang> so that screen readers and fonts follow
 // the language switch.
-func setDocumentLang(lang string) {
+func SetDocumentLang(lang string) {
 	doc, err := safejs.Global().Get("document")
 	if err != nil {
 		return
@@ -63,9 +63,9 @@ func element(id string) (safejs.Value, bool) {
 	return el, true
 }
 
-// scrollBox returns the scroll position and the visible height and width
+// ScrollBox returns the scroll position and the visible height and width
 // of the element with the given id.
-func scrollBox(id string) (top, height, width int, ok bool) {
+func ScrollBox(id string) (top, height, width int, ok bool) {
 	el, ok := element(id)
 	if !ok {
 		return 0, 0, 0, false
@@ -79,8 +79,8 @@ func scrollBox(id string) (top, height, width int, ok bool) {
 	return top, height, width, true
 }
 
-// scrollArea is scrollBox with the sideways scroll position too.
-func scrollArea(id string) (top, left, height, width int, ok bool) {
+// ScrollArea is ScrollBox with the sideways scroll position too.
+func ScrollArea(id string) (top, left, height, width int, ok bool) {
 	el, ok := element(id)
 	if !ok {
 		return 0, 0, 0, 0, false
@@ -98,8 +98,8 @@ func scrollArea(id string) (top, left, height, width int, ok bool) {
 	return top, left, height, width, true
 }
 
-// setScroll scrolls the element with the given id to top and left.
-func setScroll(id string, top, left int) {
+// SetScroll scrolls the element with the given id to top and left.
+func SetScroll(id string, top, left int) {
 	if el, ok := element(id); ok {
 		_ = el.Set("scrollTop", top)
 		_ = el.Set("scrollLeft", left)
@@ -115,15 +115,15 @@ func intProp(v safejs.Value, name string) (int, error) {
 	return int(f), err
 }
 
-// setScrollTop scrolls the element with the given id to top.
-func setScrollTop(id string, top int) {
+// SetScrollTop scrolls the element with the given id to top.
+func SetScrollTop(id string, top int) {
 	if el, ok := element(id); ok {
 		_ = el.Set("scrollTop", top)
 	}
 }
 
-// keyPress is what the page needs from a keydown event.
-type keyPress struct {
+// KeyPress is what the page needs from a keydown event.
+type KeyPress struct {
 	Key string
 	// Tag is the tag name of the element the key went to.
 	Tag string
@@ -133,18 +133,18 @@ type keyPress struct {
 	Modified bool
 }
 
-// listenKeys calls onKey for every keydown on the window, on the
+// ListenKeys calls onKey for every keydown on the window, on the
 // JavaScript event goroutine, and prevents the browser's default (page
 // scroll) for the keys the player uses. It returns the function that
 // removes the listener and releases the Go function.
-func listenKeys(onKey func(keyPress) bool) (release func()) {
+func ListenKeys(onKey func(KeyPress) bool) (release func()) {
 	win := safejs.Global()
 	fn, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
 		if len(args) == 0 {
 			return nil
 		}
 		ev := args[0]
-		kp := keyPress{Key: stringProp(ev, "key")}
+		kp := KeyPress{Key: stringProp(ev, "key")}
 		kp.Modified = boolProp(ev, "ctrlKey") || boolProp(ev, "altKey") || boolProp(ev, "metaKey")
 		if target, err := ev.Get("target"); err == nil && !target.IsNull() && !target.IsUndefined() {
 			kp.Tag = stringProp(target, "tagName")

@@ -1,11 +1,11 @@
 //go:build js && wasm
 
-package ui
+package jsb
 
-// focusElement moves the keyboard focus to the element with the given
+// Focus moves the keyboard focus to the element with the given
 // id, making it focusable by script (tabindex -1) if it is not, and
 // brings it into view. A missing element leaves the focus where it is.
-func focusElement(id string) {
+func Focus(id string) {
 	el, ok := element(id)
 	if !ok {
 		return

@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-package ui
+package jsb
 
 import (
 	"strconv"
@@ -9,12 +9,12 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// revealField scrolls field i of the inspector that holds from (an
+// RevealField scrolls field i of the inspector that holds from (an
 // element of it, such as a hovered byte) into view inside the nearest box
 // that scrolls it, and the part of that box the window shows; it moves
 // nothing else: not the page, not an outer box. A field already in view,
 // or one no box scrolls, stays put.
-func revealField(from app.Value, i int) {
+func RevealField(from app.Value, i int) {
 	src := safejs.Safe(app.JSValue(from))
 	insp, ok := callElem(src, "closest", ".inspector")
 	if !ok {
