@@ -15,6 +15,8 @@ const (
 // has its own open flag, stream splitter and decoder: an end may believe the
 // connection open after the other has closed it (half-open).
 type conn struct {
+	// id is the connection's number in the trace (Step.Conn), from 1.
+	id     int
 	client *client
 	open   [2]bool
 	split  [2]codec.Splitter

@@ -44,6 +44,8 @@ type engine struct {
 	snapshots  bool
 	record     bool
 	lastState  *trace.State
+	// conns counts the network connections opened: each gets the next id.
+	conns int
 	// follow is the connection end whose close is recorded right after
 	// the next step: the close that waited for the packet that step shows.
 	follow    *conn
@@ -57,7 +59,7 @@ func newEngine(o Options) *engine {
 	e := &engine{
 		rand:      rand.New(rand.NewPCG(uint64(o.Seed), 0x6d717474)),
 		closing:   map[string]*conn{},
-		trace:     &trace.Trace{Seed: o.Seed, Nodes: []string{trace.BrokerName}, Steps: []trace.Step{}, Expectations: []trace.Expectation{}},
+		trace:     &trace.Trace{Version: trace.Version, Source: trace.SourceScenario, Seed: o.Seed, Nodes: []string{trace.BrokerName}, Steps: []trace.Step{}, Expectations: []trace.Expectation{}},
 		latency:   o.Latency,
 		snapshots: o.Snapshots && !o.NoRecord,
 		record:    !o.NoRecord,
@@ -115,7 +117,8 @@ func (e *engine) schedule(at int64, ev event) {
 
 // open starts a new connection for client c and records it.
 func (e *engine) open(c *client) *conn {
-	k := &conn{client: c, open: [2]bool{true, true}}
+	e.conns++
+	k := &conn{id: e.conns, client: c, open: [2]bool{true, true}}
 	k.b = &brokerConn{c: k}
 	c.link.conn = k
 	return k
@@ -176,12 +179,29 @@ func (e *engine) flush(n node, step *trace.Step) {
 // set, then its effects. A note step is not recorded when the node closes
 // a connection: its notes go on the close step instead.
 func (e *engine) act(n node, kind trace.StepKind, always bool) {
+	e.actOn(n, openConn(n), kind, always)
+}
+
+// openConn is the client n's connection while its end is open, nil for
+// the broker or a client with none: the connection its own steps are on.
+func openConn(n node) *conn {
+	if c, ok := n.(*client); ok && c.link.conn != nil && c.link.conn.open[clientEnd] {
+		return c.link.conn
+	}
+	return nil
+}
+
+// actOn is act for a step on connection k (nil for none).
+func (e *engine) actOn(n node, k *conn, kind trace.StepKind, always bool) {
 	r := n.effects()
 	if !always && (len(r.notes) == 0 || kind == trace.KindNote && len(r.closes) > 0) {
 		e.flush(n, nil)
 		return
 	}
 	s := &trace.Step{Time: e.now, Kind: kind, From: n.nodeName()}
+	if k != nil {
+		s.Conn = k.id
+	}
 	if kind == trace.KindConnect {
 		s.To = trace.BrokerName
 	}
@@ -230,7 +250,7 @@ func (e *engine) arrive(ev event) {
 	if !ev.up {
 		from, to = to, from
 	}
-	step := trace.Step{Time: e.now, Kind: trace.KindPacket, From: from, To: to, SentAt: ev.sentAt, Bytes: ev.bytes}
+	step := trace.Step{Time: e.now, Kind: trace.KindPacket, From: from, To: to, Conn: c.id, SentAt: ev.sentAt, Bytes: ev.bytes}
 	if e.record {
 		step.Packet, step.Label = describe(ev.bytes)
 	}
@@ -299,7 +319,7 @@ func (e *engine) closeEnd(n node, c *conn) {
 	if len(r.notes) == 0 {
 		r.note("", n.nodeName()+" closes the network connection", n.nodeName()+" 关闭网络连接")
 	}
-	step := &trace.Step{Time: e.now, Kind: trace.KindClose, From: n.nodeName()}
+	step := &trace.Step{Time: e.now, Kind: trace.KindClose, From: n.nodeName(), Conn: c.id}
 	if c.inflight[end] > 0 && e.record {
 		// The packets n sent before closing are still on the wire: their
 		// arrival is shown first, then this close (recordPendingClose).
@@ -369,7 +389,7 @@ func (e *engine) fin(ev event) {
 	from := e.nodeAt(c, 1-end).nodeName()
 	n.effects().note("", n.nodeName()+" sees the connection closed by "+from, n.nodeName()+" 发现连接已被 "+from+" 关闭")
 	n.closed(e.now, c)
-	e.flush(n, &trace.Step{Time: e.now, Kind: trace.KindClose, From: from, To: n.nodeName(), SentAt: ev.sentAt})
+	e.flush(n, &trace.Step{Time: e.now, Kind: trace.KindClose, From: from, To: n.nodeName(), Conn: c.id, SentAt: ev.sentAt})
 }
 
 // cut closes the client's current connection at both ends at once.
@@ -379,7 +399,7 @@ func (e *engine) cut(name string) {
 		return
 	}
 	c := cl.link.conn
-	step := &trace.Step{Time: e.now, Kind: trace.KindClose, From: name, To: trace.BrokerName}
+	step := &trace.Step{Time: e.now, Kind: trace.KindClose, From: name, To: trace.BrokerName, Conn: c.id}
 	var order []node
 	for _, end := range []int{clientEnd, brokerEnd} {
 		if c.open[end] {
@@ -411,7 +431,7 @@ func (e *engine) fire(ev event) {
 		n = ev.conn.client
 	}
 	n.tick(e.now, ev.conn, ev.timer)
-	e.act(n, trace.KindTimer, false)
+	e.actOn(n, ev.conn, trace.KindTimer, false)
 }
 
 // fault records a fault injected on a client's link.

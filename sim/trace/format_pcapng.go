@@ -9,7 +9,10 @@ import (
 // WritePcapng writes the trace as a pcapng capture that Wireshark and
 // tshark open: one TCP stream per network connection between the client's
 // own address (10.0.0.2, 10.0.0.3, ... in the order of t.Nodes) and the
-// broker at 10.0.0.1:1883, a new ephemeral port per connection.
+// broker at 10.0.0.1:1883, a new ephemeral port per connection. A step's
+// connection is its Conn; a step without one (a hand-made trace) is on its
+// client's newest connection, and a close from the broker without one is
+// not written.
 //
 // A connect step is the three-way handshake. A delivered or refused packet
 // is one PSH|ACK segment with exactly its bytes (segments of at most 1460
@@ -83,8 +86,11 @@ type pcapRecord struct {
 
 // pcapState turns the steps into segments.
 type pcapState struct {
-	t       *Trace
-	addr    map[string][4]byte
+	t    *Trace
+	addr map[string][4]byte
+	// byID are the connections by their Step.Conn; current is each
+	// client's newest, for steps without a connection id.
+	byID    map[int]*tcpConn
 	current map[string]*tcpConn
 	conns   []*tcpConn
 	records []pcapRecord
@@ -93,7 +99,7 @@ type pcapState struct {
 }
 
 func newPcapState(t *Trace) *pcapState {
-	p := &pcapState{t: t, addr: map[string][4]byte{}, current: map[string]*tcpConn{}}
+	p := &pcapState{t: t, addr: map[string][4]byte{}, byID: map[int]*tcpConn{}, current: map[string]*tcpConn{}}
 	n := 2
 	for _, name := range t.Nodes {
 		if name == BrokerName {
@@ -113,7 +119,7 @@ func (p *pcapState) step(i int) {
 	}
 	switch s.Kind {
 	case KindConnect:
-		p.connect(s.From)
+		p.connect(s)
 	case KindPacket:
 		p.packet(i, s)
 	case KindClose:
@@ -121,8 +127,9 @@ func (p *pcapState) step(i int) {
 	}
 }
 
-// connect opens a new connection from client with the handshake.
-func (p *pcapState) connect(client string) {
+// connect opens the connection of a connect step with the handshake.
+func (p *pcapState) connect(s *Step) {
+	client := s.From
 	addr, ok := p.addr[client]
 	if !ok {
 		return
@@ -132,6 +139,9 @@ func (p *pcapState) connect(client string) {
 	c.seq = [2]uint32{k * 0x01000000, k*0x01000000 + 0x00800000}
 	p.conns = append(p.conns, c)
 	p.current[client] = c
+	if s.Conn != 0 {
+		p.byID[s.Conn] = c
+	}
 	p.emit(c, pcapClient, tcpSYN, nil)
 	p.emit(c, pcapBroker, tcpSYN|tcpACK, nil)
 	p.emit(c, pcapClient, tcpACK, nil)
@@ -144,7 +154,7 @@ func (p *pcapState) packet(i int, s *Step) {
 	if s.From != BrokerName {
 		end, client = pcapClient, s.From
 	}
-	c := p.current[client]
+	c := p.connOf(s, client)
 	if c == nil {
 		return
 	}
@@ -195,15 +205,15 @@ func pcapNotesComment(i int, s *Step) string {
 func (p *pcapState) close(i int, s *Step) {
 	switch {
 	case s.To == "" && s.From == BrokerName:
-		p.closeEnd(p.brokerClosed(i), pcapBroker)
+		p.closeEnd(p.connOf(s, ""), pcapBroker)
 	case s.To == "":
-		p.closeEnd(p.current[s.From], pcapClient)
+		p.closeEnd(p.connOf(s, s.From), pcapClient)
 	case s.From == BrokerName:
-		c := p.halfClosed(s.To, pcapBroker)
+		c := p.connOf(s, s.To)
 		p.closeEnd(c, pcapBroker)
 		p.closeEnd(c, pcapClient)
 	default:
-		c := p.halfClosed(s.From, pcapClient)
+		c := p.connOf(s, s.From)
 		if c == nil || c.fin[pcapClient] {
 			p.closeEnd(c, pcapBroker)
 			return
@@ -214,15 +224,11 @@ func (p *pcapState) close(i int, s *Step) {
 	}
 }
 
-// halfClosed is the connection of client whose end closed has sent its
-// FIN while the other end has not: the one a close step that reaches the
-// other end is about, also when the client has connected again since.
-// Without one it is the client's current connection.
-func (p *pcapState) halfClosed(client string, closed int) *tcpConn {
-	for _, c := range p.conns {
-		if c.client == client && c.fin[closed] && !c.fin[1-closed] {
-			return c
-		}
+// connOf is the connection of step s: the one its Conn names, else the
+// newest connection of client ("" for none).
+func (p *pcapState) connOf(s *Step, client string) *tcpConn {
+	if s.Conn != 0 {
+		return p.byID[s.Conn]
 	}
 	return p.current[client]
 }

@@ -6,6 +6,16 @@ import "mqttviz/codec"
 // line and every export read. Its JSON form is stable and documented in
 // docs/trace.md; change both together.
 type Trace struct {
+	// Version is the format version, always the package's Version when
+	// written; reading another one is an error.
+	Version int `json:"version"`
+	// Source is what produced the trace.
+	Source Source `json:"source"`
+	// Start is when a live trace started on the wall clock, RFC 3339 in
+	// UTC with milliseconds ("2026-12-01T10:53:13.123Z"): step times are
+	// milliseconds after it. Empty for simulated runs, whose time is
+	// virtual; the live sources set it (sim/... never reads a clock).
+	Start string `json:"start,omitempty"`
 	// Scenario is the lesson name or file the trace came from.
 	Scenario string `json:"scenario"`
 	// Title is the scenario's title in English and Chinese, when it has one.
@@ -55,6 +65,10 @@ const (
 	// QoS 0 message dropped by a client with no connection; with From
 	// empty it is the scenario's own narration.
 	KindNote StepKind = "note"
+	// KindGap marks steps the trace does not have: Missed steps happened
+	// here that a slow watcher of a live trace did not receive. The step
+	// carries the full state after them when the source has one.
+	KindGap StepKind = "gap"
 )
 
 // Outcome is what became of a packet.
@@ -85,6 +99,19 @@ type Step struct {
 	// From and To are node names; To is empty for a step on one lifeline.
 	From string `json:"from"`
 	To   string `json:"to,omitempty"`
+	// Conn is the network connection the step belongs to: 1 for the
+	// first connection the trace opens, 2 for the next, and so on; a
+	// reconnect is a new connection. 0 for a step of no connection (a
+	// fault on a link, a note of a node with none, the narration).
+	Conn int `json:"conn,omitempty"`
+	// Read is, for a live source, the network read in which the
+	// receiver got the packet's last byte, counted from 1 per connection
+	// and receiving end: packets that came in one read share it, a
+	// packet larger than a read has the read that completed it. 0 for a
+	// simulated run, whose bytes arrive as whole packets.
+	Read int `json:"read,omitempty"`
+	// Missed is, on a gap step, how many steps are missing there.
+	Missed int `json:"missed,omitempty"`
 	// SentAt is when a packet left From; Time is when it arrived.
 	SentAt int64 `json:"sentAt,omitempty"`
 	// Bytes are the packet's bytes exactly as sent, also when malformed
