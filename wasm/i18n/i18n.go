@@ -1,7 +1,7 @@
 // Package i18n is how the browser app speaks two languages: string
 // tables in English and Simplified Chinese, gathered into one catalogue
-// per package that draws text (the views, the pages), and the check that
-// every key a package asks for is in its catalogue.
+// per package that draws text (the views, the pages). i18ntest checks
+// a package's use of its catalogue.
 //
 // Explanations of packets and decisions do not live here: the codec and
 // the simulator carry both languages themselves (codec.Text).
@@ -47,7 +47,7 @@ func Gather(tables ...map[string]codec.Text) Catalogue {
 
 // Tr returns the string key in lang, formatted with args when there are
 // any. An unknown key returns the key itself so that a missing entry is
-// visible on the page and caught by CheckKeys.
+// visible on the page and caught by i18ntest.CheckKeys.
 func (c Catalogue) Tr(lang, key string, args ...any) string {
 	t, ok := c[key]
 	if !ok {

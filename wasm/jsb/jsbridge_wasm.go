@@ -144,12 +144,7 @@ func ListenKeys(onKey func(KeyPress) bool) (release func()) {
 			return nil
 		}
 		ev := args[0]
-		kp := KeyPress{Key: stringProp(ev, "key")}
-		kp.Modified = boolProp(ev, "ctrlKey") || boolProp(ev, "altKey") || boolProp(ev, "metaKey")
-		if target, err := ev.Get("target"); err == nil && !target.IsNull() && !target.IsUndefined() {
-			kp.Tag = stringProp(target, "tagName")
-			kp.Editable = boolProp(target, "isContentEditable")
-		}
+		kp := keyPress(ev)
 		if onKey(kp) {
 			_, _ = ev.Call("preventDefault")
 		}

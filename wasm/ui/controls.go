@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"mqttviz/wasm/jsb"
+	"mqttviz/wasm/views"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -30,10 +32,10 @@ const (
 
 // icon draws a button's glyph; the button's aria-label names it.
 func icon(path string) app.UI {
-	return svg("svg").
+	return views.SVG("svg").
 		Attr("viewBox", "0 0 16 16").Attr("width", 16).Attr("height", 16).
 		Attr("aria-hidden", "true").Attr("focusable", "false").
-		Body(svg("path").Attr("d", path).Attr("fill", "currentColor"))
+		Body(views.SVG("path").Attr("d", path).Attr("fill", "currentColor"))
 }
 
 func newControls(cursor, steps int, status playStatus, speed float64, lang string) *controls {
@@ -76,11 +78,11 @@ func (c *controls) Render() app.UI {
 		opts[i] = app.Option().Value(v).Selected(s == c.Speed).Text(v + "×")
 	}
 	return app.Div().Class("controls").Role("toolbar").Aria("label", tr(c.Lang, "player.label")).Body(
-		c.button("ctl-start", "player.start", iconStart, atStart, post(actEdge, false)),
-		c.button("ctl-back", "player.back", iconBack, atStart, post(actStep, -1)),
-		c.button("ctl-play", playKey, playGlyph, c.Steps == 0, post(actToggle, nil)),
-		c.button("ctl-forward", "player.forward", iconForward, atEnd, post(actStep, 1)),
-		c.button("ctl-end", "player.end", iconEnd, atEnd, post(actEdge, true)),
+		c.button("ctl-start", "player.start", iconStart, atStart, post(views.ActEdge, false)),
+		c.button("ctl-back", "player.back", iconBack, atStart, post(views.ActStep, -1)),
+		c.button("ctl-play", playKey, playGlyph, c.Steps == 0, post(views.ActToggle, nil)),
+		c.button("ctl-forward", "player.forward", iconForward, atEnd, post(views.ActStep, 1)),
+		c.button("ctl-end", "player.end", iconEnd, atEnd, post(views.ActEdge, true)),
 		app.Label().Class("speed").Body(
 			// A phone hides the word, not from screen readers, to keep
 			// the player on one line.
@@ -93,8 +95,8 @@ func (c *controls) Render() app.UI {
 }
 
 func (c *controls) onSpeed(ctx app.Context, e app.Event) {
-	v, err := strconv.ParseFloat(ctx.JSSrc().Get("value").String(), 64)
+	v, err := strconv.ParseFloat(jsb.StringProp(ctx.JSSrc(), "value"), 64)
 	if err == nil {
-		ctx.NewActionWithValue(actSpeed, v)
+		ctx.NewActionWithValue(views.ActSpeed, v)
 	}
 }

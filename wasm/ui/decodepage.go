@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"mqttviz/wasm/jsb"
+	"mqttviz/wasm/views"
 	"sync/atomic"
 	"time"
 
@@ -38,9 +39,9 @@ const (
 	typingPause = 300 * time.Millisecond
 	// maxDrawnPackets and maxDrawnCells bound the packets of a stream that
 	// are drawn and the hex cells drawn for them (the inspector draws at
-	// most maxHexCells of each packet).
+	// most views.MaxHexCells of each packet).
 	maxDrawnPackets = 16
-	maxDrawnCells   = 4 * maxHexCells
+	maxDrawnCells   = 4 * views.MaxHexCells
 	// maxShareBytes is the most bytes ?hex= carries: twice as many
 	// characters keep the address under the 8 KB that common servers
 	// accept in a request line.
@@ -92,9 +93,7 @@ func (p *decodePage) OnMount(ctx app.Context) {
 // setDecodeInput puts text in the text area. The text area is not
 // rendered from the page's state: the browser owns what is being typed.
 func setDecodeInput(text string) {
-	if el := app.Window().GetElementByID("decode-input"); el.Truthy() {
-		el.Set("value", text)
-	}
+	jsb.SetValue("decode-input", text)
 }
 
 // read reads the text typed as bytes and cuts them into packets. Text
@@ -150,8 +149,8 @@ func (p *decodePage) share(ctx app.Context, b []byte) {
 // be read again: one wait at a time, which the last input extends.
 func (p *decodePage) onInput(ctx app.Context, e app.Event) {
 	src := ctx.JSSrc()
-	if src.Get("textLength").Int() <= instantText {
-		p.readAndShare(ctx, src.Get("value").String())
+	if jsb.IntProp(src, "textLength") <= instantText {
+		p.readAndShare(ctx, jsb.StringProp(src, "value"))
 		return
 	}
 	ctx.PreventUpdate()
@@ -170,7 +169,7 @@ func (p *decodePage) onInput(ctx app.Context, e app.Event) {
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			p.waiting = false
-			p.readAndShare(ctx, src.Get("value").String())
+			p.readAndShare(ctx, jsb.StringProp(src, "value"))
 		})
 	})
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/wasm/i18n"
+	"mqttviz/wasm/views"
 	"strings"
 	"testing"
 
@@ -106,7 +107,7 @@ func TestDecodePageCapsWhatIsDrawn(t *testing.T) {
 	// Packets larger than the inspector's dump: fewer of them.
 	big := strings.Repeat("30 ff 7f 00 01 61 "+strings.Repeat("00 ", 0x3ffc), 8)
 	p, _ = decodeHTML(t, i18n.EN, big)
-	if p.count != 8 || p.drawn() != maxDrawnCells/maxHexCells {
+	if p.count != 8 || p.drawn() != maxDrawnCells/views.MaxHexCells {
 		t.Errorf("%d packets of 16 KB, %d drawn", p.count, p.drawn())
 	}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"mqttviz/wasm/jsb"
+	"mqttviz/wasm/views"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -55,9 +57,7 @@ func (p *decodePage) renderIndex() app.UI {
 			Type("button").
 			Class("index-item").
 			OnClick(func(ctx app.Context, e app.Event) {
-				if el := app.Window().GetElementByID(id); el.Truthy() {
-					el.Call("scrollIntoView")
-				}
+				jsb.ScrollIntoView(id)
 			}, id).
 			Text(tr(p.lang, "decode.index", i+1, packetName(sp), packetSize(p.lang, len(sp.Bytes)), verdict)))
 	}
@@ -81,7 +81,7 @@ func packetSize(lang string, n int) string {
 func (p *decodePage) drawn() int {
 	cells := 0
 	for i, sp := range p.packets {
-		cells += min(len(sp.Bytes), maxHexCells)
+		cells += min(len(sp.Bytes), views.MaxHexCells)
 		if i > 0 && cells > maxDrawnCells {
 			return i
 		}
@@ -112,7 +112,7 @@ func (p *decodePage) renderPackets() []app.UI {
 			Body(
 				app.H2().Class("packet-head").Text(head),
 				missing,
-				newInspector(sp.Bytes, p.lang),
+				views.NewInspector(sp.Bytes, p.lang),
 			)
 	}
 	return out

@@ -3,6 +3,7 @@ package ui
 import (
 	"mqttviz/wasm/i18n"
 	"mqttviz/wasm/jsb"
+	"mqttviz/wasm/views"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -68,7 +69,7 @@ func (h *header) langButton(lang, tag, name string) app.UI {
 		Class("lang").
 		Aria("pressed", i18n.Norm(h.Lang) == lang).
 		OnClick(func(ctx app.Context, e app.Event) {
-			ctx.SetState(stateLang, lang, app.Persist)
+			ctx.SetState(views.StateLang, lang, app.Persist)
 		}).
 		Text(name)
 }
@@ -83,7 +84,7 @@ type language struct {
 // value is stored in l.lang and mirrored on <html lang>, and the document
 // is titled title(l.lang), again whenever the language changes.
 func (l *language) observe(ctx app.Context, title func(lang string) string) {
-	ctx.ObserveState(stateLang).
+	ctx.ObserveState(views.StateLang).
 		OnChange(func() { l.lang = i18n.Norm(l.lang); jsb.SetDocumentLang(l.lang); l.retitle(ctx, title) }).
 		Value(&l.lang)
 	l.lang = i18n.Norm(l.lang)

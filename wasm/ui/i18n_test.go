@@ -2,16 +2,17 @@ package ui
 
 import (
 	"mqttviz/wasm/i18n"
+	"mqttviz/wasm/i18n/i18ntest"
 	"testing"
 )
 
 // TestCatalogueComplete checks that every entry speaks both languages
 // with the same format verbs.
-func TestCatalogueComplete(t *testing.T) { i18n.CheckComplete(t, catalogue) }
+func TestCatalogueComplete(t *testing.T) { i18ntest.CheckComplete(t, catalogue) }
 
 // TestCatalogueKeysUsed checks that every key passed to tr is in the
 // catalogue.
-func TestCatalogueKeysUsed(t *testing.T) { i18n.CheckKeys(t, "tr", catalogue) }
+func TestCatalogueKeysUsed(t *testing.T) { i18ntest.CheckKeys(t, "tr", catalogue) }
 
 func TestTr(t *testing.T) {
 	if got := tr(i18n.ZH, "player.position", 2, 9); got != "第 2 步，共 9 步" {

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"encoding/hex"
 	"mqttviz/sim/lessons"
 	"mqttviz/sim/trace"
 	"mqttviz/wasm/jsb"
+	"mqttviz/wasm/views"
 	"net/url"
 	"strconv"
 	"strings"
@@ -155,12 +157,12 @@ func renderPlayerView(intro app.UI, t *trace.Trace, cursor int, status playStatu
 		),
 		app.Div().Class("main-col").Body(
 			app.Section().Class("panel diagram-panel").Aria("label", tr(lang, "diagram.title")).Body(
-				newDiagram(t, cursor, lang),
-				renderFlowLegend(lang),
+				views.NewDiagram(t, cursor, lang),
+				views.FlowLegend(lang),
 			),
 			app.Section().Class("panel events-panel").Body(
 				app.H2().Text(tr(lang, "events.title")),
-				newEventList(t, cursor, lang),
+				views.NewEventList(t, cursor, lang),
 			),
 		),
 		// The state first: it is short, and the inspector, often long,
@@ -168,13 +170,13 @@ func renderPlayerView(intro app.UI, t *trace.Trace, cursor int, status playStatu
 		app.Aside().Class("side-col").Body(
 			app.Section().Class("panel state-panel").TabIndex(0).Body(
 				app.H2().Text(tr(lang, "state.title")),
-				newStatePanel(step.State, prev, lang),
+				views.NewStatePanel(step.State, prev, lang),
 			),
 			app.Section().Class("panel inspector-panel").Body(
 				app.H2().Text(tr(lang, "inspector.title")),
-				app.P().Class("step-label").Text(stepSummary(lang, step)),
+				app.P().Class("step-label").Text(views.StepSummary(lang, step)),
 				renderDecodeLink(lang, step.Bytes),
-				newInspector(step.Bytes, lang),
+				views.NewInspector(step.Bytes, lang),
 			),
 		),
 	)
@@ -183,7 +185,7 @@ func renderPlayerView(intro app.UI, t *trace.Trace, cursor int, status playStatu
 // renderAnnounce is the text the aria-live region reads out: the step and
 // its first note.
 func renderAnnounce(lang string, s trace.Step) []app.UI {
-	out := []app.UI{app.Span().Class("announce-step").Text(stepSummary(lang, s))}
+	out := []app.UI{app.Span().Class("announce-step").Text(views.StepSummary(lang, s))}
 	sep := " — "
 	if s.Kind == trace.KindNote && s.From == "" {
 		// "Note: …", the note being all the step is.
@@ -196,27 +198,11 @@ func renderAnnounce(lang string, s trace.Step) []app.UI {
 	return out
 }
 
-// renderFlowLegend names the arrow colours.
-func renderFlowLegend(lang string) app.UI {
-	items := make([]app.UI, 0, len(flows))
-	for _, f := range flows {
-		items = append(items, app.Li().Body(
-			app.Span().Class("swatch flow-"+string(f)).Aria("hidden", "true"),
-			app.Text(tr(lang, "flow."+string(f))),
-		))
-	}
-	return app.Ul().Class("legend").Aria("label", tr(lang, "legend.title")).Body(items...)
-}
-
 // renderDecodeLink opens the packet's bytes on the decode page, where
 // they can be edited.
 func renderDecodeLink(lang string, b []byte) app.UI {
 	if len(b) == 0 {
 		return nil
 	}
-	var hex strings.Builder
-	for _, c := range b {
-		hex.WriteString(hexByte(c))
-	}
-	return app.A().ID("decode-link").Class("decode-link").Href(link("/decode/?hex=" + hex.String())).Text(tr(lang, "inspector.edit"))
+	return app.A().ID("decode-link").Class("decode-link").Href(link("/decode/?hex=" + hex.EncodeToString(b))).Text(tr(lang, "inspector.edit"))
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"mqttviz/sim/trace"
 	"mqttviz/wasm/jsb"
+	"mqttviz/wasm/views"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -33,17 +34,6 @@ func tickFor(s float64) time.Duration {
 	return time.Duration(float64(baseTick) / s)
 }
 
-// clampStep keeps a cursor inside a trace of n steps.
-func clampStep(i, n int) int {
-	if i >= n {
-		i = n - 1
-	}
-	if i < 0 {
-		i = 0
-	}
-	return i
-}
-
 // player is a trace and a cursor: the state a page with a sequence
 // diagram owns. Pages embed it; its children move the cursor through the
 // actions of actions.go, and the keyboard through keyCommand.
@@ -70,27 +60,27 @@ func (p *player) load(t *trace.Trace) {
 
 // mount wires the player's actions and the keyboard to the page of ctx.
 func (p *player) mount(ctx app.Context) {
-	ctx.Handle(actGoto, func(ctx app.Context, a app.Action) {
+	ctx.Handle(views.ActGoto, func(ctx app.Context, a app.Action) {
 		if i, ok := a.Value.(int); ok {
 			p.goTo(ctx, i)
 		}
 	})
-	ctx.Handle(actStep, func(ctx app.Context, a app.Action) {
+	ctx.Handle(views.ActStep, func(ctx app.Context, a app.Action) {
 		if d, ok := a.Value.(int); ok && d < 0 {
 			p.apply(ctx, cmdBack)
 		} else {
 			p.apply(ctx, cmdForward)
 		}
 	})
-	ctx.Handle(actEdge, func(ctx app.Context, a app.Action) {
+	ctx.Handle(views.ActEdge, func(ctx app.Context, a app.Action) {
 		if end, _ := a.Value.(bool); end {
 			p.apply(ctx, cmdEnd)
 		} else {
 			p.apply(ctx, cmdStart)
 		}
 	})
-	ctx.Handle(actToggle, func(ctx app.Context, a app.Action) { p.apply(ctx, cmdToggle) })
-	ctx.Handle(actSpeed, func(ctx app.Context, a app.Action) {
+	ctx.Handle(views.ActToggle, func(ctx app.Context, a app.Action) { p.apply(ctx, cmdToggle) })
+	ctx.Handle(views.ActSpeed, func(ctx app.Context, a app.Action) {
 		if v, ok := a.Value.(float64); ok && v > 0 {
 			p.speed = v
 		}
@@ -139,7 +129,7 @@ func (p *player) apply(ctx app.Context, cmd command) {
 
 // goTo moves the cursor and times the render that follows.
 func (p *player) goTo(ctx app.Context, i int) {
-	i = clampStep(i, p.steps())
+	i = views.ClampStep(i, p.steps())
 	if i == p.cursor {
 		return
 	}

@@ -1,9 +1,12 @@
-package i18n
+// Package i18ntest checks a package's use of its catalogue in tests:
+// every entry in both languages, every key it asks for defined.
+package i18ntest
 
 import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"mqttviz/wasm/i18n"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -32,7 +35,7 @@ func Sources(t testing.TB) (*token.FileSet, []*ast.File) {
 
 // CheckComplete fails t for every entry of c that lacks a language or
 // whose two languages differ in format verbs.
-func CheckComplete(t testing.TB, c Catalogue) {
+func CheckComplete(t testing.TB, c i18n.Catalogue) {
 	t.Helper()
 	for key, text := range c {
 		if text.EN == "" || text.ZH == "" {
@@ -48,7 +51,7 @@ func CheckComplete(t testing.TB, c Catalogue) {
 // directory passes to its function named fn (tr(lang, "key", ...)) that
 // c does not hold, and for every prefix built at run time ("kind."+kind)
 // that no key of c starts with.
-func CheckKeys(t testing.TB, fn string, c Catalogue) {
+func CheckKeys(t testing.TB, fn string, c i18n.Catalogue) {
 	t.Helper()
 	fset, files := Sources(t)
 	calls := 0

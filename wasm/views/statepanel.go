@@ -1,4 +1,4 @@
-package ui
+package views
 
 import (
 	"mqttviz/sim/trace"
@@ -18,7 +18,7 @@ type statePanel struct {
 	Lang  string
 }
 
-func newStatePanel(s, prev *trace.State, lang string) *statePanel {
+func NewStatePanel(s, prev *trace.State, lang string) *statePanel {
 	return &statePanel{State: s, Prev: prev, Lang: lang}
 }
 

@@ -1,4 +1,6 @@
-package ui
+package views
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 // flow is the family a packet belongs to on the diagram: it picks the
 // arrow's colour and the legend entry.
@@ -32,4 +34,16 @@ func flowOf(packet string) flow {
 		return flowPing
 	}
 	return flowConnect
+}
+
+// FlowLegend names the arrow colours of the diagram.
+func FlowLegend(lang string) app.UI {
+	items := make([]app.UI, 0, len(flows))
+	for _, f := range flows {
+		items = append(items, app.Li().Body(
+			app.Span().Class("swatch flow-"+string(f)).Aria("hidden", "true"),
+			app.Text(tr(lang, "flow."+string(f))),
+		))
+	}
+	return app.Ul().Class("legend").Aria("label", tr(lang, "legend.title")).Body(items...)
 }

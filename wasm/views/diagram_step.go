@@ -1,4 +1,4 @@
-package ui
+package views
 
 import (
 	"mqttviz/sim/trace"
@@ -22,7 +22,7 @@ func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 		class += " current"
 	}
 	body := []app.UI{
-		svg("rect").Attr("data-c", "row-bg").Attr("x", 0).Attr("y", y).Attr("width", g.width()).Attr("height", rowHeight),
+		SVG("rect").Attr("data-c", "row-bg").Attr("x", 0).Attr("y", y).Attr("width", g.width()).Attr("height", rowHeight),
 		svgText(6, y+16, "row-time", tr(d.Lang, "time.ms", s.Time)),
 	}
 	switch s.Kind {
@@ -41,7 +41,7 @@ func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 		}
 		mx := (x1 + x2) / 2
 		body = append(body,
-			svg("path").Attr("data-c", "mark fault").Attr("d", "M"+strconv.Itoa(mx-4)+","+strconv.Itoa(y+14)+" l8,10 l-6,0 l6,12"),
+			SVG("path").Attr("data-c", "mark fault").Attr("d", "M"+strconv.Itoa(mx-4)+","+strconv.Itoa(y+14)+" l8,10 l-6,0 l6,12"),
 			renderSideLabel(tr(d.Lang, "kind.fault"), mx, y+28, g.labelRight()))
 	default: // close, timer, note: a mark on the lifeline
 		x := g.laneX(s.From)
@@ -62,14 +62,14 @@ func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 		body = append(body, d.renderNotes(g, s))
 	}
 	idx := s.Index
-	return svg("g").
+	return SVG("g").
 		Attr("data-c", class).
 		DataSet("step", s.Index).
 		DataSet("kind", string(s.Kind)).
 		DataSet("outcome", string(s.Outcome)).
 		// The scope makes go-app swap the handler when a row is reused
 		// for another step: it compares handlers by code pointer.
-		OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actGoto, idx) }, idx).
+		OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(ActGoto, idx) }, idx).
 		Body(body...)
 }
 
@@ -89,7 +89,7 @@ func (d *diagram) renderPacket(g geometry, s trace.Step, current bool) []app.UI 
 		out = append(out, svgLine(x1, y1, x2, y2, "arrow flow-"+f+" outcome-"+string(s.Outcome)).
 			Attr("marker-end", "url(#head-"+f+")"))
 		if s.Outcome == trace.Refused {
-			out = append(out, svg("circle").Attr("data-c", "refused").Attr("cx", x2).Attr("cy", y2).Attr("r", 8))
+			out = append(out, SVG("circle").Attr("data-c", "refused").Attr("cx", x2).Attr("cy", y2).Attr("r", 8))
 		}
 	}
 	info := d.rowInfo(s)
@@ -101,7 +101,7 @@ func (d *diagram) renderPacket(g geometry, s trace.Step, current bool) []app.UI 
 	out = append(out,
 		svgText(lx, y1-8, "arrow-label flow-"+f, label).Attr("text-anchor", "middle"),
 		// The whole label, for a pointer's tooltip and screen readers.
-		svg("title").Text(whole))
+		SVG("title").Text(whole))
 	out = append(out, renderSectionBar(info.sections, lx, y1-5))
 	if current {
 		// Alternating the animation's name restarts it on every step.
@@ -109,7 +109,7 @@ func (d *diagram) renderPacket(g geometry, s trace.Step, current bool) []app.UI 
 		if s.Index%2 == 1 {
 			anim = "travel-b"
 		}
-		out = append(out, svg("circle").
+		out = append(out, SVG("circle").
 			Attr("data-c", "packet-dot flow-"+f+" "+anim).
 			Attr("r", 6).Attr("cx", 0).Attr("cy", 0).
 			Style("--x1", px(x1)).Style("--y1", px(y1)).
@@ -185,12 +185,12 @@ func renderSectionBar(n [3]int, cx, y int) app.UI {
 		if w == 0 {
 			continue
 		}
-		parts = append(parts, svg("rect").Attr("data-c", class).
+		parts = append(parts, SVG("rect").Attr("data-c", class).
 			Attr("x", strconv.FormatFloat(x, 'f', 1, 64)).Attr("y", y).
 			Attr("width", strconv.FormatFloat(w, 'f', 1, 64)).Attr("height", 3))
 		x += w
 	}
-	return svg("g").Attr("data-c", "section-bar").Body(parts...)
+	return SVG("g").Attr("data-c", "section-bar").Body(parts...)
 }
 
 // renderSideLabel writes a mark's label beside the mark at x, on the side
@@ -205,16 +205,16 @@ func renderSideLabel(text string, x, y, right int) app.UI {
 func renderLaneMark(kind trace.StepKind, x, y int) app.UI {
 	switch kind {
 	case trace.KindClose:
-		return svg("g").Attr("data-c", "mark close").Body(
+		return SVG("g").Attr("data-c", "mark close").Body(
 			svgLine(x-8, y-8, x+8, y+8, ""),
 			svgLine(x-8, y+8, x+8, y-8, ""))
 	case trace.KindTimer:
-		return svg("g").Attr("data-c", "mark timer").Body(
-			svg("circle").Attr("cx", x).Attr("cy", y).Attr("r", 8),
+		return SVG("g").Attr("data-c", "mark timer").Body(
+			SVG("circle").Attr("cx", x).Attr("cy", y).Attr("r", 8),
 			svgLine(x, y, x, y-5, ""),
 			svgLine(x, y, x+4, y, ""))
 	}
-	return svg("rect").Attr("data-c", "mark note").Attr("x", x-6).Attr("y", y-6).Attr("width", 12).Attr("height", 12)
+	return SVG("rect").Attr("data-c", "mark note").Attr("x", x-6).Attr("y", y-6).Attr("width", 12).Attr("height", 12)
 }
 
 // renderNotes writes the step's first note in the notes column, with the
@@ -229,17 +229,17 @@ func (d *diagram) renderNotes(g geometry, s trace.Step) app.UI {
 	if len(s.Notes) > 1 {
 		more = app.Span().Class("more").Text("+" + strconv.Itoa(len(s.Notes)-1))
 	}
-	return svg("foreignObject").
+	return SVG("foreignObject").
 		Attr("x", g.notesX()).Attr("y", rowY(s.Index)+3).
 		Attr("width", g.notesW).Attr("height", rowHeight-6).
 		Body(app.Div().Class("notes").Body(
 			app.Span().Text(n.Text.In(d.Lang)), rule, more))
 }
 
-// stepSummary is a step in one line of plain text: the event list and the
+// StepSummary is a step in one line of plain text: the event list and the
 // screen-reader announcement use it. A note step, which belongs to no
 // lifeline, is just "Note".
-func stepSummary(lang string, s trace.Step) string {
+func StepSummary(lang string, s trace.Step) string {
 	var b strings.Builder
 	switch {
 	case s.Kind == trace.KindPacket:

@@ -1,4 +1,4 @@
-package ui
+package views
 
 import (
 	"mqttviz/sim/lessons"
@@ -52,7 +52,7 @@ func TestEventListIsOneTabStop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := newEventList(tr, 2, i18n.EN)
+	l := NewEventList(tr, 2, i18n.EN)
 	d := app.NewClientTester(l)
 	defer d.Close()
 	html := app.HTMLString(l)

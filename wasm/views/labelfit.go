@@ -1,4 +1,4 @@
-package ui
+package views
 
 // Fitting the diagram's labels into the room they have, from an estimate
 // of their width: SVG text cannot wrap, and measuring it would cost a

@@ -1,4 +1,4 @@
-package ui
+package views
 
 import (
 	"mqttviz/sim/trace"
@@ -60,7 +60,7 @@ type eventList struct {
 	}
 }
 
-func newEventList(t *trace.Trace, cursor int, lang string) *eventList {
+func NewEventList(t *trace.Trace, cursor int, lang string) *eventList {
 	return &eventList{Trace: t, Cursor: cursor, Lang: lang, followed: -1, revealed: -1}
 }
 
@@ -258,16 +258,17 @@ func eventKey(key string, pos, n, page int) (int, bool) {
 // uses go no further: Home and End here move the row, not the player.
 // Keys held with Ctrl, Alt or Meta are the browser's.
 func (l *eventList) onKey(ctx app.Context, e app.Event) {
-	if e.Get("ctrlKey").Bool() || e.Get("altKey").Bool() || e.Get("metaKey").Bool() {
+	kp := jsb.Key(e.Value)
+	if kp.Modified {
 		ctx.PreventUpdate()
 		return
 	}
-	key := e.Get("key").String()
+	key := kp.Key
 	rows := l.rows()
 	pos := min(sort.SearchInts(rows, l.active), len(rows)-1)
 	if key == "Enter" {
 		if pos >= 0 {
-			ctx.NewActionWithValue(actGoto, rows[pos])
+			ctx.NewActionWithValue(ActGoto, rows[pos])
 		}
 		e.PreventDefault()
 		e.StopImmediatePropagation()
@@ -367,7 +368,7 @@ func (l *eventList) renderFilters() app.UI {
 // to its top.
 func (l *eventList) onFilter(v *string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		*v = ctx.JSSrc().Get("value").String()
+		*v = jsb.StringProp(ctx.JSSrc(), "value")
 		l.scrollTop = 0
 		l.revealed = -1
 		ctx.PreventUpdate()
@@ -413,7 +414,7 @@ func (l *eventList) renderRow(s trace.Step) app.UI {
 		// for another step: it compares handlers by code pointer.
 		OnClick(func(ctx app.Context, e app.Event) {
 			l.active = idx
-			ctx.NewActionWithValue(actGoto, idx)
+			ctx.NewActionWithValue(ActGoto, idx)
 		}, idx).
 		Body(
 			app.Span().Class("ev-time").Text(tr(l.Lang, "time.ms", s.Time)),

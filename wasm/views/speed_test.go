@@ -1,6 +1,8 @@
-package ui
+package views
 
 import (
+	"mqttviz/sim/lessons"
+	"mqttviz/sim/trace"
 	"mqttviz/wasm/i18n"
 	"regexp"
 	"testing"
@@ -14,8 +16,8 @@ import (
 // size there forced a layout on each).
 func TestStepViewsRenderOnce(t *testing.T) {
 	for name, c := range map[string]app.Composer{
-		"diagram":    newDiagram(nil, 0, i18n.EN),
-		"event list": newEventList(nil, 0, i18n.EN),
+		"diagram":    NewDiagram(nil, 0, i18n.EN),
+		"event list": NewEventList(nil, 0, i18n.EN),
 	} {
 		if _, ok := c.(app.Updater); ok {
 			t.Errorf("the %s has an OnUpdate: each step renders it twice", name)
@@ -27,8 +29,8 @@ func TestStepViewsRenderOnce(t *testing.T) {
 // step still in view must keep its place among the rows, so that go-app
 // leaves its element alone and draws only the row coming into view.
 func TestDiagramRowsKeepTheirPlace(t *testing.T) {
-	tr := longTrace(t, 400)
-	d := newDiagram(tr, 0, i18n.EN)
+	tr := repeatedTrace(t, 400)
+	d := NewDiagram(tr, 0, i18n.EN)
 	c := app.NewClientTester(d)
 	defer c.Close()
 	places := func(scrollTop int) map[string]int {
@@ -63,8 +65,8 @@ func TestDiagramRowsKeepTheirPlace(t *testing.T) {
 // stepping through it does: the render and go-app's update of the rows
 // (natively: without the DOM calls, which are most of it in a browser).
 func BenchmarkDiagramScroll(b *testing.B) {
-	tr := longTrace(b, 20000)
-	d := newDiagram(tr, 0, i18n.EN)
+	tr := repeatedTrace(b, 20000)
+	d := NewDiagram(tr, 0, i18n.EN)
 	c := app.NewClientTester(d)
 	defer c.Close()
 	d.viewH, d.viewW = 600, 900
@@ -77,4 +79,27 @@ func BenchmarkDiagramScroll(b *testing.B) {
 		d.Update()
 		c.Consume()
 	}
+}
+
+// repeatedTrace is the qos1 lesson's steps repeated, one after the other
+// in time, until the trace has n steps.
+func repeatedTrace(t testing.TB, n int) *trace.Trace {
+	t.Helper()
+	one, err := lessons.RunLesson("qos1", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &trace.Trace{Scenario: "repeated", Nodes: one.Nodes}
+	last := one.Steps[len(one.Steps)-1].Time + 1000
+	for len(out.Steps) < n {
+		shift := int64(len(out.Steps)/len(one.Steps)) * last
+		for _, s := range one.Steps {
+			s.Index, s.Time = len(out.Steps), s.Time+shift
+			if s.SentAt != 0 {
+				s.SentAt += shift
+			}
+			out.Steps = append(out.Steps, s)
+		}
+	}
+	return out
 }

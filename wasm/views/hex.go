@@ -1,4 +1,4 @@
-package ui
+package views
 
 // hexByte is one byte as two lowercase hex digits.
 func hexByte(b byte) string {

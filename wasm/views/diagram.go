@@ -1,4 +1,4 @@
-package ui
+package views
 
 import (
 	"mqttviz/sim/trace"
@@ -46,7 +46,7 @@ type diagram struct {
 	cache rowCache
 }
 
-func newDiagram(t *trace.Trace, cursor int, lang string) *diagram {
+func NewDiagram(t *trace.Trace, cursor int, lang string) *diagram {
 	return &diagram{Trace: t, Cursor: cursor, Lang: lang, shown: -1}
 }
 
@@ -149,7 +149,7 @@ func (d *diagram) Render() app.UI {
 	if t == nil || len(t.Steps) == 0 {
 		return app.P().Class("empty").Text(tr(d.Lang, "diagram.empty"))
 	}
-	d.Cursor = clampStep(d.Cursor, len(t.Steps))
+	d.Cursor = ClampStep(d.Cursor, len(t.Steps))
 	g := newGeometry(t, d.viewW)
 	d.follow(g)
 	first, last := visibleRows(d.scrollTop, d.viewH, len(t.Steps))
@@ -164,7 +164,7 @@ func (d *diagram) Render() app.UI {
 	}
 	return app.Div().Class("diagram-box").Body(
 		heads.Body(
-			svg("svg").Attr("data-c", "diagram-heads").
+			SVG("svg").Attr("data-c", "diagram-heads").
 				Attr("width", w).Attr("height", headH).
 				Attr("viewBox", "0 0 "+strconv.Itoa(w)+" "+strconv.Itoa(headH)).
 				Body(d.renderHeads(g)...),
@@ -176,7 +176,7 @@ func (d *diagram) Render() app.UI {
 			Aria("label", tr(d.Lang, "diagram.title")).
 			OnScroll(d.onScroll).
 			Body(
-				svg("svg").Attr("data-c", "diagram").
+				SVG("svg").Attr("data-c", "diagram").
 					ID("diagram").
 					Attr("width", w).Attr("height", g.height()).
 					Attr("viewBox", "0 0 "+strconv.Itoa(w)+" "+strconv.Itoa(g.height())).
@@ -184,8 +184,8 @@ func (d *diagram) Render() app.UI {
 					Aria("label", tr(d.Lang, "diagram.title")).
 					Body(
 						renderMarkers(),
-						svg("g").Attr("data-c", "lifelines").Body(d.renderLifelines(g)...),
-						svg("g").Attr("data-c", "rows").Body(rows...),
+						SVG("g").Attr("data-c", "lifelines").Body(d.renderLifelines(g)...),
+						SVG("g").Attr("data-c", "rows").Body(rows...),
 					),
 			),
 	)
@@ -211,7 +211,7 @@ func (d *diagram) placeRows(first, last int, row func(i int) app.UI) []app.UI {
 	}
 	for i, r := range out {
 		if r == nil {
-			out[i] = svg("g")
+			out[i] = SVG("g")
 		}
 	}
 	return out
@@ -221,15 +221,15 @@ func (d *diagram) placeRows(first, last int, row func(i int) app.UI) []app.UI {
 func renderMarkers() app.UI {
 	markers := make([]app.UI, 0, len(flows))
 	for _, f := range flows {
-		markers = append(markers, svg("marker").
+		markers = append(markers, SVG("marker").
 			ID("head-"+string(f)).
 			Attr("viewBox", "0 0 10 10").
 			Attr("refX", 9).Attr("refY", 5).
 			Attr("markerWidth", 7).Attr("markerHeight", 7).
 			Attr("orient", "auto-start-reverse").
-			Body(svg("path").Attr("d", "M0,0 L10,5 L0,10 z").Attr("data-c", "head flow-"+string(f))))
+			Body(SVG("path").Attr("d", "M0,0 L10,5 L0,10 z").Attr("data-c", "head flow-"+string(f))))
 	}
-	return svg("defs").Body(markers...)
+	return SVG("defs").Body(markers...)
 }
 
 // headText are the widths of a lifeline name's characters.
@@ -243,11 +243,11 @@ func (d *diagram) renderHeads(g geometry) []app.UI {
 		if name == trace.BrokerName {
 			class += " broker"
 		}
-		heads = append(heads, svg("g").Attr("data-c", "lane-head").Body(
-			svg("title").Text(name),
+		heads = append(heads, SVG("g").Attr("data-c", "lane-head").Body(
+			SVG("title").Text(name),
 			// The lifeline's start, down to the rows' box.
 			svgLine(x, 38, x, headH, "lifeline"),
-			svg("rect").Attr("x", x-g.headW/2).Attr("y", 6).Attr("width", g.headW).Attr("height", 32).Attr("rx", 6).Attr("data-c", class),
+			SVG("rect").Attr("x", x-g.headW/2).Attr("y", 6).Attr("width", g.headW).Attr("height", 32).Attr("rx", 6).Attr("data-c", class),
 			svgText(x, 27, "lane-name", headText.fit(name, g.headW-10)),
 		))
 	}
@@ -261,4 +261,15 @@ func (d *diagram) renderLifelines(g geometry) []app.UI {
 		lines = append(lines, svgLine(x, 0, x, g.height(), "lifeline"))
 	}
 	return lines
+}
+
+// ClampStep keeps a cursor i inside a trace of n steps.
+func ClampStep(i, n int) int {
+	if i >= n {
+		i = n - 1
+	}
+	if i < 0 {
+		i = 0
+	}
+	return i
 }

@@ -1,4 +1,4 @@
-package ui
+package views
 
 import (
 	"strconv"
@@ -8,24 +8,24 @@ import (
 
 const svgNS = "http://www.w3.org/2000/svg"
 
-// svg returns an SVG element: go-app creates it in the SVG namespace only
+// SVG returns an SVG element: go-app creates it in the SVG namespace only
 // when XMLNS is set, so every SVG element goes through here.
 //
 // SVG elements take their CSS classes from a data-c attribute, matched in
 // the style sheet with [data-c~=name]: go-app sets a class through the
 // className property, which SVG elements do not let a script write.
-func svg(tag string) app.HTMLElem {
+func SVG(tag string) app.HTMLElem {
 	return app.Elem(tag).XMLNS(svgNS)
 }
 
 // svgText is an SVG <text> at x, y holding s as a text node.
 func svgText(x, y int, class, s string) app.HTMLElem {
-	return svg("text").Attr("x", x).Attr("y", y).Attr("data-c", class).Text(s)
+	return SVG("text").Attr("x", x).Attr("y", y).Attr("data-c", class).Text(s)
 }
 
 // svgLine is an SVG <line>.
 func svgLine(x1, y1, x2, y2 int, class string) app.HTMLElem {
-	return svg("line").Attr("x1", x1).Attr("y1", y1).Attr("x2", x2).Attr("y2", y2).Attr("data-c", class)
+	return SVG("line").Attr("x1", x1).Attr("y1", y1).Attr("x2", x2).Attr("y2", y2).Attr("data-c", class)
 }
 
 // px formats n as a CSS length.

@@ -1,4 +1,4 @@
-package ui
+package views
 
 import (
 	"mqttviz/wasm/jsb"
@@ -24,7 +24,7 @@ type inspector struct {
 	hover int // index of the highlighted field, or -1
 }
 
-func newInspector(b []byte, lang string) *inspector {
+func NewInspector(b []byte, lang string) *inspector {
 	return &inspector{Bytes: b, Lang: lang, hover: -1}
 }
 
@@ -125,13 +125,13 @@ func (in *inspector) Render() app.UI {
 	)
 }
 
-// maxHexCells is how many bytes the hex dump draws: a pasted megabyte
+// MaxHexCells is how many bytes the hex dump draws: a pasted megabyte
 // would otherwise take the page seconds to lay out. The field list still
 // covers the whole packet.
-const maxHexCells = 1024
+const MaxHexCells = 1024
 
 func (in *inspector) renderHex(a codec.Annotation, owner []int) app.UI {
-	shown := in.Bytes[:min(len(in.Bytes), maxHexCells)]
+	shown := in.Bytes[:min(len(in.Bytes), MaxHexCells)]
 	cells := make([]app.UI, len(shown), len(shown)+1)
 	for i, b := range shown {
 		class := "byte sec-none"
