@@ -55,4 +55,4 @@ func TestDeterminismStates(t *testing.T) {
 }
 
 // stateAfter is the state after step i of tr.
-func stateAfter(tr *trace.Trace, i int) *trace.State { return tr.Steps[i].State }
+func stateAfter(tr *trace.Trace, i int) *trace.State { return tr.StateAt(i) }

@@ -463,11 +463,11 @@ func (e *engine) appendStep(s trace.Step) {
 		k.heldBehind = append(k.heldBehind, s)
 		return
 	}
-	s.Index = len(e.trace.Steps)
+	var st *trace.State
 	if e.snapshots {
-		s.State = e.snapshot()
+		st = e.snapshot()
 	}
-	e.trace.Steps = append(e.trace.Steps, s)
+	e.trace.Record(s, st)
 	if f := e.follow; f != nil {
 		e.follow = nil
 		e.recordPendingClose(f, e.followEnd)

@@ -15,11 +15,12 @@ func TestSnapshotsShareWhatDidNotChange(t *testing.T) {
 	st.connect("idle")
 	st.mark()
 	st.publish("pub", "a", "hi", 1, false)
-	steps := st.w.Trace().Steps
+	tr := st.w.Trace()
+	steps := tr.Steps
 	pubStep := st.wantPacket("the PUBLISH reaches the broker", "pub", trace.BrokerName, &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
 	subStep := st.wantPacket("and the subscriber", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 1, Topic: "a", Payload: []byte("hi")})
 	session := func(s trace.Step, id string) *trace.SessionState {
-		for _, x := range s.State.Broker.Sessions {
+		for _, x := range tr.StateAt(s.Index).Broker.Sessions {
 			if x.ClientID == id {
 				return x
 			}
@@ -36,20 +37,20 @@ func TestSnapshotsShareWhatDidNotChange(t *testing.T) {
 	if session(pubStep, "idle") != session(subStep, "idle") {
 		t.Error("the idle session did not change but was rebuilt")
 	}
-	if pubStep.State.Clients[2] != subStep.State.Clients[2] {
+	if tr.StateAt(pubStep.Index).Clients[2] != tr.StateAt(subStep.Index).Clients[2] {
 		t.Error("the idle client did not change but was rebuilt")
 	}
 	same := 0
 	for i := 1; i < len(steps); i++ {
-		if steps[i].State == steps[i-1].State {
+		if steps[i].Snapshot == nil && steps[i].Change == nil {
 			same++
 		}
-		if steps[i].State == nil {
+		if tr.StateAt(i) == nil {
 			t.Fatalf("step %d has no state", i)
 		}
 	}
 	if same == 0 {
-		t.Error("no two steps share a State, though some steps change nothing")
+		t.Error("every step records a change, though some steps change nothing")
 	}
 }
 
@@ -59,7 +60,7 @@ func TestNoSnapshots(t *testing.T) {
 	w.Connect("a")
 	w.RunUntilQuiet(1000)
 	for _, s := range w.Trace().Steps {
-		if s.State != nil {
+		if s.Snapshot != nil || s.Change != nil || w.Trace().StateAt(s.Index) != nil {
 			t.Fatalf("step %d has a state without Options.Snapshots", s.Index)
 		}
 	}

@@ -93,7 +93,7 @@ func TestBrowserStateRemovedUnderOwner(t *testing.T) {
 	tr := runLesson(t, "qos1-lost-puback")
 	at := -1
 	for i := 1; i < len(tr.Steps) && at < 0; i++ {
-		if inflight(tr.Steps[i-1].State, "sensor") > 0 && inflight(tr.Steps[i].State, "sensor") == 0 {
+		if inflight(tr.StateAt(i-1), "sensor") > 0 && inflight(tr.StateAt(i), "sensor") == 0 {
 			at = i
 		}
 	}
@@ -457,7 +457,7 @@ func TestBrowserViewsScreenshots(t *testing.T) {
 	wild := runLesson(t, "wildcards")
 	qos1At, wildAt := 0, 0
 	for i := 1; i < len(qos1.Steps); i++ {
-		if inflight(qos1.Steps[i-1].State, "sensor") > 0 && inflight(qos1.Steps[i].State, "sensor") == 0 {
+		if inflight(qos1.StateAt(i-1), "sensor") > 0 && inflight(qos1.StateAt(i), "sensor") == 0 {
 			qos1At = i
 			break
 		}

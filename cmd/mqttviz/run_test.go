@@ -55,6 +55,9 @@ func TestRunJSON(t *testing.T) {
 	if tr.Scenario != "qos2" || tr.Seed != 7 || len(tr.Steps) == 0 || len(tr.Expectations) == 0 {
 		t.Errorf("trace scenario %q seed %d, %d steps, %d expectations", tr.Scenario, tr.Seed, len(tr.Steps), len(tr.Expectations))
 	}
+	if tr.Version != trace.Version || tr.Source != trace.SourceScenario || tr.StateAt(len(tr.Steps)-1) == nil {
+		t.Errorf("trace version %d, source %q, state after the last step %v", tr.Version, tr.Source, tr.StateAt(len(tr.Steps)-1))
+	}
 	for _, e := range tr.Expectations {
 		if !e.OK {
 			t.Errorf("expectation failed: %+v", e)

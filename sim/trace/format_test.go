@@ -21,7 +21,7 @@ func sampleTrace() *trace.Trace {
 		},
 		Clients: []*trace.ClientState{{Name: "sensor", ClientID: "sensor-1", Connected: true}},
 	}
-	return &trace.Trace{
+	t := &trace.Trace{
 		Scenario: "sample",
 		Title:    trace.Text{EN: "Sample; with #hash", ZH: "示例"},
 		Seed:     3,
@@ -35,13 +35,18 @@ func sampleTrace() *trace.Trace {
 			{Index: 2, Time: 1250, Kind: trace.KindPacket, From: "broker", To: "sensor", SentAt: 1240,
 				Bytes: trace.HexBytes{0x40, 0x02, 0x00, 0x01}, Packet: "PUBACK", Label: "PUBACK id=1", Outcome: trace.Dropped},
 			{Index: 3, Time: 1250, Kind: trace.KindNote, Notes: []trace.Note{{Text: trace.Text{EN: "A \"note\" from the lesson", ZH: "课程说明"}}}},
-			{Index: 4, Time: 2000, Kind: trace.KindClose, From: "sensor", To: "broker", Label: "connection closed", State: state},
+			{Index: 4, Time: 2000, Kind: trace.KindClose, From: "sensor", To: "broker", Label: "connection closed"},
 		},
 		Expectations: []trace.Expectation{
 			{Line: 7, Text: `expect sensor receives a "1"`, OK: true},
 			{Line: 8, Text: "expect sensor connected", OK: false, Why: &trace.Text{EN: "sensor is disconnected", ZH: "sensor 已断开连接"}},
 		},
 	}
+	// The last step, recorded with the state after it.
+	last := t.Steps[4]
+	t.Steps = t.Steps[:4]
+	t.Record(last, state)
+	return t
 }
 
 func TestFormatText(t *testing.T) {

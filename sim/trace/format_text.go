@@ -66,7 +66,7 @@ func FormatText(t *Trace, lang string) string {
 		}
 	}
 	if len(t.Steps) > 0 {
-		if st := t.Steps[len(t.Steps)-1].State; st != nil {
+		if st := t.StateAt(len(t.Steps) - 1); st != nil {
 			b.WriteString("\n" + formatState(st, lang))
 		}
 	}

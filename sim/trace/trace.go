@@ -31,6 +31,12 @@ type Trace struct {
 	Steps []Step `json:"steps"`
 	// Expectations are the scenario's expectations and whether each held.
 	Expectations []Expectation `json:"expectations"`
+
+	// last is the state after the last step Record kept one for, and
+	// sinceSnapshot how many steps with a state were recorded since the
+	// last full snapshot.
+	last          *State
+	sinceSnapshot int
 }
 
 // Text is a sentence in English and in Simplified Chinese.
@@ -130,9 +136,13 @@ type Step struct {
 	// packet was dropped or lost); on other steps, From's (To's when a
 	// close reaches To).
 	Notes []Note `json:"notes,omitempty"`
-	// State is every session, subscription, retained message, will and
-	// in-flight id after the step. Steps share unchanged parts.
-	State *State `json:"state,omitempty"`
+	// Snapshot is every session, subscription, retained message, will
+	// and in-flight id after the step, on the steps the trace keeps a full
+	// snapshot on; Change is what the step changed, on the others. Read
+	// the state after a step with Trace.StateAt. Both are nil when the
+	// source keeps no state (and Change when the step changed nothing).
+	Snapshot *State       `json:"snapshot,omitempty"`
+	Change   *StateChange `json:"change,omitempty"`
 }
 
 // Note is one sentence explaining a decision, with the spec rule behind it.

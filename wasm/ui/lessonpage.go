@@ -143,10 +143,7 @@ func (p *lessonPage) Render() app.UI {
 // the page, so that it fits the window wherever the page is scrolled.
 func renderPlayerView(intro app.UI, t *trace.Trace, cursor int, status playStatus, speed float64, lang string) app.UI {
 	step := t.Steps[cursor]
-	var prev *trace.State
-	if cursor > 0 {
-		prev = t.Steps[cursor-1].State
-	}
+	state, prev := t.StateAt(cursor), t.StateAt(cursor-1)
 	return app.Div().Class("player-view").Body(
 		intro,
 		// The player and the step's line stay at the top of the window
@@ -170,7 +167,7 @@ func renderPlayerView(intro app.UI, t *trace.Trace, cursor int, status playStatu
 		app.Aside().Class("side-col").Body(
 			app.Section().Class("panel state-panel").TabIndex(0).Body(
 				app.H2().Text(tr(lang, "state.title")),
-				views.NewStatePanel(step.State, prev, lang),
+				views.NewStatePanel(state, prev, lang),
 			),
 			app.Section().Class("panel inspector-panel").Body(
 				app.H2().Text(tr(lang, "inspector.title")),
