@@ -42,164 +42,123 @@ const (
 	flagUsername     = 0x80
 )
 
-// connect decodes the variable header and payload of a CONNECT.
+// connect decodes the variable header and payload of a CONNECT into c
+// and, when the Connect Flags announce a will, into will; it reports
+// whether they do. The caller links c to will: c.Will = will here would
+// send will to the heap in the strict encoder, which runs this same
+// parser on what it encodes. Decode and Annotate both come here: the
+// cursor i stays in a register, fields are noted only when recording,
+// and a field cut short goes to the parser's error path.
 // [MQTT 3.1.2, MQTT 3.1.3]
-func (p *parser) connect(c *Connect, will *Will) *Error {
-	if p.rec == nil && p.connectPlain(c, will) {
-		return nil
+func (p *parser) connect(c *Connect, will *Will) (withWill bool, err *Error) {
+	b, i, rec := p.b[:p.lim], p.pos, p.rec != nil
+	v, next, ok := lenField(b, i)
+	if !ok {
+		return false, p.fieldShort(i, VariableHeader, &protocolNameField)
 	}
-	name, err := p.bytes(VariableHeader, &protocolNameField)
-	if err != nil {
-		return err
+	name := aliasString(v)
+	if rec {
+		p.noteField(VariableHeader, &protocolNameField, i, v, quote(name), protocolNameExplain(name))
 	}
-	nameOff := p.pos - len(name)
-	c.ProtocolName = aliasString(name)
-	if p.recording() {
-		p.note(VariableHeader, protocolNameField.name, nameOff, len(name), quote(c.ProtocolName), protocolNameExplain(c.ProtocolName))
-	}
-	want := protocolLevelFor(c.ProtocolName)
+	c.ProtocolName, i = name, next
+	want := protocolLevelFor(name)
 	if want == 0 {
-		return errProtocolName(c.ProtocolName, nameOff)
+		return false, errProtocolName(name, i-len(name))
 	}
-	levelOff := p.pos
-	if c.ProtocolLevel, err = p.byte1(&protocolLevelName); err != nil {
-		return err
+	if i >= len(b) {
+		return false, p.shortAt(i, 1, &protocolLevelName)
 	}
-	if p.recording() {
-		p.note(VariableHeader, protocolLevelName, levelOff, 1, same(strconv.Itoa(int(c.ProtocolLevel))), protocolLevelExplain(c.ProtocolLevel))
+	level := b[i]
+	if rec {
+		p.note(VariableHeader, protocolLevelName, i, 1, same(strconv.Itoa(int(level))), protocolLevelExplain(level))
 	}
-	if c.ProtocolLevel != want {
-		return errProtocolLevel(c.ProtocolName, c.ProtocolLevel, levelOff)
+	if level != want {
+		return false, errProtocolLevel(name, level, i)
 	}
-	flagsOff := p.pos
-	flags, err := p.byte1(&connectFlagsName)
-	if err != nil {
-		return err
+	c.ProtocolLevel = level
+	if i++; i >= len(b) {
+		return false, p.shortAt(i, 1, &connectFlagsName)
 	}
-	if p.recording() {
-		p.noteConnectFlags(flagsOff, flags)
+	flags := b[i]
+	if rec {
+		p.noteConnectFlags(i, flags)
 	}
-	if err := checkConnectFlags(flags, flagsOff); err != nil {
-		return err
+	if err := checkConnectFlags(flags, i); err != nil {
+		return false, err
 	}
-	c.ReservedFlag = false
+	if i++; i+2 > len(b) {
+		return false, p.shortAt(i, 2, &keepAliveName)
+	}
+	c.KeepAlive = uint16(b[i])<<8 | uint16(b[i+1])
+	if rec {
+		p.note(VariableHeader, keepAliveName, i, 2, seconds(c.KeepAlive), keepAliveExplain(c.KeepAlive))
+	}
 	c.CleanSession = flags&flagCleanSession != 0
 	c.HasUsername = flags&flagUsername != 0
 	c.HasPassword = flags&flagPassword != 0
-	kaOff := p.pos
-	if c.KeepAlive, err = p.uint16(&keepAliveName); err != nil {
-		return err
-	}
-	if p.recording() {
-		p.note(VariableHeader, keepAliveName, kaOff, 2, seconds(c.KeepAlive), keepAliveExplain(c.KeepAlive))
-	}
-	return p.connectPayload(c, will, flags)
+	p.pos, err = p.connectPayload(b, i+2, c, will, flags)
+	return flags&flagWill != 0, err
 }
 
-// connectPayload decodes the CONNECT payload: the fields present in the
-// order the flags announce them. [MQTT 3.1.3]
-func (p *parser) connectPayload(c *Connect, will *Will, flags byte) *Error {
-	var err *Error
-	if c.ClientID, err = p.str(Payload, &clientIDField); err != nil {
-		return missing(err, "MQTT-3.1.3-3")
+// connectPayload decodes the CONNECT payload that starts at b[i] (b ends
+// at the parser's limit): the fields present in the order the flags
+// announce them. It returns the index past the last one. [MQTT 3.1.3]
+func (p *parser) connectPayload(b []byte, i int, c *Connect, will *Will, flags byte) (int, *Error) {
+	rec := p.rec != nil
+	v, next, ok := lenField(b, i)
+	if !ok {
+		return i, missing(p.fieldShort(i, Payload, &clientIDField), "MQTT-3.1.3-3")
 	}
+	if rec {
+		p.noteText(Payload, &clientIDField, i, v)
+	}
+	if err := checkUTF8(aliasString(v), i+2, &clientIDField.name); err != nil {
+		return i, err
+	}
+	c.ClientID, i = aliasString(v), next
 	if flags&flagWill != 0 {
 		will.QoS = QoS(flags & flagWillQoS >> 3)
 		will.Retain = flags&flagWillRetain != 0
-		if will.Topic, err = p.topic(Payload, &willTopicField, false); err != nil {
-			return missing(err, "MQTT-3.1.2-9")
+		if v, next, ok = lenField(b, i); !ok {
+			return i, missing(p.fieldShort(i, Payload, &willTopicField), "MQTT-3.1.2-9")
 		}
-		if will.Message, err = p.bytes(Payload, &willMessageField); err != nil {
-			return missing(err, "MQTT-3.1.2-9")
+		if rec {
+			p.noteText(Payload, &willTopicField, i, v)
 		}
-		if p.recording() {
-			p.note(Payload, willMessageField.name, p.pos-len(will.Message), len(will.Message), showBytes(will.Message), willMessageField.explain)
+		if err := checkTopicString(aliasString(v), false); err != nil {
+			return i, topicInPacket(err, aliasString(v), i+2)
 		}
-		c.Will = will
-	}
-	if c.HasUsername {
-		if c.Username, err = p.str(Payload, &usernameField); err != nil {
-			return missing(err, "MQTT-3.1.2-19")
+		will.Topic, i = aliasString(v), next
+		if v, next, ok = lenField(b, i); !ok {
+			return i, missing(p.fieldShort(i, Payload, &willMessageField), "MQTT-3.1.2-9")
 		}
-	}
-	if c.HasPassword {
-		if c.Password, err = p.bytes(Payload, &passwordField); err != nil {
-			return missing(err, "MQTT-3.1.2-21")
+		if rec {
+			p.noteBinary(Payload, &willMessageField, i, v)
 		}
-		if p.recording() {
-			p.note(Payload, passwordField.name, p.pos-len(c.Password), len(c.Password), showBytes(c.Password), passwordField.explain)
-		}
-	}
-	return nil
-}
-
-// connectPlain is the decoder's fast path for the common CONNECT, which
-// it reads with its cursor in a register: it reports true, having decoded
-// the packet as connect does, only when every check certainly passes (a
-// known protocol name with its level, valid Connect Flags, every field
-// the flags announce present, the strings plain ASCII without U+0000, the
-// will topic without wildcards). Otherwise it changes nothing, and
-// connect decodes the packet again with every check and its error.
-func (p *parser) connectPlain(c *Connect, will *Will) bool {
-	b := p.b[p.pos:p.lim]
-	name, i, ok := lenField(b, 0)
-	if !ok || i+4 > len(b) {
-		return false
-	}
-	level, flags := b[i], b[i+1]
-	if level != protocolLevelFor(aliasString(name)) || level == 0 || checkConnectFlags(flags, 0) != nil {
-		return false
-	}
-	keepAlive := uint16(b[i+2])<<8 | uint16(b[i+3])
-	id, i, ok := lenField(b, i+4)
-	if !ok || !plain(aliasString(id), false) {
-		return false
-	}
-	var topic, message, user, password []byte
-	if flags&flagWill != 0 {
-		if topic, i, ok = lenField(b, i); !ok || len(topic) == 0 || !plain(aliasString(topic), true) {
-			return false
-		}
-		if message, i, ok = lenField(b, i); !ok {
-			return false
-		}
+		will.Message, i = v, next
 	}
 	if flags&flagUsername != 0 {
-		if user, i, ok = lenField(b, i); !ok || !plain(aliasString(user), false) {
-			return false
+		if v, next, ok = lenField(b, i); !ok {
+			return i, missing(p.fieldShort(i, Payload, &usernameField), "MQTT-3.1.2-19")
 		}
+		if rec {
+			p.noteText(Payload, &usernameField, i, v)
+		}
+		if err := checkUTF8(aliasString(v), i+2, &usernameField.name); err != nil {
+			return i, err
+		}
+		c.Username, i = aliasString(v), next
 	}
 	if flags&flagPassword != 0 {
-		if password, i, ok = lenField(b, i); !ok {
-			return false
+		if v, next, ok = lenField(b, i); !ok {
+			return i, missing(p.fieldShort(i, Payload, &passwordField), "MQTT-3.1.2-21")
 		}
+		if rec {
+			p.noteBinary(Payload, &passwordField, i, v)
+		}
+		c.Password, i = v, next
 	}
-	p.pos += i
-	c.ProtocolName, c.ProtocolLevel, c.KeepAlive = aliasString(name), level, keepAlive
-	c.CleanSession = flags&flagCleanSession != 0
-	c.ClientID = aliasString(id)
-	if flags&flagWill != 0 {
-		will.QoS = QoS(flags & flagWillQoS >> 3)
-		will.Retain = flags&flagWillRetain != 0
-		will.Topic, will.Message = aliasString(topic), message
-		c.Will = will
-	}
-	c.HasUsername, c.Username = flags&flagUsername != 0, aliasString(user)
-	c.HasPassword, c.Password = flags&flagPassword != 0, password
-	return true
-}
-
-// lenField returns the length-prefixed field at b[i:] and the index just
-// past it; ok is false when b does not hold all of it. [MQTT 1.5.3]
-func lenField(b []byte, i int) (v []byte, next int, ok bool) {
-	if i+2 > len(b) {
-		return nil, i, false
-	}
-	n := i + 2 + (int(b[i])<<8 | int(b[i+1]))
-	if n > len(b) {
-		return nil, i, false
-	}
-	return b[i+2 : n : n], n, true
+	return i, nil
 }
 
 // protocolLevelFor is the protocol level that goes with a protocol name:

@@ -84,7 +84,11 @@ func (p *parser) body(t PacketType, flags byte, d *Decoder) (Packet, *Error) {
 	switch t {
 	case CONNECT:
 		pk, will := d.connectStructs()
-		return pk, p.connect(pk, will)
+		withWill, err := p.connect(pk, will)
+		if withWill {
+			pk.Will = will
+		}
+		return pk, err
 	case CONNACK:
 		pk := reuse(d, func(d *Decoder) *Connack { return &d.connack })
 		return pk, p.connack(pk)

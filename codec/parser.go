@@ -54,6 +54,12 @@ func (p *parser) truncated() *Error {
 	})
 }
 
+// shortAt is short for n bytes at offset i.
+func (p *parser) shortAt(i, n int, what *Text) *Error {
+	p.pos = i
+	return p.short(n, what)
+}
+
 // byte1 reads one byte.
 func (p *parser) byte1(what *Text) (byte, *Error) {
 	if p.pos >= p.lim {
@@ -75,83 +81,71 @@ func (p *parser) uint16(what *Text) (uint16, *Error) {
 	return uint16(b[0])<<8 | uint16(b[1]), nil
 }
 
-// bytes reads a two-byte length and that many bytes, recording the
-// length and the data as two fields. [MQTT 1.5.3]
-func (p *parser) bytes(sec Section, f *stringField) ([]byte, *Error) {
-	i := p.pos
+// lenField returns the length-prefixed field at b[i:] and the index just
+// past it; ok is false when b does not hold all of it. Its callers keep
+// the cursor in a local variable rather than in p.pos, so that a packet
+// of many fields (CONNECT) keeps it in a register. [MQTT 1.5.3]
+func lenField(b []byte, i int) (v []byte, next int, ok bool) {
+	if i+2 > len(b) {
+		return nil, i, false
+	}
+	n := i + 2 + (int(b[i])<<8 | int(b[i+1]))
+	if n > len(b) {
+		return nil, i, false
+	}
+	return b[i+2 : n : n], n, true
+}
+
+// fieldShort is the error for the length-prefixed field at offset i that
+// lenField found the packet does not hold: its length, or its data. The
+// length is noted when it is there.
+func (p *parser) fieldShort(i int, sec Section, f *stringField) *Error {
+	p.pos = i
 	if i+2 > p.lim {
-		return nil, p.short(2, &f.lenName)
+		return p.short(2, &f.lenName)
 	}
 	n := int(p.b[i])<<8 | int(p.b[i+1])
 	if p.rec != nil {
 		p.note(sec, f.lenName, i, 2, same(strconv.Itoa(n)), f.lenExplain)
 	}
-	i += 2
-	p.pos = i
-	if i+n > p.lim {
-		return nil, p.short(n, &f.name)
-	}
-	p.pos = i + n
-	return p.b[i : i+n : i+n], nil
+	p.pos = i + 2
+	return p.short(n, &f.name)
 }
 
-// str reads a UTF-8 encoded string, checks it and records it.
-// [MQTT 1.5.3]
-func (p *parser) str(sec Section, f *stringField) (string, *Error) {
-	v, err := p.bytes(sec, f)
-	if err != nil {
-		return "", err
-	}
-	s := aliasString(v)
-	off := p.pos - len(v)
-	if p.recording() {
-		p.note(sec, f.name, off, len(v), quote(s), f.explain)
-	}
-	if err := checkUTF8(s, off, &f.name); err != nil {
-		return "", err
-	}
-	return s, nil
+// noteField records the length-prefixed field v that starts at offset i:
+// its length, then its data.
+func (p *parser) noteField(sec Section, f *stringField, i int, v []byte, value, explain Text) {
+	p.note(sec, f.lenName, i, 2, same(strconv.Itoa(len(v))), f.lenExplain)
+	p.note(sec, f.name, i+2, len(v), value, explain)
 }
 
-// topic reads a topic name or filter and checks it with the topic rules;
-// the error's offset is moved from within the string to the packet.
+// noteText records the UTF-8 string v at offset i as noteField does.
+func (p *parser) noteText(sec Section, f *stringField, i int, v []byte) {
+	p.noteField(sec, f, i, v, quote(aliasString(v)), f.explain)
+}
+
+// noteBinary records the binary data v at offset i as noteField does.
+func (p *parser) noteBinary(sec Section, f *stringField, i int, v []byte) {
+	p.noteField(sec, f, i, v, showBytes(v), f.explain)
+}
+
+// topic reads a topic name or filter at p.pos and checks it with the
+// topic rules.
 func (p *parser) topic(sec Section, f *stringField, filter bool) (string, *Error) {
-	v, err := p.bytes(sec, f)
-	if err != nil {
-		return "", err
+	i := p.pos
+	v, next, ok := lenField(p.b[:p.lim], i)
+	if !ok {
+		return "", p.fieldShort(i, sec, f)
+	}
+	if p.rec != nil {
+		p.noteText(sec, f, i, v)
 	}
 	s := aliasString(v)
-	off := p.pos - len(v)
-	if p.recording() {
-		p.note(sec, f.name, off, len(v), quote(s), f.explain)
+	if err := checkTopicString(s, filter); err != nil {
+		return "", topicInPacket(err, s, i+2)
 	}
-	if err := checkTopic(s, off, filter); err != nil {
-		return "", err
-	}
+	p.pos = next
 	return s, nil
-}
-
-// checkTopic checks a topic name or filter that starts at offset off of
-// the packet, moving the topic validators' offset to the packet's.
-func checkTopic(s string, off int, filter bool) *Error {
-	if plainTopic(s, filter) {
-		return nil
-	}
-	var verr error
-	if filter {
-		verr = ValidateTopicFilter(s)
-	} else {
-		verr = ValidateTopicName(s)
-	}
-	if verr == nil {
-		return nil
-	}
-	e := *verr.(*Error)
-	e.Offset += off
-	if len(s) == 0 {
-		e.Offset = off - 2 // an empty string: point at its length
-	}
-	return &e
 }
 
 // packetID reads the packet identifier of a packet of type t, which must
@@ -233,29 +227,4 @@ func plural(n int, unit string) string {
 		return "1 " + unit
 	}
 	return strconv.Itoa(n) + " " + unit + "s"
-}
-
-// plainTopic is the decoder's fast path for the common topic: it reports
-// true only for a topic name (or, with filter, a topic filter) that is
-// certainly valid: non-empty ASCII without U+0000 and, in a filter,
-// wildcards that occupy whole levels, '#' only last. Anything else goes
-// to ValidateTopicName or ValidateTopicFilter for the verdict.
-func plainTopic(s string, filter bool) bool {
-	if len(s) == 0 {
-		return false
-	}
-	for i := plainPrefix(s, true); i < len(s); i++ {
-		switch c := s[i]; {
-		case c == 0 || c >= 0x80:
-			return false
-		case c == '+' || c == '#':
-			if !filter || i > 0 && s[i-1] != '/' {
-				return false
-			}
-			if c == '+' && i+1 < len(s) && s[i+1] != '/' || c == '#' && i+1 != len(s) {
-				return false
-			}
-		}
-	}
-	return true
 }

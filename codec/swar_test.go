@@ -2,8 +2,8 @@ package codec
 
 import "testing"
 
-// TestPlain checks the word-at-a-time scan against a byte-by-byte one for
-// every length up to 24 with each kind of byte at each position.
+// TestPlain checks the word-at-a-time scans against a byte-by-byte one
+// for every length up to 24 with each kind of byte at each position.
 func TestPlain(t *testing.T) {
 	slow := func(s string, wild bool) bool {
 		for i := 0; i < len(s); i++ {
@@ -27,6 +27,9 @@ func TestPlain(t *testing.T) {
 				for _, wild := range []bool{false, true} {
 					if got, want := plain(s, wild), slow(s, wild); got != want {
 						t.Fatalf("plain(%q, %v) = %v, want %v", s, wild, got, want)
+					}
+					if k := plainPrefix(s, wild); k > n || !slow(s[:k], wild) || (k == n) != slow(s, wild) || k < n && k%8 != 0 {
+						t.Fatalf("plainPrefix(%q, %v) = %d", s, wild, k)
 					}
 				}
 			}

@@ -10,14 +10,10 @@ import (
 // offset off: well-formed, no encoded surrogate, no U+0000.
 // [MQTT-1.5.3-1, MQTT-1.5.3-2]
 func checkUTF8(s string, off int, what *Text) *Error {
-	i := plainPrefix(s, false)
-	for i < len(s) && s[i] != 0 && s[i] < utf8.RuneSelf {
-		i++
-	}
-	if i == len(s) || utf8.ValidString(s[i:]) && strings.IndexByte(s[i:], 0) < 0 {
+	if plain(s, false) || utf8.ValidString(s) && strings.IndexByte(s, 0) < 0 {
 		return nil
 	}
-	for i < len(s) {
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c == 0 {
 			return newError(ErrNullCharacter, off+i, "MQTT-1.5.3-2", Text{

@@ -1,22 +1,24 @@
 package codec
 
-// validate checks a packet for the strict encoder without decoding its
-// encoding b: the same checks as the decoder, on the struct, in the
-// decoder's order, with the decoder's errors and the offsets those bytes
-// have in b. The fuzz test FuzzStrictEncoder holds the two to agreement.
+// validate checks a packet for the strict encoder, given its encoding b:
+// the decoder's checks, in the decoder's order, with the decoder's errors
+// and the offsets those bytes have in b. A CONNECT is decoded from b by
+// the decoder's parser; the other types are checked on the struct with
+// the decoder's rule functions (checkTopicString, packetIDZero ...). The
+// fuzz test FuzzStrictEncoder holds the two to agreement.
 func validate(p Packet, b []byte) *Error {
 	_, h, _ := remainingLength(b) // b is a complete encoding
 	switch pk := p.(type) {
 	case *Connect:
-		return validateConnect(pk, b[h+3+len(pk.ProtocolName)], h)
+		return validateConnect(b, h)
 	case *Connack:
 		return checkConnackCode(pk, h)
 	case *Publish:
 		if err := checkTypeAndFlags(PUBLISH, b[0]&0x0f); err != nil {
 			return err
 		}
-		if err := checkTopic(pk.Topic, h+2, false); err != nil {
-			return publishTopicRule(err)
+		if err := checkTopicString(pk.Topic, false); err != nil {
+			return publishTopicRule(topicInPacket(err, pk.Topic, h+2))
 		}
 		if pk.QoS > 0 && pk.PacketID == 0 {
 			return packetIDZero(PUBLISH, h+2+len(pk.Topic))
@@ -41,37 +43,17 @@ func validate(p Packet, b []byte) *Error {
 	return nil
 }
 
-// validateConnect checks a CONNECT whose Connect Flags byte is flags and
-// whose fixed header is h bytes long.
-func validateConnect(c *Connect, flags byte, h int) *Error {
-	off := h + 2
-	want := protocolLevelFor(c.ProtocolName)
-	if want == 0 {
-		return errProtocolName(c.ProtocolName, off)
-	}
-	off += len(c.ProtocolName)
-	if c.ProtocolLevel != want {
-		return errProtocolLevel(c.ProtocolName, c.ProtocolLevel, off)
-	}
-	off++
-	if err := checkConnectFlags(flags, off); err != nil {
-		return err
-	}
-	off += 3 + 2
-	if err := checkUTF8(c.ClientID, off, &clientIDField.name); err != nil {
-		return err
-	}
-	off += len(c.ClientID)
-	if c.Will != nil {
-		if err := checkTopic(c.Will.Topic, off+2, false); err != nil {
-			return err
-		}
-		off += 4 + len(c.Will.Topic) + len(c.Will.Message)
-	}
-	if c.HasUsername {
-		return checkUTF8(c.Username, off+2, &usernameField.name)
-	}
-	return nil
+// validateConnect checks an encoded CONNECT whose fixed header is h
+// bytes long by decoding it with the decoder's own parser into structs of
+// its own: the decoder's rules, in its order, with its errors and
+// offsets, stated once.
+func validateConnect(b []byte, h int) *Error {
+	var c Connect
+	var will Will
+	var p parser // set field by field: a composite literal is built aside and copied
+	p.b, p.pos, p.end, p.lim, p.rl = b, h, len(b), len(b), len(b)-h
+	_, err := p.connect(&c, &will)
+	return err
 }
 
 // validateAck checks the packet identifier of an acknowledgement.
@@ -92,8 +74,8 @@ func validateSubscribe(s *Subscribe, h int) *Error {
 		return errNoSubscriptions(off)
 	}
 	for _, sub := range s.Subscriptions {
-		if err := checkTopic(sub.Filter, off+2, true); err != nil {
-			return err
+		if err := checkTopicString(sub.Filter, true); err != nil {
+			return topicInPacket(err, sub.Filter, off+2)
 		}
 		off += 2 + len(sub.Filter)
 		if sub.QoS > 2 {
@@ -131,8 +113,8 @@ func validateUnsubscribe(u *Unsubscribe, h int) *Error {
 		return errNoUnsubscriptions(off)
 	}
 	for _, f := range u.Filters {
-		if err := checkTopic(f, off+2, true); err != nil {
-			return err
+		if err := checkTopicString(f, true); err != nil {
+			return topicInPacket(err, f, off+2)
 		}
 		off += 2 + len(f)
 	}
