@@ -54,10 +54,10 @@ type Field struct {
 // Part is one piece of a field: a bit range of a flags byte ("7", "2-1")
 // or one byte of the Remaining Length ("byte 1").
 type Part struct {
-	Bits    string `json:"bits"`
-	Name    Text   `json:"name"`
-	Value   Text   `json:"value"`
-	Explain Text   `json:"explain"`
+	Place   Place `json:"place"`
+	Name    Text  `json:"name"`
+	Value   Text  `json:"value"`
+	Explain Text  `json:"explain"`
 }
 
 // same is a value that reads the same in English and Chinese: a number, hex,

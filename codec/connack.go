@@ -114,8 +114,8 @@ func (p *parser) noteAckFlags(f byte) {
 		EN: "Bit 0 is Session Present; bits 7-1 are reserved.",
 		ZH: "第 0 位是当前会话标志；第 7 到 1 位是保留位。",
 	},
-		Part{Bits: "7-1", Name: reservedName, Value: same(bitRange(f, 7, 1)), Explain: Text{EN: "Reserved; must be 0.", ZH: "保留位，必须为 0。"}},
-		Part{Bits: "0", Name: sessionPresent, Value: same(strconv.Itoa(int(sp))), Explain: ex},
+		Part{Place: BitsPlace(7, 1), Name: reservedName, Value: same(bitRange(f, 7, 1)), Explain: Text{EN: "Reserved; must be 0.", ZH: "保留位，必须为 0。"}},
+		Part{Place: BitPlace(0), Name: sessionPresent, Value: same(strconv.Itoa(int(sp))), Explain: ex},
 	)
 }
 

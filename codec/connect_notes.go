@@ -76,32 +76,32 @@ func keepAliveExplain(ka uint16) Text {
 
 // flagMeanings says what each Connect Flags bit means when 0 and when 1.
 var flagMeanings = []struct {
-	bits  string
+	place Place
 	mask  byte
 	name  Text
 	is0   Text
 	is1   Text
 	shift int
 }{
-	{"7", flagUsername, Text{EN: "User Name Flag", ZH: "用户名标志"},
+	{BitPlace(7), flagUsername, Text{EN: "User Name Flag", ZH: "用户名标志"},
 		Text{EN: "0: no user name in the payload.", ZH: "0：有效载荷中没有用户名。"},
 		Text{EN: "1: a user name follows in the payload.", ZH: "1：有效载荷中带有用户名。"}, 7},
-	{"6", flagPassword, Text{EN: "Password Flag", ZH: "密码标志"},
+	{BitPlace(6), flagPassword, Text{EN: "Password Flag", ZH: "密码标志"},
 		Text{EN: "0: no password in the payload.", ZH: "0：有效载荷中没有密码。"},
 		Text{EN: "1: a password follows in the payload; only allowed with a user name.", ZH: "1：有效载荷中带有密码；必须同时带有用户名。"}, 6},
-	{"5", flagWillRetain, Text{EN: "Will Retain", ZH: "遗嘱保留标志"},
+	{BitPlace(5), flagWillRetain, Text{EN: "Will Retain", ZH: "遗嘱保留标志"},
 		Text{EN: "0: the will message is published as a normal, non-retained message.", ZH: "0：遗嘱消息作为普通（非保留）消息发布。"},
 		Text{EN: "1: the will message is published as a retained message.", ZH: "1：遗嘱消息作为保留消息发布。"}, 5},
-	{"4-3", flagWillQoS, Text{EN: "Will QoS", ZH: "遗嘱 QoS"},
+	{BitsPlace(4, 3), flagWillQoS, Text{EN: "Will QoS", ZH: "遗嘱 QoS"},
 		Text{EN: "The QoS of the will message; 0 when there is no will.", ZH: "遗嘱消息的服务质量；没有遗嘱时必须为 0。"},
 		Text{EN: "The QoS of the will message; 0 when there is no will.", ZH: "遗嘱消息的服务质量；没有遗嘱时必须为 0。"}, 3},
-	{"2", flagWill, Text{EN: "Will Flag", ZH: "遗嘱标志"},
+	{BitPlace(2), flagWill, Text{EN: "Will Flag", ZH: "遗嘱标志"},
 		Text{EN: "0: no will message.", ZH: "0：没有遗嘱消息。"},
 		Text{EN: "1: a will topic and will message follow in the payload; the server publishes them if the client goes away without DISCONNECT.", ZH: "1：有效载荷中带有遗嘱主题和遗嘱消息；客户端没有发送 DISCONNECT 就断开时，服务端发布遗嘱。"}, 2},
-	{"1", flagCleanSession, Text{EN: "Clean Session", ZH: "清理会话"},
+	{BitPlace(1), flagCleanSession, Text{EN: "Clean Session", ZH: "清理会话"},
 		Text{EN: "0: resume the stored session (subscriptions, messages in flight), or start one if none is stored, and keep it after disconnecting.", ZH: "0：恢复已保存的会话（订阅、尚未完成确认的消息），没有则新建，断开后服务端继续保留会话。"},
 		Text{EN: "1: start a new session and discard it when the connection ends.", ZH: "1：开始一个新会话，连接断开时丢弃会话。"}, 1},
-	{"0", flagReserved, Text{EN: "Reserved", ZH: "保留位"},
+	{BitPlace(0), flagReserved, Text{EN: "Reserved", ZH: "保留位"},
 		Text{EN: "Reserved; must be 0.", ZH: "保留位，必须为 0。"},
 		Text{EN: "Reserved; must be 0, and 1 is malformed.", ZH: "保留位，必须为 0；为 1 是畸形报文。"}, 0},
 }
@@ -116,7 +116,7 @@ func (p *parser) noteConnectFlags(off int, f byte) {
 		if v != 0 {
 			ex = m.is1
 		}
-		parts = append(parts, Part{Bits: m.bits, Name: m.name, Value: same(strconv.Itoa(int(v))), Explain: ex})
+		parts = append(parts, Part{Place: m.place, Name: m.name, Value: same(strconv.Itoa(int(v))), Explain: ex})
 	}
 	p.note(VariableHeader, connectFlagsName, off, 1, same(hex2(f)+" = "+bits8(f)), Text{
 		EN: "Which optional fields the payload carries, and how the session is handled.",

@@ -42,7 +42,7 @@ var (
 // noteFirstByte records the packet type and flags byte, bit by bit.
 func (p *parser) noteFirstByte(t PacketType, flags byte) {
 	typePart := Part{
-		Bits: "7-4", Name: typePartName,
+		Place: BitsPlace(7, 4), Name: typePartName,
 		Value:   same(strconv.Itoa(int(t)) + " = " + t.String()),
 		Explain: typeMeaning[t],
 	}
@@ -62,12 +62,12 @@ func (p *parser) noteFirstByte(t PacketType, flags byte) {
 			value.ZH += "，RETAIN"
 		}
 		parts = []Part{typePart,
-			{Bits: "3", Name: dupName, Value: same(strconv.Itoa(int(dup))), Explain: dupExplain(dup)},
-			{Bits: "2-1", Name: qosName, Value: same(strconv.Itoa(int(qos))), Explain: qosMeaningTexts[qos]},
-			{Bits: "0", Name: retainName, Value: same(strconv.Itoa(int(retain))), Explain: retainExplain(retain)},
+			{Place: BitPlace(3), Name: dupName, Value: same(strconv.Itoa(int(dup))), Explain: dupExplain(dup)},
+			{Place: BitsPlace(2, 1), Name: qosName, Value: same(strconv.Itoa(int(qos))), Explain: qosMeaningTexts[qos]},
+			{Place: BitPlace(0), Name: retainName, Value: same(strconv.Itoa(int(retain))), Explain: retainExplain(retain)},
 		}
 	} else if t == Reserved0 || t == Reserved15 {
-		parts = []Part{typePart, {Bits: "3-0", Name: reservedName, Value: same(bits4(flags)), Explain: Text{
+		parts = []Part{typePart, {Place: BitsPlace(3, 0), Name: reservedName, Value: same(bits4(flags)), Explain: Text{
 			EN: "Meaningless: no packet has type " + strconv.Itoa(int(t)) + ".",
 			ZH: "没有意义：不存在类型为 " + strconv.Itoa(int(t)) + " 的报文。",
 		}}}
@@ -81,7 +81,7 @@ func (p *parser) noteFirstByte(t PacketType, flags byte) {
 			ex.EN += " PUBREL, SUBSCRIBE and UNSUBSCRIBE are the packets whose flags are 0010."
 			ex.ZH += "PUBREL、SUBSCRIBE 和 UNSUBSCRIBE 的标志位固定为 0010。"
 		}
-		parts = []Part{typePart, {Bits: "3-0", Name: reservedName, Value: same(bits4(flags)), Explain: ex}}
+		parts = []Part{typePart, {Place: BitsPlace(3, 0), Name: reservedName, Value: same(bits4(flags)), Explain: ex}}
 	}
 	p.note(FixedHeader, firstByteName, 0, 1, value, Text{
 		EN: "Byte 1 of the fixed header, " + hex2(p.b[0]) + " = " + bits8(p.b[0]) + ": the packet type in the high four bits, its flags in the low four.",
@@ -122,7 +122,7 @@ func (p *parser) noteRemainingLength(hlen int) {
 			ex = Text{EN: "continuation bit 1: another Remaining Length byte follows.", ZH: "延续位（最高位）为 1：后面还有剩余长度字节。"}
 		}
 		parts = append(parts, Part{
-			Bits:    "byte " + strconv.Itoa(i),
+			Place:   BytePlace(i),
 			Name:    remLenByteName,
 			Value:   same(hex2(c) + ": " + strconv.Itoa(d) + " × " + strconv.Itoa(mult) + " = " + strconv.Itoa(d*mult)),
 			Explain: ex,

@@ -79,8 +79,8 @@ func (p *parser) noteRequestedQoS(off int, q byte) {
 		EN: "The highest QoS the client wants for messages on this filter; the server may grant less.",
 		ZH: "客户端希望这个过滤器上的消息使用的最高服务质量；服务端可以授予更低的等级。",
 	},
-		Part{Bits: "7-2", Name: reservedName, Value: same(bitRange(q, 7, 2)), Explain: Text{EN: "Reserved; must be 0.", ZH: "保留位，必须为 0。"}},
-		Part{Bits: "1-0", Name: qosName, Value: same(strconv.Itoa(int(q & 3))), Explain: qosMeaningTexts[q&3]},
+		Part{Place: BitsPlace(7, 2), Name: reservedName, Value: same(bitRange(q, 7, 2)), Explain: Text{EN: "Reserved; must be 0.", ZH: "保留位，必须为 0。"}},
+		Part{Place: BitsPlace(1, 0), Name: qosName, Value: same(strconv.Itoa(int(q & 3))), Explain: qosMeaningTexts[q&3]},
 	)
 }
 

@@ -179,7 +179,7 @@ func renderAnnotation(a Annotation, lang string) string {
 		sb.WriteString("[" + strconv.Itoa(f.Offset) + "+" + strconv.Itoa(f.Length) + "] " +
 			f.Section.Name().In(lang) + " · " + f.Name.In(lang) + " = " + f.Value.In(lang) + "\n    " + f.Explain.In(lang) + "\n")
 		for _, p := range f.Parts {
-			sb.WriteString("      " + p.Bits + " " + p.Name.In(lang) + " = " + p.Value.In(lang) + ": " + p.Explain.In(lang) + "\n")
+			sb.WriteString("      " + p.Place.String() + " " + p.Name.In(lang) + " = " + p.Value.In(lang) + ": " + p.Explain.In(lang) + "\n")
 		}
 	}
 	if a.Err != nil {

@@ -45,7 +45,7 @@ func TestAnnotateValueLanguages(t *testing.T) {
 			}
 			for _, p := range fl.Parts {
 				if p.Value.EN == "" || p.Value.ZH == "" {
-					t.Errorf("%s: %s part %s value %+v lacks a language", f.name, fl.Name.EN, p.Bits, p.Value)
+					t.Errorf("%s: %s part %s value %+v lacks a language", f.name, fl.Name.EN, p.Place, p.Value)
 				}
 			}
 		}

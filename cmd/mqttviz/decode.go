@@ -240,7 +240,7 @@ func writeDecodeTable(w io.Writer, p decodedPacket, lang string) error {
 		t = append(t, []string{f.Section.Name().In(lang), strconv.Itoa(f.Offset),
 			hexSpan(p.Bytes, f.Offset, f.Length), f.Name.In(lang), f.Value.In(lang), f.Explain.In(lang)})
 		for _, part := range f.Parts {
-			t = append(t, []string{"", "", "  " + bitsLabel(part.Bits, lang), "  " + part.Name.In(lang), part.Value.In(lang), part.Explain.In(lang)})
+			t = append(t, []string{"", "", "  " + part.Place.Name().In(lang), "  " + part.Name.In(lang), part.Value.In(lang), part.Explain.In(lang)})
 		}
 	}
 	if _, err := io.WriteString(w, t.String()); err != nil {
@@ -254,25 +254,6 @@ func writeDecodeTable(w io.Writer, p decodedPacket, lang string) error {
 		return err
 	}
 	return nil
-}
-
-// bitsLabel says which bits of a flags byte a part is ("bits 2-1"); a part
-// that is not a bit range ("byte 1" of the Remaining Length) is shown as
-// it is.
-func bitsLabel(bits, lang string) string {
-	if n, ok := strings.CutPrefix(bits, "byte "); ok && lang == "zh" {
-		return "第 " + n + " 字节"
-	}
-	if bits == "" || bits[0] < '0' || bits[0] > '9' {
-		return bits
-	}
-	switch {
-	case lang == "zh":
-		return "第 " + bits + " 位"
-	case strings.Contains(bits, "-"):
-		return "bits " + bits
-	}
-	return "bit " + bits
 }
 
 // table is rows of cells printed in aligned columns, two spaces apart.

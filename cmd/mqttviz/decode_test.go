@@ -103,7 +103,7 @@ func TestDecodeTableShowsEveryField(t *testing.T) {
 		for _, f := range a.Fields {
 			phrases = append(phrases, f.Name.EN)
 			for _, p := range f.Parts {
-				phrases = append(phrases, bitsLabel(p.Bits, "en"), p.Name.EN)
+				phrases = append(phrases, p.Place.Name().EN, p.Name.EN)
 			}
 		}
 		if rest, ok := containsInOrder(out.String(), phrases); !ok {

@@ -17,14 +17,19 @@ func TestHexByte(t *testing.T) {
 }
 
 func TestPartPlace(t *testing.T) {
-	for _, tt := range []struct{ lang, bits, want string }{
-		{i18n.EN, "7-4", "7-4"},
-		{i18n.ZH, "7-4", "7-4"},
-		{i18n.EN, "byte 2", "byte 2"},
-		{i18n.ZH, "byte 2", "第 2 字节"},
+	for _, tt := range []struct {
+		lang  string
+		place codec.Place
+		want  string
+	}{
+		{i18n.EN, codec.BitsPlace(7, 4), "7-4"},
+		{i18n.ZH, codec.BitsPlace(7, 4), "7-4"},
+		{i18n.ZH, codec.BitPlace(0), "0"},
+		{i18n.EN, codec.BytePlace(2), "byte 2"},
+		{i18n.ZH, codec.BytePlace(2), "第 2 字节"},
 	} {
-		if got := partPlace(tt.lang, tt.bits); got != tt.want {
-			t.Errorf("partPlace(%s, %q) = %q, want %q", tt.lang, tt.bits, got, tt.want)
+		if got := partPlace(tt.lang, tt.place); got != tt.want {
+			t.Errorf("partPlace(%s, %v) = %q, want %q", tt.lang, tt.place, got, tt.want)
 		}
 	}
 }

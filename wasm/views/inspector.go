@@ -3,7 +3,6 @@ package views
 import (
 	"mqttviz/wasm/jsb"
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -205,22 +204,22 @@ func byteSpan(off, n int) string {
 
 // partPlace names where a part sits in lang: a bit range as the codec
 // writes it ("7-4") or a byte of a multi-byte field ("byte 1", 第 1 字节).
-func partPlace(lang, bits string) string {
-	if n, ok := strings.CutPrefix(bits, "byte "); ok {
-		return tr(lang, "inspector.byte", n)
+func partPlace(lang string, p codec.Place) string {
+	if p.IsByte() {
+		return p.Name().In(lang)
 	}
-	return bits
+	return p.String()
 }
 
 func (in *inspector) renderParts(parts []codec.Part) app.UI {
 	rows := make([]app.UI, len(parts))
 	head := tr(in.Lang, "inspector.bytes.col")
 	for i, p := range parts {
-		if !strings.HasPrefix(p.Bits, "byte ") {
+		if !p.Place.IsByte() {
 			head = tr(in.Lang, "inspector.bits")
 		}
 		rows[i] = app.Tr().Body(
-			app.Td().Class("bits").Text(partPlace(in.Lang, p.Bits)),
+			app.Td().Class("bits").Text(partPlace(in.Lang, p.Place)),
 			app.Td().Class("part-name").Text(p.Name.In(in.Lang)),
 			app.Td().Class("part-value").Text(p.Value.In(in.Lang)),
 			app.Td().Class("part-explain").Text(p.Explain.In(in.Lang)),

@@ -35,7 +35,6 @@ var Strings = map[string]codec.Text{
 	"inspector.offset":     {EN: "at byte %d", ZH: "位于第 %d 字节"},
 	"inspector.bits":       {EN: "bits", ZH: "位"},
 	"inspector.bytes.col":  {EN: "bytes", ZH: "字节"},
-	"inspector.byte":       {EN: "byte %s", ZH: "第 %s 字节"},
 	"inspector.more":       {EN: "… and %d more bytes, not drawn", ZH: "……其余 %d 个字节未画出"},
 	"section.fixed":        {EN: "fixed header", ZH: "固定报头"},
 	"section.variable":     {EN: "variable header", ZH: "可变报头"},
