@@ -257,8 +257,8 @@ func writeDecodeTable(w io.Writer, p decodedPacket, lang string) error {
 }
 
 // table is rows of cells printed in aligned columns, two spaces apart.
-// Widths count a Chinese character as two columns, as a terminal shows
-// it, so that tables in Chinese line up too.
+// Widths are codec.DisplayWidth: a Chinese character counts two columns,
+// as a terminal shows it, so that tables in Chinese line up too.
 type table [][]string
 
 func (t table) String() string {
@@ -268,7 +268,7 @@ func (t table) String() string {
 			if i == len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], displayWidth(cell))
+			widths[i] = max(widths[i], codec.DisplayWidth(cell))
 		}
 	}
 	var b strings.Builder
@@ -277,36 +277,12 @@ func (t table) String() string {
 		for i, cell := range row {
 			line += cell
 			if i < len(row)-1 {
-				line += strings.Repeat(" ", widths[i]-displayWidth(cell)+2)
+				line += strings.Repeat(" ", widths[i]-codec.DisplayWidth(cell)+2)
 			}
 		}
 		b.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
 	return b.String()
-}
-
-// displayWidth is the number of terminal columns s takes: two for each
-// wide East Asian character, one for any other.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if isWide(r) {
-			n++
-		}
-	}
-	return n
-}
-
-// isWide reports whether r is a wide East Asian character: Hangul Jamo,
-// CJK radicals to Yi, Hangul syllables, CJK compatibility ideographs,
-// vertical and CJK compatibility forms, fullwidth forms and the
-// supplementary ideographic planes.
-func isWide(r rune) bool {
-	return 0x1100 <= r && r <= 0x115F || 0x2E80 <= r && r <= 0xA4CF && r != 0x303F ||
-		0xAC00 <= r && r <= 0xD7A3 || 0xF900 <= r && r <= 0xFAFF || 0xFE10 <= r && r <= 0xFE19 ||
-		0xFE30 <= r && r <= 0xFE6F || 0xFF00 <= r && r <= 0xFF60 || 0xFFE0 <= r && r <= 0xFFE6 ||
-		0x20000 <= r && r <= 0x3FFFD
 }
 
 // hexSpan prints up to 8 bytes of b[off:off+n] as hex, eliding the rest.

@@ -3,6 +3,8 @@ package trace
 import (
 	"fmt"
 	"strings"
+
+	"mqttviz/codec"
 )
 
 // textBytesPerLine is how many packet bytes a line of the text table shows.
@@ -26,14 +28,14 @@ func FormatText(t *Trace, lang string) string {
 	// at its width.
 	route, label := 0, 0
 	if lang == "zh" {
-		route, label = width(word(lang, "from → to")), width(word(lang, "packet or event"))
+		route, label = codec.DisplayWidth(word(lang, "from → to")), codec.DisplayWidth(word(lang, "packet or event"))
 	}
 	for _, s := range t.Steps {
-		route = max(route, width(stepRoute(s)))
+		route = max(route, codec.DisplayWidth(stepRoute(s)))
 	}
 	for _, s := range t.Steps {
 		if s.Kind == KindPacket {
-			label = min(max(label, width(s.Label)), 56)
+			label = min(max(label, codec.DisplayWidth(s.Label)), 56)
 		}
 	}
 	indent := strings.Repeat(" ", 10)
@@ -125,7 +127,7 @@ func formatSeconds(ms int64) string {
 
 // pad right-pads s with spaces to w columns.
 func pad(s string, w int) string {
-	if n := width(s); n < w {
+	if n := codec.DisplayWidth(s); n < w {
 		return s + strings.Repeat(" ", w-n)
 	}
 	return s
@@ -133,23 +135,10 @@ func pad(s string, w int) string {
 
 // padLeft left-pads s with spaces to w columns.
 func padLeft(s string, w int) string {
-	if n := width(s); n < w {
+	if n := codec.DisplayWidth(s); n < w {
 		return strings.Repeat(" ", w-n) + s
 	}
 	return s
-}
-
-// width is how many terminal columns s takes: Chinese characters and
-// full-width punctuation take two.
-func width(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if r >= 0x2e80 && r != 0xfffd {
-			n++
-		}
-	}
-	return n
 }
 
 // hexPairs writes bytes as the seeds print them: "30 0b 00 04".
