@@ -63,3 +63,10 @@ func (s *Splitter) Next() ([]byte, error) {
 // Buffered returns how many bytes are held waiting for the rest of a
 // packet.
 func (s *Splitter) Buffered() int { return len(s.buf) - s.next }
+
+// Held returns the bytes fed and not yet returned as a packet: the start
+// of a packet still waiting for the rest, or, after a framing error, every
+// byte from the malformed packet on. A receiver whose connection closes
+// shows them as the packet it never finished. The slice points into the
+// splitter's buffer and is valid until the next call to Feed.
+func (s *Splitter) Held() []byte { return s.buf[s.next:len(s.buf):len(s.buf)] }

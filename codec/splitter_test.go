@@ -150,3 +150,29 @@ func TestSplitterRemainingLengthTooLong(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitterHeld checks that Held is the part of a packet not yet cut,
+// and everything from a malformed Remaining Length on.
+func TestSplitterHeld(t *testing.T) {
+	var s Splitter
+	s.Feed([]byte{0xd0, 0x00, 0x40, 0x02, 0x00}) // PINGREQ, then PUBACK cut short
+	if frame, err := s.Next(); err != nil || !bytes.Equal(frame, []byte{0xd0, 0x00}) {
+		t.Fatalf("first frame % x, %v", frame, err)
+	}
+	if frame, err := s.Next(); frame != nil || err != nil {
+		t.Fatalf("want more bytes, got % x, %v", frame, err)
+	}
+	if got := s.Held(); !bytes.Equal(got, []byte{0x40, 0x02, 0x00}) {
+		t.Fatalf("held % x, want the PUBACK's first 3 bytes", got)
+	}
+	s.Feed([]byte{0x01, 0x30, 0xff, 0xff, 0xff, 0xff, 0x01})
+	if frame, _ := s.Next(); !bytes.Equal(frame, []byte{0x40, 0x02, 0x00, 0x01}) {
+		t.Fatalf("PUBACK % x", frame)
+	}
+	if _, err := s.Next(); !errors.Is(err, ErrRemainingLengthTooLong) {
+		t.Fatalf("want a framing error, got %v", err)
+	}
+	if got := s.Held(); !bytes.Equal(got, []byte{0x30, 0xff, 0xff, 0xff, 0xff, 0x01}) {
+		t.Fatalf("held after the framing error % x", got)
+	}
+}

@@ -28,6 +28,7 @@ var allowed = map[string][]string{
 	"sim/script":           {"codec", "sim", "sim/trace"},
 	"sim/lessons":          {"sim/script", "sim/trace"},
 	"sim/internal/simtest": {"sim/trace"},
+	"sim/live":             {"codec", "sim", "sim/trace"},
 	"wasm/i18n":            {"codec"},
 	"wasm/i18n/i18ntest":   {"wasm/i18n"},
 	"wasm/jsb":             {"wasm/i18n", goApp, safejs},

@@ -1,0 +1,25 @@
+// Package live records and drives live MQTT connections: the third source
+// of a trace, beside a scenario and an instructor's actions.
+//
+// The Recorder turns what happened on real connections into trace steps:
+// a connection opened, the bytes read from it at time t (a read may hold
+// part of a packet or several: MQTT-6.0.0-1/-2 lets WebSocket frames and
+// packets fall apart as they like), the bytes written to it, its close.
+// Each whole packet read becomes one packet step with its exact bytes,
+// the read that completed it (Step.Read) and its connection (Step.Conn);
+// bytes that do not decode become a step that shows them with the codec's
+// error, also when the connection closes in the middle of a packet. The
+// recorder keeps the newest steps only (Options.Keep): the older ones are
+// counted by a gap step at the front of the trace, so a session of hours
+// stays bounded in memory.
+//
+// The recorder sits at one end of its connections, named by the trace's
+// source: the browser's live link (trace.SourceLive) records at the
+// clients, whose peer is a real broker; the native broker
+// (trace.SourceBroker) records at the broker, whose peers are devices.
+//
+// live holds no I/O of its own and never reads a clock: times are
+// milliseconds from the trace's start, given by the caller. It imports
+// sim, sim/trace and codec only, never net, time or syscall/js; the
+// browser and the command give it their transports.
+package live

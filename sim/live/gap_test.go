@@ -1,0 +1,56 @@
+package live
+
+import (
+	"testing"
+
+	"mqttviz/sim/trace"
+)
+
+// TestKeepNewest records many steps into a small recorder: the trace
+// never holds more than Keep of them beside the gap step, which counts
+// every step dropped and holds the state after the last of them.
+func TestKeepNewest(t *testing.T) {
+	const keep, total = 8, 100
+	r := NewRecorder(Options{Source: trace.SourceLive, Keep: keep})
+	r.Open(0, 1, "c1", "")
+	states := make([]*trace.State, total)
+	for i := range total {
+		s := r.Write(int64(i), 1, []byte{0xc0, 0x00})[0]
+		if i%3 == 0 {
+			states[i] = &trace.State{Clients: []*trace.ClientState{{Name: "c1", ClientID: string(rune('a' + i%26))}}}
+		}
+		r.Record(s, states[i])
+		steps := r.Trace().Steps
+		if kept := len(steps) - r.gap.steps(); kept > keep {
+			t.Fatalf("after %d steps the trace keeps %d", i+1, kept)
+		}
+		for j, s := range steps {
+			if s.Index != j {
+				t.Fatalf("after %d steps: step %d has index %d", i+1, j, s.Index)
+			}
+		}
+		if last := steps[len(steps)-1]; last.Time != int64(i) {
+			t.Fatalf("after %d steps the newest is at %d", i+1, last.Time)
+		}
+	}
+	steps := r.Trace().Steps
+	g := steps[0]
+	kept := len(steps) - 1
+	if g.Kind != trace.KindGap || g.Missed != total-kept || g.Conn != 0 || len(g.Notes) != 1 {
+		t.Fatalf("gap step %+v with %d kept", g, kept)
+	}
+	lastDropped := total - kept - 1
+	if g.Time != int64(lastDropped) {
+		t.Fatalf("gap at %d, want the last dropped step's time %d", g.Time, lastDropped)
+	}
+	want := states[lastDropped-lastDropped%3]
+	if g.State != want {
+		t.Fatalf("gap state %+v, want the state after step %d", g.State, lastDropped)
+	}
+	if steps[1].Time != int64(total-kept) {
+		t.Fatalf("first kept step at %d, want %d", steps[1].Time, total-kept)
+	}
+	if c := cap(steps); c > 2*keep+2 {
+		t.Fatalf("the steps' array has grown to %d", c)
+	}
+}

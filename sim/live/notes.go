@@ -1,0 +1,88 @@
+package live
+
+import (
+	"errors"
+	"strconv"
+
+	"mqttviz/codec"
+	"mqttviz/sim/trace"
+)
+
+// asCodecError is err as the codec's error, which every error of the
+// splitter and the decoder is; anything else is kept as its sentence.
+func asCodecError(err error) *codec.Error {
+	var ce *codec.Error
+	if errors.As(err, &ce) {
+		return ce
+	}
+	return &codec.Error{Token: "unknown", Message: codec.Text{EN: err.Error(), ZH: err.Error()}}
+}
+
+// errorNote is the codec's error as a note: its sentence and its rule.
+func errorNote(err error) trace.Note {
+	ce := asCodecError(err)
+	return trace.Note{Text: ce.Message, Rule: ce.Rule}
+}
+
+// openNote says who opened a connection, and where to.
+func openNote(client, addr string, atBroker bool) trace.Note {
+	switch {
+	case addr == "":
+		return trace.Note{Text: trace.Text{
+			EN: client + " opens a network connection to the broker",
+			ZH: client + " 与服务端建立网络连接",
+		}}
+	case atBroker:
+		return trace.Note{Text: trace.Text{
+			EN: client + " connects from " + addr,
+			ZH: client + " 从 " + addr + " 建立网络连接",
+		}}
+	}
+	return trace.Note{Text: trace.Text{
+		EN: client + " opens a network connection to the broker at " + addr,
+		ZH: client + " 与服务端 " + addr + " 建立网络连接",
+	}}
+}
+
+// closeNote says only who closed.
+func closeNote(who string) trace.Note {
+	return trace.Note{Text: trace.Text{
+		EN: who + " closes the network connection",
+		ZH: who + " 关闭网络连接",
+	}}
+}
+
+// unreadNote says why bytes after a malformed packet are not cut.
+func unreadNote(receiver string) trace.Note {
+	return trace.Note{Rule: "MQTT-4.8.0-1", Text: trace.Text{
+		EN: receiver + " reads nothing more after a malformed packet: it closes the connection, and these bytes are not processed",
+		ZH: receiver + " 收到畸形报文后不再读取：它关闭连接，这些字节不会被处理",
+	}}
+}
+
+// unfinishedNote says that a connection closed inside a packet, and how
+// much of it was missing when the fixed header says.
+func unfinishedNote(receiver string, held []byte) trace.Note {
+	n := strconv.Itoa(len(held))
+	want, err := codec.FrameLength(held)
+	if err != nil || want == 0 {
+		return trace.Note{Rule: "MQTT 2.2.3", Text: trace.Text{
+			EN: "the connection closed inside a fixed header: " + receiver + " had " + n + " bytes of a packet",
+			ZH: "连接在固定报头中途关闭：" + receiver + " 只收到报文的 " + n + " 个字节",
+		}}
+	}
+	missing := strconv.Itoa(want - len(held))
+	return trace.Note{Rule: "MQTT 2.2.3", Text: trace.Text{
+		EN: "the connection closed before the packet ended: " + receiver + " had " + n + " of its " + strconv.Itoa(want) + " bytes, " + missing + " never came",
+		ZH: "报文还没有收完连接就关闭了：按剩余长度共 " + strconv.Itoa(want) + " 个字节，" + receiver + " 只收到 " + n + " 个，还差 " + missing + " 个",
+	}}
+}
+
+// gapNote says how many steps the recorder dropped, and why.
+func gapNote(missed, keep int) trace.Note {
+	m, k := strconv.Itoa(missed), strconv.Itoa(keep)
+	return trace.Note{Text: trace.Text{
+		EN: m + " earlier steps are no longer kept: the recording holds the newest " + k,
+		ZH: "之前的 " + m + " 个步骤已不再保存：记录只保留最新的 " + k + " 个步骤",
+	}}
+}

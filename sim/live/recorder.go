@@ -1,0 +1,262 @@
+package live
+
+import (
+	"mqttviz/codec"
+	"mqttviz/sim/trace"
+)
+
+// DefaultKeep is how many steps a Recorder keeps when Options.Keep is 0:
+// at 1,000 packets a second, the last ten seconds.
+const DefaultKeep = 10000
+
+// Options configure a Recorder.
+type Options struct {
+	// Source is what the trace comes from, and so which end of its
+	// connections the recorder sits on: trace.SourceLive records at the
+	// clients, trace.SourceBroker at the broker.
+	Source trace.Source
+	// Start is the wall-clock start of the trace, as trace.Trace.Start
+	// writes it; step times are milliseconds after it.
+	Start string
+	// Keep is the most steps the trace holds besides its gap step; the
+	// oldest are dropped, a quarter at a time. 0 means DefaultKeep.
+	Keep int
+}
+
+// Recorder turns the events of live connections into the steps of a
+// growing trace. Each event method (Open, Read, Write, Close) returns the
+// steps it makes, which the caller completes with the notes and the state
+// of its core and hands to Record in order. A Recorder is not safe for
+// concurrent use: one loop drives it.
+type Recorder struct {
+	trace    trace.Trace
+	atBroker bool
+	keep     int
+	conns    map[int]*conn
+	gap      gap
+}
+
+// conn is what the recorder knows of one open connection.
+type conn struct {
+	client string // the client's lifeline
+	split  codec.Splitter
+	reads  int  // non-empty reads so far
+	broken bool // a malformed packet was read: the rest is not cut
+}
+
+// Arrival is one packet step made from bytes read. Packet is the decoded
+// packet for the receiver to process, nil when the bytes are malformed
+// (Err says how: the receiver must close the connection, MQTT-4.8.0-1) or
+// were not read because an earlier packet was malformed (both nil).
+// Packet aliases Step.Bytes, which the recorder never modifies.
+type Arrival struct {
+	Step   trace.Step
+	Packet codec.Packet
+	Err    *codec.Error
+}
+
+// Closer says which end closed a connection.
+type Closer int
+
+// The ends that close a connection.
+const (
+	// Local is the recorder's own end: its client or its broker.
+	Local Closer = iota
+	// Peer is the other end: a read found the connection closed, or the
+	// transport failed.
+	Peer
+)
+
+// NewRecorder returns a recorder with an empty trace.
+func NewRecorder(o Options) *Recorder {
+	keep := o.Keep
+	if keep <= 0 {
+		keep = DefaultKeep
+	}
+	return &Recorder{
+		trace: trace.Trace{
+			Version: trace.Version, Source: o.Source, Start: o.Start,
+			Nodes: []string{trace.BrokerName}, Steps: []trace.Step{}, Expectations: []trace.Expectation{},
+		},
+		atBroker: o.Source == trace.SourceBroker,
+		keep:     keep,
+		conns:    map[int]*conn{},
+	}
+}
+
+// Trace returns the trace recorded so far: the recorder's own, valid
+// until the next Record. Do not modify it.
+func (r *Recorder) Trace() *trace.Trace { return &r.trace }
+
+// Open makes the connect step of connection c, opened at t by the client
+// named client to the broker at addr (or, at the broker, from the device
+// at addr). The client becomes a lifeline of the trace if it is not one.
+// Opening an id already open ends the old connection's reading.
+func (r *Recorder) Open(t int64, c int, client, addr string) trace.Step {
+	r.conns[c] = &conn{client: client}
+	r.addNode(client)
+	return trace.Step{Time: t, Kind: trace.KindConnect, From: client, To: trace.BrokerName, Conn: c,
+		Notes: []trace.Note{openNote(client, addr, r.atBroker)}}
+}
+
+// Read cuts the bytes read at t from connection c into packet steps: one
+// per whole packet completed by this read, none while a packet waits for
+// the rest. The recorder copies b. Bytes of a connection not open make no
+// step.
+func (r *Recorder) Read(t int64, c int, b []byte) []Arrival {
+	k := r.conns[c]
+	if k == nil || len(b) == 0 {
+		return nil
+	}
+	k.reads++
+	from, to := r.ends(k)
+	step := trace.Step{Time: t, Kind: trace.KindPacket, From: from, To: to, Conn: c, Read: k.reads}
+	if k.broken {
+		return []Arrival{unread(step, b)}
+	}
+	k.split.Feed(b)
+	var out []Arrival
+	for {
+		frame, err := k.split.Next()
+		if err != nil {
+			// The framing is broken: everything held is the malformed packet.
+			k.broken = true
+			return append(out, refused(step, k.split.Held(), err))
+		}
+		if frame == nil {
+			return out
+		}
+		a := packetArrival(step, frame)
+		out = append(out, a)
+		if a.Err != nil {
+			k.broken = true
+			if rest := k.split.Held(); len(rest) > 0 {
+				out = append(out, unread(step, rest))
+			}
+			return out
+		}
+	}
+}
+
+// Write makes the packet steps of the bytes written at t to connection
+// c: one per packet. The cores write whole packets; bytes that do not
+// decode make a step that shows them with the codec's error. Write's
+// steps are delivered: the bytes were handed to the transport (what the
+// peer made of them shows only in what it sends back).
+func (r *Recorder) Write(t int64, c int, b []byte) []trace.Step {
+	k := r.conns[c]
+	if k == nil {
+		return nil
+	}
+	to, from := r.ends(k)
+	var out []trace.Step
+	for p := range codec.StreamPackets(b) {
+		s := trace.Step{Time: t, SentAt: t, Kind: trace.KindPacket, From: from, To: to, Conn: c, Outcome: trace.Delivered}
+		describe(&s, p.Bytes)
+		if _, err := codec.Decode(s.Bytes); err != nil {
+			s.Notes = []trace.Note{errorNote(err)}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Close makes the steps of connection c closing at t: the bytes of a
+// packet it never finished, if any, then the close, by the recorder's end
+// or its peer, with why (a note with no text says only who closed).
+// Later events of c make no step until it is opened again.
+func (r *Recorder) Close(t int64, c int, by Closer, why trace.Note) []trace.Step {
+	k := r.conns[c]
+	if k == nil {
+		return nil
+	}
+	delete(r.conns, c)
+	peer, local := r.ends(k)
+	var out []trace.Step
+	if held := k.split.Held(); !k.broken && len(held) > 0 {
+		s := trace.Step{Time: t, Kind: trace.KindPacket, From: peer, To: local, Conn: c, Read: k.reads, Outcome: trace.Lost}
+		describe(&s, held)
+		if _, err := codec.Decode(s.Bytes); err != nil {
+			s.Notes = append(s.Notes, errorNote(err))
+		}
+		s.Notes = append(s.Notes, unfinishedNote(local, s.Bytes))
+		out = append(out, s)
+	}
+	s := trace.Step{Time: t, Kind: trace.KindClose, From: local, Conn: c}
+	if by == Peer {
+		s.From, s.To = peer, local
+	}
+	if why.Text.EN == "" {
+		why = closeNote(s.From)
+	}
+	s.Notes = []trace.Note{why}
+	return append(out, s)
+}
+
+// Record appends s to the trace with st, the state after it (nil when
+// the caller keeps none), numbering it and dropping the oldest steps when
+// the trace holds Options.Keep of them.
+func (r *Recorder) Record(s trace.Step, st *trace.State) {
+	if len(r.trace.Steps)-r.gap.steps() >= r.keep {
+		r.drop(max(1, r.keep/4))
+	}
+	s.Index = len(r.trace.Steps)
+	s.State = st
+	r.trace.Steps = append(r.trace.Steps, s)
+}
+
+// ends are the two lifelines of k: the peer's and the recorder's own.
+func (r *Recorder) ends(k *conn) (peer, local string) {
+	if r.atBroker {
+		return k.client, trace.BrokerName
+	}
+	return trace.BrokerName, k.client
+}
+
+func (r *Recorder) addNode(name string) {
+	for _, n := range r.trace.Nodes {
+		if n == name {
+			return
+		}
+	}
+	r.trace.Nodes = append(r.trace.Nodes, name)
+}
+
+// packetArrival is the step of one whole packet read, decoded.
+func packetArrival(s trace.Step, frame []byte) Arrival {
+	describe(&s, frame)
+	p, err := codec.Decode(s.Bytes)
+	if err != nil {
+		return refused(s, s.Bytes, err)
+	}
+	s.Outcome = trace.Delivered
+	return Arrival{Step: s, Packet: p}
+}
+
+// refused is the step of malformed bytes read: the receiver closes.
+func refused(s trace.Step, b []byte, err error) Arrival {
+	if s.Bytes == nil {
+		describe(&s, b)
+	}
+	s.Outcome = trace.Refused
+	ce := asCodecError(err)
+	s.Notes = []trace.Note{errorNote(ce)}
+	return Arrival{Step: s, Err: ce}
+}
+
+// unread is the step of bytes read after a malformed packet, which the
+// receiver no longer cuts into packets.
+func unread(s trace.Step, b []byte) Arrival {
+	describe(&s, b)
+	s.Outcome = trace.Lost
+	s.Notes = []trace.Note{unreadNote(s.To)}
+	return Arrival{Step: s}
+}
+
+// describe puts a copy of b on s with its packet type and arrow label,
+// as the simulator writes them.
+func describe(s *trace.Step, b []byte) {
+	s.Bytes = append(trace.HexBytes(nil), b...)
+	s.Packet = codec.PacketType(b[0] >> 4).String()
+	s.Label = codec.Summary(s.Bytes).EN
+}
