@@ -17,8 +17,9 @@ func (g gap) steps() int {
 }
 
 // drop forgets the oldest n steps of the trace: one gap step at the front
-// counts every step dropped so far and holds the state after the last of
-// them, and the steps kept are numbered again from 1. The trace's slice
+// counts every step dropped so far and holds the full state after the
+// last of them, on which the changes of the steps kept apply, and the
+// steps kept are numbered again from 1. The trace's slice
 // keeps its backing array, so recording goes on without allocating.
 func (r *Recorder) drop(n int) {
 	steps := r.trace.Steps
@@ -27,10 +28,10 @@ func (r *Recorder) drop(n int) {
 	if n <= 0 {
 		return
 	}
-	g := trace.Step{Kind: trace.KindGap, Time: steps[first+n-1].Time, State: stateAfter(steps[:first+n])}
 	r.gap.missed += n
-	g.Missed = r.gap.missed
+	g := trace.GapStep(steps[first+n-1].Time, r.gap.missed)
 	g.Notes = []trace.Note{gapNote(r.gap.missed, r.keep)}
+	g.Snapshot = r.trace.StateAt(first + n - 1)
 	steps[0] = g
 	kept := copy(steps[1:], steps[first+n:])
 	clear(steps[1+kept:])
@@ -39,15 +40,4 @@ func (r *Recorder) drop(n int) {
 		steps[i].Index = i
 	}
 	r.trace.Steps = steps
-}
-
-// stateAfter is the state after the last of steps: the newest one a step
-// holds.
-func stateAfter(steps []trace.Step) *trace.State {
-	for i := len(steps) - 1; i >= 0; i-- {
-		if st := steps[i].State; st != nil {
-			return st
-		}
-	}
-	return nil
 }

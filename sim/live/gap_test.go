@@ -43,9 +43,15 @@ func TestKeepNewest(t *testing.T) {
 	if g.Time != int64(lastDropped) {
 		t.Fatalf("gap at %d, want the last dropped step's time %d", g.Time, lastDropped)
 	}
-	want := states[lastDropped-lastDropped%3]
-	if g.State != want {
-		t.Fatalf("gap state %+v, want the state after step %d", g.State, lastDropped)
+	if got, want := clientID(g.Snapshot), clientID(states[lastDropped-lastDropped%3]); got != want {
+		t.Fatalf("gap state of client %q, want %q: the state after step %d", got, want, lastDropped)
+	}
+	tr := r.Trace()
+	for i := 1; i < len(steps); i++ {
+		at := total - kept + i - 1
+		if got, want := clientID(tr.StateAt(i)), clientID(states[at-at%3]); got != want {
+			t.Fatalf("state after kept step %d (step %d recorded) of client %q, want %q", i, at, got, want)
+		}
 	}
 	if steps[1].Time != int64(total-kept) {
 		t.Fatalf("first kept step at %d, want %d", steps[1].Time, total-kept)
@@ -53,4 +59,12 @@ func TestKeepNewest(t *testing.T) {
 	if c := cap(steps); c > 2*keep+2 {
 		t.Fatalf("the steps' array has grown to %d", c)
 	}
+}
+
+// clientID is the client id of the first client of st, "" when none.
+func clientID(st *trace.State) string {
+	if st == nil || len(st.Clients) == 0 {
+		return ""
+	}
+	return st.Clients[0].ClientID
 }

@@ -193,16 +193,16 @@ func (r *Recorder) Close(t int64, c int, by Closer, why trace.Note) []trace.Step
 	return append(out, s)
 }
 
-// Record appends s to the trace with st, the state after it (nil when
-// the caller keeps none), numbering it and dropping the oldest steps when
-// the trace holds Options.Keep of them.
+// Record appends s to the trace with st, the full state after it (nil
+// when the caller keeps none), as trace.Trace.Record does (the trace
+// keeps snapshots at intervals and changes between them; st must not be
+// modified afterwards), dropping the oldest steps first when the trace
+// holds Options.Keep of them.
 func (r *Recorder) Record(s trace.Step, st *trace.State) {
 	if len(r.trace.Steps)-r.gap.steps() >= r.keep {
 		r.drop(max(1, r.keep/4))
 	}
-	s.Index = len(r.trace.Steps)
-	s.State = st
-	r.trace.Steps = append(r.trace.Steps, s)
+	r.trace.Record(s, st)
 }
 
 // ends are the two lifelines of k: the peer's and the recorder's own.
