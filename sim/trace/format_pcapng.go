@@ -25,7 +25,8 @@ import (
 // once: both FINs follow each other, with a comment (not a RST: Wireshark
 // rates a reset a warning, and the trace does not say the ends exchanged
 // anything). Timestamps are the steps' times in microseconds from the
-// epoch, kept increasing: the segments of one step, and steps recorded out
+// epoch, or from the trace's Start for a live trace (so the capture shows
+// the wall clock), kept increasing: the segments of one step, and steps recorded out
 // of time order, are 1 µs apart.
 func WritePcapng(w io.Writer, t *Trace) error {
 	p := newPcapState(t)
@@ -96,10 +97,16 @@ type pcapState struct {
 	records []pcapRecord
 	ts      uint64
 	ipID    uint16
+	// base is the timestamp of time 0 in microseconds: the trace's Start,
+	// or the epoch.
+	base uint64
 }
 
 func newPcapState(t *Trace) *pcapState {
 	p := &pcapState{t: t, addr: map[string][4]byte{}, byID: map[int]*tcpConn{}, current: map[string]*tcpConn{}}
+	if ms, ok := t.StartMillis(); ok {
+		p.base = uint64(ms) * 1000
+	}
 	n := 2
 	for _, name := range t.Nodes {
 		if name == BrokerName {
@@ -114,7 +121,7 @@ func newPcapState(t *Trace) *pcapState {
 // step writes the segments of step i.
 func (p *pcapState) step(i int) {
 	s := &p.t.Steps[i]
-	if at := uint64(max(s.Time, 0)) * 1000; at > p.ts {
+	if at := p.base + uint64(max(s.Time, 0))*1000; at > p.ts {
 		p.ts = at
 	}
 	switch s.Kind {
