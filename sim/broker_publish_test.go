@@ -66,7 +66,7 @@ func TestQoS2ForwardOnPublish(t *testing.T) {
 	st.publish("pub", "a", "hi", 2, false)
 	st.wantPacket("the broker answers PUBREC", trace.BrokerName, "pub", &codec.Pubrec{PacketID: 1})
 	st.wantReceived("forwarded on PUBLISH: delivered before PUBREL", "sub", "hi")
-	if s := st.w.BrokerSession("pub"); len(s.Inflight) != 1 || s.Inflight[0].Direction != "in" {
+	if s := st.w.BrokerSession("pub"); len(s.Inflight) != 1 || s.Inflight[0].Direction != trace.In {
 		t.Fatalf("broker should keep id 1 until PUBREL: %+v", s.Inflight)
 	}
 	st.must(st.w.Release("pub", codec.PUBREL))

@@ -177,7 +177,7 @@ func TestClientKeepsMessagesWhileOffline(t *testing.T) {
 	st.run()
 	st.must(st.w.Publish("pub", "a", []byte("later"), 1, false))
 	st.must(st.w.Publish("pub", "a", []byte("lost"), 0, false))
-	if c := st.w.Client("pub"); len(c.Inflight) != 1 || c.Inflight[0].Stage != "not sent yet" {
+	if c := st.w.Client("pub"); len(c.Inflight) != 1 || c.Inflight[0].Stage != trace.StageUnsent {
 		t.Fatalf("client state %+v", c)
 	}
 	st.must(st.w.Connect("pub"))

@@ -278,9 +278,9 @@ func (c *client) snapshot() *trace.ClientState {
 		return c.snap
 	}
 	st := &trace.ClientState{Name: c.name, ClientID: c.cur.ClientID, Connected: c.status == online, Inflight: []trace.Inflight{}}
-	stages := [3]string{"not sent yet", "PUBLISH sent", "PUBREL sent"}
+	stages := [3]trace.Stage{trace.StageUnsent, trace.StagePublishSent, trace.StagePubrelSent}
 	for _, o := range c.out {
-		st.Inflight = append(st.Inflight, trace.Inflight{PacketID: o.pub.PacketID, QoS: byte(o.pub.QoS), Direction: "out", Stage: stages[o.stage], Topic: o.pub.Topic})
+		st.Inflight = append(st.Inflight, trace.Inflight{PacketID: o.pub.PacketID, QoS: byte(o.pub.QoS), Direction: trace.Out, Stage: stages[o.stage], Topic: o.pub.Topic})
 	}
 	ids := make([]uint16, 0, len(c.in))
 	for id := range c.in {
@@ -288,7 +288,7 @@ func (c *client) snapshot() *trace.ClientState {
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		st.Inflight = append(st.Inflight, trace.Inflight{PacketID: id, QoS: 2, Direction: "in", Stage: "PUBREC sent", Topic: c.in[id]})
+		st.Inflight = append(st.Inflight, trace.Inflight{PacketID: id, QoS: 2, Direction: trace.In, Stage: trace.StagePubrecSent, Topic: c.in[id]})
 	}
 	c.snap, c.dirty = st, false
 	return st

@@ -130,11 +130,11 @@ func (s *session) snapshot() *trace.SessionState {
 		st.Subscriptions = append(st.Subscriptions, trace.Subscription{Filter: f, QoS: byte(s.subs[f])})
 	}
 	for _, o := range s.out {
-		stage := "PUBLISH sent"
+		stage := trace.StagePublishSent
 		if o.stage == awaitComp {
-			stage = "PUBREL sent"
+			stage = trace.StagePubrelSent
 		}
-		st.Inflight = append(st.Inflight, trace.Inflight{PacketID: o.id, QoS: byte(o.qos), Direction: "out", Stage: stage, Topic: o.msg.topic})
+		st.Inflight = append(st.Inflight, trace.Inflight{PacketID: o.id, QoS: byte(o.qos), Direction: trace.Out, Stage: stage, Topic: o.msg.topic})
 	}
 	ids := make([]uint16, 0, len(s.in))
 	for id := range s.in {
@@ -142,10 +142,10 @@ func (s *session) snapshot() *trace.SessionState {
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		in := trace.Inflight{PacketID: id, QoS: 2, Direction: "in", Stage: "PUBREC sent"}
+		in := trace.Inflight{PacketID: id, QoS: 2, Direction: trace.In, Stage: trace.StagePubrecSent}
 		if m := s.in[id]; m != nil {
 			in.Topic = m.topic
-			in.Stage = "PUBREC sent, message held until PUBREL"
+			in.Stage = trace.StagePubrecHeld
 		}
 		st.Inflight = append(st.Inflight, in)
 	}

@@ -28,7 +28,7 @@ func TestSnapshotsShareWhatDidNotChange(t *testing.T) {
 		t.Fatalf("no session %s in step %d", id, s.Index)
 		return nil
 	}
-	if got := session(pubStep, "sub").Inflight; len(got) != 1 || got[0].Direction != "out" || got[0].Stage != "PUBLISH sent" {
+	if got := session(pubStep, "sub").Inflight; len(got) != 1 || got[0].Direction != trace.Out || got[0].Stage != trace.StagePublishSent {
 		t.Fatalf("after the broker forwards, sub's session has in flight %+v", got)
 	}
 	if got := session(steps[len(steps)-1], "sub").Inflight; len(got) != 0 {

@@ -186,14 +186,17 @@ func expectSuback(p *lineParser, name string) (func(r *runner) (bool, trace.Text
 	}, nil
 }
 
-// describeInflight lists in-flight exchanges for a failed expectation.
-func describeInflight(in []trace.Inflight) string {
+// describeInflight lists in-flight exchanges for a failed expectation,
+// each direction and stage in its own language's name.
+func describeInflight(in []trace.Inflight) trace.Text {
 	if len(in) == 0 {
-		return ""
+		return trace.Text{}
 	}
-	parts := make([]string, len(in))
+	en, zh := make([]string, len(in)), make([]string, len(in))
 	for i, f := range in {
-		parts[i] = fmt.Sprintf("%s id=%d q%d %s", f.Direction, f.PacketID, f.QoS, f.Stage)
+		d, st := f.Direction.Text(), f.Stage.Text()
+		en[i] = fmt.Sprintf("%s id=%d q%d %s", d.EN, f.PacketID, f.QoS, st.EN)
+		zh[i] = fmt.Sprintf("%s id=%d q%d %s", d.ZH, f.PacketID, f.QoS, st.ZH)
 	}
-	return ": " + strings.Join(parts, "; ")
+	return trace.Text{EN: ": " + strings.Join(en, "; "), ZH: "：" + strings.Join(zh, "；")}
 }

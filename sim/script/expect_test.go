@@ -147,3 +147,29 @@ func TestTraceCarriesLinesAndDescription(t *testing.T) {
 		}
 	}
 }
+
+// TestExpectInflightNamesStages checks that a failed in-flight expectation
+// lists each exchange by its direction and stage, in both languages.
+func TestExpectInflightNamesStages(t *testing.T) {
+	src := `client a
+connect a
+hold a PUBREL
+publish a x "1" qos=2
+wait 100ms
+expect broker session a inflight 0
+`
+	tr, err := Run("inflight", src, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := tr.Expectations[0]
+	if e.OK || e.Why == nil {
+		t.Fatalf("expectation holds: %+v", e)
+	}
+	if want := "the broker's session a has 1 in flight: in id=1 q2 PUBREC sent"; e.Why.EN != want {
+		t.Errorf("why %q, want %q", e.Why.EN, want)
+	}
+	if want := "：收 id=1 q2 已发送 PUBREC，等待 PUBREL"; !strings.HasSuffix(e.Why.ZH, want) {
+		t.Errorf("why %q, want it to end %q", e.Why.ZH, want)
+	}
+}

@@ -14,7 +14,7 @@ func sampleTrace() *trace.Trace {
 			Sessions: []*trace.SessionState{{
 				ClientID: "sensor-1", Connected: true, KeepAlive: 60,
 				Subscriptions: []trace.Subscription{{Filter: "a/#", QoS: 1}},
-				Inflight:      []trace.Inflight{{PacketID: 1, QoS: 1, Direction: "out", Stage: "PUBLISH sent", Topic: "a/b"}},
+				Inflight:      []trace.Inflight{{PacketID: 1, QoS: 1, Direction: trace.Out, Stage: trace.StagePublishSent, Topic: "a/b"}},
 				Will:          &trace.Message{Topic: "a/s", Payload: "offline", QoS: 1, Retain: true},
 			}},
 			Retained: []trace.Message{{Topic: "a/b", Payload: "on", QoS: 0, Retain: true}},
@@ -90,6 +90,7 @@ expectations: 1 of 2 hold
 		"   0.010s sensor → broker  PUBLISH q0 1111 <99%>  已送达\n",
 		"   1.250s broker → sensor  PUBACK id=1            被丢弃\n",
 		"\n最终状态\n  服务端会话 sensor-1：在线，clean=0，keepalive=60\n    订阅 a/# qos=1\n",
+		"    未确认 发 id=1 q1 已发送 PUBLISH，等待确认 a/b\n",
 		"  客户端 sensor（标识符 sensor-1）：在线\n",
 		"\n预期：2 条中 1 条成立\n  成立    第 7 行：expect sensor receives a \"1\"\n  不成立  第 8 行：expect sensor connected\n        实际：sensor 已断开连接\n",
 	} {

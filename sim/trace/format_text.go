@@ -162,7 +162,7 @@ func formatState(st *State, lang string) string {
 				b.WriteString(line(lang, "    subscribed %s qos=%d\n", sub.Filter, sub.QoS))
 			}
 			for _, f := range s.Inflight {
-				b.WriteString(line(lang, "    in flight %s id=%d q%d %s %s\n", f.Direction, f.PacketID, f.QoS, f.Stage, f.Topic))
+				b.WriteString(line(lang, "    in flight %s id=%d q%d %s %s\n", f.Direction.Text().In(lang), f.PacketID, f.QoS, f.Stage.Text().In(lang), f.Topic))
 			}
 			for _, m := range s.Queued {
 				b.WriteString(line(lang, "    queued %s\n", m.String()))
@@ -182,7 +182,7 @@ func formatState(st *State, lang string) string {
 		}
 		b.WriteString(line(lang, "  client %s (id %s): %s\n", c.Name, c.ClientID, word(lang, conn)))
 		for _, f := range c.Inflight {
-			b.WriteString(line(lang, "    in flight %s id=%d q%d %s %s\n", f.Direction, f.PacketID, f.QoS, f.Stage, f.Topic))
+			b.WriteString(line(lang, "    in flight %s id=%d q%d %s %s\n", f.Direction.Text().In(lang), f.PacketID, f.QoS, f.Stage.Text().In(lang), f.Topic))
 		}
 	}
 	return b.String()

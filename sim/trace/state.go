@@ -58,12 +58,11 @@ type Message struct {
 type Inflight struct {
 	PacketID uint16 `json:"id"`
 	QoS      byte   `json:"qos"`
-	// Direction is "out" for messages this side sent, "in" for messages it
+	// Direction is Out for messages this side sent, In for messages it
 	// received and has not finished acknowledging.
-	Direction string `json:"dir"`
-	// Stage is where the exchange stands: "PUBLISH sent", "PUBREC
-	// received", "PUBREL sent", ...
-	Stage string `json:"stage"`
+	Direction Direction `json:"dir"`
+	// Stage is where the exchange stands.
+	Stage Stage  `json:"stage"`
 	Topic string `json:"topic"`
 }
 

@@ -3,7 +3,6 @@ package views
 import (
 	"fmt"
 	"mqttviz/sim/trace"
-	"mqttviz/wasm/i18n"
 	"strings"
 )
 
@@ -119,31 +118,10 @@ func sessionFlags(lang string, ss *trace.SessionState) string {
 	return strings.Join(parts, tr(lang, "sep.list"))
 }
 
+// inflightText is one in-flight exchange in lang, its direction and stage
+// named by their own types.
 func inflightText(lang string, f trace.Inflight) string {
-	dir := tr(lang, "state.out")
-	if f.Direction == "in" {
-		dir = tr(lang, "state.in")
-	}
-	return fmt.Sprintf("%s %s id=%d QoS %d %s · %s", tr(lang, "state.inflight"), dir, f.PacketID, f.QoS, f.Topic, stageText(lang, f.Stage))
-}
-
-// stages are the simulator's names for where a QoS 1/2 exchange stands,
-// in Chinese as the tutorials describe the handshake.
-var stages = map[string]string{
-	"not sent yet":                           "尚未发送",
-	"PUBLISH sent":                           "已发送 PUBLISH",
-	"PUBREL sent":                            "已发送 PUBREL",
-	"PUBREC sent":                            "已发送 PUBREC",
-	"PUBREC sent, message held until PUBREL": "已发送 PUBREC，消息暂存到收到 PUBREL 为止",
-}
-
-// stageText is an in-flight stage in lang; a stage the table does not
-// know is shown as the simulator wrote it.
-func stageText(lang, stage string) string {
-	if zh, ok := stages[stage]; ok && lang == i18n.ZH {
-		return zh
-	}
-	return stage
+	return fmt.Sprintf("%s %s id=%d QoS %d %s · %s", tr(lang, "state.inflight"), f.Direction.Text().In(lang), f.PacketID, f.QoS, f.Topic, f.Stage.Text().In(lang))
 }
 
 func messageText(lang string, m trace.Message) string {

@@ -11,12 +11,12 @@ func TestDiffState(t *testing.T) {
 	before := &trace.State{Broker: &trace.BrokerState{
 		Sessions: []*trace.SessionState{{ClientID: "phone", Connected: true, CleanSession: true,
 			Subscriptions: []trace.Subscription{{Filter: "a/#", QoS: 1}},
-			Inflight:      []trace.Inflight{{PacketID: 1, QoS: 2, Direction: "out", Stage: "PUBLISH sent", Topic: "a/b"}}}},
+			Inflight:      []trace.Inflight{{PacketID: 1, QoS: 2, Direction: trace.Out, Stage: trace.StagePublishSent, Topic: "a/b"}}}},
 	}}
 	after := &trace.State{Broker: &trace.BrokerState{
 		Sessions: []*trace.SessionState{{ClientID: "phone", Connected: true, CleanSession: true,
 			Subscriptions: []trace.Subscription{{Filter: "a/#", QoS: 1}},
-			Inflight:      []trace.Inflight{{PacketID: 1, QoS: 2, Direction: "out", Stage: "PUBREC received", Topic: "a/b"}}}},
+			Inflight:      []trace.Inflight{{PacketID: 1, QoS: 2, Direction: trace.Out, Stage: trace.StagePubrelSent, Topic: "a/b"}}}},
 		Retained: []trace.Message{{Topic: "a/b", Payload: "on", QoS: 1, Retain: true}},
 	}}
 	items := diffState(stateItems(i18n.EN, before), stateItems(i18n.EN, after))
@@ -52,7 +52,7 @@ func TestDiffState(t *testing.T) {
 func TestStateItemsChinese(t *testing.T) {
 	s := &trace.State{Broker: &trace.BrokerState{
 		Sessions: []*trace.SessionState{{ClientID: "phone", Connected: true, CleanSession: true, KeepAlive: 60,
-			Inflight: []trace.Inflight{{PacketID: 1, QoS: 2, Direction: "in", Stage: "PUBREC sent", Topic: "a/b"}}}},
+			Inflight: []trace.Inflight{{PacketID: 1, QoS: 2, Direction: trace.In, Stage: trace.StagePubrecSent, Topic: "a/b"}}}},
 		Retained: []trace.Message{{Topic: "a/b", Payload: "on", QoS: 1, Retain: true}},
 	}}
 	var all []string
@@ -76,7 +76,7 @@ func TestStateItemsChinese(t *testing.T) {
 // step is listed where it was, under its session or client, and not at
 // the end under whoever comes last.
 func TestDiffStateRemovedStaysUnderOwner(t *testing.T) {
-	flight := []trace.Inflight{{PacketID: 1, QoS: 1, Direction: "out", Stage: "PUBLISH sent", Topic: "a/b"}}
+	flight := []trace.Inflight{{PacketID: 1, QoS: 1, Direction: trace.Out, Stage: trace.StagePublishSent, Topic: "a/b"}}
 	state := func(sensor, session []trace.Inflight) *trace.State {
 		return &trace.State{
 			Broker: &trace.BrokerState{Sessions: []*trace.SessionState{{ClientID: "sensor", Connected: true, Inflight: session}}},

@@ -58,8 +58,6 @@ var Strings = map[string]codec.Text{
 	"state.nostate":        {EN: "No state was recorded for this step.", ZH: "这一步没有记录状态。"},
 	"state.changed":        {EN: "changed in this step", ZH: "本步有变化"},
 	"state.removed":        {EN: "removed in this step", ZH: "本步被移除"},
-	"state.in":             {EN: "in", ZH: "收"},
-	"state.out":            {EN: "out", ZH: "发"},
 	"events.title":         {EN: "Events", ZH: "事件列表"},
 	"events.client":        {EN: "Client", ZH: "客户端"},
 	"events.packet":        {EN: "Packet", ZH: "报文类型"},
