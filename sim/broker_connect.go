@@ -72,7 +72,7 @@ func (b *broker) connect(now int64, bc *brokerConn, p *codec.Connect) {
 		b.notef("MQTT-3.2.2-2",
 			"clean session 0 and a stored session: session present 1, resuming %d subscriptions, %d messages in flight and %d queued",
 			"清理会话为 0 且有保存的会话：当前会话标志为 1，恢复 %d 个订阅、%d 条尚未完成确认的消息和 %d 条排队消息",
-			len(s.subs), len(s.out)+len(s.in), len(s.queue))
+			len(s.subs), s.out.len()+len(s.in), len(s.queue))
 	default:
 		s = b.addSession(id, false)
 		b.note("MQTT-3.2.2-3", "clean session 0 but no stored session: a new persistent session, session present 0",
@@ -143,10 +143,10 @@ func (b *broker) refuse(bc *brokerConn, code codec.ConnackCode, rule, en, zh str
 // resume resends, on a new connection, what the session left unfinished,
 // then delivers what was queued. [MQTT-4.4.0-1]
 func (b *broker) resume(now int64, s *session) {
-	for _, o := range s.out {
-		b.resend(now, s, o, "MQTT-4.4.0-1")
+	for _, f := range s.out.flights {
+		b.resend(now, s, f, "MQTT-4.4.0-1")
 	}
-	if len(s.out) > 0 {
+	if s.out.len() > 0 {
 		b.armRetry(now, s.conn)
 	}
 	if len(s.queue) > 0 {

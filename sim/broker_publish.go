@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"mqttviz/codec"
+	"mqttviz/sim/trace"
 )
 
 // publish handles an application message from a client, at its QoS.
@@ -156,7 +157,7 @@ func (b *broker) deliver(now int64, s *session, m *message, q codec.QoS, retain 
 		b.forward(s.conn.c, &b.out)
 		return
 	}
-	if len(s.out) == maxInflight || len(s.queue) > 0 {
+	if s.out.len() == maxInflight || len(s.queue) > 0 {
 		s.queue = append(s.queue, queued{msg: m, qos: q, retain: retain})
 		b.markSession(s)
 		b.note("MQTT-2.3.1-4", "all 65535 packet ids towards "+s.id+" are in flight: the message waits, in order, until an acknowledgement frees one",
@@ -169,8 +170,8 @@ func (b *broker) deliver(now int64, s *session, m *message, q codec.QoS, retain 
 // sendNew sends m to the connected s at QoS 1 or 2 with an unused packet
 // id and keeps it in flight. [MQTT-2.3.1-4]
 func (b *broker) sendNew(now int64, s *session, m *message, q codec.QoS, retain bool) {
-	o := &outflight{id: s.nextID(), msg: m, qos: q, retain: retain, stage: awaitAck, sentAt: now}
-	s.out = append(s.out, o)
+	o := &flight{id: s.out.nextID(nil), msg: m, qos: q, retain: retain, stage: trace.StagePublishSent, sentAt: now}
+	s.out.add(o)
 	b.markSession(s)
 	b.out = codec.Publish{QoS: q, Retain: retain, Topic: m.topic, PacketID: o.id, Payload: m.payload}
 	b.forward(s.conn.c, &b.out)
@@ -185,7 +186,7 @@ func (b *broker) drain(now int64, s *session) {
 		if w.qos == codec.AtMostOnce {
 			b.out = codec.Publish{Retain: w.retain, Topic: w.msg.topic, Payload: w.msg.payload}
 			b.forward(s.conn.c, &b.out)
-		} else if len(s.out) == maxInflight {
+		} else if s.out.len() == maxInflight {
 			return
 		} else {
 			b.sendNew(now, s, w.msg, w.qos, w.retain)
@@ -210,27 +211,23 @@ func (b *broker) forward(c *conn, p *codec.Publish) {
 
 // resend sends an unfinished exchange again: the PUBLISH with DUP 1 and
 // its original packet id, or the PUBREL. [MQTT-4.4.0-1, MQTT-3.3.1-1]
-func (b *broker) resend(now int64, s *session, o *outflight, rule string) {
-	o.sentAt = now
-	if o.stage == awaitComp {
-		b.notef(rule, "the broker resends PUBREL id=%d to %s", "服务端向 %[2]s 重发 PUBREL id=%[1]d", o.id, s.id)
-		b.send(s.conn.c, &codec.Pubrel{PacketID: o.id})
-		return
+func (b *broker) resend(now int64, s *session, f *flight, rule string) {
+	f.sentAt = now
+	if f.stage == trace.StagePubrelSent {
+		b.notef(rule, "the broker resends PUBREL id=%d to %s", "服务端向 %[2]s 重发 PUBREL id=%[1]d", f.id, s.id)
+	} else {
+		b.notef(rule, "the broker resends PUBLISH id=%d to %s with DUP 1", "服务端向 %[2]s 重发 PUBLISH id=%[1]d，重发标志 DUP 置 1", f.id, s.id)
 	}
-	b.notef(rule, "the broker resends PUBLISH id=%d to %s with DUP 1", "服务端向 %[2]s 重发 PUBLISH id=%[1]d，重发标志 DUP 置 1", o.id, s.id)
-	b.out = codec.Publish{Dup: true, QoS: o.qos, Retain: o.retain, Topic: o.msg.topic, PacketID: o.id, Payload: o.msg.payload}
-	b.send(s.conn.c, &b.out)
+	b.send(s.conn.c, f.packet(&b.out))
 }
 
 // puback completes a QoS 1 delivery to the client; the freed packet id
 // lets a waiting message go. [MQTT 4.3.2]
 func (b *broker) puback(now int64, s *session, id uint16) {
-	i := s.findOut(id)
-	if i < 0 || s.out[i].qos != codec.AtLeastOnce {
+	if !s.out.puback(id) {
 		b.notef("MQTT 4.3.2", "PUBACK id=%d matches no QoS 1 message in flight: ignored", "PUBACK id=%d 没有对应的未确认 QoS 1 消息：忽略", id)
 		return
 	}
-	s.out = slices.Delete(s.out, i, i+1)
 	b.markSession(s)
 	b.notef("MQTT 4.3.2", "PUBACK id=%d: QoS 1 delivery to %s complete", "收到 PUBACK id=%d：发给 %s 的 QoS 1 消息投递完成", id, s.id)
 	b.drain(now, s)
@@ -239,13 +236,10 @@ func (b *broker) puback(now int64, s *session, id uint16) {
 // pubrec moves a QoS 2 delivery to its second half: PUBREL, which is
 // resent instead of the PUBLISH from now on. [MQTT-4.3.3-1]
 func (b *broker) pubrec(now int64, s *session, id uint16) {
-	i := s.findOut(id)
-	if i < 0 || s.out[i].qos != codec.ExactlyOnce {
+	if !s.out.pubrec(id, now) {
 		b.notef("MQTT 4.3.3", "PUBREC id=%d matches no QoS 2 message in flight: ignored", "PUBREC id=%d 没有对应的未确认 QoS 2 消息：忽略", id)
 		return
 	}
-	o := s.out[i]
-	o.stage, o.sentAt = awaitComp, now
 	b.markSession(s)
 	b.notef("MQTT-4.3.3-1", "PUBREC id=%d: the broker answers PUBREL and will not send the PUBLISH again",
 		"收到 PUBREC id=%d：服务端回复 PUBREL，之后不再重发这条 PUBLISH", id)
@@ -255,12 +249,10 @@ func (b *broker) pubrec(now int64, s *session, id uint16) {
 // pubcomp completes a QoS 2 delivery to the client; the freed packet id
 // lets a waiting message go. [MQTT 4.3.3]
 func (b *broker) pubcomp(now int64, s *session, id uint16) {
-	i := s.findOut(id)
-	if i < 0 || s.out[i].stage != awaitComp {
+	if !s.out.pubcomp(id) {
 		b.notef("MQTT 4.3.3", "PUBCOMP id=%d matches no PUBREL in flight: ignored", "PUBCOMP id=%d 没有对应的已发送 PUBREL：忽略", id)
 		return
 	}
-	s.out = slices.Delete(s.out, i, i+1)
 	b.markSession(s)
 	b.notef("MQTT 4.3.3", "PUBCOMP id=%d: QoS 2 delivery to %s complete", "收到 PUBCOMP id=%d：发给 %s 的 QoS 2 消息投递完成", id, s.id)
 	b.drain(now, s)
@@ -277,25 +269,17 @@ func (b *broker) armRetry(now int64, bc *brokerConn) {
 }
 
 // retryTick resends what has waited RetryInterval for its
-// acknowledgement. [MQTT-4.4.0-1; resending on a timer is this broker's
-// option]
+// acknowledgement, and sets the timer for the next one due. [MQTT-4.4.0-1;
+// resending on a timer is this broker's option]
 func (b *broker) retryTick(now int64, bc *brokerConn) {
 	bc.retryArmed = false
 	s := bc.sess
-	if s == nil || s.conn != bc || len(s.out) == 0 {
+	if s == nil || s.conn != bc {
 		return
 	}
-	next := int64(-1)
-	for _, o := range s.out {
-		due := o.sentAt + b.opts.RetryInterval
-		if due <= now {
-			b.resend(now, s, o, "MQTT 4.4")
-			due = now + b.opts.RetryInterval
-		}
-		if next < 0 || due < next {
-			next = due
-		}
+	next := s.out.retry(now, b.opts.RetryInterval, func(f *flight) { b.resend(now, s, f, "MQTT 4.4") })
+	if next >= 0 {
+		bc.retryArmed = true
+		b.timer(next, timerRetry, bc.c, true)
 	}
-	bc.retryArmed = true
-	b.timer(next, timerRetry, bc.c, true)
 }

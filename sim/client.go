@@ -38,11 +38,8 @@ type client struct {
 	link   *Link
 	conn   *conn
 	status clientStatus
-	// lastID is the last packet id used.
-	lastID uint16
-	// out are the client's QoS 1 and 2 publications not yet complete,
-	// oldest first.
-	out []*clientOut
+	// out are the client's QoS 1 and 2 publications not yet complete.
+	out window
 	// in are the QoS 2 packet ids received and not yet released, with
 	// their topics.
 	in map[uint16]string
@@ -63,14 +60,6 @@ type client struct {
 	deliveries int
 	dirty      bool
 	snap       *trace.ClientState
-}
-
-// clientOut is one publication of the client at QoS 1 or 2.
-type clientOut struct {
-	pub *codec.Publish
-	// stage: 0 not sent yet, 1 PUBLISH sent, 2 PUBREL sent.
-	stage  uint8
-	sentAt int64
 }
 
 func newClient(e *engine, name string, o ClientOptions, latency int64) *client {
@@ -157,7 +146,7 @@ func (c *client) open(b []byte, clean bool, keepAlive uint16) error {
 	c.cur = c.opts
 	c.cur.CleanSession, c.cur.KeepAlive = clean, keepAlive
 	if clean && c.hasSession() {
-		c.out = slices.DeleteFunc(c.out, func(x *clientOut) bool { return x.stage > 0 })
+		c.out.flights = slices.DeleteFunc(c.out.flights, func(f *flight) bool { return f.stage != trace.StageUnsent })
 		clear(c.in)
 		c.note("MQTT-3.1.2-6", "clean session 1: "+c.name+" discards its unfinished QoS 1 and 2 exchanges",
 			"清理会话为 1："+c.name+" 丢弃自己尚未完成确认的 QoS 1 和 QoS 2 消息")
@@ -192,7 +181,7 @@ func (c *client) openBare() error {
 
 // hasSession reports whether the client holds session state.
 func (c *client) hasSession() bool {
-	return len(c.in) > 0 || slices.ContainsFunc(c.out, func(x *clientOut) bool { return x.stage > 0 })
+	return len(c.in) > 0 || slices.ContainsFunc(c.out.flights, func(f *flight) bool { return f.stage != trace.StageUnsent })
 }
 
 // send writes a packet on the current connection.
@@ -247,20 +236,17 @@ func (c *client) hold(types []codec.PacketType, on bool) error {
 // and skips ids of unfinished exchanges; an error when all 65535 are in
 // use. [MQTT-2.3.1-2]
 func (c *client) nextID() (uint16, error) {
-	if len(c.out)+len(c.requests) >= maxInflight {
+	if c.out.len()+len(c.requests) >= maxInflight {
 		return 0, refuse("client "+c.name+" has all 65535 packet ids in use (MQTT-2.3.1-2: a new packet needs an unused one)", "客户端 "+c.name+" 的 65535 个报文标识符都在使用中（MQTT-2.3.1-2：新报文必须使用未被占用的标识符）")
 	}
-	for {
-		c.lastID++
-		if c.lastID == 0 {
-			c.lastID = 1
-		}
-		id := c.lastID
-		_, req := c.requests[id]
-		if !req && !slices.ContainsFunc(c.out, func(x *clientOut) bool { return x.pub.PacketID == id }) {
-			return id, nil
-		}
-	}
+	return c.out.nextID(c.requested), nil
+}
+
+// requested reports whether a SUBSCRIBE or UNSUBSCRIBE awaits its
+// acknowledgement under packet id id.
+func (c *client) requested(id uint16) bool {
+	_, ok := c.requests[id]
+	return ok
 }
 
 // note adds an explanation; notef formats one.
@@ -278,10 +264,7 @@ func (c *client) snapshot() *trace.ClientState {
 		return c.snap
 	}
 	st := &trace.ClientState{Name: c.name, ClientID: c.cur.ClientID, Connected: c.status == online, Inflight: []trace.Inflight{}}
-	stages := [3]trace.Stage{trace.StageUnsent, trace.StagePublishSent, trace.StagePubrelSent}
-	for _, o := range c.out {
-		st.Inflight = append(st.Inflight, trace.Inflight{PacketID: o.pub.PacketID, QoS: byte(o.pub.QoS), Direction: trace.Out, Stage: stages[o.stage], Topic: o.pub.Topic})
-	}
+	st.Inflight = c.out.inflight(st.Inflight)
 	ids := make([]uint16, 0, len(c.in))
 	for id := range c.in {
 		ids = append(ids, id)

@@ -35,33 +35,36 @@ func (c *client) publish(topic string, payload []byte, qos codec.QoS, retain boo
 		c.eng.act(c, trace.KindNote, false)
 		return nil
 	}
-	o := &clientOut{pub: p}
-	c.out = append(c.out, o)
+	f := &flight{id: p.PacketID, msg: &message{topic: p.Topic, payload: p.Payload, qos: qos, retain: retain}, qos: qos, retain: retain}
+	c.out.add(f)
 	c.dirty = true
 	if c.conn == nil {
 		c.notef("MQTT 4.3", "%s has no connection: it keeps the QoS %d message (id=%d) and sends it after the next CONNACK",
 			"%s 没有连接：先保存这条 QoS %d 的消息（id=%d），下次收到 CONNACK 后再发送", c.name, qos, p.PacketID)
 	} else {
-		c.sendOut(o, false)
+		c.sendOut(f)
 	}
 	c.eng.act(c, trace.KindNote, false)
 	return nil
 }
 
-// sendOut sends a publication's PUBLISH (with DUP 1 when dup) or its
-// PUBREL, by its stage. [MQTT-3.3.1-1, MQTT-4.3.3-1]
-func (c *client) sendOut(o *clientOut, dup bool) {
-	o.sentAt = c.eng.now
-	if o.stage == 2 {
-		c.send(&codec.Pubrel{PacketID: o.pub.PacketID})
-	} else {
-		p := *o.pub
-		p.Dup = dup
-		o.stage = 1
-		c.send(&p)
+// sendOut sends a publication by its stage (see transmit) and sets the
+// resend timer if none is pending.
+func (c *client) sendOut(f *flight) {
+	c.transmit(f)
+	c.armRetry()
+}
+
+// transmit sends a publication's PUBLISH (DUP 1 when it was sent before)
+// or, once PUBREC came, its PUBREL. [MQTT-3.3.1-1, MQTT-4.3.3-1]
+func (c *client) transmit(f *flight) {
+	var p codec.Publish
+	c.send(f.packet(&p))
+	f.sentAt = c.eng.now
+	if f.stage == trace.StageUnsent {
+		f.stage = trace.StagePublishSent
 	}
 	c.dirty = true
-	c.armRetry()
 }
 
 // subscribe sends SUBSCRIBE with a new packet id.

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"bytes"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -21,9 +20,9 @@ func (c *client) packet(now int64, k *conn, p codec.Packet) {
 	case *codec.Publish:
 		c.receive(now, p)
 	case *codec.Puback:
-		c.finish(p.PacketID, codec.AtLeastOnce, 1, "PUBACK")
+		c.finish(p.PacketID, c.out.puback(p.PacketID), "MQTT 4.3.2", "PUBACK", codec.AtLeastOnce)
 	case *codec.Pubrec:
-		c.pubrec(p.PacketID)
+		c.pubrec(now, p.PacketID)
 	case *codec.Pubrel:
 		if _, ok := c.in[p.PacketID]; ok {
 			delete(c.in, p.PacketID)
@@ -32,7 +31,7 @@ func (c *client) packet(now int64, k *conn, p codec.Packet) {
 		c.notef("MQTT 4.3.3", "PUBREL id=%d: %s forgets the id and answers PUBCOMP", "收到 PUBREL id=%d：%s 删除这个报文标识符并回复 PUBCOMP", p.PacketID, c.name)
 		c.ack(&codec.Pubcomp{PacketID: p.PacketID})
 	case *codec.Pubcomp:
-		c.finish(p.PacketID, codec.ExactlyOnce, 2, "PUBCOMP")
+		c.finish(p.PacketID, c.out.pubcomp(p.PacketID), "MQTT 4.3.3", "PUBCOMP", codec.ExactlyOnce)
 	case *codec.Suback:
 		c.suback(p)
 	case *codec.Unsuback:
@@ -72,18 +71,16 @@ func (c *client) connack(now int64, p *codec.Connack) {
 		c.note("MQTT 3.2.2.2", "session present 0: the broker kept no session, so "+c.name+" forgets the QoS 2 ids it was waiting to see released",
 			"当前会话标志为 0：服务端没有保存会话，"+c.name+" 丢弃正在等待 PUBREL 的 QoS 2 报文标识符")
 	}
-	for _, o := range c.out {
-		switch o.stage {
-		case 0:
-			c.notef("MQTT 4.3", "%s sends the message it kept while offline (id=%d)", "%s 发送离线时保存的消息（id=%d）", c.name, o.pub.PacketID)
-			c.sendOut(o, false)
-		case 1:
-			c.notef("MQTT-4.4.0-1", "%s resends PUBLISH id=%d with DUP 1", "%s 重发 PUBLISH id=%d，重发标志 DUP 置 1", c.name, o.pub.PacketID)
-			c.sendOut(o, true)
-		case 2:
-			c.notef("MQTT-4.4.0-1", "%s resends PUBREL id=%d", "%s 重发 PUBREL id=%d", c.name, o.pub.PacketID)
-			c.sendOut(o, false)
+	for _, f := range c.out.flights {
+		switch f.stage {
+		case trace.StageUnsent:
+			c.notef("MQTT 4.3", "%s sends the message it kept while offline (id=%d)", "%s 发送离线时保存的消息（id=%d）", c.name, f.id)
+		case trace.StagePublishSent:
+			c.notef("MQTT-4.4.0-1", "%s resends PUBLISH id=%d with DUP 1", "%s 重发 PUBLISH id=%d，重发标志 DUP 置 1", c.name, f.id)
+		case trace.StagePubrelSent:
+			c.notef("MQTT-4.4.0-1", "%s resends PUBREL id=%d", "%s 重发 PUBREL id=%d", c.name, f.id)
 		}
+		c.sendOut(f)
 	}
 }
 
@@ -124,32 +121,24 @@ func (c *client) deliver(now int64, p *codec.Publish) {
 	c.notef("", "%s hands %q on %s to its application", "%[1]s 把主题 %[3]s 上的消息 %[2]q 交给应用程序", c.name, p.Payload, p.Topic)
 }
 
-// finish completes a publication acknowledged by PUBACK or PUBCOMP.
-func (c *client) finish(id uint16, qos codec.QoS, stage uint8, what string) {
-	rule := "MQTT 4.3.2"
-	if qos == codec.ExactlyOnce {
-		rule = "MQTT 4.3.3"
-	}
-	i := slices.IndexFunc(c.out, func(o *clientOut) bool { return o.pub.PacketID == id })
-	if i < 0 || c.out[i].pub.QoS != qos || c.out[i].stage != stage {
+// finish reports a publication acknowledged by PUBACK or PUBCOMP: done
+// says the window matched and completed it.
+func (c *client) finish(id uint16, done bool, rule, what string, qos codec.QoS) {
+	if !done {
 		c.notef(rule, "%s id=%d matches nothing in flight: ignored", "%s id=%d 没有对应的未确认消息：忽略", what, id)
 		return
 	}
-	c.out = slices.Delete(c.out, i, i+1)
 	c.dirty = true
 	c.notef(rule, "%s id=%d: the QoS %d publication is complete", "收到 %s id=%d：QoS %d 的发布流程完成", what, id, qos)
 }
 
 // pubrec answers PUBREC with PUBREL; the PUBLISH is not sent again after
 // that. [MQTT-4.3.3-1]
-func (c *client) pubrec(id uint16) {
-	i := slices.IndexFunc(c.out, func(o *clientOut) bool { return o.pub.PacketID == id })
-	if i < 0 || c.out[i].pub.QoS != codec.ExactlyOnce {
+func (c *client) pubrec(now int64, id uint16) {
+	if !c.out.pubrec(id, now) {
 		c.notef("MQTT 4.3.3", "PUBREC id=%d matches nothing in flight: ignored", "PUBREC id=%d 没有对应的未确认消息：忽略", id)
 		return
 	}
-	o := c.out[i]
-	o.stage, o.sentAt = 2, c.eng.now
 	c.dirty = true
 	c.notef("MQTT-4.3.3-1", "PUBREC id=%d: %s answers PUBREL", "收到 PUBREC id=%d：%s 回复 PUBREL", id, c.name)
 	c.ack(&codec.Pubrel{PacketID: id})
@@ -227,15 +216,14 @@ func (c *client) tick(now int64, k *conn, t timerKind) {
 		c.close(k)
 	case timerRetry:
 		c.retryArmed = false
-		for _, o := range c.out {
-			if o.stage > 0 && o.sentAt+c.cur.RetryInterval <= now {
-				c.notef("MQTT 4.4", "%s has waited %d ms for an answer to id=%d: it sends again",
-					"%s 已等待 %[2]d 毫秒仍没有收到 id=%[3]d 的应答：再次发送", c.name, c.cur.RetryInterval, o.pub.PacketID)
-				c.sendOut(o, o.stage == 1)
-			}
-		}
-		if len(c.out) > 0 {
-			c.armRetry()
+		next := c.out.retry(now, c.cur.RetryInterval, func(f *flight) {
+			c.notef("MQTT 4.4", "%s has waited %d ms for an answer to id=%d: it sends again",
+				"%s 已等待 %[2]d 毫秒仍没有收到 id=%[3]d 的应答：再次发送", c.name, c.cur.RetryInterval, f.id)
+			c.transmit(f)
+		})
+		if next >= 0 {
+			c.retryArmed = true
+			c.timer(next, timerRetry, k, true)
 		}
 	}
 }

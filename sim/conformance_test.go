@@ -338,7 +338,7 @@ func TestConformanceBrokerIDsUnusedInFlight(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 1)
 	st.must(st.w.Hold("sub", codec.PUBACK))
 	st.publish("pub", "a", "m1", 1, false) // broker id 1, kept in flight
-	st.w.eng.broker.sessions["sub"].lastID = 65534
+	st.w.eng.broker.sessions["sub"].out.lastID = 65534
 	st.publish("pub", "a", "m2", 1, false)
 	st.publish("pub", "a", "m3", 1, false)
 	st.wantPacket("65535", trace.BrokerName, "sub", &codec.Publish{QoS: 1, PacketID: 65535, Topic: "a", Payload: []byte("m2")})
@@ -434,7 +434,7 @@ func TestConformanceBrokerOutOfPacketIDs(t *testing.T) {
 	s := st.w.eng.broker.sessions["sub"]
 	m := &message{topic: "a", payload: []byte("old"), qos: 1}
 	for id := 1; id <= 65535; id++ {
-		s.out = append(s.out, &outflight{id: uint16(id), msg: m, qos: 1})
+		s.out.add(&flight{id: uint16(id), msg: m, qos: 1, stage: trace.StagePublishSent})
 	}
 	st.mark()
 	st.publish("pub", "a", "waits", 1, false)
@@ -458,7 +458,7 @@ func TestConformanceClientOutOfPacketIDs(t *testing.T) {
 	st.connect("dev")
 	c := st.w.clients["dev"]
 	for id := 1; id <= 65535; id++ {
-		c.out = append(c.out, &clientOut{pub: &codec.Publish{QoS: 1, PacketID: uint16(id), Topic: "a"}, stage: 1})
+		c.out.add(&flight{id: uint16(id), msg: &message{topic: "a", qos: 1}, qos: 1, stage: trace.StagePublishSent})
 	}
 	if err := st.w.Publish("dev", "a", []byte("x"), 1, false); err == nil {
 		t.Fatal("a QoS 1 publish with no free packet id was accepted")

@@ -17,9 +17,8 @@ type session struct {
 	// conn is the connection the session is attached to; nil offline.
 	conn *brokerConn
 	subs map[string]codec.QoS
-	// out are the broker's own PUBLISH exchanges to the client, oldest
-	// first.
-	out []*outflight
+	// out are the broker's own PUBLISH exchanges to the client.
+	out window
 	// in are the QoS 2 packet ids received from the client and not yet
 	// released by PUBREL; the message is kept when the broker forwards on
 	// PUBREL, nil otherwise.
@@ -27,8 +26,6 @@ type session struct {
 	// queue holds messages for the client while it is offline, and while
 	// it is online those waiting for a free packet id.
 	queue []queued
-	// lastID is the last packet id the broker used towards this client.
-	lastID uint16
 	// mark, best and hits serve subIndex.match.
 	mark uint64
 	best codec.QoS
@@ -36,28 +33,6 @@ type session struct {
 	// dirty marks a change since snap was made.
 	dirty bool
 	snap  *trace.SessionState
-}
-
-// outStage is where a broker-to-client exchange stands.
-type outStage uint8
-
-const (
-	// awaitAck: PUBLISH sent, waiting for PUBACK (QoS 1) or PUBREC (QoS 2).
-	awaitAck outStage = iota
-	// awaitComp: PUBREL sent, waiting for PUBCOMP.
-	awaitComp
-)
-
-// outflight is one QoS 1 or 2 message the broker sent and the client has
-// not finished acknowledging.
-type outflight struct {
-	id     uint16
-	msg    *message
-	qos    codec.QoS
-	retain bool
-	stage  outStage
-	// sentAt is when the last PUBLISH or PUBREL of it left.
-	sentAt int64
 }
 
 // queued is a message waiting for an offline client or a free packet id,
@@ -68,10 +43,6 @@ type queued struct {
 	retain bool
 }
 
-// maxInflight is how many exchanges can be in flight towards one client:
-// one per non-zero packet id.
-const maxInflight = 65535
-
 // filters are the session's topic filters, sorted.
 func (s *session) filters() []string {
 	fs := make([]string, 0, len(s.subs))
@@ -80,30 +51,6 @@ func (s *session) filters() []string {
 	}
 	slices.Sort(fs)
 	return fs
-}
-
-// nextID picks the next packet id not in use towards this client: a
-// counter that wraps from 65535 to 1 and skips ids in flight. [MQTT 2.3.1]
-func (s *session) nextID() uint16 {
-	for {
-		s.lastID++
-		if s.lastID == 0 {
-			s.lastID = 1
-		}
-		if s.findOut(s.lastID) < 0 {
-			return s.lastID
-		}
-	}
-}
-
-// findOut is the index of the exchange with packet id id in out, or -1.
-func (s *session) findOut(id uint16) int {
-	for i, o := range s.out {
-		if o.id == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // snapshot returns the session's trace form, rebuilt only after a change.
@@ -129,13 +76,7 @@ func (s *session) snapshot() *trace.SessionState {
 	for _, f := range s.filters() {
 		st.Subscriptions = append(st.Subscriptions, trace.Subscription{Filter: f, QoS: byte(s.subs[f])})
 	}
-	for _, o := range s.out {
-		stage := trace.StagePublishSent
-		if o.stage == awaitComp {
-			stage = trace.StagePubrelSent
-		}
-		st.Inflight = append(st.Inflight, trace.Inflight{PacketID: o.id, QoS: byte(o.qos), Direction: trace.Out, Stage: stage, Topic: o.msg.topic})
-	}
+	st.Inflight = s.out.inflight(st.Inflight)
 	ids := make([]uint16, 0, len(s.in))
 	for id := range s.in {
 		ids = append(ids, id)
