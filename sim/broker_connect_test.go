@@ -83,7 +83,7 @@ func TestFirstPacketMustBeConnect(t *testing.T) {
 	st := newSimTest(t, Options{})
 	st.client("dev", ClientOptions{})
 	// The CONNECT is lost, so the SUBSCRIBE is the first packet the broker sees.
-	st.w.Link("dev").DropNext(DropMatch{Type: codec.CONNECT})
+	st.w.DropNext("dev", DropMatch{Type: codec.CONNECT})
 	st.must(st.w.Connect("dev"))
 	st.must(st.w.Subscribe("dev", codec.Subscription{Filter: "a", QoS: 1}))
 	st.run()

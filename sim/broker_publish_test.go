@@ -91,13 +91,13 @@ func TestQoS2ForwardOnPubrel(t *testing.T) {
 
 func TestQoS1LostPubackResentWithDup(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 1)
-	st.w.Link("sub").DropNext(DropMatch{Type: codec.PUBACK, Dir: Up})
+	st.w.DropNext("sub", DropMatch{Type: codec.PUBACK, Dir: Up})
 	st.publish("pub", "a", "hi", 1, false)
 	st.wantPacketOutcome("the subscriber's PUBACK is lost", "sub", trace.BrokerName, &codec.Puback{PacketID: 1}, trace.Dropped)
 	if s := st.w.BrokerSession("sub"); len(s.Inflight) != 1 {
 		t.Fatalf("the broker should still wait for PUBACK: %+v", s.Inflight)
 	}
-	st.w.Link("sub").Cut()
+	st.w.Cut("sub")
 	st.must(st.w.Connect("sub"))
 	st.run()
 	st.wantNote("resent on reconnect", "MQTT-4.4.0-1")
@@ -111,10 +111,10 @@ func TestQoS1LostPubackResentWithDup(t *testing.T) {
 
 func TestQoS2LostPubrec(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 2)
-	st.w.Link("pub").DropNext(DropMatch{Type: codec.PUBREC, Dir: Down})
+	st.w.DropNext("pub", DropMatch{Type: codec.PUBREC, Dir: Down})
 	st.publish("pub", "a", "hi", 2, false)
 	st.wantPacketOutcome("the broker's PUBREC is lost", trace.BrokerName, "pub", &codec.Pubrec{PacketID: 1}, trace.Dropped)
-	st.w.Link("pub").Cut()
+	st.w.Cut("pub")
 	st.must(st.w.Connect("pub"))
 	st.run()
 	st.wantNote("the broker knows the id: no second delivery", "MQTT-4.3.3-2")
@@ -126,10 +126,10 @@ func TestQoS2LostPubrec(t *testing.T) {
 
 func TestQoS2LostPubcomp(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 2)
-	st.w.Link("sub").DropNext(DropMatch{Type: codec.PUBCOMP, Dir: Up})
+	st.w.DropNext("sub", DropMatch{Type: codec.PUBCOMP, Dir: Up})
 	st.publish("pub", "a", "hi", 2, false)
 	st.wantPacketOutcome("the subscriber's PUBCOMP is lost", "sub", trace.BrokerName, &codec.Pubcomp{PacketID: 1}, trace.Dropped)
-	st.w.Link("sub").Cut()
+	st.w.Cut("sub")
 	st.must(st.w.Connect("sub"))
 	st.run()
 	st.wantPacket("the broker resends PUBREL, not PUBLISH", trace.BrokerName, "sub", &codec.Pubrel{PacketID: 1})
@@ -236,10 +236,10 @@ func TestPingreq(t *testing.T) {
 
 func TestSubscriberKeepsQoS2StateAcrossReconnect(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 2)
-	st.w.Link("sub").DropNext(DropMatch{Type: codec.PUBREC, Dir: Up})
+	st.w.DropNext("sub", DropMatch{Type: codec.PUBREC, Dir: Up})
 	st.publish("pub", "a", "hi", 2, false)
 	st.wantPacketOutcome("the subscriber's PUBREC is lost", "sub", trace.BrokerName, &codec.Pubrec{PacketID: 1}, trace.Dropped)
-	st.w.Link("sub").Cut()
+	st.w.Cut("sub")
 	st.must(st.w.Connect("sub"))
 	st.run()
 	st.wantNote("the client knows id 1: no second delivery", "MQTT-4.3.3-2")

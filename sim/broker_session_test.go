@@ -86,7 +86,7 @@ func TestWillOnKeepaliveExpiry(t *testing.T) {
 			last = s.Time
 		}
 	}
-	st.w.Link("sensor").Silence()
+	st.w.Silence("sensor")
 	st.w.Advance(20_000)
 	s := st.wantNote("silent for 1.5 × keepalive: the broker closes", "MQTT-3.1.2-24")
 	if s.Kind != trace.KindTimer || s.From != trace.BrokerName {
@@ -116,7 +116,7 @@ func TestClientGivesUpWithoutPingresp(t *testing.T) {
 	st := newSimTest(t, Options{})
 	st.client("dev", ClientOptions{KeepAlive: 10, PingTimeout: 3000})
 	st.connect("dev")
-	st.w.Link("dev").DropNext(DropMatch{Type: codec.PINGRESP})
+	st.w.DropNext("dev", DropMatch{Type: codec.PINGRESP})
 	st.w.Advance(14_000)
 	st.wantNote("idle for the keepalive period: PINGREQ", "MQTT-3.1.2-23")
 	st.wantPacketOutcome("the answer is lost", trace.BrokerName, "dev", &codec.Pingresp{}, trace.Dropped)
@@ -190,9 +190,9 @@ func TestHalfOpenThenTakeover(t *testing.T) {
 	st := newSimTest(t, Options{})
 	st.client("dev", ClientOptions{KeepAlive: 60})
 	st.connect("dev")
-	st.w.Link("dev").Silence()
+	st.w.Silence("dev")
 	st.must(st.w.Abort("dev"))
-	st.w.Link("dev").Restore()
+	st.w.Restore("dev")
 	st.must(st.w.Connect("dev"))
 	st.run()
 	st.wantNote("the broker still holds the half-open connection: takeover", "MQTT-3.1.4-2")

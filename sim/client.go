@@ -22,21 +22,37 @@ const (
 	refused
 )
 
-// client is a scripted MQTT client: it does what the World tells it and
-// otherwise behaves as a conforming client library does. It acknowledges
-// (unless told to hold), numbers its packets from a counter, keeps its QoS
-// 1 and 2 state, resends with DUP on reconnect, pings when idle and gives
-// up on a connection whose PINGRESP does not come.
-type client struct {
-	ready
-	eng  *engine
+// Client is an MQTT 3.1.1 client as a pure state machine, in the shape of
+// etcd raft's RawNode: every input (an action, the bytes of a packet, a
+// timer, the close of its connection) takes the time now, and what the
+// client wants done collects in its Effects (Ready), which the driver
+// carries out before it calls Advance. It holds no clock and no
+// connection of its own, so the simulator's engine and a live driver (a
+// real clock and a WebSocket) run the same client.
+//
+// It behaves as a conforming client library does: it acknowledges (unless
+// told to hold), numbers its packets from a counter, keeps its QoS 1 and
+// 2 state, resends with DUP on reconnect, pings when idle and gives up on
+// a connection whose PINGRESP does not come. It has at most one
+// connection at a time; a driver tells it of nothing but that one.
+type Client struct {
+	fx Effects
+	// explain makes the client write notes (off for benchmarks); spare
+	// are buffers to encode into, shared with the engine, nil when steps
+	// keep the bytes.
+	explain bool
+	spare   *[][]byte
+	// now is the time of the input being handled.
+	now  int64
 	name string
 	// opts are the options for the next Connect; cur those of the
 	// current or last connection, which the client's behaviour follows.
-	opts   ClientOptions
-	cur    ClientOptions
-	link   *Link
-	conn   *conn
+	opts ClientOptions
+	cur  ClientOptions
+	// conn numbers the current connection, 0 when there is none; conns
+	// counts the connections opened.
+	conn   uint32
+	conns  uint32
 	status clientStatus
 	// out are the client's QoS 1 and 2 publications not yet complete.
 	out window
@@ -62,10 +78,11 @@ type client struct {
 	snap       *trace.ClientState
 }
 
-func newClient(e *engine, name string, o ClientOptions, latency int64) *client {
-	c := &client{
-		ready:    ready{explain: e.record},
-		eng:      e,
+// NewClient makes a client named name (its lifeline in a trace) with the
+// options of its first Connect, not connected, at no time yet.
+func NewClient(name string, o ClientOptions) *Client {
+	return &Client{
+		explain:  true,
 		name:     name,
 		opts:     o,
 		cur:      o,
@@ -74,20 +91,42 @@ func newClient(e *engine, name string, o ClientOptions, latency int64) *client {
 		pingSent: -1,
 		dirty:    true,
 	}
-	c.link = &Link{eng: e, client: name, latency: [2]int64{latency, latency}}
-	return c
 }
 
-func (c *client) nodeName() string { return c.name }
-func (c *client) effects() *ready  { return &c.ready }
-func (c *client) connected() bool  { return c.status == online }
+// Name is the client's name, its lifeline in a trace.
+func (c *Client) Name() string { return c.name }
+
+// SetOptions replaces the options; they take effect at the next Connect.
+func (c *Client) SetOptions(o ClientOptions) { c.opts = o }
+
+// Ready returns what the client wants done after the inputs so far. The
+// driver carries the effects out, in order, then calls Advance.
+func (c *Client) Ready() *Effects { return &c.fx }
+
+// Advance tells the client that its effects were carried out: Ready is
+// empty until the next input.
+func (c *Client) Advance() { c.fx.clear() }
+
+// Connected reports whether the client has a connection on which a
+// CONNACK 0 came.
+func (c *Client) Connected() bool { return c.status == online }
+
+// Received returns the messages the client handed to its application, in
+// order; empty when it does not explain (Options.NoRecord).
+func (c *Client) Received() []Delivery { return c.received }
+
+// DeliveryCount is how many messages the client handed to its
+// application.
+func (c *Client) DeliveryCount() int { return c.deliveries }
 
 var errNotConnected = refuse("the client has no connection", "客户端没有网络连接")
 
-// connect opens a connection and sends CONNECT. With clean session 1 the
-// client first discards its own session state. [MQTT-3.1.2-6]
-func (c *client) connect() error {
-	if c.conn != nil {
+// Connect opens a connection and sends CONNECT. With clean session 1 the
+// client first discards its own session state. A client that kept its
+// session resends its unfinished exchanges after CONNACK. [MQTT-3.1.2-6]
+func (c *Client) Connect(now int64) error {
+	c.now = now
+	if c.conn != 0 {
 		return refuse("client "+c.name+" is already connected", "客户端 "+c.name+" 已经连接")
 	}
 	o := c.opts
@@ -119,13 +158,15 @@ func (c *client) connect() error {
 	if err != nil {
 		return err
 	}
-	return c.open(b, o.CleanSession, o.KeepAlive)
+	return c.openWith(b, o.CleanSession, o.KeepAlive)
 }
 
-// connectRaw opens a connection and sends b in place of the client's own
-// CONNECT.
-func (c *client) connectRaw(b []byte) error {
-	if c.conn != nil {
+// ConnectRaw opens a connection and sends b in place of the client's own
+// CONNECT: it takes the Clean Session flag and the keepalive from b when b
+// decodes as a CONNECT, and from its options otherwise.
+func (c *Client) ConnectRaw(now int64, b []byte) error {
+	c.now = now
+	if c.conn != 0 {
 		return refuse("client "+c.name+" is already connected", "客户端 "+c.name+" 已经连接")
 	}
 	if len(b) == 0 {
@@ -137,12 +178,12 @@ func (c *client) connectRaw(b []byte) error {
 			clean, keepAlive = cp.CleanSession, cp.KeepAlive
 		}
 	}
-	return c.open(bytes.Clone(b), clean, keepAlive)
+	return c.openWith(bytes.Clone(b), clean, keepAlive)
 }
 
-// open opens a connection and sends the CONNECT bytes b, which carry the
+// openWith opens a connection and sends the CONNECT bytes b, which carry the
 // Clean Session flag clean and the keepalive keepAlive.
-func (c *client) open(b []byte, clean bool, keepAlive uint16) error {
+func (c *Client) openWith(b []byte, clean bool, keepAlive uint16) error {
 	c.cur = c.opts
 	c.cur.CleanSession, c.cur.KeepAlive = clean, keepAlive
 	if clean && c.hasSession() {
@@ -151,50 +192,77 @@ func (c *client) open(b []byte, clean bool, keepAlive uint16) error {
 		c.note("MQTT-3.1.2-6", "clean session 1: "+c.name+" discards its unfinished QoS 1 and 2 exchanges",
 			"清理会话为 1："+c.name+" 丢弃自己尚未完成确认的 QoS 1 和 QoS 2 消息")
 	}
-	clear(c.requests)
-	c.conn = c.eng.open(c)
-	c.status = connecting
-	c.dirty = true
-	c.ready.sendRaw(c.conn, b)
-	c.lastSent = c.eng.now
+	c.openConn()
+	c.writeRaw(b)
 	c.armPing()
-	c.eng.act(c, trace.KindConnect, true)
 	return nil
 }
 
-// openBare opens a connection and sends nothing: the scenario writes the
-// first bytes. No PINGREQ timer: the client has not sent a keepalive.
-func (c *client) openBare() error {
-	if c.conn != nil {
+// Open opens a connection and sends nothing: the driver writes the first
+// bytes (SendRaw). The client waits for a CONNACK as after Connect, with
+// its options' Clean Session and keepalive, and sets no PINGREQ timer: it
+// has not sent a keepalive.
+func (c *Client) Open(now int64) error {
+	c.now = now
+	if c.conn != 0 {
 		return refuse("client "+c.name+" is already connected", "客户端 "+c.name+" 已经连接")
 	}
 	c.cur = c.opts
-	clear(c.requests)
-	c.conn = c.eng.open(c)
-	c.status = connecting
-	c.dirty = true
+	c.openConn()
 	c.note("", c.name+" opens a network connection and sends nothing yet: the next bytes are the scenario's",
 		c.name+" 建立网络连接，但先不发送任何报文：接下来的字节由场景给出")
-	c.eng.act(c, trace.KindConnect, true)
 	return nil
+}
+
+// openConn asks for a new connection, which the client then waits for a
+// CONNACK on.
+func (c *Client) openConn() {
+	clear(c.requests)
+	c.conns++
+	c.conn = c.conns
+	c.fx.Open = true
+	c.status = connecting
+	c.dirty = true
 }
 
 // hasSession reports whether the client holds session state.
-func (c *client) hasSession() bool {
+func (c *Client) hasSession() bool {
 	return len(c.in) > 0 || slices.ContainsFunc(c.out.flights, func(f *flight) bool { return f.stage != trace.StageUnsent })
 }
 
-// send writes a packet on the current connection.
-func (c *client) send(p codec.Packet) error {
-	if err := c.ready.send(c.conn, p); err != nil {
+// send writes a packet on the current connection with the strict
+// encoder, which refuses anything malformed.
+func (c *Client) send(p codec.Packet) error {
+	b, err := encodeSpare(c.spare, p, codec.Encoder{})
+	if err != nil {
 		return err
 	}
-	c.lastSent = c.eng.now
+	c.fx.Sends = append(c.fx.Sends, Send{Bytes: b, Type: p.Type(), PacketID: packetID(p)})
+	c.lastSent = c.now
 	return nil
 }
 
+// writeRaw writes bytes as they are on the current connection.
+func (c *Client) writeRaw(b []byte) error {
+	typ, id, err := rawInfo(b)
+	if err != nil {
+		return err
+	}
+	c.fx.Sends = append(c.fx.Sends, Send{Bytes: b, Type: typ, PacketID: id})
+	c.lastSent = c.now
+	return nil
+}
+
+// timer asks for a timer on the current connection.
+func (c *Client) timer(at int64, k timerKind, foreground bool) {
+	c.fx.Timers = append(c.fx.Timers, Timer{At: at, Foreground: foreground, kind: k, conn: c.conn})
+}
+
+// close asks for the current connection to be closed.
+func (c *Client) close() { c.fx.Close = true }
+
 // ack sends an acknowledgement, or keeps it when told to hold its type.
-func (c *client) ack(p codec.Packet) {
+func (c *Client) ack(p codec.Packet) {
 	if c.holding[p.Type()] {
 		c.held = append(c.held, p)
 		c.note("", c.name+" withholds its "+p.Type().String()+" (told to)", c.name+" 按场景的要求暂不发送 "+p.Type().String())
@@ -203,9 +271,12 @@ func (c *client) ack(p codec.Packet) {
 	c.send(p)
 }
 
-// hold starts or ends withholding packets of the given types; ending it
-// sends what was held of those types.
-func (c *client) hold(types []codec.PacketType, on bool) error {
+// Hold starts (on) or ends withholding packets of the given types (PUBACK,
+// PUBREC, PUBREL, PUBCOMP): the client updates its state as if it had sent
+// them but keeps the packets. Ending it sends what was held of those
+// types, oldest first, on the current connection (none if there is none).
+func (c *Client) Hold(now int64, types []codec.PacketType, on bool) error {
+	c.now = now
 	for _, t := range types {
 		switch t {
 		case codec.PUBACK, codec.PUBREC, codec.PUBREL, codec.PUBCOMP:
@@ -222,20 +293,19 @@ func (c *client) hold(types []codec.PacketType, on bool) error {
 		switch {
 		case c.holding[p.Type()]:
 			keep = append(keep, p)
-		case c.conn != nil && c.conn.open[clientEnd]:
+		case c.conn != 0:
 			c.note("", c.name+" sends the "+p.Type().String()+" it held", c.name+" 发送之前暂扣的 "+p.Type().String())
 			c.send(p)
 		}
 	}
 	c.held = keep
-	c.eng.act(c, trace.KindNote, false)
 	return nil
 }
 
 // nextID picks the next packet id not in use: a counter from 1 that wraps
 // and skips ids of unfinished exchanges; an error when all 65535 are in
 // use. [MQTT-2.3.1-2]
-func (c *client) nextID() (uint16, error) {
+func (c *Client) nextID() (uint16, error) {
 	if c.out.len()+len(c.requests) >= maxInflight {
 		return 0, refuse("client "+c.name+" has all 65535 packet ids in use (MQTT-2.3.1-2: a new packet needs an unused one)", "客户端 "+c.name+" 的 65535 个报文标识符都在使用中（MQTT-2.3.1-2：新报文必须使用未被占用的标识符）")
 	}
@@ -244,22 +314,28 @@ func (c *client) nextID() (uint16, error) {
 
 // requested reports whether a SUBSCRIBE or UNSUBSCRIBE awaits its
 // acknowledgement under packet id id.
-func (c *client) requested(id uint16) bool {
+func (c *Client) requested(id uint16) bool {
 	_, ok := c.requests[id]
 	return ok
 }
 
 // note adds an explanation; notef formats one.
-func (c *client) note(rule, en, zh string) { c.ready.note(rule, en, zh) }
-
-func (c *client) notef(rule, en, zh string, args ...any) {
+func (c *Client) note(rule, en, zh string) {
 	if c.explain {
-		c.ready.note(rule, sprintf(en, args...), sprintf(zh, args...))
+		c.fx.Notes = append(c.fx.Notes, trace.Note{Text: trace.Text{EN: en, ZH: zh}, Rule: rule})
 	}
 }
 
-// snapshot returns the client's trace form, rebuilt only after a change.
-func (c *client) snapshot() *trace.ClientState {
+func (c *Client) notef(rule, en, zh string, args ...any) {
+	if c.explain {
+		c.note(rule, sprintf(en, args...), sprintf(zh, args...))
+	}
+}
+
+// Snapshot returns the client's state in its trace form. It is rebuilt
+// only after a change: an unchanged client gives the very same value,
+// which the caller must not change.
+func (c *Client) Snapshot() *trace.ClientState {
 	if !c.dirty && c.snap != nil {
 		return c.snap
 	}

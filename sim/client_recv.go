@@ -9,9 +9,23 @@ import (
 	"mqttviz/sim/trace"
 )
 
-// packet handles one packet from the broker.
-func (c *client) packet(now int64, k *conn, p codec.Packet) {
-	if k != c.conn {
+// Receive handles the bytes of one packet from the broker, a frame as
+// codec.Splitter cuts the stream: decoded, or a protocol violation that
+// closes the connection when they do not decode.
+func (c *Client) Receive(now int64, frame []byte) {
+	p, err := codec.Decode(frame)
+	if err != nil {
+		c.Malformed(now, frame, err)
+		return
+	}
+	c.Packet(now, p)
+}
+
+// Packet handles one decoded packet from the broker; Receive decodes
+// bytes for it. Nothing happens without a connection.
+func (c *Client) Packet(now int64, p codec.Packet) {
+	c.now = now
+	if c.conn == 0 {
 		return
 	}
 	switch p := p.(type) {
@@ -43,19 +57,19 @@ func (c *client) packet(now int64, k *conn, p codec.Packet) {
 	default:
 		c.note("MQTT-4.8.0-1", "a broker never sends "+p.Type().String()+": protocol violation, "+c.name+" closes the connection",
 			"服务端不能发送 "+p.Type().String()+"：属于协议违规，"+c.name+" 关闭连接")
-		c.refused = true
-		c.close(k)
+		c.fx.Refused = true
+		c.close()
 	}
 }
 
 // connack ends the connection handshake: on 0 the client resends what
 // its session left unfinished, in order. [MQTT 3.2, MQTT-4.4.0-1]
-func (c *client) connack(now int64, p *codec.Connack) {
+func (c *Client) connack(now int64, p *codec.Connack) {
 	if c.status != connecting {
 		c.note("MQTT-4.8.0-1", "a second CONNACK is a protocol violation: "+c.name+" closes the connection",
 			"第二个 CONNACK 属于协议违规："+c.name+" 关闭连接")
-		c.refused = true
-		c.close(c.conn)
+		c.fx.Refused = true
+		c.close()
 		return
 	}
 	if p.ReturnCode != codec.Accepted {
@@ -87,7 +101,7 @@ func (c *client) connack(now int64, p *codec.Connack) {
 // receive takes a PUBLISH from the broker: delivered to the application
 // once, except a QoS 1 duplicate, which a client may deliver again.
 // [MQTT 4.3.2, MQTT-4.3.3-2]
-func (c *client) receive(now int64, p *codec.Publish) {
+func (c *Client) receive(now int64, p *codec.Publish) {
 	switch p.QoS {
 	case codec.AtMostOnce:
 		c.deliver(now, p)
@@ -109,7 +123,7 @@ func (c *client) receive(now int64, p *codec.Publish) {
 }
 
 // deliver hands a message to the application.
-func (c *client) deliver(now int64, p *codec.Publish) {
+func (c *Client) deliver(now int64, p *codec.Publish) {
 	c.deliveries++
 	if !c.explain {
 		return
@@ -123,7 +137,7 @@ func (c *client) deliver(now int64, p *codec.Publish) {
 
 // finish reports a publication acknowledged by PUBACK or PUBCOMP: done
 // says the window matched and completed it.
-func (c *client) finish(id uint16, done bool, rule, what string, qos codec.QoS) {
+func (c *Client) finish(id uint16, done bool, rule, what string, qos codec.QoS) {
 	if !done {
 		c.notef(rule, "%s id=%d matches nothing in flight: ignored", "%s id=%d 没有对应的未确认消息：忽略", what, id)
 		return
@@ -134,7 +148,7 @@ func (c *client) finish(id uint16, done bool, rule, what string, qos codec.QoS) 
 
 // pubrec answers PUBREC with PUBREL; the PUBLISH is not sent again after
 // that. [MQTT-4.3.3-1]
-func (c *client) pubrec(now int64, id uint16) {
+func (c *Client) pubrec(now int64, id uint16) {
 	if !c.out.pubrec(id, now) {
 		c.notef("MQTT 4.3.3", "PUBREC id=%d matches nothing in flight: ignored", "PUBREC id=%d 没有对应的未确认消息：忽略", id)
 		return
@@ -145,7 +159,7 @@ func (c *client) pubrec(now int64, id uint16) {
 }
 
 // suback reports each filter's grant.
-func (c *client) suback(p *codec.Suback) {
+func (c *Client) suback(p *codec.Suback) {
 	req, _ := c.requests[p.PacketID].(*codec.Subscribe)
 	delete(c.requests, p.PacketID)
 	for i, code := range p.ReturnCodes {
@@ -164,22 +178,29 @@ func (c *client) suback(p *codec.Suback) {
 	}
 }
 
-// malformed handles bytes from the broker that do not decode: the client
-// closes the connection.
-func (c *client) malformed(now int64, k *conn, frame []byte, err error) {
-	rule, en, zh := describeError(err)
-	c.note(rule, "malformed packet: "+en+" "+c.name+" closes the connection.", "畸形报文："+zh+c.name+" 关闭连接。")
-	c.refused = true
-	c.close(k)
-}
-
-// closed forgets the connection; the session state stays for the next
-// Connect.
-func (c *client) closed(now int64, k *conn) {
-	if k != c.conn {
+// Malformed handles bytes from the broker that do not decode (frame, nil
+// when the stream itself cannot be cut; err says why): the client closes
+// the connection.
+func (c *Client) Malformed(now int64, frame []byte, err error) {
+	c.now = now
+	if c.conn == 0 {
 		return
 	}
-	c.conn = nil
+	rule, en, zh := describeError(err)
+	c.note(rule, "malformed packet: "+en+" "+c.name+" closes the connection.", "畸形报文："+zh+c.name+" 关闭连接。")
+	c.fx.Refused = true
+	c.close()
+}
+
+// Closed tells the client that its connection is closed: it closed it
+// itself, the broker's close arrived or the network failed. The session
+// state stays for the next Connect.
+func (c *Client) Closed(now int64) {
+	c.now = now
+	if c.conn == 0 {
+		return
+	}
+	c.conn = 0
 	c.status = offline
 	c.pingSent = -1
 	c.retryArmed = false
@@ -190,17 +211,19 @@ func (c *client) closed(now int64, k *conn) {
 	}
 }
 
-// tick runs the keepalive ping, the PINGRESP watch and the resend timer.
-// [MQTT-3.1.2-23, MQTT 3.1.2.10]
-func (c *client) tick(now int64, k *conn, t timerKind) {
-	if k != c.conn {
+// Timer fires a timer the client asked for (the keepalive ping, the
+// PINGRESP watch, the resend timer); one of an earlier connection does
+// nothing. [MQTT-3.1.2-23, MQTT 3.1.2.10]
+func (c *Client) Timer(now int64, t Timer) {
+	c.now = now
+	if c.conn == 0 || t.conn != c.conn {
 		return
 	}
-	switch t {
+	switch t.kind {
 	case timerPing:
 		due := c.lastSent + int64(c.cur.KeepAlive)*1000
 		if now < due {
-			c.timer(due, timerPing, k, false)
+			c.timer(due, timerPing, false)
 			return
 		}
 		c.notef("MQTT-3.1.2-23", "%s has sent nothing for keepalive %d s: it sends PINGREQ",
@@ -213,7 +236,7 @@ func (c *client) tick(now int64, k *conn, t timerKind) {
 		}
 		c.notef("MQTT 3.1.2.10", "no PINGRESP within %d ms of PINGREQ: %s gives the connection up and closes it",
 			"PINGREQ 之后 %d 毫秒内没有收到 PINGRESP：%s 认为连接已断开并关闭它", c.pingTimeout(), c.name)
-		c.close(k)
+		c.close()
 	case timerRetry:
 		c.retryArmed = false
 		next := c.out.retry(now, c.cur.RetryInterval, func(f *flight) {
@@ -223,7 +246,7 @@ func (c *client) tick(now int64, k *conn, t timerKind) {
 		})
 		if next >= 0 {
 			c.retryArmed = true
-			c.timer(next, timerRetry, k, true)
+			c.timer(next, timerRetry, true)
 		}
 	}
 }

@@ -119,7 +119,7 @@ func TestConformanceKeepAliveZero(t *testing.T) {
 	st := newSimTest(t, Options{})
 	st.client("dev", ClientOptions{KeepAlive: 0})
 	st.connect("dev")
-	st.w.Link("dev").Silence()
+	st.w.Silence("dev")
 	st.w.Advance(24 * 3600 * 1000)
 	if s := st.w.BrokerSession("dev"); s == nil || !s.Connected {
 		t.Fatalf("keepalive 0 but the broker dropped the client\n%s", st.dump())
@@ -135,7 +135,7 @@ func TestConformanceKeepAliveFromLastPacket(t *testing.T) {
 	st.must(st.w.Connect("dev"))
 	st.w.Advance(8000)
 	st.must(st.w.Publish("dev", "a", []byte("x"), 0, false))
-	st.w.Link("dev").Silence()
+	st.w.Silence("dev")
 	st.w.Advance(14_000)
 	if s := st.w.BrokerSession("dev"); !s.Connected {
 		t.Fatalf("closed before 1.5 × keepalive after the PUBLISH\n%s", st.dump())
@@ -208,7 +208,7 @@ func TestConformanceBrokerResendsInOrder(t *testing.T) {
 	st.publish("pub", "a", "one", 1, false)
 	st.publish("pub", "a", "two", 2, false)
 	st.publish("pub", "a", "three", 1, false)
-	st.w.Link("sub").Cut()
+	st.w.Cut("sub")
 	st.publish("pub", "a", "four", 1, false)
 	st.must(st.w.Release("sub", codec.PUBACK, codec.PUBCOMP))
 	st.mark()
@@ -230,14 +230,14 @@ func TestConformanceBrokerResendsInOrder(t *testing.T) {
 // (DUP 1) and PUBREL in their original order with their original ids.
 func TestConformanceClientResendsInOrder(t *testing.T) {
 	st := pubsub(t, Options{}, "a", 2)
-	st.w.Link("pub").DropNext(DropMatch{Type: codec.PUBCOMP, Dir: Down})
+	st.w.DropNext("pub", DropMatch{Type: codec.PUBCOMP, Dir: Down})
 	st.publish("pub", "a", "one", 2, false)
-	st.w.Link("pub").Silence()
+	st.w.Silence("pub")
 	st.must(st.w.Publish("pub", "a", []byte("two"), 1, false))
 	st.must(st.w.Publish("pub", "a", []byte("three"), 2, false))
 	st.run()
 	st.must(st.w.Abort("pub"))
-	st.w.Link("pub").Restore()
+	st.w.Restore("pub")
 	st.mark()
 	st.must(st.w.Connect("pub"))
 	st.run()
@@ -458,7 +458,7 @@ func TestConformanceClientOutOfPacketIDs(t *testing.T) {
 	st.connect("dev")
 	c := st.w.clients["dev"]
 	for id := 1; id <= 65535; id++ {
-		c.out.add(&flight{id: uint16(id), msg: &message{topic: "a", qos: 1}, qos: 1, stage: trace.StagePublishSent})
+		c.core.out.add(&flight{id: uint16(id), msg: &message{topic: "a", qos: 1}, qos: 1, stage: trace.StagePublishSent})
 	}
 	if err := st.w.Publish("dev", "a", []byte("x"), 1, false); err == nil {
 		t.Fatal("a QoS 1 publish with no free packet id was accepted")

@@ -17,7 +17,7 @@ const (
 type conn struct {
 	// id is the connection's number in the trace (Step.Conn), from 1.
 	id     int
-	client *client
+	client *peer
 	open   [2]bool
 	split  [2]codec.Splitter
 	dec    [2]codec.Decoder

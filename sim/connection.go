@@ -33,10 +33,10 @@ type WirePacket struct {
 // when the client never opened one or with Options.NoRecord.
 func (w *World) Connection(name string) *Connection {
 	c, ok := w.clients[name]
-	if !ok || c.link.conn == nil || !w.eng.record {
+	if !ok || c.conn == nil || !w.eng.record {
 		return nil
 	}
-	k := c.link.conn
+	k := c.conn
 	return &Connection{
 		ClientOpen: k.open[clientEnd], BrokerOpen: k.open[brokerEnd],
 		ClientClosed: k.selfClosed[clientEnd], BrokerClosed: k.selfClosed[brokerEnd],

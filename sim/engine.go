@@ -39,7 +39,7 @@ type engine struct {
 	rand       *rand.Rand
 	trace      *trace.Trace
 	broker     *broker
-	clients    []*client
+	clients    []*peer
 	latency    int64
 	snapshots  bool
 	record     bool
@@ -71,13 +71,16 @@ func newEngine(o Options) *engine {
 	return e
 }
 
-// addClient adds a client's lifeline.
-func (e *engine) addClient(c *client) {
+// addClient adds a client core with its link and its lifeline.
+func (e *engine) addClient(c *Client) *peer {
+	c.explain = e.record
 	if !e.record {
 		c.spare = &e.spare
 	}
-	e.clients = append(e.clients, c)
+	p := &peer{ready: ready{explain: e.record}, eng: e, core: c, link: link{latency: [2]int64{e.latency, e.latency}}}
+	e.clients = append(e.clients, p)
 	e.trace.Nodes = append(e.trace.Nodes, c.name)
+	return p
 }
 
 // runUntil runs every event due at or before t. With quiet it stops as
@@ -115,12 +118,11 @@ func (e *engine) schedule(at int64, ev event) {
 	e.queue.push(at, ev)
 }
 
-// open starts a new connection for client c and records it.
-func (e *engine) open(c *client) *conn {
+// open starts a new connection for client p.
+func (e *engine) open(p *peer) *conn {
 	e.conns++
-	k := &conn{id: e.conns, client: c, open: [2]bool{true, true}}
+	k := &conn{id: e.conns, client: p, open: [2]bool{true, true}}
 	k.b = &brokerConn{c: k}
-	c.link.conn = k
 	return k
 }
 
@@ -182,11 +184,22 @@ func (e *engine) act(n node, kind trace.StepKind, always bool) {
 	e.actOn(n, openConn(n), kind, always)
 }
 
+// do records an action of client p that err did not refuse, as act does;
+// a refused action records nothing.
+func (e *engine) do(p *peer, kind trace.StepKind, always bool, err error) error {
+	if err != nil {
+		return err
+	}
+	p.take()
+	e.act(p, kind, always)
+	return nil
+}
+
 // openConn is the client n's connection while its end is open, nil for
 // the broker or a client with none: the connection its own steps are on.
 func openConn(n node) *conn {
-	if c, ok := n.(*client); ok && c.link.conn != nil && c.link.conn.open[clientEnd] {
-		return c.link.conn
+	if p, ok := n.(*peer); ok && p.conn != nil && p.conn.open[clientEnd] {
+		return p.conn
 	}
 	return nil
 }
@@ -215,8 +228,8 @@ func (e *engine) send(from node, o outgoing) {
 	if endOf(from) == clientEnd {
 		d = Up
 	}
-	l := c.client.link
-	lost, why := l.lose(d, o.typ, o.id)
+	l := &c.client.link
+	lost, why := l.lose(e.rand, d, o.typ, o.id)
 	ev := event{kind: evArrive, foreground: true, conn: c, up: d == Up, sentAt: e.now, bytes: o.bytes}
 	if lost {
 		t := why
@@ -246,7 +259,7 @@ func (e *engine) arrive(ev event) {
 		// The sender's close, if it waited for this packet, follows its step.
 		e.follow, e.followEnd = c, 1-end
 	}
-	from, to := c.client.name, trace.BrokerName
+	from, to := c.client.nodeName(), trace.BrokerName
 	if !ev.up {
 		from, to = to, from
 	}
@@ -335,7 +348,7 @@ func (e *engine) closeEnd(n node, c *conn) {
 	if end == brokerEnd {
 		d = Down
 	}
-	l := c.client.link
+	l := &c.client.link
 	if l.silent {
 		return
 	}
@@ -351,7 +364,7 @@ func (e *engine) flushDeferred(n node, step *trace.Step, c *conn, end int) {
 	r.notes = r.notes[:0]
 	c.pendingClose[end] = step
 	if end == clientEnd {
-		e.closing[c.client.name] = c
+		e.closing[c.client.nodeName()] = c
 	}
 	e.flush(n, nil)
 }
@@ -368,7 +381,7 @@ func (e *engine) recordPendingClose(c *conn, end int) {
 	held := c.heldBehind
 	if end == clientEnd {
 		c.heldBehind = nil
-		delete(e.closing, c.client.name)
+		delete(e.closing, c.client.nodeName())
 	}
 	e.appendStep(*s)
 	for _, h := range held {
@@ -392,13 +405,13 @@ func (e *engine) fin(ev event) {
 	e.flush(n, &trace.Step{Time: e.now, Kind: trace.KindClose, From: from, To: n.nodeName(), Conn: c.id, SentAt: ev.sentAt})
 }
 
-// cut closes the client's current connection at both ends at once.
-func (e *engine) cut(name string) {
-	cl := e.client(name)
-	if cl == nil || cl.link.conn == nil {
+// cut closes the client's latest connection at both ends at once.
+func (e *engine) cut(p *peer) {
+	c := p.conn
+	if c == nil {
 		return
 	}
-	c := cl.link.conn
+	name := p.nodeName()
 	step := &trace.Step{Time: e.now, Kind: trace.KindClose, From: name, To: trace.BrokerName, Conn: c.id}
 	var order []node
 	for _, end := range []int{clientEnd, brokerEnd} {
@@ -434,23 +447,19 @@ func (e *engine) fire(ev event) {
 	e.actOn(n, ev.conn, trace.KindTimer, false)
 }
 
-// fault records a fault injected on a client's link.
-func (e *engine) fault(name string, t trace.Text) {
-	e.appendStep(trace.Step{Time: e.now, Kind: trace.KindFault, From: name, To: trace.BrokerName, Notes: []trace.Note{{Text: t}}})
+// fault changes a client's link and records the change; a cut then
+// closes its connection.
+func (e *engine) fault(p *peer, f fault) {
+	t := p.link.apply(f)
+	e.appendStep(trace.Step{Time: e.now, Kind: trace.KindFault, From: p.nodeName(), To: trace.BrokerName, Notes: []trace.Note{{Text: t}}})
+	if f.kind == faultCut {
+		e.cut(p)
+	}
 }
 
 // narrate records the scenario's own note.
 func (e *engine) narrate(t trace.Text) {
 	e.appendStep(trace.Step{Time: e.now, Kind: trace.KindNote, Notes: []trace.Note{{Text: t}}})
-}
-
-func (e *engine) client(name string) *client {
-	for _, c := range e.clients {
-		if c.name == name {
-			return c
-		}
-	}
-	return nil
 }
 
 // appendStep adds a step to the trace with a snapshot of the state after
@@ -497,8 +506,8 @@ func (e *engine) restartBroker(o RestartOptions) {
 	e.act(b, trace.KindNote, true)
 	b.stopping = true
 	for _, cl := range e.clients {
-		if k := cl.link.conn; k != nil && k.open[brokerEnd] {
-			b.note("", "the connection to "+cl.name+" ends with the broker process", "与 "+cl.name+" 的连接随服务端进程一起断开")
+		if k := cl.conn; k != nil && k.open[brokerEnd] {
+			b.note("", "the connection to "+cl.nodeName()+" ends with the broker process", "与 "+cl.nodeName()+" 的连接随服务端进程一起断开")
 			b.close(k)
 			e.flush(b, nil)
 		}

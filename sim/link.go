@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strconv"
 
 	"mqttviz/codec"
@@ -19,7 +20,7 @@ const (
 	Down Direction = "down"
 )
 
-// DropMatch picks packets for Link.DropNext. A zero field matches anything:
+// DropMatch picks packets for World.DropNext. A zero field matches anything:
 // Type 0 any packet type, Dir "" either direction, PacketID 0 any packet id.
 type DropMatch struct {
 	Type     codec.PacketType
@@ -49,88 +50,76 @@ func (m DropMatch) text() trace.Text {
 	return t
 }
 
-// Link is the network between one client and the broker. Its latency and
-// faults last across the client's connections.
-type Link struct {
-	eng    *engine
-	client string
+// link is the network between one client and the broker. Its latency and
+// faults last across the client's connections; World's fault methods
+// change it through the engine, which records each change as a step.
+type link struct {
 	// latency is the one-way latency by direction: [0] up, [1] down.
 	latency [2]int64
 	// drops are DropNext rules not yet used, oldest first.
 	drops    []DropMatch
 	dropRate float64
 	silent   bool
-	// conn is the client's latest connection, which Cut closes.
-	conn *conn
 }
 
-// DropNext drops the next packet that matches m, once. Rules queue: two
-// calls drop two packets.
-func (l *Link) DropNext(m DropMatch) {
-	l.drops = append(l.drops, m)
-	t := m.text()
-	l.eng.fault(l.client, trace.Text{
-		EN: "the link will drop the next " + t.EN,
-		ZH: "链路将丢弃下一个" + t.ZH,
-	})
+// faultKind names a change to a link.
+type faultKind uint8
+
+const (
+	// faultDrop drops the next packet that matches.
+	faultDrop faultKind = iota
+	// faultDropRate drops every packet with a probability.
+	faultDropRate
+	// faultCut closes the current connection at both ends.
+	faultCut
+	// faultSilence makes the link half-open.
+	faultSilence
+	// faultRestore ends silence and drops.
+	faultRestore
+	// faultLatency sets the latency of each direction.
+	faultLatency
+)
+
+// fault is one change to a client's link, applied by engine.fault.
+type fault struct {
+	kind     faultKind
+	match    DropMatch
+	rate     float64
+	up, down int64
 }
 
-// DropRate drops every packet with probability p (0 turns it off), drawn
-// from the world's seeded random source.
-func (l *Link) DropRate(p float64) {
-	l.dropRate = p
-	pc := strconv.FormatFloat(p*100, 'f', -1, 64) + "%"
-	l.eng.fault(l.client, trace.Text{
-		EN: "the link drops each packet with probability " + pc,
-		ZH: "链路以 " + pc + " 的概率丢弃每个报文",
-	})
-}
-
-// Cut closes the client's latest connection at both ends now, whichever
-// are still open: both sides see it close, packets on the wire are lost.
-func (l *Link) Cut() {
-	l.eng.fault(l.client, trace.Text{
-		EN: "the link is cut: both ends see the connection close",
-		ZH: "链路被切断，两端都看到连接关闭",
-	})
-	l.eng.cut(l.client)
-}
-
-// Silence makes the link half-open: from now on nothing arrives in either
-// direction and neither end is told. Keepalive is what finds out.
-func (l *Link) Silence() {
-	l.silent = true
-	l.eng.fault(l.client, trace.Text{
-		EN: "the link goes silent (half-open): packets vanish and nobody is told",
-		ZH: "链路进入静默（半开连接）：报文消失，两端都不知道",
-	})
-}
-
-// Restore ends silence, drop rules and the drop rate.
-func (l *Link) Restore() {
-	l.silent = false
-	l.drops = nil
-	l.dropRate = 0
-	l.eng.fault(l.client, trace.Text{
-		EN: "the link is restored",
-		ZH: "链路恢复正常",
-	})
-}
-
-// SetLatency sets the one-way latency up (client to broker) and down, in
-// virtual milliseconds; negative values count as 0.
-func (l *Link) SetLatency(up, down int64) {
-	l.latency = [2]int64{max(up, 0), max(down, 0)}
-	l.eng.fault(l.client, trace.Text{
-		EN: fmt.Sprintf("link latency set to %d ms up, %d ms down", l.latency[0], l.latency[1]),
-		ZH: fmt.Sprintf("链路延迟设为上行 %d 毫秒、下行 %d 毫秒", l.latency[0], l.latency[1]),
-	})
+// apply changes l by f and says what changed, for the fault step.
+func (l *link) apply(f fault) trace.Text {
+	switch f.kind {
+	case faultDrop:
+		l.drops = append(l.drops, f.match)
+		t := f.match.text()
+		return trace.Text{EN: "the link will drop the next " + t.EN, ZH: "链路将丢弃下一个" + t.ZH}
+	case faultDropRate:
+		l.dropRate = f.rate
+		pc := strconv.FormatFloat(f.rate*100, 'f', -1, 64) + "%"
+		return trace.Text{EN: "the link drops each packet with probability " + pc, ZH: "链路以 " + pc + " 的概率丢弃每个报文"}
+	case faultCut:
+		return trace.Text{EN: "the link is cut: both ends see the connection close", ZH: "链路被切断，两端都看到连接关闭"}
+	case faultSilence:
+		l.silent = true
+		return trace.Text{EN: "the link goes silent (half-open): packets vanish and nobody is told", ZH: "链路进入静默（半开连接）：报文消失，两端都不知道"}
+	case faultRestore:
+		l.silent, l.drops, l.dropRate = false, nil, 0
+		return trace.Text{EN: "the link is restored", ZH: "链路恢复正常"}
+	default:
+		l.latency = [2]int64{max(f.up, 0), max(f.down, 0)}
+		return trace.Text{
+			EN: fmt.Sprintf("link latency set to %d ms up, %d ms down", l.latency[0], l.latency[1]),
+			ZH: fmt.Sprintf("链路延迟设为上行 %d 毫秒、下行 %d 毫秒", l.latency[0], l.latency[1]),
+		}
+	}
 }
 
 // lose reports whether a packet of type t with packet id id, sent in
 // direction d, is lost, and why: silence, a DropNext rule (used up by the
-// match) or the drop rate.
-func (l *Link) lose(d Direction, t codec.PacketType, id uint16) (bool, trace.Text) {
+// match) or the drop rate, drawn from rnd.
+func (l *link) lose(rnd *rand.Rand, d Direction, t codec.PacketType, id uint16) (bool, trace.Text) {
 	if l.silent {
 		return true, trace.Text{EN: "lost on the silent link", ZH: "在静默的链路上丢失"}
 	}
@@ -141,7 +130,7 @@ func (l *Link) lose(d Direction, t codec.PacketType, id uint16) (bool, trace.Tex
 			return true, trace.Text{EN: "dropped by the rule: drop next " + t.EN, ZH: "按规则丢弃：丢弃下一个" + t.ZH}
 		}
 	}
-	if l.dropRate > 0 && l.eng.rand.Float64() < l.dropRate {
+	if l.dropRate > 0 && rnd.Float64() < l.dropRate {
 		return true, trace.Text{EN: "dropped at random by the link's drop rate", ZH: "按链路丢包率被随机丢弃"}
 	}
 	return false, trace.Text{}

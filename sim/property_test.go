@@ -112,7 +112,7 @@ func (run *randomRun) play(seed int64, snapshots bool) error {
 
 	for _, n := range all {
 		if r.IntN(2) == 0 {
-			w.Link(n).DropRate(r.Float64() * 0.3)
+			w.DropRate(n, r.Float64()*0.3)
 		}
 	}
 	acks := []codec.PacketType{codec.PUBACK, codec.PUBREC, codec.PUBREL, codec.PUBCOMP}
@@ -126,7 +126,7 @@ func (run *randomRun) play(seed int64, snapshots bool) error {
 				return err
 			}
 		case k == 6:
-			w.Link(all[r.IntN(len(all))]).Cut()
+			w.Cut(all[r.IntN(len(all))])
 		case k == 7:
 			n := all[r.IntN(len(all))]
 			if w.Abort(n) == nil && r.IntN(2) == 0 {
@@ -141,9 +141,9 @@ func (run *randomRun) play(seed int64, snapshots bool) error {
 				w.Connect(n)
 			}
 		case k == 9:
-			w.Link(all[r.IntN(len(all))]).Silence() // half-open until keepalive or healing
+			w.Silence(all[r.IntN(len(all))]) // half-open until keepalive or healing
 		case k == 10:
-			w.Link(all[r.IntN(len(all))]).Restore()
+			w.Restore(all[r.IntN(len(all))])
 		case k == 11:
 			n := all[r.IntN(len(all))]
 			if r.IntN(2) == 0 {
@@ -157,7 +157,7 @@ func (run *randomRun) play(seed int64, snapshots bool) error {
 	}
 
 	for _, n := range all {
-		w.Link(n).Restore()
+		w.Restore(n)
 		w.SetAutoAck(n, true)
 		w.Abort(n)
 	}

@@ -69,14 +69,7 @@ func (r *ready) send(c *conn, p codec.Packet) error {
 
 // encode encodes p for connection c with enc.
 func (r *ready) encode(c *conn, p codec.Packet, enc codec.Encoder) error {
-	var dst []byte
-	if r.spare != nil {
-		if n := len(*r.spare); n > 0 {
-			dst = (*r.spare)[n-1]
-			*r.spare = (*r.spare)[:n-1]
-		}
-	}
-	b, err := enc.Append(dst, p)
+	b, err := encodeSpare(r.spare, p, enc)
 	if err != nil {
 		return err
 	}
@@ -84,17 +77,40 @@ func (r *ready) encode(c *conn, p codec.Packet, enc codec.Encoder) error {
 	return nil
 }
 
+// encodeSpare encodes p with enc, into a buffer taken from spare when it
+// has one (spare may be nil).
+func encodeSpare(spare *[][]byte, p codec.Packet, enc codec.Encoder) ([]byte, error) {
+	var dst []byte
+	if spare != nil {
+		if n := len(*spare); n > 0 {
+			dst = (*spare)[n-1]
+			*spare = (*spare)[:n-1]
+		}
+	}
+	return enc.Append(dst, p)
+}
+
 // sendRaw queues bytes as they are.
 func (r *ready) sendRaw(c *conn, b []byte) error {
-	if len(b) == 0 {
-		return refuse("no bytes to send", "没有要发送的字节")
+	typ, id, err := rawInfo(b)
+	if err != nil {
+		return err
 	}
-	o := outgoing{c: c, bytes: b, typ: codec.PacketType(b[0] >> 4)}
-	if p, err := codec.Decode(b); err == nil {
-		o.id = packetID(p)
-	}
-	r.sends = append(r.sends, o)
+	r.sends = append(r.sends, outgoing{c: c, bytes: b, typ: typ, id: id})
 	return nil
+}
+
+// rawInfo is the packet type and packet id that the raw bytes b carry (id
+// 0 when they do not decode); an error for no bytes.
+func rawInfo(b []byte) (codec.PacketType, uint16, error) {
+	if len(b) == 0 {
+		return 0, 0, refuse("no bytes to send", "没有要发送的字节")
+	}
+	var id uint16
+	if p, err := codec.Decode(b); err == nil {
+		id = packetID(p)
+	}
+	return codec.PacketType(b[0] >> 4), id, nil
 }
 
 // timer asks for a timer.

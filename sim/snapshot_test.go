@@ -102,7 +102,7 @@ func TestCloseSteps(t *testing.T) {
 	if told.Kind != trace.KindClose || told.From != "dev" || told.To != trace.BrokerName || told.SentAt != closing.Time || told.Time != closing.Time+DefaultLatency {
 		t.Fatalf("the broker learns of the close one latency later: %+v", told)
 	}
-	st.w.Link("dev").Silence()
+	st.w.Silence("dev")
 	st.must(st.w.Connect("dev"))
 	st.run()
 	st.must(st.w.Abort("dev"))
@@ -147,7 +147,7 @@ func TestClientRetryInterval(t *testing.T) {
 	st := newSimTest(t, Options{})
 	st.client("pub", ClientOptions{RetryInterval: 1000})
 	st.connect("pub")
-	st.w.Link("pub").DropNext(DropMatch{Type: codec.PUBACK})
+	st.w.DropNext("pub", DropMatch{Type: codec.PUBACK})
 	st.must(st.w.Publish("pub", "a", []byte("x"), 1, false))
 	st.run()
 	st.wantPacketOutcome("the PUBACK is lost", trace.BrokerName, "pub", &codec.Puback{PacketID: 1}, trace.Dropped)
@@ -182,7 +182,7 @@ func TestAPIErrors(t *testing.T) {
 	if w.AddClient("a", ClientOptions{}) == nil {
 		t.Error("duplicate name accepted")
 	}
-	if w.Connect("nobody") == nil || w.Link("nobody") != nil || w.Client("nobody") != nil {
+	if w.Connect("nobody") == nil || w.Cut("nobody") == nil || w.Client("nobody") != nil {
 		t.Error("unknown client accepted")
 	}
 	if w.Subscribe("a", codec.Subscription{Filter: "x"}) == nil || w.Ping("a") == nil || w.Disconnect("a") == nil {

@@ -146,8 +146,8 @@ func TestRetryEarliestDueBothSides(t *testing.T) {
 			if side == "client" {
 				ack = Down
 			}
-			st.w.Link(lossy).DropNext(DropMatch{Type: codec.PUBACK, Dir: ack})
-			st.w.Link(lossy).DropNext(DropMatch{Type: codec.PUBACK, Dir: ack})
+			st.w.DropNext(lossy, DropMatch{Type: codec.PUBACK, Dir: ack})
+			st.w.DropNext(lossy, DropMatch{Type: codec.PUBACK, Dir: ack})
 			st.mark()
 			start := st.w.Now()
 			st.must(st.w.Publish("pub", "a", []byte("1"), 1, false))

@@ -123,7 +123,7 @@ type Delivery struct {
 type World struct {
 	opts    Options
 	eng     *engine
-	clients map[string]*client
+	clients map[string]*peer
 }
 
 // NewWorld makes a world with a broker and no clients at time 0.
@@ -131,7 +131,7 @@ func NewWorld(o Options) *World {
 	if o.Latency == 0 {
 		o.Latency = DefaultLatency
 	}
-	return &World{opts: o, eng: newEngine(o), clients: map[string]*client{}}
+	return &World{opts: o, eng: newEngine(o), clients: map[string]*peer{}}
 }
 
 // AddClient adds a client named name (its lifeline in the trace), not yet
@@ -143,9 +143,7 @@ func (w *World) AddClient(name string, o ClientOptions) error {
 	if _, ok := w.clients[name]; ok {
 		return refuse("client "+strconv.Quote(name)+" already exists", "客户端 "+strconv.Quote(name)+" 已经存在")
 	}
-	c := newClient(w.eng, name, o, w.opts.Latency)
-	w.clients[name] = c
-	w.eng.addClient(c)
+	w.clients[name] = w.eng.addClient(NewClient(name, o))
 	return nil
 }
 
@@ -156,7 +154,7 @@ func (w *World) SetClientOptions(name string, o ClientOptions) error {
 	if err != nil {
 		return err
 	}
-	c.opts = o
+	c.core.SetOptions(o)
 	return nil
 }
 
@@ -168,7 +166,7 @@ func (w *World) Connect(name string) error {
 	if err != nil {
 		return err
 	}
-	return c.connect()
+	return w.eng.do(c, trace.KindConnect, true, c.core.Connect(w.eng.now))
 }
 
 // ConnectRaw opens a network connection from the client and sends b in
@@ -181,7 +179,7 @@ func (w *World) ConnectRaw(name string, b []byte) error {
 	if err != nil {
 		return err
 	}
-	return c.connectRaw(b)
+	return w.eng.do(c, trace.KindConnect, true, c.core.ConnectRaw(w.eng.now, b))
 }
 
 // Publish makes the client publish an application message. At QoS 1 and 2
@@ -193,7 +191,7 @@ func (w *World) Publish(name, topic string, payload []byte, qos codec.QoS, retai
 	if err != nil {
 		return err
 	}
-	return c.publish(topic, payload, qos, retain)
+	return w.eng.do(c, trace.KindNote, false, c.core.Publish(w.eng.now, topic, payload, qos, retain))
 }
 
 // Subscribe makes the client send one SUBSCRIBE with the given filters.
@@ -202,7 +200,7 @@ func (w *World) Subscribe(name string, subs ...codec.Subscription) error {
 	if err != nil {
 		return err
 	}
-	return c.subscribe(subs)
+	return w.eng.do(c, trace.KindNote, false, c.core.Subscribe(w.eng.now, subs...))
 }
 
 // Unsubscribe makes the client send one UNSUBSCRIBE with the given filters.
@@ -211,7 +209,7 @@ func (w *World) Unsubscribe(name string, filters ...string) error {
 	if err != nil {
 		return err
 	}
-	return c.unsubscribe(filters)
+	return w.eng.do(c, trace.KindNote, false, c.core.Unsubscribe(w.eng.now, filters...))
 }
 
 // Ping makes the client send PINGREQ now.
@@ -220,7 +218,7 @@ func (w *World) Ping(name string) error {
 	if err != nil {
 		return err
 	}
-	return c.ping()
+	return w.eng.do(c, trace.KindNote, false, c.core.Ping(w.eng.now))
 }
 
 // Disconnect makes the client send DISCONNECT and close its connection: the
@@ -230,7 +228,7 @@ func (w *World) Disconnect(name string) error {
 	if err != nil {
 		return err
 	}
-	return c.disconnect()
+	return w.eng.do(c, trace.KindNote, false, c.core.Disconnect(w.eng.now))
 }
 
 // Abort makes the client close its network connection without DISCONNECT,
@@ -240,7 +238,7 @@ func (w *World) Abort(name string) error {
 	if err != nil {
 		return err
 	}
-	return c.abort()
+	return w.eng.do(c, trace.KindNote, false, c.core.Abort(w.eng.now))
 }
 
 // SendRaw makes the client write b to its connection as it is: malformed
@@ -251,7 +249,7 @@ func (w *World) SendRaw(name string, b []byte) error {
 	if err != nil {
 		return err
 	}
-	return c.sendRaw(b)
+	return w.eng.do(c, trace.KindNote, false, c.core.SendRaw(w.eng.now, b))
 }
 
 // SetAutoAck turns the client's acknowledgements on or off: off, it holds
@@ -273,7 +271,7 @@ func (w *World) Hold(name string, types ...codec.PacketType) error {
 	if err != nil {
 		return err
 	}
-	return c.hold(types, true)
+	return w.eng.do(c, trace.KindNote, false, c.core.Hold(w.eng.now, types, true))
 }
 
 // Release ends Hold for the given types and sends the withheld packets of
@@ -284,17 +282,7 @@ func (w *World) Release(name string, types ...codec.PacketType) error {
 	if err != nil {
 		return err
 	}
-	return c.hold(types, false)
-}
-
-// Link returns the link between the named client and the broker, nil when
-// there is no such client. Its faults last across reconnections.
-func (w *World) Link(name string) *Link {
-	c, ok := w.clients[name]
-	if !ok {
-		return nil
-	}
-	return c.link
+	return w.eng.do(c, trace.KindNote, false, c.core.Hold(w.eng.now, types, false))
 }
 
 // Advance runs every event due in the next ms virtual milliseconds and
@@ -332,7 +320,7 @@ func (w *World) Received(name string) []Delivery {
 	if !ok {
 		return nil
 	}
-	return c.received
+	return c.core.Received()
 }
 
 // DeliveryCount is how many messages the client handed to its application,
@@ -342,14 +330,14 @@ func (w *World) DeliveryCount(name string) int {
 	if !ok {
 		return 0
 	}
-	return c.deliveries
+	return c.core.DeliveryCount()
 }
 
 // ClientConnected reports whether the client has a connection whose
 // CONNECT the broker accepted, as far as the client knows.
 func (w *World) ClientConnected(name string) bool {
 	c, ok := w.clients[name]
-	return ok && c.connected()
+	return ok && c.core.Connected()
 }
 
 // Client returns a snapshot of the client's state, nil for an unknown name.
@@ -358,7 +346,7 @@ func (w *World) Client(name string) *trace.ClientState {
 	if !ok {
 		return nil
 	}
-	return c.snapshot()
+	return c.core.Snapshot()
 }
 
 // BrokerSession returns a snapshot of the broker's session for a client
@@ -376,7 +364,7 @@ func (w *World) Retained(topic string) *trace.Message {
 // State returns a snapshot of the broker and every client now.
 func (w *World) State() *trace.State { return w.eng.snapshot() }
 
-func (w *World) client(name string) (*client, error) {
+func (w *World) client(name string) (*peer, error) {
 	c, ok := w.clients[name]
 	if !ok {
 		return nil, refuse("no client named "+strconv.Quote(name), "没有名为 "+strconv.Quote(name)+" 的客户端")

@@ -15,7 +15,7 @@ func (w *World) Open(name string) error {
 	if err != nil {
 		return err
 	}
-	return c.openBare()
+	return w.eng.do(c, trace.KindConnect, true, c.core.Open(w.eng.now))
 }
 
 // BrokerSendRaw makes the broker write b as it is on the client's open
@@ -27,7 +27,7 @@ func (w *World) BrokerSendRaw(name string, b []byte) error {
 	if err != nil {
 		return err
 	}
-	k := c.link.conn
+	k := c.conn
 	if k == nil || !k.open[brokerEnd] {
 		return refuse("the broker has no open connection to "+name, "服务端与 "+name+" 之间没有打开的连接")
 	}

@@ -55,10 +55,7 @@ func parseDrop(p *lineParser) error {
 		return err
 	}
 	name := c.raw
-	p.action(func(w *sim.World) error {
-		w.Link(name).DropNext(m)
-		return nil
-	})
+	p.action(func(w *sim.World) error { return w.DropNext(name, m) })
 	return nil
 }
 
@@ -79,10 +76,7 @@ func parseDropRate(p *lineParser, pct token) error {
 		return err
 	}
 	name := c.raw
-	p.action(func(w *sim.World) error {
-		w.Link(name).DropRate(n / 100)
-		return nil
-	})
+	p.action(func(w *sim.World) error { return w.DropRate(name, n/100) })
 	return nil
 }
 
@@ -96,12 +90,9 @@ func parseLinkFault(kw string) func(p *lineParser) error {
 		if err := p.end(); err != nil {
 			return err
 		}
-		do := map[string]func(*sim.Link){"cut": (*sim.Link).Cut, "silence": (*sim.Link).Silence, "restore": (*sim.Link).Restore}[kw]
+		do := map[string]func(*sim.World, string) error{"cut": (*sim.World).Cut, "silence": (*sim.World).Silence, "restore": (*sim.World).Restore}[kw]
 		name := c.raw
-		p.action(func(w *sim.World) error {
-			do(w.Link(name))
-			return nil
-		})
+		p.action(func(w *sim.World) error { return do(w, name) })
 		return nil
 	}
 }
@@ -141,10 +132,7 @@ func parseLatency(p *lineParser) error {
 		}
 	}
 	name := c.raw
-	p.action(func(w *sim.World) error {
-		w.Link(name).SetLatency(up, down)
-		return nil
-	})
+	p.action(func(w *sim.World) error { return w.SetLatency(name, up, down) })
 	return nil
 }
 
