@@ -9,8 +9,9 @@ import (
 	"mqttviz/sim/trace"
 )
 
-// node is a state machine the engine drives: the broker or a client. Each
-// method is one input; what the node wants done collects in its ready.
+// node is a state machine the engine drives: the broker, or a client core
+// through its peer. Each method is one input; what the node wants done
+// collects in its ready.
 type node interface {
 	// nodeName is the node's lifeline in the trace.
 	nodeName() string

@@ -67,6 +67,9 @@ func (p *peer) tick(now int64, k *conn, kind timerKind) {
 // close; the notes as they are.
 func (p *peer) take() {
 	fx := p.core.Ready()
+	if !fx.Open && !fx.Close && !fx.Refused && len(fx.Sends)+len(fx.Timers)+len(fx.Notes) == 0 {
+		return
+	}
 	if fx.Open {
 		p.conn = p.eng.open(p)
 	}
