@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"mqttviz/codec"
+	"mqttviz/sim"
 	"mqttviz/sim/trace"
 )
 
@@ -31,5 +32,19 @@ func BenchmarkRecorder(b *testing.B) {
 		for _, s := range r.Write(t, 1, ack) {
 			r.Record(s, st)
 		}
+	}
+}
+
+// BenchmarkDriverQoS1 is one QoS 1 publication of a live client against
+// the scripted broker: the action, its PUBLISH written and recorded, the
+// PUBACK read, handled by the client core and recorded with its note and
+// the client's state.
+func BenchmarkDriverQoS1(b *testing.B) {
+	s := newSession(b, sim.NewClient("c1", sim.ClientOptions{ClientID: "c1", CleanSession: true}))
+	s.do("c1", connect)
+	pub := publish("sensors/room1/temperature", `{"t":21.5,"unit":"C"}`, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		s.do("c1", pub)
 	}
 }

@@ -18,6 +18,16 @@
 // clients, whose peer is a real broker; the native broker
 // (trace.SourceBroker) records at the broker, whose peers are devices.
 //
+// The Driver runs the simulator's own client cores (sim.Client) on a
+// Clock and a Transport, both interfaces: it hands each core the actions
+// asked of it, the packets the recorder cut from its reads, its timers
+// and the close of its connection, carries out what the core wants done
+// (open, write, set a timer, close), and records every step with the
+// client's notes and the clients' state. What a student sees a simulated
+// client do is what the live client does: the same code. The browser
+// gives it a WebSocket transport, the command TCP or WebSocket; the
+// native broker records with a Recorder of its own around the broker core.
+//
 // live holds no I/O of its own and never reads a clock: times are
 // milliseconds from the trace's start, given by the caller. It imports
 // sim, sim/trace and codec only, never net, time or syscall/js; the

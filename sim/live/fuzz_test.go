@@ -36,7 +36,7 @@ func FuzzRecorder(f *testing.F) {
 			}
 			rest = rest[n:]
 		}
-		for _, s := range r.Close(int64(len(sizes)), 1, Peer, trace.Note{}) {
+		for _, s := range r.Close(int64(len(sizes)), 1, Peer) {
 			r.Record(s, nil)
 		}
 		var got []byte

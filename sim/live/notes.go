@@ -86,3 +86,20 @@ func gapNote(missed, keep int) trace.Note {
 		ZH: "之前的 " + m + " 个步骤已不再保存：记录只保留最新的 " + k + " 个步骤",
 	}}
 }
+
+// closedNote says why bytes that came after the client closed are not
+// handled.
+func closedNote(receiver string) trace.Note {
+	return trace.Note{Text: trace.Text{
+		EN: receiver + " had already closed this connection: the bytes are lost",
+		ZH: receiver + " 已经关闭了这条连接：这些字节丢失了",
+	}}
+}
+
+// failedNote says that a write failed, and why.
+func failedNote(err error) trace.Note {
+	return trace.Note{Text: trace.Text{
+		EN: "the connection failed while writing: " + err.Error(),
+		ZH: "写入时连接出错：" + err.Error(),
+	}}
+}

@@ -94,7 +94,7 @@ func (r *Recorder) Trace() *trace.Trace { return &r.trace }
 // Opening an id already open ends the old connection's reading.
 func (r *Recorder) Open(t int64, c int, client, addr string) trace.Step {
 	r.conns[c] = &conn{client: client}
-	r.addNode(client)
+	r.AddNode(client)
 	return trace.Step{Time: t, Kind: trace.KindConnect, From: client, To: trace.BrokerName, Conn: c,
 		Notes: []trace.Note{openNote(client, addr, r.atBroker)}}
 }
@@ -163,9 +163,9 @@ func (r *Recorder) Write(t int64, c int, b []byte) []trace.Step {
 
 // Close makes the steps of connection c closing at t: the bytes of a
 // packet it never finished, if any, then the close, by the recorder's end
-// or its peer, with why (a note with no text says only who closed).
-// Later events of c make no step until it is opened again.
-func (r *Recorder) Close(t int64, c int, by Closer, why trace.Note) []trace.Step {
+// or its peer, with why (with no note, one says only who closed). Later
+// events of c make no step until it is opened again.
+func (r *Recorder) Close(t int64, c int, by Closer, why ...trace.Note) []trace.Step {
 	k := r.conns[c]
 	if k == nil {
 		return nil
@@ -186,10 +186,10 @@ func (r *Recorder) Close(t int64, c int, by Closer, why trace.Note) []trace.Step
 	if by == Peer {
 		s.From, s.To = peer, local
 	}
-	if why.Text.EN == "" {
-		why = closeNote(s.From)
+	s.Notes = append(s.Notes, why...)
+	if len(s.Notes) == 0 {
+		s.Notes = []trace.Note{closeNote(s.From)}
 	}
-	s.Notes = []trace.Note{why}
 	return append(out, s)
 }
 
@@ -213,7 +213,9 @@ func (r *Recorder) ends(k *conn) (peer, local string) {
 	return trace.BrokerName, k.client
 }
 
-func (r *Recorder) addNode(name string) {
+// AddNode makes name a lifeline of the trace, after those it has, if it
+// is not one yet. Open does it for each client it sees.
+func (r *Recorder) AddNode(name string) {
 	for _, n := range r.trace.Nodes {
 		if n == name {
 			return

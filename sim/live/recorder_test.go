@@ -245,7 +245,7 @@ func TestCloseInsidePacket(t *testing.T) {
 		if got := readAll(r, [][]byte{tt.held}); len(got) != 0 {
 			t.Fatalf("%s: %d steps before the close", tt.name, len(got))
 		}
-		steps := r.Close(50, 1, tt.by, trace.Note{})
+		steps := r.Close(50, 1, tt.by)
 		if len(steps) != 2 {
 			t.Fatalf("%s: %d steps, want the unfinished packet and the close", tt.name, len(steps))
 		}
