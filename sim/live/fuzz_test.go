@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"mqttviz/codec"
+	"mqttviz/sim"
 	"mqttviz/sim/trace"
 )
 
@@ -53,6 +54,52 @@ func FuzzRecorder(f *testing.F) {
 		}
 		if _, err := json.Marshal(r.Trace()); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzDriver hands a connected client any bytes from the broker in reads
+// of any sizes, then moves the clock past every timer and closes: nothing
+// panics, and every byte read before the client closed is on one packet
+// step.
+func FuzzDriver(f *testing.F) {
+	for _, seq := range sequences {
+		if seq.source == trace.SourceLive {
+			all, _ := wire(f, seq.read...)
+			f.Add(all, []byte{2, 9})
+		}
+	}
+	f.Add([]byte{0x20, 0x02, 0x00, 0x00, 0x20, 0x02, 0x00, 0x00}, []byte{})
+	f.Add([]byte{0x36, 0x03, 0x00, 0x01, 'a', 0xd0, 0x00}, []byte{3})
+	f.Fuzz(func(t *testing.T, data, sizes []byte) {
+		s := newSession(t, sim.NewClient("c1", sim.ClientOptions{ClientID: "c1", KeepAlive: 1, RetryInterval: 300}))
+		s.net.broker.silent = true
+		s.do("c1", connect)
+		s.do("c1", publish("a", "x", 2))
+		read := 0
+		rest := data
+		for i := 0; len(rest) > 0; i++ {
+			n := len(rest)
+			if i < len(sizes) {
+				n = min(n, int(sizes[i])+1)
+			}
+			if !s.net.closed[1] {
+				read += n
+			}
+			s.clock.advance(int64(i))
+			s.d.Read(1, rest[:n])
+			rest = rest[n:]
+		}
+		s.clock.advance(100000)
+		s.d.Closed(1) // shows the bytes of a packet still waiting for the rest
+		got := 0
+		for _, st := range s.rec.Trace().Steps {
+			if st.Kind == trace.KindPacket && st.From == trace.BrokerName {
+				got += len(st.Bytes)
+			}
+		}
+		if got != read {
+			t.Fatalf("the steps hold %d bytes from the broker, %d were read before the close", got, read)
 		}
 	})
 }
