@@ -21,7 +21,8 @@ func FuzzRecorder(f *testing.F) {
 	f.Add([]byte{0x36, 0x03, 0x00, 0x01, 'a', 0xc0, 0x00}, []byte{2})
 	f.Add([]byte{0x30, 0xff, 0xff, 0xff, 0xff, 0x01}, []byte{})
 	f.Fuzz(func(t *testing.T, data, sizes []byte) {
-		r := NewRecorder(Options{Source: trace.SourceBroker, Keep: 1 << 20})
+		// Half the inputs with a packet size limit of 64 bytes.
+		r := NewRecorder(Options{Source: trace.SourceBroker, Keep: 1 << 20, MaxPacket: len(sizes) % 2 * 64})
 		r.Record(r.Open(0, 1, "c1", "127.0.0.1:5000"), nil)
 		rest := data
 		for i := 0; len(rest) > 0; i++ {

@@ -18,6 +18,14 @@ func asCodecError(err error) *codec.Error {
 	return &codec.Error{Token: "unknown", Message: codec.Text{EN: err.Error(), ZH: err.Error()}}
 }
 
+// tooLarge is the error of a packet larger than the receiver accepts.
+func tooLarge(n, limit int) *codec.Error {
+	return &codec.Error{Token: "packet-too-large", Rule: "MQTT 2.2.3", Message: codec.Text{
+		EN: "The fixed header announces a packet of " + strconv.Itoa(n) + " bytes, more than the " + strconv.Itoa(limit) + " this receiver accepts.",
+		ZH: "固定报头声明的报文长度为 " + strconv.Itoa(n) + " 字节，超过了接收方允许的 " + strconv.Itoa(limit) + " 字节。",
+	}}
+}
+
 // errorNote is the codec's error as a note: its sentence and its rule.
 func errorNote(err error) trace.Note {
 	ce := asCodecError(err)

@@ -21,6 +21,11 @@ type Options struct {
 	// Keep is the most steps the trace holds besides its gap step; the
 	// oldest are dropped, a quarter at a time. 0 means DefaultKeep.
 	Keep int
+	// MaxPacket is the largest packet, in bytes, a connection may send:
+	// one whose fixed header announces more is refused as soon as the
+	// header is read, so that a connection never holds more. 0 means
+	// the largest MQTT allows (a Remaining Length of 268,435,455).
+	MaxPacket int
 }
 
 // Recorder turns the events of live connections into the steps of a
@@ -29,11 +34,13 @@ type Options struct {
 // of its core and hands to Record in order. A Recorder is not safe for
 // concurrent use: one loop drives it.
 type Recorder struct {
-	trace    trace.Trace
-	atBroker bool
-	keep     int
-	conns    map[int]*conn
-	gap      gap
+	trace     trace.Trace
+	atBroker  bool
+	keep      int
+	maxPacket int
+	conns     map[int]*conn
+	gap       gap
+	recorded  int // steps recorded, dropped ones included
 }
 
 // conn is what the recorder knows of one open connection.
@@ -78,9 +85,10 @@ func NewRecorder(o Options) *Recorder {
 			Version: trace.Version, Source: o.Source, Start: o.Start,
 			Nodes: []string{trace.BrokerName}, Steps: []trace.Step{}, Expectations: []trace.Expectation{},
 		},
-		atBroker: o.Source == trace.SourceBroker,
-		keep:     keep,
-		conns:    map[int]*conn{},
+		atBroker:  o.Source == trace.SourceBroker,
+		keep:      keep,
+		maxPacket: o.MaxPacket,
+		conns:     map[int]*conn{},
 	}
 }
 
@@ -117,6 +125,10 @@ func (r *Recorder) Read(t int64, c int, b []byte) []Arrival {
 	k.split.Feed(b)
 	var out []Arrival
 	for {
+		if n, err := codec.FrameLength(k.split.Held()); err == nil && r.maxPacket > 0 && n > r.maxPacket {
+			k.broken = true
+			return append(out, refused(step, k.split.Held(), tooLarge(n, r.maxPacket)))
+		}
 		frame, err := k.split.Next()
 		if err != nil {
 			// The framing is broken: everything held is the malformed packet.
@@ -203,6 +215,26 @@ func (r *Recorder) Record(s trace.Step, st *trace.State) {
 		r.drop(max(1, r.keep/4))
 	}
 	r.trace.Record(s, st)
+	r.recorded++
+}
+
+// Recorded is how many steps were recorded, those dropped since
+// included: the sequence number, from 0, of the next step.
+func (r *Recorder) Recorded() int { return r.recorded }
+
+// Since returns the steps kept of those recorded from sequence number seq
+// on, and how many of them the trace no longer keeps: what a watcher that
+// has the steps before seq is missing. The steps are the trace's own:
+// valid until the next Record, not to be modified; their Index is their
+// position in the trace, whose StateAt gives the state after each.
+func (r *Recorder) Since(seq int) (steps []trace.Step, missed int) {
+	kept := r.trace.Steps[r.gap.steps():]
+	first := r.recorded - len(kept)
+	seq = min(max(seq, 0), r.recorded)
+	if seq < first {
+		return kept, first - seq
+	}
+	return kept[seq-first:], 0
 }
 
 // ends are the two lifelines of k: the peer's and the recorder's own.

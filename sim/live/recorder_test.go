@@ -306,3 +306,52 @@ func TestOpenWriteClose(t *testing.T) {
 		t.Fatalf("trace head %+v", tr)
 	}
 }
+
+// TestMaxPacket: a packet announced larger than the limit is refused as
+// soon as its fixed header is read, whatever follows: the connection
+// never holds more than the limit.
+func TestMaxPacket(t *testing.T) {
+	big := append([]byte{0x30, 0xc8, 0x01, 0x00, 0x01, 'a'}, bytes.Repeat([]byte{'x'}, 197)...) // 203 bytes
+	small, _ := wire(t, &codec.Publish{Topic: "a", Payload: bytes.Repeat([]byte{'y'}, 90)})
+	r := NewRecorder(Options{Source: trace.SourceBroker, MaxPacket: 100})
+	got := readAll(r, [][]byte{small, big[:2], big[2:50], big[50:]})
+	want := []trace.Outcome{trace.Delivered, trace.Refused, trace.Lost}
+	if len(got) != len(want) {
+		t.Fatalf("%d steps, want %d", len(got), len(want))
+	}
+	for i, a := range got {
+		if a.Step.Outcome != want[i] {
+			t.Fatalf("step %d %s, want %s", i, a.Step.Outcome, want[i])
+		}
+	}
+	if a := got[1]; !bytes.Equal(a.Step.Bytes, big[:50]) || a.Step.Read != 3 || a.Err == nil || !strings.Contains(a.Step.Notes[0].Text.EN, "203 bytes, more than the 100") {
+		t.Fatalf("refused step % x read %d %v %+v", a.Step.Bytes, a.Step.Read, a.Err, a.Step.Notes)
+	}
+}
+
+// TestSince is what a watcher that has the steps before a sequence
+// number is missing, also once the oldest are dropped.
+func TestSince(t *testing.T) {
+	r := NewRecorder(Options{Source: trace.SourceLive, Keep: 4})
+	r.Open(0, 1, "c1", "")
+	for i := range 10 {
+		r.Record(r.Write(int64(i), 1, []byte{0xc0, 0x00})[0], nil)
+	}
+	tests := []struct{ seq, first, n, missed int }{
+		{10, 0, 0, 0}, // up to date
+		{8, 8, 2, 0},
+		{6, 6, 4, 0}, // the oldest kept: 0 to 5 are dropped
+		{3, 6, 4, 3},
+		{-1, 6, 4, 6},
+		{12, 0, 0, 0},
+	}
+	for _, tt := range tests {
+		steps, missed := r.Since(tt.seq)
+		if len(steps) != tt.n || missed != tt.missed || tt.n > 0 && steps[0].Time != int64(tt.first) {
+			t.Errorf("Since(%d): %d steps (first %+v), %d missed; want %d from %d, %d missed", tt.seq, len(steps), steps, missed, tt.n, tt.first, tt.missed)
+		}
+	}
+	if r.Recorded() != 10 {
+		t.Fatalf("recorded %d", r.Recorded())
+	}
+}
