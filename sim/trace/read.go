@@ -60,10 +60,7 @@ func (e *ReadError) Unwrap() error { return e.err }
 // every one is on lifelines it has.
 func Read(b []byte) (*Trace, error) {
 	if len(b) > MaxReadBytes {
-		return nil, &ReadError{Problem: TooLarge, Step: -1, Text: Text{
-			EN: fmt.Sprintf("the file is %s MB, more than the %s MB a trace may be", megabytes(len(b)), megabytes(MaxReadBytes)),
-			ZH: fmt.Sprintf("文件大小为 %s MB，超过了轨迹文件的上限 %s MB", megabytes(len(b)), megabytes(MaxReadBytes)),
-		}}
+		return nil, TooLargeError(int64(len(b)))
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if !json.Valid(b) {
@@ -83,6 +80,15 @@ func Read(b []byte) (*Trace, error) {
 		return nil, err
 	}
 	return t, nil
+}
+
+// TooLargeError is Read's refusal of size bytes, more than MaxReadBytes:
+// for a reader that knows the size before reading.
+func TooLargeError(size int64) *ReadError {
+	return &ReadError{Problem: TooLarge, Step: -1, Text: Text{
+		EN: fmt.Sprintf("the file is %s MB, more than the %s MB a trace may be", megabytes(size), megabytes(MaxReadBytes)),
+		ZH: fmt.Sprintf("文件大小为 %s MB，超过了轨迹文件的上限 %s MB", megabytes(size), megabytes(MaxReadBytes)),
+	}}
 }
 
 // syntaxProblem places the syntax error of b, which is not valid JSON.
@@ -191,4 +197,4 @@ func jsonValue(v string) Text {
 }
 
 // megabytes writes n bytes in MB (2^20 bytes) with one decimal.
-func megabytes(n int) string { return fmt.Sprintf("%.1f", float64(n)/(1<<20)) }
+func megabytes(n int64) string { return fmt.Sprintf("%.1f", float64(n)/(1<<20)) }

@@ -127,25 +127,37 @@ func (p *lessonPage) Render() app.UI {
 	return app.Div().Class("page").Body(
 		newHeader(p.lang),
 		app.Main().ID(mainID).Class("content lesson").Body(
-			renderPlayerView(app.Div().Class("lesson-intro").Body(
+			p.renderView([]app.UI{
 				app.H1().ID("lesson-title").Text(p.info.Title.In(p.lang)),
 				app.P().Class("lesson-desc").Text(p.info.Description.In(p.lang)),
 				renderExpectations(p.lang, p.trace.Expectations, nil),
-			), p.trace, p.cursor, p.status, p.speed, p.lang),
+			}, p.lang),
 		),
 	)
 }
 
+// renderView is the player's trace as every player page shows it (the
+// lesson page, the scenario page, the trace page): renderPlayerView.
+func (p *player) renderView(intro []app.UI, lang string) app.UI {
+	return renderPlayerView(intro, p.trace, p.cursor, p.status, p.speed, p.saveErr, lang)
+}
+
 // renderPlayerView is a trace's intro (a lesson's title and description;
-// nil for none) and everything below it: the player, the diagram with its
-// legend and event list, the inspector and the state. Beside a wide
-// diagram the side column starts level with the intro, near the top of
-// the page, so that it fits the window wherever the page is scrolled.
-func renderPlayerView(intro app.UI, t *trace.Trace, cursor int, status playStatus, speed float64, lang string) app.UI {
+// nil for none) with the Save trace button, and everything below it: the
+// player, the diagram with its legend and event list, the inspector and
+// the state. Beside a wide diagram the side column starts level with the
+// intro, near the top of the page, so that it fits the window wherever
+// the page is scrolled.
+func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playStatus, speed float64, saveErr error, lang string) app.UI {
 	step := t.Steps[cursor]
 	state, prev := t.StateAt(cursor), t.StateAt(cursor-1)
+	var saveFailed app.UI
+	if saveErr != nil {
+		saveFailed = app.P().ID("trace-save-error").Class("error").Role("alert").Text(tr(lang, "trace.save.failed", saveErr.Error()))
+	}
 	return app.Div().Class("player-view").Body(
-		intro,
+		app.Div().Class("lesson-intro").Body(append(intro,
+			app.Div().Class("trace-tools").Body(renderSaveButton(lang)), saveFailed)...),
 		// The player and the step's line stay at the top of the window
 		// while the page scrolls to the events or the inspector.
 		app.Div().Class("player-bar").Body(

@@ -47,6 +47,8 @@ type player struct {
 	tick int
 
 	releaseKeys func()
+	// saveErr is why the last Save trace failed.
+	saveErr error
 }
 
 // load shows a new trace from its first step, paused.
@@ -79,6 +81,7 @@ func (p *player) mount(ctx app.Context) {
 			p.apply(ctx, cmdStart)
 		}
 	})
+	ctx.Handle(actSaveTrace, func(ctx app.Context, a app.Action) { p.saveErr = p.save() })
 	ctx.Handle(views.ActToggle, func(ctx app.Context, a app.Action) { p.apply(ctx, cmdToggle) })
 	ctx.Handle(views.ActSpeed, func(ctx app.Context, a app.Action) {
 		if v, ok := a.Value.(float64); ok && v > 0 {

@@ -33,15 +33,17 @@ func Register() {
 		app.RouteWithRegexpFunc(`^/lessons/?(index\.html)?$`, picker)
 		app.RouteWithRegexpFunc(`^/decode/?(index\.html)?$`, func() app.Composer { return newDecodePage() })
 		app.RouteWithRegexpFunc(`^/scenario/?(index\.html)?$`, func() app.Composer { return newScenarioPage() })
+		app.RouteWithRegexpFunc(`^/trace/?(index\.html)?$`, func() app.Composer { return newTracePage() })
 		app.RouteWithRegexpFunc(`^/lessons/[^/]+/?(index\.html)?$`, func() app.Composer { return newLessonPage() })
 		app.RouteWithRegexpFunc(`.*`, func() app.Composer { return newNotFoundPage() })
 	})
 }
 
 // Pages lists every page, in the form links use: the picker, the
-// decoder, the scenario editor and one page per built-in lesson.
+// decoder, the scenario editor, the trace page and one page per built-in
+// lesson.
 func Pages() []string {
-	pages := []string{"/", "/lessons/", "/decode/", "/scenario/"}
+	pages := []string{"/", "/lessons/", "/decode/", "/scenario/", "/trace/"}
 	for _, name := range lessons.LessonNames() {
 		pages = append(pages, "/lessons/"+name+"/")
 	}

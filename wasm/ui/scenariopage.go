@@ -461,7 +461,7 @@ func (p *scenarioPage) renderTrace() app.UI {
 		desc = app.P().ID("scenario-description").Class("description").Text(d)
 	}
 	if len(p.trace.Steps) > 0 {
-		view = renderPlayerView(nil, p.trace, p.cursor, p.status, p.speed, p.lang)
+		view = p.renderView(nil, p.lang)
 	} else {
 		view = app.P().ID("scenario-nosteps").Text(tr(p.lang, "scenario.nosteps"))
 	}
