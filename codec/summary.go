@@ -69,10 +69,16 @@ func Summary(b []byte) Text {
 	}
 	p, err := Decode(b)
 	if err != nil {
-		t, n := PacketType(b[0]>>4).String(), strconv.Itoa(len(b))
-		return Text{EN: "malformed " + t + " (" + n + " bytes)", ZH: "畸形 " + t + "（" + n + " 字节）"}
+		return malformedSummary(b)
 	}
 	return PacketSummary(p)
+}
+
+// malformedSummary is the summary of bytes that do not decode: "malformed
+// PUBACK (4 bytes)".
+func malformedSummary(b []byte) Text {
+	t, n := PacketType(b[0]>>4).String(), strconv.Itoa(len(b))
+	return Text{EN: "malformed " + t + " (" + n + " bytes)", ZH: "畸形 " + t + "（" + n + " 字节）"}
 }
 
 // PacketSummary is Summary of a decoded packet. Packets whose String()

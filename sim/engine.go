@@ -3,7 +3,6 @@ package sim
 import (
 	"bytes"
 	"math/rand/v2"
-	"strconv"
 
 	"mqttviz/codec"
 	"mqttviz/sim/trace"
@@ -266,7 +265,8 @@ func (e *engine) arrive(ev event) {
 	}
 	step := trace.Step{Time: e.now, Kind: trace.KindPacket, From: from, To: to, Conn: c.id, SentAt: ev.sentAt, Bytes: ev.bytes}
 	if e.record {
-		step.Packet, step.Label = describe(ev.bytes)
+		d := codec.Describe(ev.bytes)
+		step.Packet, step.Label, step.Sections = d.Type, d.Summary, d.Sections
 	}
 	if ev.lost != nil {
 		step.Outcome = trace.Dropped
@@ -482,20 +482,6 @@ func (e *engine) appendStep(s trace.Step) {
 		e.follow = nil
 		e.recordPendingClose(f, e.followEnd)
 	}
-}
-
-// describe names the packet in b for the trace: its type and its one-line
-// summary, or what is wrong with it.
-func describe(b []byte) (typ, label string) {
-	if len(b) == 0 {
-		return "", "no bytes"
-	}
-	t := codec.PacketType(b[0] >> 4)
-	p, err := codec.Decode(b)
-	if err != nil {
-		return t.String(), "malformed " + t.String() + " (" + strconv.Itoa(len(b)) + " bytes)"
-	}
-	return t.String(), p.String()
 }
 
 // restartBroker closes every connection at the broker's end as a broker

@@ -123,8 +123,8 @@ func (st *simTest) wantNoPacket(why, from, to string, typ codec.PacketType) {
 	steps := st.w.Trace().Steps
 	for i := st.cursor; i < len(steps); i++ {
 		s := steps[i]
-		if s.Kind == trace.KindPacket && s.From == from && s.To == to && s.Packet == typ.String() {
-			st.t.Fatalf("%s: unexpected %s at step %d\n%s", why, s.Label, i, st.dump())
+		if s.Kind == trace.KindPacket && s.From == from && s.To == to && s.Packet == typ {
+			st.t.Fatalf("%s: unexpected %s at step %d\n%s", why, s.Label.EN, i, st.dump())
 		}
 	}
 }
@@ -178,7 +178,7 @@ func (st *simTest) wantReceived(why, name string, payloads ...string) []Delivery
 func (st *simTest) dump() string {
 	var b strings.Builder
 	for i, s := range st.w.Trace().Steps {
-		fmt.Fprintf(&b, "%3d %7d %-7s %s→%s %s %s", i, s.Time, s.Kind, s.From, s.To, s.Label, s.Outcome)
+		fmt.Fprintf(&b, "%3d %7d %-7s %s→%s %s %s", i, s.Time, s.Kind, s.From, s.To, s.Label.EN, s.Outcome)
 		for _, n := range s.Notes {
 			fmt.Fprintf(&b, " | %s", n.Text.EN)
 			if n.Rule != "" {

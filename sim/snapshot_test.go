@@ -223,7 +223,7 @@ func TestClosesFollowTheirPacketsInRandomRuns(t *testing.T) {
 				}
 				if s.From == c.From && s.Kind == trace.KindPacket && s.SentAt <= c.Time {
 					t.Fatalf("seed %d: step %d, %s's close at %d, comes before step %d, its %s sent at %d",
-						seed, c.Index, c.From, c.Time, s.Index, s.Label, s.SentAt)
+						seed, c.Index, c.From, c.Time, s.Index, s.Label.EN, s.SentAt)
 				}
 			}
 		}

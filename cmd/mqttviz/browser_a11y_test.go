@@ -204,7 +204,7 @@ func publishStep(t *testing.T, lesson string) int {
 		t.Fatal(err)
 	}
 	for i, s := range tr.Steps {
-		if s.Packet == "PUBLISH" && s.Outcome == trace.Delivered {
+		if s.Packet == codec.PUBLISH && s.Outcome == trace.Delivered {
 			return i
 		}
 	}
@@ -359,7 +359,7 @@ func TestBrowserA11yInspector(t *testing.T) {
 	}
 	at := -1
 	for i, s := range ltr.Steps {
-		if s.Packet == "CONNECT" && len(codec.Annotate(s.Bytes).Fields) > 8 {
+		if s.Packet == codec.CONNECT && len(codec.Annotate(s.Bytes).Fields) > 8 {
 			at = i
 			break
 		}

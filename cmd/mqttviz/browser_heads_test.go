@@ -28,7 +28,7 @@ func deepSteps(t *testing.T) []deepStep {
 	name, rich := richestLesson(t)
 	last := -1
 	for i, s := range rich.Steps {
-		if s.Packet == "PUBLISH" && s.Outcome == trace.Delivered {
+		if s.Packet == codec.PUBLISH && s.Outcome == trace.Delivered {
 			last = i
 		}
 	}
@@ -193,7 +193,7 @@ func TestBrowserSideColumnFits(t *testing.T) {
 	tr := runLesson(t, lesson)
 	at := -1
 	for i, s := range tr.Steps {
-		if f := codec.Annotate(s.Bytes).Fields; s.Packet == "CONNECT" && f[len(f)-1].Name.EN == "Will Message" {
+		if f := codec.Annotate(s.Bytes).Fields; s.Packet == codec.CONNECT && f[len(f)-1].Name.EN == "Will Message" {
 			at = i
 			break
 		}

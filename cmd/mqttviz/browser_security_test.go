@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/hex"
+	"mqttviz/codec"
 	"mqttviz/sim/script"
 	"net/url"
 	"strconv"
@@ -116,7 +117,7 @@ func checkScenarioText(t *testing.T, ctx context.Context, base string) {
 	waitFor(t, ctx, `document.querySelector("#scenario-heading").textContent === `+strconv.Quote(tr.Title.EN))
 	pub := -1
 	for i, s := range tr.Steps {
-		if s.Packet == "PUBLISH" {
+		if s.Packet == codec.PUBLISH {
 			pub = i
 			break
 		}

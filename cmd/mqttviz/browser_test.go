@@ -88,8 +88,8 @@ func checkStep(t *testing.T, ctx context.Context, tr *trace.Trace, i int) {
 	if got.Step != strconv.Itoa(i) {
 		t.Errorf("step %d: the current row is step %q", i, got.Step)
 	}
-	if s.Kind == trace.KindPacket && (!labelFits(got.Label, s.Label) || got.Title != s.Label) {
-		t.Errorf("step %d: arrow label %q (title %q), trace says %q", i, got.Label, got.Title, s.Label)
+	if s.Kind == trace.KindPacket && (!labelFits(got.Label, s.Label.EN) || got.Title != s.Label.EN) {
+		t.Errorf("step %d: arrow label %q (title %q), trace says %q", i, got.Label, got.Title, s.Label.EN)
 	}
 	a := codec.Annotate(s.Bytes)
 	var names []string
@@ -138,8 +138,8 @@ func checkRenderedArrows(t *testing.T, ctx context.Context, tr *trace.Trace) {
 		if err != nil || i < 0 || i >= len(tr.Steps) {
 			t.Fatalf("arrow with step %q", p[0])
 		}
-		if !labelFits(p[1], tr.Steps[i].Label) || p[2] != tr.Steps[i].Label {
-			t.Errorf("arrow of step %d: %q (title %q), trace says %q", i, p[1], p[2], tr.Steps[i].Label)
+		if !labelFits(p[1], tr.Steps[i].Label.EN) || p[2] != tr.Steps[i].Label.EN {
+			t.Errorf("arrow of step %d: %q (title %q), trace says %q", i, p[1], p[2], tr.Steps[i].Label.EN)
 		}
 	}
 	overlaps := eval[[]string](t, ctx, `(() => {
@@ -220,8 +220,8 @@ func TestBrowserKeyboard(t *testing.T) {
 	// The aria-live line says what step 1 is.
 	if s := tr.Steps[1]; s.Kind == trace.KindPacket {
 		live := eval[string](t, ctx, `document.querySelector("#announce").textContent`)
-		if !strings.Contains(live, s.Label) {
-			t.Errorf("the aria-live line %q does not name step 1 (%q)", live, s.Label)
+		if !strings.Contains(live, s.Label.EN) {
+			t.Errorf("the aria-live line %q does not name step 1 (%q)", live, s.Label.EN)
 		}
 	}
 	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight))
@@ -378,11 +378,15 @@ func TestBrowserScreenshots(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 1280, 800)
 	// A lost packet, its resend and the state it changes.
-	for _, shot := range []struct{ name, lesson, packet, lang string }{
-		{"lesson", "qos1-lost-puback", "PUBLISH", "en"},
-		{"lesson-malformed", "malformed-publish", "PUBLISH", "en"},
-		{"lesson-qos2", "qos2-lost-pubrec", "PUBREL", "en"},
-		{"lesson-zh", "qos1-lost-puback", "PUBLISH", "zh"},
+	for _, shot := range []struct {
+		name, lesson string
+		packet       codec.PacketType
+		lang         string
+	}{
+		{"lesson", "qos1-lost-puback", codec.PUBLISH, "en"},
+		{"lesson-malformed", "malformed-publish", codec.PUBLISH, "en"},
+		{"lesson-qos2", "qos2-lost-pubrec", codec.PUBREL, "en"},
+		{"lesson-zh", "qos1-lost-puback", codec.PUBLISH, "zh"},
 	} {
 		tr, err := lessons.RunLesson(shot.lesson, 1)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"mqttviz/codec"
 	"mqttviz/sim/lessons"
 	"mqttviz/sim/trace"
 	"net/http"
@@ -373,7 +374,7 @@ func TestBrowserSideColumnInSight(t *testing.T) {
 	tr := runLesson(t, "will-keepalive")
 	at := 0
 	for i, s := range tr.Steps {
-		if s.Packet == "CONNECT" {
+		if s.Packet == codec.CONNECT {
 			at = i // a long inspector: every field of a CONNECT with a will
 			break
 		}

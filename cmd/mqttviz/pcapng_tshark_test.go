@@ -160,7 +160,7 @@ func expectedRows(t *testing.T, tr *trace.Trace) []mqttRow {
 		}
 		key := s.From + ">" + s.To
 		if n, _ := codec.FrameLength(s.Bytes); n == len(s.Bytes) && len(streams[key]) == 0 {
-			if got := codec.PacketType(s.Bytes[0] >> 4).String(); got != s.Packet {
+			if got := codec.PacketType(s.Bytes[0] >> 4); got != s.Packet {
 				t.Errorf("step %d: bytes of a %s, trace says %s", s.Index, got, s.Packet)
 			}
 			checkLabel(t, s)
@@ -183,16 +183,16 @@ func expectedRows(t *testing.T, tr *trace.Trace) []mqttRow {
 // carry in its step's label.
 func checkLabel(t *testing.T, s trace.Step) {
 	t.Helper()
-	if strings.HasPrefix(s.Label, "malformed") {
+	if strings.HasPrefix(s.Label.EN, "malformed") {
 		return
 	}
 	r := rowOf(s.Bytes)
-	if r.id != "" && !strings.Contains(s.Label, "id="+r.id) {
-		t.Errorf("step %d: label %q lacks id=%s", s.Index, s.Label, r.id)
+	if r.id != "" && !strings.Contains(s.Label.EN, "id="+r.id) {
+		t.Errorf("step %d: label %q lacks id=%s", s.Index, s.Label.EN, r.id)
 	}
 	for _, topic := range strings.Split(r.topic, ",") {
-		if !strings.Contains(s.Label, topic) {
-			t.Errorf("step %d: label %q lacks topic %q", s.Index, s.Label, topic)
+		if !strings.Contains(s.Label.EN, topic) {
+			t.Errorf("step %d: label %q lacks topic %q", s.Index, s.Label.EN, topic)
 		}
 	}
 }
@@ -256,10 +256,10 @@ func equalRows(got, want []mqttRow) bool {
 func checkComments(t *testing.T, lesson string, tr *trace.Trace, comments []string) {
 	all := strings.Join(comments, "\n")
 	for _, s := range tr.Steps {
-		if s.Kind != trace.KindPacket || s.Outcome == trace.Delivered && !strings.HasPrefix(s.Label, "malformed") {
+		if s.Kind != trace.KindPacket || s.Outcome == trace.Delivered && !strings.HasPrefix(s.Label.EN, "malformed") {
 			continue
 		}
-		if want := fmt.Sprintf("step %d: %s", s.Index, s.Label); !strings.Contains(all, want) {
+		if want := fmt.Sprintf("step %d: %s", s.Index, s.Label.EN); !strings.Contains(all, want) {
 			t.Errorf("%s: no frame comment %q among\n%s", lesson, want, all)
 		}
 	}

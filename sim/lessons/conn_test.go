@@ -3,6 +3,7 @@ package lessons
 import (
 	"testing"
 
+	"mqttviz/codec"
 	"mqttviz/sim/trace"
 )
 
@@ -29,7 +30,7 @@ func TestConnIDs(t *testing.T) {
 					client = s.To
 				}
 				if got, ok := owner[s.Conn]; !ok || client != "" && got != client {
-					t.Errorf("%s step %d: %s %s on connection %d of %q", l.Name, s.Index, s.Kind, s.Label, s.Conn, got)
+					t.Errorf("%s step %d: %s %s on connection %d of %q", l.Name, s.Index, s.Kind, s.Label.EN, s.Conn, got)
 				}
 			case trace.KindFault:
 				if s.Conn != 0 {
@@ -54,7 +55,7 @@ func TestConnIDsReconnect(t *testing.T) {
 		if s.Kind == trace.KindClose && s.From == "sensor" && s.To == trace.BrokerName && cut == nil {
 			cut = s
 		}
-		if s.Kind == trace.KindPacket && s.From == "sensor" && s.Packet == "PUBLISH" {
+		if s.Kind == trace.KindPacket && s.From == "sensor" && s.Packet == codec.PUBLISH {
 			resent = s
 		}
 	}

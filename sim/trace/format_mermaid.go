@@ -44,13 +44,13 @@ func FormatMermaid(t *Trace, lang string) string {
 			arrow, suffix := "->>", ""
 			switch s.Outcome {
 			case Dropped:
-				arrow, suffix = "-x", " ✗ "+word(lang, string(Dropped))
+				arrow, suffix = "-x", " ✗ "+Dropped.Name().In(lang)
 			case Lost:
-				arrow, suffix = "--x", " ✗ "+word(lang, string(Lost))
+				arrow, suffix = "--x", " ✗ "+Lost.Name().In(lang)
 			case Refused:
-				suffix = word(lang, " (refused)")
+				suffix = parens(lang, Refused.Name())
 			}
-			fmt.Fprintf(&b, "    %s%s%s: %s\n", id(s.From), arrow, id(s.To), mermaidText(s.Label+suffix))
+			fmt.Fprintf(&b, "    %s%s%s: %s\n", id(s.From), arrow, id(s.To), mermaidText(s.Label.In(lang)+suffix))
 		case s.From == "":
 			if everyone != "" {
 				fmt.Fprintf(&b, "    Note over %s: %s\n", everyone, mermaidNotes(s.Notes, lang))
@@ -61,7 +61,7 @@ func FormatMermaid(t *Trace, lang string) string {
 			if s.To != "" {
 				over += "," + id(s.To)
 			}
-			text := mermaidText(word(lang, stepLabel(s, lang)))
+			text := mermaidText(stepLabel(s, lang))
 			if len(s.Notes) > 0 {
 				text += word(lang, ": ") + mermaidNotes(s.Notes, lang)
 			}

@@ -170,7 +170,7 @@ func (p *pcapState) packet(i int, s *Step) {
 		if c.fin[end] {
 			return
 		}
-		if s.Outcome == Refused || strings.HasPrefix(s.Label, "malformed") {
+		if s.Outcome == Refused || strings.HasPrefix(s.Label.EN, "malformed") {
 			c.pending = append(c.pending, pcapNotesComment(i, s))
 		}
 		b := s.Bytes
@@ -182,7 +182,7 @@ func (p *pcapState) packet(i int, s *Step) {
 		p.emit(c, 1-end, tcpACK, nil)
 	default:
 		c.pending = append(c.pending, fmt.Sprintf("step %d: %s from %s to %s %s (sent at %d ms, arrived at %d ms): not in the capture",
-			i, s.Label, s.From, s.To, pcapOutcomeWords(s.Outcome), s.SentAt, s.Time))
+			i, s.Label.EN, s.From, s.To, pcapOutcomeWords(s.Outcome), s.SentAt, s.Time))
 	}
 }
 
@@ -197,7 +197,7 @@ func pcapOutcomeWords(o Outcome) string {
 // pcapNotesComment says what the receiver made of a refused or malformed
 // packet: the step's notes with their rules.
 func pcapNotesComment(i int, s *Step) string {
-	c := fmt.Sprintf("step %d: %s %s by %s", i, s.Label, s.Outcome, s.To)
+	c := fmt.Sprintf("step %d: %s %s by %s", i, s.Label.EN, s.Outcome, s.To)
 	for _, n := range s.Notes {
 		c += "; " + n.Text.EN
 		if n.Rule != "" {

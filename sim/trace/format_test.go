@@ -1,6 +1,7 @@
 package trace_test
 
 import (
+	"mqttviz/codec"
 	"mqttviz/sim/internal/simtest"
 	"mqttviz/sim/trace"
 	"strings"
@@ -27,15 +28,15 @@ func sampleTrace() *trace.Trace {
 		Seed:     3,
 		Nodes:    []string{"broker", "sensor"},
 		Steps: []trace.Step{
-			{Index: 0, Time: 0, Kind: trace.KindConnect, From: "sensor", To: "broker", Label: "connection opened"},
+			{Index: 0, Time: 0, Kind: trace.KindConnect, From: "sensor", To: "broker", Label: trace.Text{EN: "connection opened", ZH: "connection opened"}},
 			{Index: 1, Time: 10, Kind: trace.KindPacket, From: "sensor", To: "broker", SentAt: 0,
-				Bytes: trace.HexBytes{0x30, 0x09, 0x00, 0x04, 0x31, 0x31, 0x31, 0x31, 0x39, 0x39, 0x39}, Packet: "PUBLISH",
-				Label: "PUBLISH q0 1111 <99%>", Outcome: trace.Delivered,
+				Bytes: trace.HexBytes{0x30, 0x09, 0x00, 0x04, 0x31, 0x31, 0x31, 0x31, 0x39, 0x39, 0x39}, Packet: codec.PUBLISH,
+				Label: trace.Text{EN: "PUBLISH q0 1111 <99%>", ZH: "PUBLISH q0 1111 <99%>"}, Outcome: trace.Delivered,
 				Notes: []trace.Note{{Text: trace.Text{EN: "forwarded to 0 subscribers", ZH: "转发给 0 个订阅者"}, Rule: "MQTT-3.3.5-1"}}},
 			{Index: 2, Time: 1250, Kind: trace.KindPacket, From: "broker", To: "sensor", SentAt: 1240,
-				Bytes: trace.HexBytes{0x40, 0x02, 0x00, 0x01}, Packet: "PUBACK", Label: "PUBACK id=1", Outcome: trace.Dropped},
+				Bytes: trace.HexBytes{0x40, 0x02, 0x00, 0x01}, Packet: codec.PUBACK, Label: trace.Text{EN: "PUBACK id=1", ZH: "PUBACK id=1"}, Outcome: trace.Dropped},
 			{Index: 3, Time: 1250, Kind: trace.KindNote, Notes: []trace.Note{{Text: trace.Text{EN: "A \"note\" from the lesson", ZH: "课程说明"}}}},
-			{Index: 4, Time: 2000, Kind: trace.KindClose, From: "sensor", To: "broker", Label: "connection closed"},
+			{Index: 4, Time: 2000, Kind: trace.KindClose, From: "sensor", To: "broker", Label: trace.Text{EN: "connection closed", ZH: "connection closed"}},
 		},
 		Expectations: []trace.Expectation{
 			{Line: 7, Text: `expect sensor receives a "1"`, OK: true},

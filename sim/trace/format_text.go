@@ -35,7 +35,7 @@ func FormatText(t *Trace, lang string) string {
 	}
 	for _, s := range t.Steps {
 		if s.Kind == KindPacket {
-			label = min(max(label, codec.DisplayWidth(s.Label)), 56)
+			label = min(max(label, codec.DisplayWidth(s.Label.In(lang))), 56)
 		}
 	}
 	indent := strings.Repeat(" ", 10)
@@ -46,10 +46,10 @@ func FormatText(t *Trace, lang string) string {
 		notes := s.Notes
 		var row string
 		if s.Kind == KindPacket {
-			row = fmt.Sprintf("%9s %s  %s  %s", formatSeconds(s.Time), pad(stepRoute(s), route), pad(s.Label, label), word(lang, string(s.Outcome)))
+			row = fmt.Sprintf("%9s %s  %s  %s", formatSeconds(s.Time), pad(stepRoute(s), route), pad(s.Label.In(lang), label), s.Outcome.Name().In(lang))
 		} else {
 			// A step without a packet shows its first note on its row.
-			text := word(lang, stepLabel(s, lang))
+			text := stepLabel(s, lang)
 			if len(notes) > 0 {
 				if text != "" {
 					text += word(lang, ": ")
@@ -74,10 +74,13 @@ func FormatText(t *Trace, lang string) string {
 	}
 	if len(t.Expectations) > 0 {
 		b.WriteString("\n" + line(lang, "expectations: %d of %d hold\n", len(t.Expectations)-len(t.Failed()), len(t.Expectations)))
+		// The marks are padded to one width, so that the lines align.
+		okMark, failMark := expectMark(true).In(lang), expectMark(false).In(lang)
+		markWidth := max(codec.DisplayWidth(okMark), codec.DisplayWidth(failMark))
 		for _, e := range t.Expectations {
-			mark := word(lang, "ok  ")
+			mark := pad(okMark, markWidth)
 			if !e.OK {
-				mark = word(lang, "FAIL")
+				mark = pad(failMark, markWidth)
 			}
 			b.WriteString(line(lang, "  %s  line %d: %s\n", mark, e.Line, e.Text))
 			if !e.OK {
@@ -100,16 +103,25 @@ func stepRoute(s Step) string {
 	return s.From + " → " + s.To
 }
 
-// stepLabel is the text of a step that is not a packet: its label, or for
-// narration its note.
+// stepLabel is the text of a step that is not a packet in lang: its
+// label, its kind's name, or for narration nothing (its note follows).
 func stepLabel(s Step, lang string) string {
-	if s.Label != "" {
-		return s.Label
+	if s.Label != (Text{}) {
+		return s.Label.In(lang)
 	}
 	if s.From == "" && len(s.Notes) > 0 {
 		return ""
 	}
-	return string(s.Kind)
+	return s.Kind.Name().In(lang)
+}
+
+// expectMark is what the table writes before an expectation that holds
+// (ok) or not.
+func expectMark(ok bool) Text {
+	if ok {
+		return Text{EN: "ok", ZH: "成立"}
+	}
+	return Text{EN: "FAIL", ZH: "不成立"}
 }
 
 // noteText is a note in lang with its rule in brackets.

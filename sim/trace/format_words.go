@@ -5,26 +5,14 @@ import "fmt"
 // formatWords are the fixed words of the text table and the Mermaid diagram
 // in Chinese; English is the key itself.
 var formatWords = map[string]string{
-	"time":              "时间",
-	"from → to":         "发送方 → 接收方",
-	"packet or event":   "报文或事件",
-	"outcome":           "结果",
-	string(Delivered):   "已送达",
-	string(Dropped):     "被丢弃",
-	string(Refused):     "被拒绝",
-	string(Lost):        "随连接丢失",
-	string(KindConnect): "连接",
-	string(KindClose):   "关闭",
-	string(KindFault):   "故障",
-	string(KindTimer):   "定时器",
-	string(KindNote):    "说明",
-	"final state":       "最终状态",
-	"connected":         "在线",
-	"disconnected":      "离线",
-	"ok  ":              "成立  ",
-	"FAIL":              "不成立",
-	": ":                "：",
-	" (refused)":        "（被拒绝）",
+	"time":            "时间",
+	"from → to":       "发送方 → 接收方",
+	"packet or event": "报文或事件",
+	"outcome":         "结果",
+	"final state":     "最终状态",
+	"connected":       "在线",
+	"disconnected":    "离线",
+	": ":              "：",
 }
 
 // word is en in lang: the Chinese of a fixed word of the text table, or en.
@@ -33,6 +21,15 @@ func word(lang, en string) string {
 		return zh
 	}
 	return en
+}
+
+// parens is t in lang in brackets after a space: " (refused)", or
+// full-width in Chinese: "（被拒绝）".
+func parens(lang string, t Text) string {
+	if lang == "zh" {
+		return "（" + t.ZH + "）"
+	}
+	return " (" + t.EN + ")"
 }
 
 // formatLines are the patterned lines of the text table in Chinese, keyed

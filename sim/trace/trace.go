@@ -123,12 +123,19 @@ type Step struct {
 	// Bytes are the packet's bytes exactly as sent, also when malformed
 	// or only part of a packet.
 	Bytes HexBytes `json:"bytes,omitempty"`
-	// Packet is the packet type name, e.g. "PUBLISH".
-	Packet string `json:"packet,omitempty"`
-	// Label is the arrow label, the packet's String(), e.g. "PUBLISH q1
-	// id=3 dup retain a/b"; "malformed PUBACK (4 bytes)" for bytes that do
-	// not decode as one packet.
-	Label string `json:"label,omitempty"`
+	// Packet is the packet type of the first byte, in JSON its name, e.g.
+	// "PUBLISH" (omitted, as the zero value, for type 0 and for steps
+	// without bytes).
+	Packet codec.PacketType `json:"packet,omitempty"`
+	// Label is the arrow label in English and Chinese, codec.Summary of
+	// the bytes, e.g. "PUBLISH q1 id=3 dup retain a/b" (the packet's
+	// String()) and "PUBLISH q1 id=3 重发 保留 a/b"; "malformed PUBACK (4
+	// bytes)" for bytes that do not decode as one packet.
+	Label Text `json:"label,omitzero"`
+	// Sections counts the bytes of the packet's fixed header, variable
+	// header and payload, as codec.Describe finds them: the diagram's
+	// section bar.
+	Sections [3]int `json:"sections,omitzero"`
 	// Outcome is set on packet steps.
 	Outcome Outcome `json:"outcome,omitempty"`
 	// Notes say why the node did what it did, each naming the rule that

@@ -2,6 +2,7 @@ package trace_test
 
 import (
 	"encoding/json"
+	"mqttviz/codec"
 	"reflect"
 	"strings"
 	"testing"
@@ -17,7 +18,7 @@ func TestTraceJSONRoundTrip(t *testing.T) {
 		Scenario: "live", Seed: 0, Nodes: []string{trace.BrokerName, "a"},
 		Steps: []trace.Step{
 			{Index: 0, Kind: trace.KindConnect, From: "a", To: trace.BrokerName, Conn: 1},
-			{Index: 1, Time: 12, Kind: trace.KindPacket, From: "a", To: trace.BrokerName, Conn: 1, Read: 1, Bytes: []byte{0xc0, 0}, Packet: "PINGREQ", Label: "PINGREQ", Outcome: trace.Delivered},
+			{Index: 1, Time: 12, Kind: trace.KindPacket, From: "a", To: trace.BrokerName, Conn: 1, Read: 1, Bytes: []byte{0xc0, 0}, Packet: codec.PINGREQ, Label: trace.Text{EN: "PINGREQ", ZH: "PINGREQ"}, Outcome: trace.Delivered},
 			{Index: 2, Time: 30, Kind: trace.KindGap, Missed: 17},
 		},
 		Expectations: []trace.Expectation{},

@@ -33,8 +33,8 @@ func TestLessonPageRendersTrace(t *testing.T) {
 		// The first rows are drawn whatever the window size.
 		first, last := 0, min(len(tr.Steps), 5)
 		for _, s := range tr.Steps[first:last] {
-			if s.Kind == trace.KindPacket && !strings.Contains(html, escapeText(s.Label)) {
-				t.Errorf("%s: step %d's label %q is not drawn", l.Name, s.Index, s.Label)
+			if s.Kind == trace.KindPacket && !strings.Contains(html, escapeText(s.Label.EN)) {
+				t.Errorf("%s: step %d's label %q is not drawn", l.Name, s.Index, s.Label.EN)
 			}
 		}
 		if n := strings.Count(html, `data-step=`); n < last-first {

@@ -111,8 +111,8 @@ func TestEventRowsCarryWholeText(t *testing.T) {
 			continue
 		}
 		n++
-		if !strings.Contains(html, `title="`+htmlpkg.EscapeString(s.Label)+`"`) {
-			t.Errorf("no event row has the title %q", s.Label)
+		if !strings.Contains(html, `title="`+htmlpkg.EscapeString(s.Label.EN)+`"`) {
+			t.Errorf("no event row has the title %q", s.Label.EN)
 		}
 	}
 }

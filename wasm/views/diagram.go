@@ -42,8 +42,6 @@ type diagram struct {
 	// component asked for itself is pending.
 	drawn  int
 	queued bool
-
-	cache rowCache
 }
 
 func NewDiagram(t *trace.Trace, cursor int, lang string) *diagram {

@@ -2,13 +2,10 @@ package views
 
 import (
 	"mqttviz/sim/trace"
-	"mqttviz/wasm/i18n"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"mqttviz/codec"
 )
 
 // One step row of the sequence diagram: a packet's arrow with its label,
@@ -30,7 +27,7 @@ func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 		body = append(body, d.renderPacket(g, s, current)...)
 	case trace.KindConnect:
 		x1, y1, x2, y2 := g.arrow(s)
-		text, lx := markText.centre(tr(d.Lang, "kind.connect"), (x1+x2)/2, g.labelRight())
+		text, lx := markText.centre(trace.KindConnect.Caption().In(d.Lang), (x1+x2)/2, g.labelRight())
 		body = append(body,
 			svgLine(x1, y1, x2, y2, "link-open"),
 			svgText(lx, y1-6, "mark-label", text))
@@ -42,11 +39,11 @@ func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 		mx := (x1 + x2) / 2
 		body = append(body,
 			SVG("path").Attr("data-c", "mark fault").Attr("d", "M"+strconv.Itoa(mx-4)+","+strconv.Itoa(y+14)+" l8,10 l-6,0 l6,12"),
-			renderSideLabel(tr(d.Lang, "kind.fault"), mx, y+28, g.labelRight()))
+			renderSideLabel(trace.KindFault.Caption().In(d.Lang), mx, y+28, g.labelRight()))
 	default: // close, timer, note: a mark on the lifeline
 		x := g.laneX(s.From)
 		body = append(body, renderLaneMark(s.Kind, x, y+rowHeight/2))
-		text := tr(d.Lang, "kind."+string(s.Kind))
+		text := s.Kind.Caption().In(d.Lang)
 		if s.Kind == trace.KindClose && s.To != "" {
 			// Both ends close: the label goes between the two crosses.
 			x2 := g.laneX(s.To)
@@ -92,17 +89,13 @@ func (d *diagram) renderPacket(g geometry, s trace.Step, current bool) []app.UI 
 			out = append(out, SVG("circle").Attr("data-c", "refused").Attr("cx", x2).Attr("cy", y2).Attr("r", 8))
 		}
 	}
-	info := d.rowInfo(s)
-	whole := s.Label
-	if d.Lang != i18n.EN && len(s.Bytes) > 0 {
-		whole = info.label.In(d.Lang)
-	}
+	whole := s.Label.In(d.Lang)
 	label, lx := fitLabel(whole, (x1+x2)/2, g.labelRight())
 	out = append(out,
 		svgText(lx, y1-8, "arrow-label flow-"+f, label).Attr("text-anchor", "middle"),
 		// The whole label, for a pointer's tooltip and screen readers.
 		SVG("title").Text(whole))
-	out = append(out, renderSectionBar(info.sections, lx, y1-5))
+	out = append(out, renderSectionBar(s.Sections, lx, y1-5))
 	if current {
 		// Alternating the animation's name restarts it on every step.
 		anim := "travel-a"
@@ -117,52 +110,6 @@ func (d *diagram) renderPacket(g geometry, s trace.Step, current bool) []app.UI 
 			Style("transform", "translate("+px(ex)+","+px(ey)+")"))
 	}
 	return out
-}
-
-// rowCache holds what a row draws from its packet's bytes, decoded
-// once per trace: the bytes of each section and the label in both
-// languages.
-type rowCache struct {
-	of   *trace.Trace
-	rows map[int]rowInfo
-}
-
-// rowInfo is what rowCache holds for one step.
-type rowInfo struct {
-	sections [3]int
-	label    codec.Text
-}
-
-// rowInfo decodes step s's bytes, or returns what an earlier render
-// decoded.
-func (d *diagram) rowInfo(s trace.Step) rowInfo {
-	if d.cache.of != d.Trace {
-		d.cache = rowCache{of: d.Trace, rows: map[int]rowInfo{}}
-	}
-	info, ok := d.cache.rows[s.Index]
-	if ok {
-		return info
-	}
-	for _, f := range codec.Annotate(s.Bytes).Fields {
-		if int(f.Section) < len(info.sections) {
-			info.sections[f.Section] += f.Length
-		}
-	}
-	info.label = codec.Text{EN: s.Label, ZH: s.Label}
-	if len(s.Bytes) > 0 {
-		info.label.ZH = codec.Summary(s.Bytes).ZH
-	}
-	d.cache.rows[s.Index] = info
-	return info
-}
-
-// packetLabel is a packet step's label in lang: the trace's label in
-// English, the codec's summary of its bytes in Chinese.
-func packetLabel(lang string, s trace.Step) string {
-	if lang == i18n.EN || len(s.Bytes) == 0 {
-		return s.Label
-	}
-	return codec.Summary(s.Bytes).In(lang)
 }
 
 // renderSectionBar draws, under an arrow's label, a thin bar split in
@@ -243,9 +190,9 @@ func StepSummary(lang string, s trace.Step) string {
 	var b strings.Builder
 	switch {
 	case s.Kind == trace.KindPacket:
-		b.WriteString(s.From + " → " + s.To + tr(lang, "sep.colon") + packetLabel(lang, s))
+		b.WriteString(s.From + " → " + s.To + tr(lang, "sep.colon") + s.Label.In(lang))
 		if s.Outcome != "" && s.Outcome != trace.Delivered {
-			b.WriteString(" (" + tr(lang, "outcome."+string(s.Outcome)) + ")")
+			b.WriteString(" (" + s.Outcome.Caption().In(lang) + ")")
 		}
 	case s.Kind == trace.KindNote && s.From == "":
 		b.WriteString(tr(lang, "step.note"))
@@ -254,7 +201,7 @@ func StepSummary(lang string, s trace.Step) string {
 		if s.To != "" {
 			b.WriteString(" → " + s.To)
 		}
-		b.WriteString(tr(lang, "sep.colon") + tr(lang, "kind."+string(s.Kind)))
+		b.WriteString(tr(lang, "sep.colon") + s.Kind.Caption().In(lang))
 	}
 	return b.String()
 }

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"mqttviz/codec"
 	"mqttviz/sim/trace"
 	"mqttviz/wasm/jsb"
 	"sort"
@@ -32,7 +33,7 @@ type eventList struct {
 	Lang   string
 
 	client    string // "" for every node
-	packet    string // "" for every packet type
+	packet    packetFilter
 	scrollTop int
 	viewH     int
 	viewW     int
@@ -53,10 +54,11 @@ type eventList struct {
 	// cache holds rows() and packetTypes() for one trace and filter:
 	// both walk every step, which a step of a long trace must not.
 	cache struct {
-		of             *trace.Trace
-		client, packet string
-		rows           []int
-		packets        []string
+		of      *trace.Trace
+		client  string
+		packet  packetFilter
+		rows    []int
+		packets []codec.PacketType
 	}
 }
 
@@ -64,28 +66,42 @@ func NewEventList(t *trace.Trace, cursor int, lang string) *eventList {
 	return &eventList{Trace: t, Cursor: cursor, Lang: lang, followed: -1, revealed: -1}
 }
 
+// packetFilter is the packet type the list shows: the zero value,
+// allPackets, shows every step; only(t) the packets of type t.
+type packetFilter int
+
+// allPackets is the filter that shows every step.
+const allPackets packetFilter = 0
+
+// only is the filter that shows the packets of type t.
+func only(t codec.PacketType) packetFilter { return packetFilter(t) + 1 }
+
+// hasPacket reports whether step s carries a packet's bytes, and so has a
+// packet type.
+func hasPacket(s trace.Step) bool { return s.Kind == trace.KindPacket && len(s.Bytes) > 0 }
+
 // matches reports whether step s passes the filter (client, packet).
-func matches(s trace.Step, client, packet string) bool {
+func matches(s trace.Step, client string, packet packetFilter) bool {
 	if client != "" && s.From != client && s.To != client {
 		return false
 	}
-	if packet != "" && s.Packet != packet {
+	if packet != allPackets && (!hasPacket(s) || only(s.Packet) != packet) {
 		return false
 	}
 	return true
 }
 
-// packetTypes lists the packet types a trace carries, sorted.
-func packetTypes(t *trace.Trace) []string {
-	seen := map[string]bool{}
-	var out []string
+// packetTypes lists the packet types a trace carries, sorted by name.
+func packetTypes(t *trace.Trace) []codec.PacketType {
+	var seen [16]bool
+	var out []codec.PacketType
 	for _, s := range t.Steps {
-		if s.Packet != "" && !seen[s.Packet] {
+		if hasPacket(s) && int(s.Packet) < len(seen) && !seen[s.Packet] {
 			seen[s.Packet] = true
 			out = append(out, s.Packet)
 		}
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
 	return out
 }
 
@@ -194,7 +210,7 @@ func (l *eventList) rows() []int {
 }
 
 // packets are packetTypes of the trace, walked once per trace.
-func (l *eventList) packets() []string {
+func (l *eventList) packets() []codec.PacketType {
 	l.rows()
 	return l.cache.packets
 }
@@ -350,25 +366,36 @@ func (l *eventList) renderFilters() app.UI {
 	}
 	packetOpts := []app.UI{app.Option().Value("").Text(tr(l.Lang, "events.all"))}
 	for _, p := range l.packets() {
-		packetOpts = append(packetOpts, app.Option().Value(p).Selected(p == l.packet).Text(p))
+		packetOpts = append(packetOpts, app.Option().Value(p.String()).Selected(only(p) == l.packet).Text(p.String()))
 	}
 	return app.Div().Class("filters").Body(
 		app.Label().Body(
 			app.Text(tr(l.Lang, "events.client")+" "),
-			app.Select().ID("filter-client").OnChange(l.onFilter(&l.client)).Body(clientOpts...),
+			app.Select().ID("filter-client").OnChange(l.onFilter(func(v string) { l.client = v })).Body(clientOpts...),
 		),
 		app.Label().Body(
 			app.Text(tr(l.Lang, "events.packet")+" "),
-			app.Select().ID("filter-packet").OnChange(l.onFilter(&l.packet)).Body(packetOpts...),
+			app.Select().ID("filter-packet").OnChange(l.onFilter(l.setPacket)).Body(packetOpts...),
 		),
 	)
 }
 
-// onFilter stores a filter select's value in v and scrolls the list back
+// setPacket sets the packet filter from its select's value: a packet
+// type's name, or "" for every packet type.
+func (l *eventList) setPacket(v string) {
+	var t codec.PacketType
+	if v == "" || t.UnmarshalText([]byte(v)) != nil {
+		l.packet = allPackets
+		return
+	}
+	l.packet = only(t)
+}
+
+// onFilter gives a filter select's value to set and scrolls the list back
 // to its top.
-func (l *eventList) onFilter(v *string) app.EventHandler {
+func (l *eventList) onFilter(set func(string)) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		*v = jsb.StringProp(ctx.JSSrc(), "value")
+		set(jsb.StringProp(ctx.JSSrc(), "value"))
 		l.scrollTop = 0
 		l.revealed = -1
 		ctx.PreventUpdate()
@@ -392,16 +419,16 @@ func (l *eventList) renderRow(s trace.Step) app.UI {
 	if s.To != "" {
 		dir += " → " + s.To
 	}
-	what := packetLabel(l.Lang, s)
+	what := s.Label.In(l.Lang)
 	if s.Kind != trace.KindPacket {
-		what = tr(l.Lang, "kind."+string(s.Kind))
+		what = s.Kind.Caption().In(l.Lang)
 		if len(s.Notes) > 0 {
 			what += tr(l.Lang, "sep.colon") + s.Notes[0].Text.In(l.Lang)
 		}
 	}
 	outcome := ""
 	if s.Outcome != "" {
-		outcome = tr(l.Lang, "outcome."+string(s.Outcome))
+		outcome = s.Outcome.Caption().In(l.Lang)
 	}
 	idx := s.Index
 	return app.Li().

@@ -1,6 +1,10 @@
 package views
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"mqttviz/codec"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // flow is the family a packet belongs to on the diagram: it picks the
 // arrow's colour and the legend entry.
@@ -18,19 +22,18 @@ const (
 // flows lists the flows in legend order.
 var flows = []flow{flowConnect, flowPublish, flowAck, flowSubscribe, flowPing}
 
-// flowOf returns the flow of a packet type name as trace.Step.Packet spells
-// it ("PUBLISH", "PUBREL", ...).
-func flowOf(packet string) flow {
-	switch packet {
-	case "CONNECT", "CONNACK", "DISCONNECT":
+// flowOf returns the flow of a packet type.
+func flowOf(t codec.PacketType) flow {
+	switch t {
+	case codec.CONNECT, codec.CONNACK, codec.DISCONNECT:
 		return flowConnect
-	case "PUBLISH":
+	case codec.PUBLISH:
 		return flowPublish
-	case "PUBACK", "PUBREC", "PUBREL", "PUBCOMP":
+	case codec.PUBACK, codec.PUBREC, codec.PUBREL, codec.PUBCOMP:
 		return flowAck
-	case "SUBSCRIBE", "SUBACK", "UNSUBSCRIBE", "UNSUBACK":
+	case codec.SUBSCRIBE, codec.SUBACK, codec.UNSUBSCRIBE, codec.UNSUBACK:
 		return flowSubscribe
-	case "PINGREQ", "PINGRESP":
+	case codec.PINGREQ, codec.PINGRESP:
 		return flowPing
 	}
 	return flowConnect

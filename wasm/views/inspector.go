@@ -41,17 +41,6 @@ func sectionClass(s codec.Section) string {
 	return "sec-none"
 }
 
-// sectionName is a section's name in lang.
-func sectionName(lang string, s codec.Section) string {
-	switch s {
-	case codec.FixedHeader:
-		return tr(lang, "section.fixed")
-	case codec.VariableHeader:
-		return tr(lang, "section.variable")
-	}
-	return tr(lang, "section.payload")
-}
-
 // fieldOfByte maps each byte offset to the index of the field that covers
 // it, or -1.
 func fieldOfByte(n int, fields []codec.Field) []int {
@@ -182,7 +171,7 @@ func (in *inspector) renderFields(a codec.Annotation) app.UI {
 			OnBlur(in.setHover(-1)).
 			Body(
 				app.Div().Class("field-head").Body(
-					app.Span().Class("chip").Text(sectionName(in.Lang, f.Section)),
+					app.Span().Class("chip").Text(f.Section.Name().In(in.Lang)),
 					app.Span().Class("field-name").Text(f.Name.In(in.Lang)),
 					app.Span().Class("field-value").Text(f.Value.In(in.Lang)),
 					app.Span().Class("field-span").Text(byteSpan(f.Offset, f.Length)),
@@ -256,8 +245,8 @@ func (in *inspector) renderFault(err *codec.Error) app.UI {
 // renderSectionLegend names the three section colours.
 func renderSectionLegend(lang string) app.UI {
 	return app.Div().Class("sec-legend").Body(
-		app.Span().Class("chip sec-fixed").Text(tr(lang, "section.fixed")),
-		app.Span().Class("chip sec-variable").Text(tr(lang, "section.variable")),
-		app.Span().Class("chip sec-payload").Text(tr(lang, "section.payload")),
+		app.Span().Class("chip sec-fixed").Text(codec.FixedHeader.Name().In(lang)),
+		app.Span().Class("chip sec-variable").Text(codec.VariableHeader.Name().In(lang)),
+		app.Span().Class("chip sec-payload").Text(codec.Payload.Name().In(lang)),
 	)
 }

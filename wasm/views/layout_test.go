@@ -1,6 +1,7 @@
 package views
 
 import (
+	"mqttviz/codec"
 	"mqttviz/sim/trace"
 	"strings"
 	"testing"
@@ -128,11 +129,11 @@ func TestSideLabel(t *testing.T) {
 }
 
 func TestFlowOf(t *testing.T) {
-	for packet, want := range map[string]flow{
-		"CONNECT": flowConnect, "CONNACK": flowConnect, "DISCONNECT": flowConnect,
-		"PUBLISH": flowPublish, "PUBACK": flowAck, "PUBREC": flowAck, "PUBREL": flowAck, "PUBCOMP": flowAck,
-		"SUBSCRIBE": flowSubscribe, "SUBACK": flowSubscribe, "UNSUBSCRIBE": flowSubscribe, "UNSUBACK": flowSubscribe,
-		"PINGREQ": flowPing, "PINGRESP": flowPing,
+	for packet, want := range map[codec.PacketType]flow{
+		codec.CONNECT: flowConnect, codec.CONNACK: flowConnect, codec.DISCONNECT: flowConnect,
+		codec.PUBLISH: flowPublish, codec.PUBACK: flowAck, codec.PUBREC: flowAck, codec.PUBREL: flowAck, codec.PUBCOMP: flowAck,
+		codec.SUBSCRIBE: flowSubscribe, codec.SUBACK: flowSubscribe, codec.UNSUBSCRIBE: flowSubscribe, codec.UNSUBACK: flowSubscribe,
+		codec.PINGREQ: flowPing, codec.PINGRESP: flowPing,
 	} {
 		if got := flowOf(packet); got != want {
 			t.Errorf("flowOf(%s) = %s, want %s", packet, got, want)

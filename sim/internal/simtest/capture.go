@@ -45,7 +45,7 @@ func CheckLeftOut(t testing.TB, name string, tr *trace.Trace, recs []Record) {
 			want = append(want, s.Bytes...)
 			continue
 		}
-		if c := fmt.Sprintf("step %d: %s from %s to %s %s", s.Index, s.Label, s.From, s.To, leftOutWords[s.Outcome]); !strings.Contains(all, c) {
+		if c := fmt.Sprintf("step %d: %s from %s to %s %s", s.Index, s.Label.EN, s.From, s.To, leftOutWords[s.Outcome]); !strings.Contains(all, c) {
 			t.Errorf("%s: no comment %q", name, c)
 		}
 	}
