@@ -78,7 +78,7 @@ func TestDriverSession(t *testing.T) {
 		tr := s.rec.Trace()
 		for i, st := range tr.Steps {
 			if st.Kind == trace.KindPacket && st.To == "c1" && len(st.Notes) == 0 {
-				t.Errorf("chunk %d: step %d (%s) has none of the client's notes", chunk, i, st.Label)
+				t.Errorf("chunk %d: step %d (%s) has none of the client's notes", chunk, i, st.Label.EN)
 			}
 			if state := tr.StateAt(i); state == nil || len(state.Clients) != 1 || state.Broker != nil && len(state.Broker.Sessions) > 0 {
 				t.Errorf("chunk %d: state after step %d is %+v: the clients only", chunk, i, state)

@@ -216,8 +216,8 @@ func (s *session) lines(from int) []string {
 	var out []string
 	for _, st := range s.rec.Trace().Steps[from:] {
 		l := fmt.Sprintf("%s %d %s>%s", st.Kind, st.Conn, st.From, st.To)
-		if st.Label != "" {
-			l += " " + st.Label
+		if st.Label.EN != "" {
+			l += " " + st.Label.EN
 		}
 		if st.Outcome != "" && st.Outcome != trace.Delivered {
 			l += " (" + string(st.Outcome) + ")"

@@ -44,8 +44,8 @@ func FuzzRecorder(f *testing.F) {
 		var got []byte
 		for _, s := range r.Trace().Steps {
 			if s.Kind == trace.KindPacket {
-				if len(s.Bytes) == 0 || s.Label != codec.Summary(s.Bytes).EN {
-					t.Fatalf("step %d: % x labelled %q", s.Index, s.Bytes, s.Label)
+				if len(s.Bytes) == 0 || s.Label.EN != codec.Summary(s.Bytes).EN {
+					t.Fatalf("step %d: % x labelled %q", s.Index, s.Bytes, s.Label.EN)
 				}
 				got = append(got, s.Bytes...)
 			}

@@ -54,9 +54,9 @@ func clientView(tr *trace.Trace) string {
 	for _, s := range tr.Steps {
 		switch {
 		case s.Kind == trace.KindPacket && s.From == "c1":
-			fmt.Fprintf(&b, "wrote %s\n", s.Label)
+			fmt.Fprintf(&b, "wrote %s\n", s.Label.EN)
 		case s.Kind == trace.KindPacket && s.To == "c1":
-			fmt.Fprintf(&b, "read %s\n", s.Label)
+			fmt.Fprintf(&b, "read %s\n", s.Label.EN)
 			for _, n := range s.Notes {
 				fmt.Fprintf(&b, "  %s [%s]\n", n.Text.EN, n.Rule)
 			}

@@ -287,10 +287,10 @@ func unread(s trace.Step, b []byte) Arrival {
 	return Arrival{Step: s}
 }
 
-// describe puts a copy of b on s with its packet type and arrow label,
-// as the simulator writes them.
+// describe puts a copy of b on s with its packet type, arrow label and
+// section sizes, as the simulator writes them.
 func describe(s *trace.Step, b []byte) {
 	s.Bytes = append(trace.HexBytes(nil), b...)
-	s.Packet = codec.PacketType(b[0] >> 4).String()
-	s.Label = codec.Summary(s.Bytes).EN
+	d := codec.Describe(s.Bytes)
+	s.Packet, s.Label, s.Sections = d.Type, d.Summary, d.Sections
 }

@@ -102,8 +102,8 @@ func TestReadSplitEverywhere(t *testing.T) {
 				if !bytes.Equal(s.Bytes, each[i]) || a.Packet == nil || a.Err != nil {
 					t.Fatalf("%s, reads %v: step %d bytes % x (%v), want % x", seq.name, lens(chunks), i, s.Bytes, a.Err, each[i])
 				}
-				if want := seq.read[i].String(); s.Label != want || s.Packet != seq.read[i].Type().String() {
-					t.Errorf("%s: step %d label %q packet %q, want %q", seq.name, i, s.Label, s.Packet, want)
+				if want := seq.read[i].String(); s.Label.EN != want || s.Packet != seq.read[i].Type() {
+					t.Errorf("%s: step %d label %q packet %q, want %q", seq.name, i, s.Label.EN, s.Packet, want)
 				}
 				if want := readHolding(chunks, end-1); s.Read != want {
 					t.Fatalf("%s, reads %v: step %d (ends at byte %d) read %d, want %d", seq.name, lens(chunks), i, end, s.Read, want)
@@ -193,8 +193,8 @@ func TestReadMalformed(t *testing.T) {
 			if n := a.Step.Notes; len(n) != 1 || n[0].Rule != tt.rule || n[0].Text.EN == "" || n[0].Text.ZH == "" {
 				t.Fatalf("%s: notes %+v, want rule %s", tt.name, n, tt.rule)
 			}
-			if !strings.HasPrefix(a.Step.Label, "malformed PUBLISH") {
-				t.Fatalf("%s: label %q", tt.name, a.Step.Label)
+			if !strings.HasPrefix(a.Step.Label.EN, "malformed PUBLISH") {
+				t.Fatalf("%s: label %q", tt.name, a.Step.Label.EN)
 			}
 		}
 		if last := got[len(got)-1]; last.Step.Read != len(tt.reads) {
@@ -221,7 +221,7 @@ func TestShortPublish(t *testing.T) {
 	if p := got[0].Packet.(*codec.Publish); string(p.Payload) != "hell\xc0\x00" {
 		t.Fatalf("payload %q, want the PINGREQ's bytes in it", p.Payload)
 	}
-	if got[1].Step.Label != "PINGREQ" || got[1].Step.Read != 3 {
+	if got[1].Step.Label.EN != "PINGREQ" || got[1].Step.Read != 3 {
 		t.Fatalf("second step %+v", got[1].Step)
 	}
 }
@@ -293,7 +293,7 @@ func TestOpenWriteClose(t *testing.T) {
 			t.Fatalf("write step %d % x %+v", i, s.Bytes, s.Notes)
 		}
 	}
-	if s := steps[2]; s.Label != "malformed PUBREL (3 bytes)" || len(s.Notes) != 1 || s.Notes[0].Rule == "" {
+	if s := steps[2]; s.Label.EN != "malformed PUBREL (3 bytes)" || len(s.Notes) != 1 || s.Notes[0].Rule == "" {
 		t.Fatalf("malformed write %+v", s)
 	}
 	why := trace.Note{Rule: "MQTT-3.1.4-1", Text: trace.Text{EN: "the broker refused", ZH: "服务端拒绝"}}
