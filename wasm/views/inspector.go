@@ -21,6 +21,26 @@ type inspector struct {
 	Lang  string
 
 	hover int // index of the highlighted field, or -1
+
+	// annotated are the bytes annotation was made of: a packet is
+	// annotated once while it is shown, not on every hover.
+	annotated  []byte
+	annotation codec.Annotation
+}
+
+// annotate returns the annotation of in.Bytes, made once for each packet
+// shown.
+func (in *inspector) annotate() codec.Annotation {
+	if !sameBytes(in.annotated, in.Bytes) {
+		in.annotated, in.annotation = in.Bytes, codec.Annotate(in.Bytes)
+	}
+	return in.annotation
+}
+
+// sameBytes reports whether a and b are the same slice: the same bytes
+// in memory, not merely equal ones.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && len(a) > 0 && &a[0] == &b[0]
 }
 
 func NewInspector(b []byte, lang string) *inspector {
@@ -95,7 +115,7 @@ func (in *inspector) Render() app.UI {
 		return app.Div().Class("inspector").Body(
 			app.P().Class("empty").Text(tr(in.Lang, "inspector.none")))
 	}
-	a := codec.Annotate(in.Bytes)
+	a := in.annotate()
 	owner := fieldOfByte(len(in.Bytes), a.Fields)
 	return app.Div().Class("inspector").Body(
 		// A box of its own beside the diagram, which scrolls a long
