@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"mqttviz/codec"
 	"mqttviz/sim/lessons"
 	"mqttviz/sim/trace"
 	"os"
@@ -129,6 +130,7 @@ func TestBrowserTraceIOSaveAndOpen(t *testing.T) {
 	open(t, ctx, base, "/lessons/"+traceLesson)
 	lessonPos := position(t, ctx)
 	lessonLabels := stepLabels(t, ctx, 6)
+	shoot(t, ctx, "trace-save-lesson-1280-en")
 	do(t, ctx, chromedp.Click(chromedp.ID("trace-save")))
 	saved := waitDownload(t, dir, traceLesson+".json")
 	if !bytes.Equal(saved, runJSON(t, traceLesson)) {
@@ -156,6 +158,19 @@ func TestBrowserTraceIOSaveAndOpen(t *testing.T) {
 		t.Error("saving the opened trace again gives other bytes")
 	}
 
+	// The scenario page saves its run as scenario.json, which opens.
+	open(t, ctx, base, "/scenario/")
+	waitFor(t, ctx, `document.getElementById("trace-save") !== null`)
+	scenarioSteps := eval[string](t, ctx, `document.getElementById("position").textContent`)
+	do(t, ctx, chromedp.Click(chromedp.ID("trace-save")))
+	waitDownload(t, dir, "scenario.json")
+	open(t, ctx, base, "/trace/")
+	chooseFile(t, ctx, filepath.Join(dir, "scenario.json"))
+	waitFor(t, ctx, `document.getElementById("trace-title") !== null`)
+	if got := position(t, ctx); got != scenarioSteps {
+		t.Errorf("the saved scenario opens at %q, the scenario page showed %q", got, scenarioSteps)
+	}
+
 	// mqttviz run output of another lesson, pasted, then dropped.
 	other := lessons.LessonNames()[0]
 	ot, _ := lessons.RunLesson(other, 1)
@@ -166,6 +181,7 @@ func TestBrowserTraceIOSaveAndOpen(t *testing.T) {
 	if got := eval[string](t, ctx, `document.getElementById("trace-status").textContent`); !strings.Contains(got, "dropped.json") {
 		t.Errorf("status %q does not name the dropped file", got)
 	}
+	shoot(t, ctx, "trace-dropped-1280-en")
 }
 
 // badTrace is a file that must not open, and what its message says.
@@ -266,7 +282,7 @@ func xssTrace() []byte {
 					Sessions: []*trace.SessionState{{ClientID: evil(9), Subscriptions: []trace.Subscription{{Filter: evil(10)}}}},
 					Retained: []trace.Message{{Topic: evil(11), Payload: evil(12)}},
 				}, Clients: []*trace.ClientState{{Name: node, ClientID: evil(13)}}}},
-			{Index: 1, Kind: trace.KindPacket, From: node, To: trace.BrokerName, Conn: 1, Bytes: []byte{0x30, 2, 0, 0}, Packet: evil(14), Label: evil(15), Outcome: trace.Delivered,
+			{Index: 1, Kind: trace.KindPacket, From: node, To: trace.BrokerName, Conn: 1, Bytes: []byte{0x30, 2, 0, 0}, Packet: codec.PUBLISH, Label: trace.Text{EN: evil(14), ZH: evil(15)}, Outcome: trace.Delivered,
 				Notes: []trace.Note{{Text: trace.Text{EN: evil(16), ZH: evil(17)}, Rule: evil(18)}}},
 			{Index: 2, Kind: trace.KindNote, Notes: []trace.Note{{Text: trace.Text{EN: evil(19), ZH: evil(20)}}}},
 		},

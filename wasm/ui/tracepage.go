@@ -168,7 +168,7 @@ func (p *tracePage) Render() app.UI {
 		newHeader(p.lang),
 		app.Main().ID(mainID).Class("content trace-page").Body(
 			app.H1().ID("trace-heading").Text(tr(p.lang, "trace.heading")),
-			app.P().Class("intro").Text(tr(p.lang, "trace.intro")),
+			p.renderIntro(),
 			p.renderOpen(),
 			p.renderProblem(),
 			view,
@@ -176,9 +176,23 @@ func (p *tracePage) Render() app.UI {
 	)
 }
 
-// renderOpen is the file input in its drop zone, and the paste box.
+// renderIntro says what a trace is, until one is open: then the trace
+// has the room.
+func (p *tracePage) renderIntro() app.UI {
+	if p.trace != nil {
+		return nil
+	}
+	return app.P().Class("intro").Text(tr(p.lang, "trace.intro"))
+}
+
+// renderOpen is the file input in its drop zone, and the paste box; with
+// a trace open, the paste box is folded away.
 func (p *tracePage) renderOpen() app.UI {
-	return app.Div().Class("trace-open").Body(
+	class := "trace-open"
+	if p.trace != nil {
+		class += " compact"
+	}
+	return app.Div().Class(class).Body(
 		app.Div().ID(traceDropID).Class("drop-zone").
 			OnDragOver(p.onDragOver).
 			OnDrop(p.onDrop).
