@@ -287,3 +287,16 @@ func (b *broker) restart(o RestartOptions) {
 			"服务端只把保留消息保存在内存中：重新启动后保留消息都没有了")
 	}
 }
+
+// stopNote says that the broker process stops.
+func (b *broker) stopNote() {
+	b.note("", "the broker stops: every network connection ends at its end, and the wills of those connections are lost, not published",
+		"服务端停止运行：所有网络连接在服务端一侧断开，这些连接的遗嘱随进程丢失，不会被发布")
+}
+
+// endWithProcess closes c, the connection of the client named name, as
+// the broker process stops (with stopping set, its will is lost).
+func (b *broker) endWithProcess(name string, c *conn) {
+	b.note("", "the connection to "+name+" ends with the broker process", "与 "+name+" 的连接随服务端进程一起断开")
+	b.close(c)
+}

@@ -57,6 +57,12 @@ func (b *broker) connect(now int64, bc *brokerConn, p *codec.Connect) {
 		b.close(oc.c)
 	}
 	s, present := b.sessions[id], false
+	if n := b.opts.MaxSessions; n > 0 && len(b.sessions) >= n && s == nil {
+		b.refuse(bc, codec.RefusedServerUnavailable, "MQTT 3.2.2.3",
+			sprintf("the broker keeps at most %d sessions and has them all: CONNACK 0x03, server unavailable", n),
+			sprintf("服务端最多保存 %d 个会话，现已全部占用：CONNACK 返回码 0x03，服务端不可用", n))
+		return
+	}
 	switch {
 	case p.CleanSession:
 		if s != nil {

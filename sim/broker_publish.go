@@ -146,6 +146,9 @@ func (b *broker) deliver(now int64, s *session, m *message, q codec.QoS, retain 
 				s.id+" 离线：QoS 0 的消息不排队（本服务端只为离线客户端缓存 QoS 1 和 QoS 2 的消息）")
 			return
 		}
+		if b.queueFull(s) {
+			return
+		}
 		s.queue = append(s.queue, queued{msg: m, qos: q})
 		b.markSession(s)
 		b.note("MQTT 3.1.2.4", s.id+" is offline with a persistent session: the message is queued until it reconnects",
@@ -157,11 +160,19 @@ func (b *broker) deliver(now int64, s *session, m *message, q codec.QoS, retain 
 		b.forward(s.conn.c, &b.out)
 		return
 	}
-	if s.out.len() == maxInflight || len(s.queue) > 0 {
+	if s.out.len() >= b.inflightLimit() || len(s.queue) > 0 {
+		if b.queueFull(s) {
+			return
+		}
 		s.queue = append(s.queue, queued{msg: m, qos: q, retain: retain})
 		b.markSession(s)
-		b.note("MQTT-2.3.1-4", "all 65535 packet ids towards "+s.id+" are in flight: the message waits, in order, until an acknowledgement frees one",
-			"发往 "+s.id+" 的 65535 个报文标识符都在使用中：消息按顺序等待，直到有确认释放一个标识符")
+		if b.inflightLimit() == maxInflight {
+			b.note("MQTT-2.3.1-4", "all 65535 packet ids towards "+s.id+" are in flight: the message waits, in order, until an acknowledgement frees one",
+				"发往 "+s.id+" 的 65535 个报文标识符都在使用中：消息按顺序等待，直到有确认释放一个标识符")
+		} else {
+			b.notef("MQTT 4.6", "the in-flight limit (%d messages per session) towards %s is reached or messages wait before it: the message waits, in order, until an acknowledgement frees a place",
+				"发往 %[2]s 的未确认消息已达到本服务端每个会话 %[1]d 条的上限（或已有消息在排队）：消息按顺序等待，直到有确认腾出位置", b.inflightLimit(), s.id)
+		}
 		return
 	}
 	b.sendNew(now, s, m, q, retain)
@@ -186,7 +197,7 @@ func (b *broker) drain(now int64, s *session) {
 		if w.qos == codec.AtMostOnce {
 			b.out = codec.Publish{Retain: w.retain, Topic: w.msg.topic, Payload: w.msg.payload}
 			b.forward(s.conn.c, &b.out)
-		} else if s.out.len() == maxInflight {
+		} else if s.out.len() >= b.inflightLimit() {
 			return
 		} else {
 			b.sendNew(now, s, w.msg, w.qos, w.retain)
@@ -282,4 +293,25 @@ func (b *broker) retryTick(now int64, bc *brokerConn) {
 		bc.retryArmed = true
 		b.timer(next, timerRetry, bc.c, true)
 	}
+}
+
+// inflightLimit is how many QoS 1 and 2 messages may be in flight towards
+// one session: BrokerOptions.MaxInflight, or one per packet id.
+func (b *broker) inflightLimit() int {
+	if n := b.opts.MaxInflight; n > 0 && n < maxInflight {
+		return n
+	}
+	return maxInflight
+}
+
+// queueFull reports, with a note, that s's queue holds
+// BrokerOptions.MaxQueued messages: the message for it is dropped.
+func (b *broker) queueFull(s *session) bool {
+	n := b.opts.MaxQueued
+	if n <= 0 || len(s.queue) < n {
+		return false
+	}
+	b.notef("MQTT 3.1.2.4", "the queue of %s holds %d messages, this broker's limit of queued messages per session: the message is dropped for it",
+		"%[1]s 的队列已有 %[2]d 条消息，达到本服务端每个会话排队消息的上限：这条消息不再投递给它", s.id, n)
+	return true
 }

@@ -488,14 +488,12 @@ func (e *engine) appendStep(s trace.Step) {
 // process that stops, then keeps or drops sessions and retained messages.
 func (e *engine) restartBroker(o RestartOptions) {
 	b := e.broker
-	b.note("", "the broker stops: every network connection ends at its end, and the wills of those connections are lost, not published",
-		"服务端停止运行：所有网络连接在服务端一侧断开，这些连接的遗嘱随进程丢失，不会被发布")
+	b.stopNote()
 	e.act(b, trace.KindNote, true)
 	b.stopping = true
 	for _, cl := range e.clients {
 		if k := cl.conn; k != nil && k.open[brokerEnd] {
-			b.note("", "the connection to "+cl.nodeName()+" ends with the broker process", "与 "+cl.nodeName()+" 的连接随服务端进程一起断开")
-			b.close(k)
+			b.endWithProcess(cl.nodeName(), k)
 			e.flush(b, nil)
 		}
 	}

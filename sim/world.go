@@ -71,6 +71,17 @@ type BrokerOptions struct {
 	// QueueQoS0 queues QoS 0 messages for a disconnected client with a
 	// persistent session; false queues only QoS 1 and 2. [MQTT 3.1.2.4]
 	QueueQoS0 bool
+	// MaxInflight is the most QoS 1 and 2 messages the broker has in
+	// flight towards one session; more wait in its queue. 0 means 65535,
+	// one per packet id.
+	MaxInflight int
+	// MaxQueued is the most messages one session's queue holds; a message
+	// for a full queue is dropped with a note. 0 means no limit.
+	MaxQueued int
+	// MaxSessions is the most sessions the broker keeps; a CONNECT that
+	// needs a new one beyond it is refused with 0x03 (server
+	// unavailable). 0 means no limit.
+	MaxSessions int
 }
 
 // ClientOptions configure one client. They are read at each Connect and
