@@ -200,9 +200,28 @@ func missing(err *Error, rule string) *Error {
 	return err
 }
 
-// checkConnectFlags checks the Connect Flags byte at offset off.
-// [MQTT 3.1.2.3]
+// checkConnectFlags checks the Connect Flags byte at offset off: a look
+// in connectFlagsValid (small enough to inline), then connectFlagsError
+// for the verdict. [MQTT 3.1.2.3]
 func checkConnectFlags(flags byte, off int) *Error {
+	if connectFlagsValid[flags] {
+		return nil
+	}
+	return connectFlagsError(flags, off)
+}
+
+// connectFlagsValid holds, for each Connect Flags byte, whether
+// connectFlagsError accepts it.
+var connectFlagsValid = func() (valid [256]bool) {
+	for f := range valid {
+		valid[f] = connectFlagsError(byte(f), 0) == nil
+	}
+	return valid
+}()
+
+// connectFlagsError is the rule behind checkConnectFlags: the error for
+// the Connect Flags byte at offset off, nil when it is valid.
+func connectFlagsError(flags byte, off int) *Error {
 	switch {
 	case flags&flagReserved != 0:
 		return newError(ErrConnectReserved, off, "MQTT-3.1.2-3", Text{

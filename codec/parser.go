@@ -207,10 +207,7 @@ var (
 // aliasString views b as a string without copying. The decoder's callers
 // must not change the bytes while they use the packet.
 func aliasString(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	return unsafe.String(&b[0], len(b))
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // follow is "1 byte follows", "2 bytes follow".
