@@ -28,6 +28,15 @@
 // gives it a WebSocket transport, the command TCP or WebSocket; the
 // native broker records with a Recorder of its own around the broker core.
 //
+// The BrokerDriver runs the simulator's broker core (sim.Broker) the same
+// way, as raft's node.go runs a RawNode: one loop hands it each device's
+// connection, reads, timers (on a BrokerClock, whose timers stop when
+// their connection closes) and close, carries out its writes and closes
+// through Devices, records every step with the broker's notes and state,
+// names each device's lifeline by the client id of its CONNECT, enforces
+// BrokerLimits with notes that name them, and hands each step to its
+// watchers through bounded channels that drop and count rather than wait.
+//
 // live holds no I/O of its own and never reads a clock: times are
 // milliseconds from the trace's start, given by the caller. It imports
 // sim, sim/trace and codec only, never net, time or syscall/js; the
