@@ -11,10 +11,10 @@ import (
 
 // wasmUnderNode are the packages whose js/wasm tests dial a real broker
 // over WebSocket: the browser's own transport, compiled to WebAssembly.
-var wasmUnderNode = []string{"./wasm/jsb"}
+var wasmUnderNode = []string{"./wasm/jsb", "./wasm/wslink"}
 
 // wsTests are the tests that must have run, not skipped, in them.
-var wsTests = []string{"TestWebSocketMQTT", "TestWebSocketBrokerCloses", "TestWebSocketClosedPort", "TestWebSocketRefusedURL"}
+var wsTests = []string{"TestWebSocketMQTT", "TestWebSocketBrokerCloses", "TestWebSocketClosedPort", "TestWebSocketRefusedURL", "TestLiveOverWebSocket", "TestLiveClosedPort"}
 
 // nodePath finds node, which runs Go's js/wasm test binaries. Outside CI
 // a missing one skips the test; under CI=true it fails it.
@@ -72,7 +72,7 @@ func TestWebSocketUnderNode(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go env GOROOT: %v", err)
 	}
-	args := append([]string{"test", "-count=1", "-v", "-run", "^TestWebSocket"}, wasmUnderNode...)
+	args := append([]string{"test", "-count=1", "-v", "-run", "^(TestWebSocket|TestLive)"}, wasmUnderNode...)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = filepath.Join("..", "..")
 	cmd.Env = append(os.Environ(),

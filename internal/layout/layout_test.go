@@ -33,6 +33,7 @@ var allowed = map[string][]string{
 	"wasm/i18n/i18ntest":   {"wasm/i18n"},
 	"wasm/jsb":             {"wasm/i18n", goApp, safejs},
 	"wasm/brokeraddr":      {"codec"},
+	"wasm/wslink":          {"sim/live", "sim/trace", "wasm/brokeraddr", "wasm/jsb"},
 	"wasm/views":           {"codec", "sim/trace", "wasm/i18n", "wasm/jsb", goApp},
 	"wasm/ui":              {"codec", "sim/trace", "sim/script", "sim/lessons", "wasm/i18n", "wasm/jsb", "wasm/views", goApp},
 	"wasm":                 {"wasm/jsb", "wasm/ui", goApp},
