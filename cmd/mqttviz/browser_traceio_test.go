@@ -56,12 +56,20 @@ func chooseFile(t *testing.T, ctx context.Context, path string) {
 // file dragged from the desktop.
 func dropFile(t *testing.T, ctx context.Context, name, text string) {
 	t.Helper()
+	dropOn(t, ctx, "#trace-drop", name, text)
+}
+
+// dropOn drops a file called name holding text on the element of the
+// CSS selector sel.
+func dropOn(t *testing.T, ctx context.Context, sel, name, text string) {
+	t.Helper()
 	q, _ := json.Marshal(text)
 	n, _ := json.Marshal(name)
+	s, _ := json.Marshal(sel)
 	eval[bool](t, ctx, `(() => {
 		const dt = new DataTransfer();
 		dt.items.add(new File([`+string(q)+`], `+string(n)+`, {type: "application/json"}));
-		const zone = document.getElementById("trace-drop");
+		const zone = document.querySelector(`+string(s)+`);
 		zone.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
 		return zone.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
 	})()`)
@@ -238,9 +246,13 @@ func TestBrowserTraceIOBadFiles(t *testing.T) {
 			t.Errorf("%s: the player moved from %q to %q", bad.name, at, got)
 		}
 	}
-	// A bad file dropped and a paste of nothing are refused the same way.
+	// A bad file dropped and a paste of nothing are refused the same way;
+	// a file dropped beside the drop zone, on the diagram, is taken too
+	// (else the browser would leave the page for it).
 	dropFile(t, ctx, "dropped-bad.json", "{oops")
 	waitFor(t, ctx, `document.getElementById("trace-error").textContent.includes("dropped-bad.json")`)
+	dropOn(t, ctx, ".diagram-panel", "beside.json", "[]")
+	waitFor(t, ctx, `document.getElementById("trace-error").textContent.includes("beside.json")`)
 	pasteTrace(t, ctx, "")
 	waitFor(t, ctx, `document.getElementById("trace-error").textContent.includes("nothing to open")`)
 	if n := eval[int](t, ctx, `document.querySelectorAll("#trace-error").length`); n != 1 {

@@ -81,10 +81,10 @@ func (p *tracePage) onChoose(ctx app.Context, e app.Event) {
 	jsb.ReadChosenFile(ctx.JSSrc(), trace.MaxReadBytes, p.fileRead)
 }
 
-// onDragOver lets the drop zone take a file.
+// onDragOver lets the page take a dropped file.
 func (p *tracePage) onDragOver(ctx app.Context, e app.Event) { e.PreventDefault() }
 
-// onDrop reads the file dropped on the drop zone.
+// onDrop reads the file dropped on the page.
 func (p *tracePage) onDrop(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	jsb.ReadDroppedFile(e.Value, trace.MaxReadBytes, p.fileRead)
@@ -164,7 +164,9 @@ func (p *tracePage) Render() app.UI {
 			renderExpectations(p.lang, p.trace.Expectations, nil),
 		}, p.lang)
 	}
-	return app.Div().Class("page").Body(
+	// The whole page takes a dropped file: dropped beside the zone, the
+	// browser would leave the page for the file, and the trace with it.
+	return app.Div().Class("page").OnDragOver(p.onDragOver).OnDrop(p.onDrop).Body(
 		newHeader(p.lang),
 		app.Main().ID(mainID).Class("content trace-page").Body(
 			app.H1().ID("trace-heading").Text(tr(p.lang, "trace.heading")),
@@ -193,10 +195,7 @@ func (p *tracePage) renderOpen() app.UI {
 		class += " compact"
 	}
 	return app.Div().Class(class).Body(
-		app.Div().ID(traceDropID).Class("drop-zone").
-			OnDragOver(p.onDragOver).
-			OnDrop(p.onDrop).
-			Body(
+		app.Div().ID(traceDropID).Class("drop-zone").Body(
 				app.Label().For(traceInputID).Class("drop-label").Text(tr(p.lang, "trace.choose")),
 				app.Input().ID(traceInputID).Type("file").Accept(".json,application/json").OnChange(p.onChoose),
 				app.P().Class("drop-hint").Text(tr(p.lang, "trace.drop")+" · "+tr(p.lang, "trace.limit", trace.MaxReadBytes>>20)),
