@@ -3,7 +3,9 @@ package simtest
 import (
 	"flag"
 	"fmt"
+	"os"
 	"strings"
+	"testing"
 )
 
 // update is -update: rewrite the golden files under testdata/.
@@ -29,4 +31,22 @@ func FirstDifference(want, got string) string {
 		}
 	}
 	return ""
+}
+
+// Golden compares got with the golden file path, rewriting it first with
+// -update; the error names the first differing line and how to rewrite.
+func Golden(t testing.TB, path, got string) {
+	t.Helper()
+	if Update() {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (rerun the test with -update)", err)
+	}
+	if d := FirstDifference(string(want), got); d != "" {
+		t.Errorf("%s differs (rerun with -update after a deliberate change, and review the diff):\n%s", path, d)
+	}
 }
