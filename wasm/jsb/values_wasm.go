@@ -20,6 +20,12 @@ func IntProp(v app.Value, name string) int {
 	return n
 }
 
+// BoolProp is v's property name as a bool (false when it is not one): a
+// check box's checked.
+func BoolProp(v app.Value, name string) bool {
+	return boolProp(safejs.Safe(app.JSValue(v)), name)
+}
+
 // Key is what a handler needs from a keydown event e.
 func Key(e app.Value) KeyPress {
 	return keyPress(safejs.Safe(app.JSValue(e)))

@@ -34,6 +34,7 @@ func (h *header) Render() app.UI {
 			app.A().ID("nav-decode").Href(link("/decode/")).Text(tr(h.Lang, "nav.decode")),
 			app.A().ID("nav-scenario").Href(link("/scenario/")).Text(tr(h.Lang, "nav.scenario")),
 			app.A().ID("nav-trace").Href(link("/trace/")).Text(tr(h.Lang, "nav.trace")),
+			app.A().ID("nav-live").Href(link("/live/")).Text(tr(h.Lang, "nav.live")),
 		),
 		app.Div().Class("lang-switch").Role("group").Aria("label", tr(h.Lang, "lang.label")).Body(
 			h.langButton(i18n.EN, "en", "English"),

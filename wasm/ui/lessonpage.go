@@ -139,7 +139,7 @@ func (p *lessonPage) Render() app.UI {
 // renderView is the player's trace as every player page shows it (the
 // lesson page, the scenario page, the trace page): renderPlayerView.
 func (p *player) renderView(intro []app.UI, lang string) app.UI {
-	return renderPlayerView(intro, p.trace, p.cursor, p.status, p.speed, p.saveErr, lang)
+	return renderPlayerView(intro, p.trace, p.cursor, p.status, p.speed, p.saveErr, p.redact, lang)
 }
 
 // renderPlayerView is a trace's intro (a lesson's title and description;
@@ -147,9 +147,13 @@ func (p *player) renderView(intro []app.UI, lang string) app.UI {
 // player, the diagram with its legend and event list, the inspector and
 // the state. Beside a wide diagram the side column starts level with the
 // intro, near the top of the page, so that it fits the window wherever
-// the page is scrolled.
-func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playStatus, speed float64, saveErr error, lang string) app.UI {
+// the page is scrolled. redact, when not nil, is applied to the step
+// whose bytes the inspector shows.
+func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playStatus, speed float64, saveErr error, redact func(trace.Step) trace.Step, lang string) app.UI {
 	step := t.Steps[cursor]
+	if redact != nil {
+		step = redact(step)
+	}
 	state, prev := t.StateAt(cursor), t.StateAt(cursor-1)
 	var saveFailed app.UI
 	if saveErr != nil {

@@ -49,6 +49,9 @@ type player struct {
 	releaseKeys func()
 	// saveErr is why the last Save trace failed.
 	saveErr error
+	// redact, when set, is applied to every step the page shows or
+	// saves: the live page masks passwords with it.
+	redact func(trace.Step) trace.Step
 }
 
 // load shows a new trace from its first step, paused.

@@ -36,12 +36,13 @@ func traceFileName(t *trace.Trace) string {
 	return name + ".json"
 }
 
-// save downloads the player's trace as NAME.json.
+// save downloads the player's trace as NAME.json, redacted as the page
+// shows it.
 func (p *player) save() error {
 	if p.trace == nil {
 		return nil
 	}
-	b, err := traceJSON(p.trace)
+	b, err := traceJSON(redactedTrace(p.trace, p.redact))
 	if err != nil {
 		return err
 	}

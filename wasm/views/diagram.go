@@ -241,12 +241,20 @@ func (d *diagram) renderHeads(g geometry) []app.UI {
 		if name == trace.BrokerName {
 			class += " broker"
 		}
+		title, nameY := name, 27
+		var tag app.UI
+		if name == trace.BrokerName && d.Trace.Source == trace.SourceLive {
+			// A real broker, seen from outside: its lifeline says so.
+			title, nameY = tr(d.Lang, "diagram.observed.title"), 21
+			tag = svgText(x, 33, "lane-tag", headText.fit(tr(d.Lang, "diagram.observed"), g.headW-10))
+		}
 		heads = append(heads, SVG("g").Attr("data-c", "lane-head").Body(
-			SVG("title").Text(name),
+			SVG("title").Text(title),
 			// The lifeline's start, down to the rows' box.
 			svgLine(x, 38, x, headH, "lifeline"),
 			SVG("rect").Attr("x", x-g.headW/2).Attr("y", 6).Attr("width", g.headW).Attr("height", 32).Attr("rx", 6).Attr("data-c", class),
-			svgText(x, 27, "lane-name", headText.fit(name, g.headW-10)),
+			svgText(x, nameY, "lane-name", headText.fit(name, g.headW-10)),
+			tag,
 		))
 	}
 	return heads

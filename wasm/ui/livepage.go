@@ -1,0 +1,335 @@
+package ui
+
+import (
+	"mqttviz/codec"
+	"mqttviz/sim"
+	"mqttviz/sim/live"
+	"mqttviz/sim/trace"
+	"mqttviz/wasm/jsb"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// livePage is /live: the simulator's own client cores connected to a
+// real broker over WebSocket, every packet a step of a growing trace the
+// moment it is sent or received, drawn with the lesson page's views. The
+// broker is observed from outside: the state is the clients'.
+//
+// Everything the user types stays in the browser: the server pre-renders
+// the empty page from its path alone, and ?broker= fills the address
+// field in the browser.
+type livePage struct {
+	app.Compo
+	language
+	player
+
+	ctx app.Context
+	// broker is the address field; addrErr why it cannot be dialed.
+	broker  string
+	addrErr *codec.Text
+	clients []*liveClient
+	// sess is the recording, nil before the first connect.
+	sess *liveSession
+	// following says the view follows the newest step; cursorSeq is the
+	// sequence number of the step shown when it does not.
+	following bool
+	cursorSeq int
+	// dial makes the transport; now reads the wall clock (both replaced
+	// by tests).
+	dial dialer
+	now  func() time.Time
+	// clock, when set, is the sessions' clock (tests); otherwise each
+	// session runs on the wall clock from its start.
+	clock live.Clock
+}
+
+func newLivePage() *livePage {
+	return &livePage{
+		player:    player{speed: 1},
+		clients:   []*liveClient{newLiveClient(1)},
+		following: true,
+		dial:      dialWebSocket,
+		now:       time.Now,
+	}
+}
+
+func (p *livePage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
+
+func (p *livePage) OnNav(ctx app.Context) {
+	p.ctx = ctx
+	p.fillBroker(ctx.Page().URL().Query().Get("broker"))
+	p.retitle(ctx, p.pageTitle)
+	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
+}
+
+func (p *livePage) OnMount(ctx app.Context) {
+	p.ctx = ctx
+	p.observe(ctx, p.pageTitle)
+	p.player.mount(ctx)
+	p.redact = p.maskPasswords
+	// Client ids are made in the browser, never in the page the server
+	// pre-renders once for everyone.
+	for _, c := range p.clients {
+		if c.clientID == "" {
+			c.clientID = defaultClientID()
+		}
+	}
+}
+
+func (p *livePage) OnDismount() {
+	p.player.dismount()
+	p.endSession()
+}
+
+func (p *livePage) pageTitle(lang string) string { return tr(lang, "title.live") }
+
+// fillBroker puts the address of ?broker= in the field when it is one
+// the page may dial, and says why not otherwise.
+func (p *livePage) fillBroker(raw string) {
+	if raw == "" || p.sess != nil {
+		return
+	}
+	addr, problem := checkBroker(raw, p.pageAddress())
+	p.addrErr = problem
+	if problem == nil {
+		p.broker = addr
+	}
+}
+
+// pageAddress is the page's own address, for the checks of a broker's.
+func (p *livePage) pageAddress() string {
+	if p.ctx == nil {
+		return ""
+	}
+	return p.ctx.Page().URL().String()
+}
+
+// client is the page's client of lifeline name, nil for none.
+func (p *livePage) client(name string) *liveClient {
+	for _, c := range p.clients {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// connected reports whether some client has a connection.
+func (p *livePage) connected() bool {
+	for _, c := range p.clients {
+		if c.conn != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// start begins a recording to the broker in the address field, or says
+// why it cannot.
+func (p *livePage) start() bool {
+	addr, problem := checkBroker(p.broker, p.pageAddress())
+	p.addrErr = problem
+	if problem != nil {
+		return false
+	}
+	s := (*liveSession)(nil)
+	dispatch := func(f func()) {
+		p.ctx.Dispatch(func(app.Context) {
+			if p.sess != s {
+				return
+			}
+			p.beforeEvents()
+			f()
+			p.afterEvents()
+		})
+	}
+	clock := p.clock
+	if clock == nil {
+		clock = &wallClock{start: p.now(), dispatch: dispatch}
+	}
+	s = newLiveSession(addr, p.now(), clock, func(ev liveEvents) live.Transport { return p.dial(addr, ev, dispatch) })
+	p.sess, p.trace, p.cursor, p.following = s, s.rec.Trace(), 0, true
+	for _, c := range p.clients {
+		c.core = sim.NewClient(c.name, sim.ClientOptions{})
+		c.conn, c.problem = 0, nil
+		_ = s.d.Add(c.core)
+	}
+	return true
+}
+
+// endSession closes every connection of the recording, which stays.
+func (p *livePage) endSession() {
+	if p.sess == nil {
+		return
+	}
+	for _, c := range p.clients {
+		if c.conn != 0 {
+			c.closing = true
+			_ = p.sess.d.Do(c.name, (*sim.Client).Abort)
+		}
+	}
+}
+
+// newRecording drops the recording, once no client is connected, so
+// that the next connect starts another, to any broker.
+func (p *livePage) newRecording() {
+	if p.connected() {
+		return
+	}
+	p.sess, p.trace, p.cursor, p.following = nil, nil, 0, true
+	for _, c := range p.clients {
+		c.problem, c.formErr = nil, nil
+	}
+}
+
+// addClient adds a client with the forms' defaults and an id of its own.
+func (p *livePage) addClient() {
+	c := newLiveClient(len(p.clients) + 1)
+	c.clientID = defaultClientID()
+	p.clients = append(p.clients, c)
+	if p.sess != nil {
+		_ = p.sess.d.Add(c.core)
+	}
+}
+
+// act runs one action of client c, as the user asked it: the steps it
+// makes are recorded and the view follows them. A refusal before
+// anything was sent is said on the client's form.
+func (p *livePage) act(c *liveClient, f func(now int64) error) {
+	c.formErr = nil
+	if p.sess == nil && !p.start() {
+		return
+	}
+	p.beforeEvents()
+	now := p.sess.clock.Now()
+	if err := f(now); err != nil {
+		t := errorText(err)
+		c.formErr = &t
+	}
+	p.afterEvents()
+}
+
+// connect connects c with the options of its form.
+func (p *livePage) connect(c *liveClient) {
+	o, err := c.options()
+	if err != nil {
+		t := errorText(err)
+		c.formErr = &t
+		return
+	}
+	p.act(c, func(int64) error {
+		c.core.SetOptions(o)
+		c.problem = nil
+		return p.sess.d.Do(c.name, (*sim.Client).Connect)
+	})
+}
+
+// disconnect sends DISCONNECT (close true) or cuts the connection with
+// none, so that the broker publishes the will.
+func (p *livePage) disconnect(c *liveClient, graceful bool) {
+	act := (*sim.Client).Abort
+	if graceful {
+		act = (*sim.Client).Disconnect
+	}
+	p.act(c, func(int64) error {
+		c.closing = true
+		return p.sess.d.Do(c.name, act)
+	})
+}
+
+// subscribe subscribes c to its form's filter, or unsubscribes it.
+func (p *livePage) subscribe(c *liveClient, on bool) {
+	filter, qos := c.filter, c.filterQoS
+	if err := codec.ValidateTopicFilter(filter); err != nil {
+		t := errorText(err)
+		c.formErr = &t
+		return
+	}
+	p.act(c, func(int64) error {
+		return p.sess.d.Do(c.name, func(core *sim.Client, now int64) error {
+			if on {
+				return core.Subscribe(now, codec.Subscription{Filter: filter, QoS: qos})
+			}
+			return core.Unsubscribe(now, filter)
+		})
+	})
+}
+
+// publish publishes c's form's message.
+func (p *livePage) publish(c *liveClient) {
+	payload, err := c.payloadBytes()
+	if err == nil {
+		err = codec.ValidateTopicName(c.topic)
+	}
+	if err != nil {
+		t := errorText(err)
+		c.formErr = &t
+		return
+	}
+	topic, qos, retain := c.topic, c.pubQoS, c.pubRetain
+	p.act(c, func(int64) error {
+		return p.sess.d.Do(c.name, func(core *sim.Client, now int64) error {
+			return core.Publish(now, topic, payload, qos, retain)
+		})
+	})
+}
+
+// beforeEvents notes, before new steps come, whether the user left the
+// newest step: then the view stays on the step shown.
+func (p *livePage) beforeEvents() {
+	if p.sess == nil {
+		return
+	}
+	last := len(p.sess.rec.Trace().Steps) - 1
+	p.following = p.cursor >= last
+	p.cursorSeq = p.sess.seq(p.cursor)
+}
+
+// afterEvents looks at the new steps and moves the view: to the newest
+// step when following, else to the step shown before (the first kept
+// when it is no longer).
+func (p *livePage) afterEvents() {
+	if p.sess == nil {
+		return
+	}
+	p.watchSteps()
+	t := p.sess.rec.Trace()
+	p.trace = t
+	if p.following {
+		p.cursor = len(t.Steps) - 1
+		return
+	}
+	i, ok := p.sess.index(p.cursorSeq)
+	if !ok {
+		i = 0
+	}
+	p.cursor = i
+}
+
+// backToLive shows the newest step and follows again.
+func (p *livePage) backToLive() {
+	if p.trace == nil {
+		return
+	}
+	p.following, p.cursor = true, len(p.trace.Steps)-1
+}
+
+// showStep shows the step of sequence number seq, when still kept.
+func (p *livePage) showStep(seq int) {
+	if p.sess == nil {
+		return
+	}
+	if i, ok := p.sess.index(seq); ok {
+		p.cursor, p.following = i, i == len(p.trace.Steps)-1
+	}
+}
+
+// maskPasswords masks the password of a CONNECT unless its client's
+// password is revealed.
+func (p *livePage) maskPasswords(s trace.Step) trace.Step {
+	if c := p.client(s.From); c != nil && c.reveal {
+		return s
+	}
+	return maskPassword(s)
+}

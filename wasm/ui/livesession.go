@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"mqttviz/sim/live"
+	"mqttviz/sim/trace"
+	"time"
+)
+
+// liveEvents are what a transport reports, on the page's loop: the
+// methods of live.Driver that a transport calls.
+type liveEvents interface {
+	Opened(conn int)
+	Read(conn int, b []byte)
+	Closed(conn int, why ...trace.Note)
+}
+
+// dialer makes the transport of a live session to the broker at addr:
+// it reports to ev, each report handed to dispatch, which runs it on the
+// page's loop.
+type dialer func(addr string, ev liveEvents, dispatch func(func())) live.Transport
+
+// liveSession is one recording of the live page: a recorder, the driver
+// running the clients' cores on the page's clock, and the transport to
+// the broker at addr.
+type liveSession struct {
+	addr  string
+	clock live.Clock
+	rec   *live.Recorder
+	d     *live.Driver
+	// seen is the recorder's sequence number of the next step the page
+	// has not looked at yet.
+	seen int
+}
+
+// liveKeep is how many steps the live page keeps: the newest.
+const liveKeep = live.DefaultKeep
+
+// newLiveSession starts a recording at the wall-clock time start.
+func newLiveSession(addr string, start time.Time, clock live.Clock, net func(ev liveEvents) live.Transport) *liveSession {
+	s := &liveSession{addr: addr, clock: clock}
+	s.rec = live.NewRecorder(live.Options{Source: trace.SourceLive, Start: start.UTC().Format("2006-01-02T15:04:05.000Z"), Keep: liveKeep})
+	// The driver is the transport's events; the transport is made for it.
+	var ev forwardEvents
+	s.d = live.NewDriver(clock, net(&ev), s.rec, addr)
+	ev.d = s.d
+	return s
+}
+
+// forwardEvents hands a transport's reports to the driver made after the
+// transport.
+type forwardEvents struct{ d *live.Driver }
+
+func (f *forwardEvents) Opened(conn int)                    { f.d.Opened(conn) }
+func (f *forwardEvents) Read(conn int, b []byte)            { f.d.Read(conn, b) }
+func (f *forwardEvents) Closed(conn int, why ...trace.Note) { f.d.Closed(conn, why...) }
+
+// index is the trace index of the step of sequence number seq, and
+// whether the trace still keeps it.
+func (s *liveSession) index(seq int) (int, bool) {
+	t := s.rec.Trace()
+	i := len(t.Steps) - s.rec.Recorded() + seq
+	first := 0
+	if len(t.Steps) > 0 && t.Steps[0].Kind == trace.KindGap {
+		first = 1
+	}
+	return i, i >= first && i < len(t.Steps)
+}
+
+// seq is the sequence number of the trace's step i.
+func (s *liveSession) seq(i int) int {
+	return s.rec.Recorded() - len(s.rec.Trace().Steps) + i
+}
+
+// dropped is how many steps the recording no longer keeps.
+func (s *liveSession) dropped() int {
+	t := s.rec.Trace()
+	if len(t.Steps) > 0 && t.Steps[0].Kind == trace.KindGap {
+		return s.rec.Recorded() - len(t.Steps) + 1
+	}
+	return 0
+}
+
+// wallClock is the page's clock: milliseconds since the recording
+// started, and timers that run on the page's loop.
+type wallClock struct {
+	start    time.Time
+	dispatch func(func())
+}
+
+// Now is the time since the recording started.
+func (c *wallClock) Now() int64 { return time.Since(c.start).Milliseconds() }
+
+// At runs f on the page's loop once Now reaches at.
+func (c *wallClock) At(at int64, f func()) {
+	time.AfterFunc(time.Duration(max(at-c.Now(), 0))*time.Millisecond, func() { c.dispatch(f) })
+}
