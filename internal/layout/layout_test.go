@@ -35,7 +35,7 @@ var allowed = map[string][]string{
 	"wasm/brokeraddr":      {"codec"},
 	"wasm/wslink":          {"sim/live", "sim/trace", "wasm/brokeraddr", "wasm/jsb"},
 	"wasm/views":           {"codec", "sim/trace", "wasm/i18n", "wasm/jsb", goApp},
-	"wasm/ui":              {"codec", "sim", "sim/trace", "sim/script", "sim/lessons", "sim/live", "wasm/i18n", "wasm/jsb", "wasm/views", goApp},
+	"wasm/ui":              {"codec", "sim", "sim/trace", "sim/script", "sim/lessons", "sim/live", "wasm/brokeraddr", "wasm/i18n", "wasm/jsb", "wasm/views", "wasm/wslink", goApp},
 	"wasm":                 {"wasm/jsb", "wasm/ui", goApp},
 	"internal/layout":      {},
 }

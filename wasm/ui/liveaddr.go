@@ -1,32 +1,26 @@
 package ui
 
 import (
+	"errors"
 	"mqttviz/codec"
-	"strings"
+	"mqttviz/wasm/brokeraddr"
 )
 
-// brokerCause is one likely reason a WebSocket to the broker failed, with
-// a page that helps when there is one.
-type brokerCause struct {
-	text codec.Text
-	link string
-}
-
-// checkBroker checks a broker address typed or given by ?broker= against
-// the page's address, and returns it as the WebSocket URL to dial, or why
-// it cannot be.
-//
-// Placeholder until wasm/brokeraddr lands (branch wsbridge): only the
-// scheme and credentials are checked here.
-func checkBroker(raw, page string) (string, *codec.Text) {
-	raw = strings.TrimSpace(raw)
-	if !strings.HasPrefix(raw, "ws://") && !strings.HasPrefix(raw, "wss://") || strings.Contains(raw, "@") {
-		t := both("live.addr.bad")
-		return "", &t
+// checkBroker checks a broker address, typed or given by ?broker=,
+// alone and against the page's own address (page), and returns it, or
+// what is wrong in both languages.
+func checkBroker(raw, page string) (brokeraddr.Addr, *codec.Text) {
+	a, err := brokeraddr.Parse(raw)
+	if err == nil {
+		err = brokeraddr.CheckPage(a, page)
 	}
-	return raw, nil
+	if err == nil {
+		return a, nil
+	}
+	t := codec.Text{EN: err.Error(), ZH: err.Error()}
+	var be *brokeraddr.Error
+	if errors.As(err, &be) {
+		t = be.Text
+	}
+	return brokeraddr.Addr{}, &t
 }
-
-// brokerCauses lists what is likely wrong when the WebSocket to addr
-// failed before it opened. Placeholder until wasm/brokeraddr lands.
-func brokerCauses(addr string) []brokerCause { return nil }

@@ -114,7 +114,7 @@ func (p *livePage) closed(cl *liveClient, st *trace.Step, seq int) {
 	case earlier:
 		// A refusal, malformed bytes or the CONNACK timeout said it.
 	case st.From == trace.BrokerName && !cl.opened:
-		cl.fail(liveProblem{kind: wsFailed, conn: conn, seq: seq, text: both("live.fail.ws", p.sess.addr), detail: noteTexts(st.Notes)})
+		cl.fail(liveProblem{kind: wsFailed, conn: conn, seq: seq, text: both("live.fail.ws", p.sess.addr.String()), detail: noteTexts(st.Notes)})
 	case st.From == trace.BrokerName:
 		cl.fail(liveProblem{kind: brokerClosed, conn: conn, seq: seq, text: both("live.fail.closed"), detail: noteTexts(st.Notes)})
 	case !cl.closing:

@@ -6,6 +6,7 @@ import (
 	"mqttviz/sim/live"
 	"mqttviz/sim/trace"
 	"mqttviz/wasm/jsb"
+	"mqttviz/wasm/wslink"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -35,8 +36,8 @@ type livePage struct {
 	// sequence number of the step shown when it does not.
 	following bool
 	cursorSeq int
-	// dial makes the transport; now reads the wall clock (both replaced
-	// by tests).
+	// dial makes the transport; now reads the wall clock when a clock is
+	// given (both replaced by tests).
 	dial dialer
 	now  func() time.Time
 	// clock, when set, is the sessions' clock (tests); otherwise each
@@ -93,7 +94,7 @@ func (p *livePage) fillBroker(raw string) {
 	addr, problem := checkBroker(raw, p.pageAddress())
 	p.addrErr = problem
 	if problem == nil {
-		p.broker = addr
+		p.broker = addr.String()
 	}
 }
 
@@ -144,11 +145,12 @@ func (p *livePage) start() bool {
 			p.afterEvents()
 		})
 	}
-	clock := p.clock
+	clock, start := p.clock, p.now()
 	if clock == nil {
-		clock = &wallClock{start: p.now(), dispatch: dispatch}
+		wc := wslink.NewClock(dispatch)
+		clock, start = wc, wc.Start()
 	}
-	s = newLiveSession(addr, p.now(), clock, func(ev liveEvents) live.Transport { return p.dial(addr, ev, dispatch) })
+	s = newLiveSession(addr, start, clock, func(ev liveEvents) live.Transport { return p.dial(addr, ev, dispatch) })
 	p.sess, p.trace, p.cursor, p.following = s, s.rec.Trace(), 0, true
 	for _, c := range p.clients {
 		c.core = sim.NewClient(c.name, sim.ClientOptions{})

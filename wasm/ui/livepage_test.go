@@ -5,6 +5,7 @@ import (
 	"mqttviz/codec"
 	"mqttviz/sim/live"
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/brokeraddr"
 	"mqttviz/wasm/i18n"
 	"net/url"
 	"regexp"
@@ -147,7 +148,7 @@ func openLivePage(t *testing.T, address string) *livePageTest {
 	p := newLivePage()
 	p.clock = lt.clock
 	p.now = func() time.Time { return time.UnixMilli(1_700_000_000_000) }
-	p.dial = func(addr string, ev liveEvents, dispatch func(func())) live.Transport {
+	p.dial = func(addr brokeraddr.Addr, ev liveEvents, dispatch func(func())) live.Transport {
 		lt.broker.ev, lt.broker.dispatch = ev, dispatch
 		return lt.broker
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"mqttviz/wasm/brokeraddr"
 	"mqttviz/wasm/jsb"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -182,7 +183,7 @@ func (p *livePage) statusText(c *liveClient) string {
 	case c.opened:
 		return tr(p.lang, "live.status.waiting")
 	}
-	return tr(p.lang, "live.status.opening", p.sess.addr)
+	return tr(p.lang, "live.status.opening", p.sess.addr.String())
 }
 
 // renderProblem is the client's last failure: what is known, what the
@@ -194,15 +195,15 @@ func (p *livePage) renderProblem(c *liveClient) app.UI {
 	}
 	lang, id := p.lang, "live-"+c.name
 	body := []app.UI{app.P().Class("live-problem-text").Text(pr.text.In(lang))}
-	if len(pr.detail) > 0 {
+	if pr.kind == wsFailed {
+		// The close's notes are the same causes, without their links.
+		body = append(body, p.renderCauses())
+	} else if len(pr.detail) > 0 {
 		items := make([]app.UI, len(pr.detail))
 		for i, d := range pr.detail {
 			items[i] = app.Li().Text(d.In(lang))
 		}
 		body = append(body, app.Ul().Class("live-detail").Body(items...))
-	}
-	if pr.kind == wsFailed {
-		body = append(body, p.renderCauses())
 	}
 	if seq := pr.seq; p.sess != nil {
 		if _, ok := p.sess.index(seq); ok {
@@ -217,17 +218,14 @@ func (p *livePage) renderProblem(c *liveClient) app.UI {
 
 // renderCauses lists what is likely wrong when a WebSocket failed.
 func (p *livePage) renderCauses() app.UI {
-	causes := brokerCauses(p.sess.addr)
-	if len(causes) == 0 {
-		return nil
-	}
+	causes := brokeraddr.FailureCauses(p.sess.addr)
 	items := make([]app.UI, len(causes))
 	for i, c := range causes {
 		var link app.UI
-		if c.link != "" {
-			link = app.A().Href(c.link).Target("_blank").Rel("noopener").Text(c.link)
+		if c.Link != "" {
+			link = app.A().Href(c.Link).Target("_blank").Rel("noopener").Text(tr(p.lang, "live.certpage", c.Link))
 		}
-		items[i] = app.Li().Body(app.Span().Text(c.text.In(p.lang)+" "), link)
+		items[i] = app.Li().Body(app.Span().Text(c.Text.In(p.lang)+" "), link)
 	}
 	return app.Div().Class("live-causes").Body(
 		app.P().Text(tr(p.lang, "live.causes")),

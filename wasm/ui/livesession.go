@@ -3,6 +3,7 @@ package ui
 import (
 	"mqttviz/sim/live"
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/brokeraddr"
 	"time"
 )
 
@@ -17,13 +18,13 @@ type liveEvents interface {
 // dialer makes the transport of a live session to the broker at addr:
 // it reports to ev, each report handed to dispatch, which runs it on the
 // page's loop.
-type dialer func(addr string, ev liveEvents, dispatch func(func())) live.Transport
+type dialer func(addr brokeraddr.Addr, ev liveEvents, dispatch func(func())) live.Transport
 
 // liveSession is one recording of the live page: a recorder, the driver
 // running the clients' cores on the page's clock, and the transport to
 // the broker at addr.
 type liveSession struct {
-	addr  string
+	addr  brokeraddr.Addr
 	clock live.Clock
 	rec   *live.Recorder
 	d     *live.Driver
@@ -36,12 +37,12 @@ type liveSession struct {
 const liveKeep = live.DefaultKeep
 
 // newLiveSession starts a recording at the wall-clock time start.
-func newLiveSession(addr string, start time.Time, clock live.Clock, net func(ev liveEvents) live.Transport) *liveSession {
+func newLiveSession(addr brokeraddr.Addr, start time.Time, clock live.Clock, net func(ev liveEvents) live.Transport) *liveSession {
 	s := &liveSession{addr: addr, clock: clock}
 	s.rec = live.NewRecorder(live.Options{Source: trace.SourceLive, Start: start.UTC().Format("2006-01-02T15:04:05.000Z"), Keep: liveKeep})
 	// The driver is the transport's events; the transport is made for it.
 	var ev forwardEvents
-	s.d = live.NewDriver(clock, net(&ev), s.rec, addr)
+	s.d = live.NewDriver(clock, net(&ev), s.rec, addr.String())
 	ev.d = s.d
 	return s
 }
@@ -78,19 +79,4 @@ func (s *liveSession) dropped() int {
 		return s.rec.Recorded() - len(t.Steps) + 1
 	}
 	return 0
-}
-
-// wallClock is the page's clock: milliseconds since the recording
-// started, and timers that run on the page's loop.
-type wallClock struct {
-	start    time.Time
-	dispatch func(func())
-}
-
-// Now is the time since the recording started.
-func (c *wallClock) Now() int64 { return time.Since(c.start).Milliseconds() }
-
-// At runs f on the page's loop once Now reaches at.
-func (c *wallClock) At(at int64, f func()) {
-	time.AfterFunc(time.Duration(max(at-c.Now(), 0))*time.Millisecond, func() { c.dispatch(f) })
 }

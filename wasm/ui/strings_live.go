@@ -12,7 +12,6 @@ var liveStrings = map[string]codec.Text{
 		ZH: "通过 WebSocket 把客户端连接到真实的 MQTT 服务端，观察它们收发的每一个报文，时序图、报文解析和状态与课程页面完全相同。客户端就是模拟器中的客户端；服务端只能从外部观察。一切都在浏览器中运行。"},
 	"live.broker":      {EN: "Broker WebSocket address", ZH: "服务端 WebSocket 地址"},
 	"live.broker.hint": {EN: "ws:// or wss://, the host, the port and the path, for example ws://127.0.0.1:8080/mqtt; the WebSocket subprotocol is mqtt. Never put a user name or password here: they go in the client's CONNECT options.", ZH: "以 ws:// 或 wss:// 开头，包含主机、端口和路径，例如 ws://127.0.0.1:8080/mqtt；WebSocket 子协议为 mqtt。不要在这里填写用户名或密码，它们属于客户端的 CONNECT 选项。"},
-	"live.addr.bad":    {EN: "the address must start with ws:// or wss:// and hold no user name or password", ZH: "地址必须以 ws:// 或 wss:// 开头，并且不能包含用户名或密码"},
 	"live.new":         {EN: "New recording", ZH: "重新开始记录"},
 	"live.add":         {EN: "Add a client", ZH: "添加客户端"},
 	"live.empty":       {EN: "Nothing recorded yet: connect a client to start.", ZH: "还没有任何记录：连接一个客户端即可开始。"},
@@ -70,7 +69,8 @@ var liveStrings = map[string]codec.Text{
 
 	"live.fail.ws": {EN: "The WebSocket to %s failed. The browser tells a page nothing more than that (an error event and close code 1006, by design), so the reason is not known here.",
 		ZH: "到 %s 的 WebSocket 连接失败。出于安全设计，浏览器只告诉页面连接出错（error 事件和关闭码 1006），因此这里无法知道具体原因。"},
-	"live.causes": {EN: "Likely causes:", ZH: "可能的原因："},
+	"live.certpage": {EN: "Open %s to see the certificate", ZH: "打开 %s 查看证书"},
+	"live.causes":   {EN: "Likely causes:", ZH: "可能的原因："},
 	"live.fail.refused": {EN: "The broker refused the connection: CONNACK return code %d, “%s”. A broker closes the connection after a refusal (MQTT-3.2.2-5).",
 		ZH: "服务端拒绝了连接：CONNACK 返回码 %d，“%s”。拒绝之后服务端会关闭网络连接（MQTT-3.2.2-5）。"},
 	"live.fail.closed": {EN: "The broker closed the connection.", ZH: "服务端关闭了网络连接。"},

@@ -196,10 +196,10 @@ func (p *tracePage) renderOpen() app.UI {
 	}
 	return app.Div().Class(class).Body(
 		app.Div().ID(traceDropID).Class("drop-zone").Body(
-				app.Label().For(traceInputID).Class("drop-label").Text(tr(p.lang, "trace.choose")),
-				app.Input().ID(traceInputID).Type("file").Accept(".json,application/json").OnChange(p.onChoose),
-				app.P().Class("drop-hint").Text(tr(p.lang, "trace.drop")+" · "+tr(p.lang, "trace.limit", trace.MaxReadBytes>>20)),
-			),
+			app.Label().For(traceInputID).Class("drop-label").Text(tr(p.lang, "trace.choose")),
+			app.Input().ID(traceInputID).Type("file").Accept(".json,application/json").OnChange(p.onChoose),
+			app.P().Class("drop-hint").Text(tr(p.lang, "trace.drop")+" · "+tr(p.lang, "trace.limit", trace.MaxReadBytes>>20)),
+		),
 		app.Div().Class("paste-box").Body(
 			app.Label().For(tracePasteID).Text(tr(p.lang, "trace.paste")),
 			app.Textarea().ID(tracePasteID).Rows(3).Spellcheck(false).Attr("autocomplete", "off"),
