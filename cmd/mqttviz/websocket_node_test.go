@@ -14,7 +14,7 @@ import (
 var wasmUnderNode = []string{"./wasm/jsb", "./wasm/wslink"}
 
 // wsTests are the tests that must have run, not skipped, in them.
-var wsTests = []string{"TestWebSocketMQTT", "TestWebSocketBrokerCloses", "TestWebSocketClosedPort", "TestWebSocketRefusedURL", "TestLiveOverWebSocket", "TestLiveClosedPort"}
+var wsTests = []string{"TestWebSocketMQTT", "TestWebSocketBrokerCloses", "TestWebSocketClosedPort", "TestWebSocketRefusedURL", "TestLiveOverWebSocket", "TestLiveClosedPort", "TestLiveSplitFrames"}
 
 // nodePath finds node, which runs Go's js/wasm test binaries. Outside CI
 // a missing one skips the test; under CI=true it fails it.
@@ -80,6 +80,7 @@ func TestWebSocketUnderNode(t *testing.T) {
 		"PATH="+filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm")+string(os.PathListSeparator)+os.Getenv("PATH"),
 		"NODE_OPTIONS=--require="+preload,
 		"MQTTVIZ_WS_BROKER="+m.WSURL(),
+		"MQTTVIZ_WS_SPLIT="+startFrameProxy(t, m.TCPAddr()),
 		"MQTTVIZ_WS_CLOSED=ws://127.0.0.1:"+strconv.Itoa(freePort(t))+"/mqtt",
 	)
 	out, err := cmd.CombinedOutput()

@@ -184,3 +184,47 @@ func TestLiveClosedPort(t *testing.T) {
 		t.Error("alice is connected")
 	}
 }
+
+// TestLiveSplitFrames: through cmd/mqttviz's frame proxy, which sends
+// each packet's first byte in a frame of its own and merges what
+// follows (MQTT-6.0.0-2), the client still reads every packet: the
+// CONNACK completes in its second read, and a PUBACK and the PUBLISH
+// that mosquitto sends with it complete in one.
+func TestLiveSplitFrames(t *testing.T) {
+	tag := strconv.FormatInt(time.Now().UnixNano(), 36)
+	topic := "mqttviz/split/" + tag
+	alice := sim.NewClient("alice", opts("alice-"+tag))
+	r := newLiveRig(t, "MQTTVIZ_WS_SPLIT", alice)
+	r.do("alice", (*sim.Client).Connect)
+	r.until("CONNACK", alice.Connected)
+	r.do("alice", func(c *sim.Client, now int64) error {
+		return c.Subscribe(now, codec.Subscription{Filter: topic, QoS: 1})
+	})
+	r.until("SUBACK", func() bool { return r.count("broker", "alice", "SUBACK") == 1 })
+	r.do("alice", func(c *sim.Client, now int64) error {
+		return c.Publish(now, topic, []byte("split and merged"), 1, false)
+	})
+	r.until("the message and its PUBACK", func() bool {
+		return len(alice.Received()) == 1 && r.count("broker", "alice", "PUBACK") == 1
+	})
+	if m := alice.Received()[0]; string(m.Payload) != "split and merged" {
+		t.Errorf("received %q", m.Payload)
+	}
+	reads := map[int]int{} // packets completed per read
+	for _, s := range r.rec.Trace().Steps {
+		if s.Kind != trace.KindPacket || s.From != "broker" {
+			continue
+		}
+		if s.Packet == codec.CONNACK && s.Read != 2 {
+			t.Errorf("CONNACK completed in read %d, want 2 (the proxy split it)", s.Read)
+		}
+		reads[s.Read]++
+	}
+	merged := false
+	for _, n := range reads {
+		merged = merged || n >= 2
+	}
+	if !merged {
+		t.Errorf("no read completed two packets: %v\n%s", reads, r.steps())
+	}
+}
