@@ -243,4 +243,3 @@ func writeFrame(w io.Writer, op byte, payload []byte) error {
 	_, err := w.Write(append(h, payload...))
 	return err
 }
-
