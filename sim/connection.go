@@ -54,3 +54,7 @@ func Last(ps []WirePacket, t codec.PacketType) *WirePacket {
 	}
 	return nil
 }
+
+// PacketID is p's packet identifier, 0 for types that carry none: what a
+// WirePacket records, for a driver outside the simulator.
+func PacketID(p codec.Packet) uint16 { return packetID(p) }

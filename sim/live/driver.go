@@ -32,6 +32,7 @@ type Driver struct {
 	byConn  map[int]*client
 	conns   int          // connections opened
 	state   *trace.State // the state recorded last
+	last    int64        // the time of the step recorded last
 }
 
 // client is one core under the driver and its current connection.
@@ -43,6 +44,10 @@ type client struct {
 	conn    int
 	up      bool
 	pending [][]byte
+	// faults are those at the client's end (driver_faults.go); link is
+	// the record of its latest connection, nil before the first.
+	faults faults
+	link   *sim.Connection
 }
 
 // NewDriver returns a driver of no client yet, connecting to the broker
@@ -72,7 +77,7 @@ func (d *Driver) Add(c *sim.Client) error {
 func (d *Driver) Do(name string, act func(c *sim.Client, now int64) error) error {
 	cl := d.byName[name]
 	if cl == nil {
-		return &sim.ActionError{Text: trace.Text{EN: "there is no client named " + name, ZH: "没有名为 " + name + " 的客户端"}}
+		return noClient(name)
 	}
 	now := d.clock.Now()
 	if err := act(cl.core, now); err != nil {
@@ -117,6 +122,13 @@ func (d *Driver) Read(conn int, b []byte) {
 			d.record(a.Step)
 			continue
 		case a.Packet != nil:
+			if lost, why := cl.lose(sim.Down, a.Step.Bytes); lost {
+				a.Step.Outcome = trace.Dropped
+				a.Step.Notes = append(a.Step.Notes, why)
+				d.record(a.Step)
+				continue
+			}
+			cl.heard(a.Step.Bytes)
 			cl.core.Packet(now, a.Packet)
 		case a.Err != nil:
 			cl.core.Malformed(now, a.Step.Bytes, a.Err)
@@ -149,6 +161,7 @@ func (d *Driver) carry(cl *client, now int64, step *trace.Step) {
 	if open {
 		d.conns++
 		cl.conn, cl.up, cl.pending = d.conns, false, nil
+		cl.link = &sim.Connection{ClientOpen: true, BrokerOpen: true}
 		d.byConn[cl.conn] = cl
 		s := d.rec.Open(now, cl.conn, cl.core.Name(), d.addr)
 		s.Notes, notes = append(s.Notes, notes...), nil
@@ -191,6 +204,14 @@ func (d *Driver) write(cl *client, now int64, b []byte) {
 		cl.pending = append(cl.pending, b)
 		return
 	}
+	cl.said(b)
+	if lost, why := cl.lose(sim.Up, b); lost {
+		for _, s := range d.rec.Write(now, conn, b) {
+			s.Outcome, s.Notes = trace.Dropped, append(s.Notes, why)
+			d.record(s)
+		}
+		return
+	}
 	for _, s := range d.rec.Write(now, conn, b) {
 		d.record(s)
 	}
@@ -206,6 +227,9 @@ func (d *Driver) end(cl *client, now int64, by Closer, why []trace.Note) {
 	conn := cl.conn
 	delete(d.byConn, conn)
 	cl.conn, cl.up, cl.pending = 0, false, nil
+	if cl.link != nil {
+		cl.link.ClientOpen, cl.link.BrokerOpen, cl.link.ClientClosed = false, false, by == Local
+	}
 	steps := d.rec.Close(now, conn, by, why...)
 	if len(steps) == 0 {
 		return
@@ -225,7 +249,15 @@ func (d *Driver) fire(cl *client, t sim.Timer) {
 }
 
 // record records s with the clients' state after it.
-func (d *Driver) record(s trace.Step) { d.rec.Record(s, d.snapshot()) }
+func (d *Driver) record(s trace.Step) {
+	d.last = s.Time
+	d.rec.Record(s, d.snapshot())
+}
+
+// noClient is the error for a name that is no client of the driver.
+func noClient(name string) error {
+	return &sim.ActionError{Text: trace.Text{EN: "there is no client named " + name, ZH: "没有名为 " + name + " 的客户端"}}
+}
 
 // snapshot is the state of every client, the very same value as last
 // time when no client changed.

@@ -19,17 +19,45 @@ type expectStmt struct {
 	// check reports whether the expectation holds and, when it does not,
 	// what was found instead.
 	check func(r *runner) (ok bool, why trace.Text)
+	// sight is what of it a run against a real broker can see.
+	sight sight
 }
 
+// sight is what of an expectation a run against a real broker can see.
+type sight uint8
+
+const (
+	// seen: it reads the clients only.
+	seen sight = iota
+	// inside: it reads the broker's insides, never checked on a real
+	// broker.
+	inside
+	// partly: it holds when a client's note shows it; else not observable.
+	partly
+)
+
 func (s *expectStmt) run(r *runner) error {
+	_, simulated := r.t.(BrokerTarget)
+	e := trace.Expectation{Line: s.line, Col: s.col, Text: s.text}
+	if !simulated && s.sight == inside {
+		e.Unobservable, e.Why = true, ptr(messages[whyUnobservable])
+		r.results = append(r.results, e)
+		return nil
+	}
 	ok, why := s.check(r)
-	e := trace.Expectation{Line: s.line, Col: s.col, Text: s.text, OK: ok}
-	if !ok {
+	e.OK = ok
+	switch {
+	case !ok && !simulated && s.sight == partly:
+		e.Unobservable, e.Why = true, ptr(messages[whyUnobservableRule])
+	case !ok:
 		e.Why = &why
 	}
 	r.results = append(r.results, e)
 	return nil
 }
+
+// ptr is a pointer to a copy of t.
+func ptr(t trace.Text) *trace.Text { return &t }
 
 // parseExpect reads an expect line; see docs/lessons.md for every form.
 func parseExpect(p *lineParser) error {
@@ -54,7 +82,16 @@ func parseExpect(p *lineParser) error {
 	if err != nil {
 		return err
 	}
-	p.sc.add(&expectStmt{line: p.line, col: p.toks[0].col, text: p.text, check: check})
+	sight := seen
+	switch {
+	case first.raw == "retained" || first.raw == trace.BrokerName:
+		sight = inside
+	case first.raw == "no" && p.toks[2].raw == "retained":
+		sight = inside
+	case first.raw == "rule":
+		sight = partly
+	}
+	p.sc.add(&expectStmt{line: p.line, col: p.toks[0].col, text: p.text, check: check, sight: sight})
 	return nil
 }
 
@@ -70,7 +107,7 @@ func parseExpectNo(p *lineParser) (func(r *runner) (bool, trace.Text), error) {
 			return nil, err
 		}
 		return func(r *runner) (bool, trace.Text) {
-			if m := r.w.Retained(topic.text); m != nil {
+			if m := r.broker().Retained(topic.text); m != nil {
 				return false, sayWhy(whyRetains, m.String())
 			}
 			return true, trace.Text{}
@@ -85,7 +122,7 @@ func parseExpectNo(p *lineParser) (func(r *runner) (bool, trace.Text), error) {
 	}
 	name := c.raw
 	return func(r *runner) (bool, trace.Text) {
-		got := r.w.Received(name)[r.seen[name]:]
+		got := r.t.Received(name)[r.seen[name]:]
 		r.seen[name] += len(got)
 		if len(got) > 0 {
 			return false, sayWhy(whyReceived, name, describeDeliveries(got))
@@ -161,7 +198,7 @@ func parseExpectRetained(p *lineParser) (func(r *runner) (bool, trace.Text), err
 		return nil, err
 	}
 	return func(r *runner) (bool, trace.Text) {
-		got := r.w.Retained(m.topic)
+		got := r.broker().Retained(m.topic)
 		if got == nil {
 			return false, sayWhy(whyRetainsNothing, m.topic)
 		}
@@ -184,7 +221,7 @@ func parseExpectRule(p *lineParser) (func(r *runner) (bool, trace.Text), error) 
 	}
 	return func(r *runner) (bool, trace.Text) {
 		var rules []string
-		for _, s := range r.w.Trace().Steps {
+		for _, s := range r.t.Trace().Steps {
 			for _, n := range s.Notes {
 				if n.Rule == t.text {
 					return true, trace.Text{}

@@ -42,7 +42,7 @@ func parseExpectClient(p *lineParser) (func(r *runner) (bool, trace.Text), error
 			p.next++
 		}
 		return func(r *runner) (bool, trace.Text) {
-			got := r.w.Received(name)
+			got := r.t.Received(name)
 			if len(got) != n {
 				return false, sayWhy(whyReceivedCount, name, len(got), describeDeliveries(got))
 			}
@@ -51,7 +51,7 @@ func parseExpectClient(p *lineParser) (func(r *runner) (bool, trace.Text), error
 	case "connected", "connecting", "disconnected":
 		want := what.raw
 		return func(r *runner) (bool, trace.Text) {
-			if got := connectionCondition(r.w, name); got != want {
+			if got := connectionCondition(r.t, name); got != want {
 				return false, sayWhy(whyIs, name, conditions[got])
 			}
 			return true, trace.Text{}
@@ -70,7 +70,7 @@ func parseExpectClient(p *lineParser) (func(r *runner) (bool, trace.Text), error
 			return nil, err
 		}
 		return func(r *runner) (bool, trace.Text) {
-			cs := r.w.Client(name)
+			cs := r.t.Client(name)
 			if len(cs.Inflight) != n {
 				return false, sayWhy(whyInflight, name, len(cs.Inflight), describeInflight(cs.Inflight))
 			}
@@ -101,7 +101,7 @@ func expectReceives(p *lineParser, name string) (func(r *runner) (bool, trace.Te
 		return nil, err
 	}
 	return func(r *runner) (bool, trace.Text) {
-		got := r.w.Received(name)[r.seen[name]:]
+		got := r.t.Received(name)[r.seen[name]:]
 		for i, d := range got {
 			if m.matches(d.Topic, d.Payload, d.QoS, d.Retain, d.Dup, d.PacketID) {
 				r.seen[name] += i + 1
@@ -118,7 +118,7 @@ func expectReceives(p *lineParser, name string) (func(r *runner) (bool, trace.Te
 // lastPacket returns the last packet of type typ the client received and
 // processed on its current connection, decoded, or nil.
 func lastPacket(r *runner, name string, typ codec.PacketType) codec.Packet {
-	k := r.w.Connection(name)
+	k := r.t.Connection(name)
 	if k == nil {
 		return nil
 	}

@@ -12,7 +12,7 @@ import (
 // connected (CONNACK 0 on an open connection), connecting (open, no
 // CONNACK 0 yet, or a refusing one whose close has not arrived) or
 // disconnected (its end is closed, or it never opened one).
-func connectionCondition(w *sim.World, name string) string {
+func connectionCondition(w Target, name string) string {
 	switch k := w.Connection(name); {
 	case w.ClientConnected(name):
 		return "connected"
@@ -137,7 +137,7 @@ func expectBrokerPacket(p *lineParser, sent bool) (func(r *runner) (bool, trace.
 func (m packetMatch) check(name string, side packetSide) func(r *runner) (bool, trace.Text) {
 	return func(r *runner) (bool, trace.Text) {
 		var ps []sim.WirePacket
-		if k := r.w.Connection(name); k != nil {
+		if k := r.t.Connection(name); k != nil {
 			ps = side.packets(k)
 		}
 		got := sim.Last(ps, m.typ)
@@ -168,7 +168,7 @@ func describeWire(wp sim.WirePacket) string {
 // (`CLIENT closed`), not a cut and not the other end's close.
 func expectClosed(name string, byBroker bool) func(r *runner) (bool, trace.Text) {
 	return func(r *runner) (bool, trace.Text) {
-		k := r.w.Connection(name)
+		k := r.t.Connection(name)
 		who := same(name)
 		if byBroker {
 			who = trace.Text{EN: "the broker", ZH: "服务端"}

@@ -51,7 +51,7 @@ func parseExpectSession(p *lineParser) (func(r *runner) (bool, trace.Text), erro
 	case "present", "absent", "connected", "disconnected":
 		want := what.raw
 		return func(r *runner) (bool, trace.Text) {
-			got := sessionCondition(r.w.BrokerSession(id))
+			got := sessionCondition(r.broker().BrokerSession(id))
 			if want == "present" && got != "absent" || got == want {
 				return true, trace.Text{}
 			}
@@ -64,7 +64,7 @@ func parseExpectSession(p *lineParser) (func(r *runner) (bool, trace.Text), erro
 		}
 		queued := what.raw == "queued"
 		return func(r *runner) (bool, trace.Text) {
-			s := r.w.BrokerSession(id)
+			s := r.broker().BrokerSession(id)
 			if s == nil {
 				return false, sayWhy(whyNoSession, id)
 			}
@@ -90,7 +90,7 @@ func parseExpectSession(p *lineParser) (func(r *runner) (bool, trace.Text), erro
 			return nil, err
 		}
 		return func(r *runner) (bool, trace.Text) {
-			s := r.w.BrokerSession(id)
+			s := r.broker().BrokerSession(id)
 			if s == nil {
 				return false, sayWhy(whyNoSession, id)
 			}

@@ -22,6 +22,9 @@ type Scenario struct {
 	stmts   []statement
 	// lines are the statements' line numbers, for errors while running.
 	lines []int
+	// brokerLines are the lines of the broker's options, which a live run
+	// skips with a note.
+	brokerLines []int
 	// line is the line being parsed.
 	line int
 	// started is set by the first statement that is not a title,

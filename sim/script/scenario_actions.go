@@ -18,20 +18,35 @@ const settleLimit = 60_000
 // runs until the network is quiet (at most settleLimit), so each line's
 // packets have arrived before the next line.
 type actionStmt struct {
-	do func(w *sim.World) error
+	do func(t Target) error
+	// inside names what the line needs of the broker's insides, empty
+	// when a real broker can do it too: a live run refuses the line.
+	inside trace.Text
 }
 
 func (s *actionStmt) run(r *runner) error {
-	if err := s.do(r.w); err != nil {
+	if err := s.do(r.t); err != nil {
 		return err
 	}
-	r.w.RunUntilQuiet(settleLimit)
+	r.settle()
 	return nil
 }
 
 // action appends an action statement.
-func (p *lineParser) action(do func(w *sim.World) error) {
+func (p *lineParser) action(do func(t Target) error) {
 	p.sc.add(&actionStmt{do: do})
+}
+
+// brokerAction appends an action that needs the simulated broker's
+// insides, which inside names for the refusal of a live run.
+func (p *lineParser) brokerAction(inside trace.Text, do func(b BrokerTarget) error) {
+	p.sc.add(&actionStmt{inside: inside, do: func(t Target) error {
+		b, ok := t.(BrokerTarget)
+		if !ok {
+			return &sim.ActionError{Text: inside}
+		}
+		return do(b)
+	}})
 }
 
 // parseConnect reads `connect CLIENT [option...]`; the options (those of the
@@ -46,11 +61,11 @@ func parseConnect(p *lineParser) error {
 		return err
 	}
 	name, opts := c.raw, *o
-	p.action(func(w *sim.World) error {
-		if err := w.SetClientOptions(name, opts); err != nil {
+	p.action(func(t Target) error {
+		if err := t.SetClientOptions(name, opts); err != nil {
 			return err
 		}
-		return w.Connect(name)
+		return t.Connect(name)
 	})
 	return nil
 }
@@ -66,14 +81,14 @@ func parseSimpleAction(kw string) func(p *lineParser) error {
 		if err := p.end(); err != nil {
 			return err
 		}
-		do := map[string]func(*sim.World, string) error{
-			"open":       (*sim.World).Open,
-			"disconnect": (*sim.World).Disconnect,
-			"abort":      (*sim.World).Abort,
-			"ping":       (*sim.World).Ping,
+		do := map[string]func(Target, string) error{
+			"open":       Target.Open,
+			"disconnect": Target.Disconnect,
+			"abort":      Target.Abort,
+			"ping":       Target.Ping,
 		}[kw]
 		name := c.raw
-		p.action(func(w *sim.World) error { return do(w, name) })
+		p.action(func(t Target) error { return do(t, name) })
 		return nil
 	}
 }
@@ -131,7 +146,7 @@ func parseSubscribe(p *lineParser) error {
 		subs = append(subs, s)
 	}
 	name := c.raw
-	p.action(func(w *sim.World) error { return w.Subscribe(name, subs...) })
+	p.action(func(t Target) error { return t.Subscribe(name, subs...) })
 	return nil
 }
 
@@ -150,7 +165,7 @@ func parseUnsubscribe(p *lineParser) error {
 		filters = append(filters, f.text)
 	}
 	name := c.raw
-	p.action(func(w *sim.World) error { return w.Unsubscribe(name, filters...) })
+	p.action(func(t Target) error { return t.Unsubscribe(name, filters...) })
 	return nil
 }
 
@@ -181,7 +196,7 @@ func parsePublish(p *lineParser) error {
 		return err
 	}
 	name, body := c.raw, []byte(strings.Repeat(payload.text, int(repeat)))
-	p.action(func(w *sim.World) error { return w.Publish(name, topic.text, body, qos, retain) })
+	p.action(func(t Target) error { return t.Publish(name, topic.text, body, qos, retain) })
 	return nil
 }
 
@@ -211,10 +226,10 @@ func parseRaw(p *lineParser) error {
 	}
 	name := c.raw
 	if fromBroker {
-		p.action(func(w *sim.World) error { return w.BrokerSendRaw(name, b) })
+		p.brokerAction(messages[insideRawBroker], func(w BrokerTarget) error { return w.BrokerSendRaw(name, b) })
 		return nil
 	}
-	p.action(func(w *sim.World) error { return w.SendRaw(name, b) })
+	p.action(func(t Target) error { return t.SendRaw(name, b) })
 	return nil
 }
 
@@ -241,11 +256,11 @@ func parseHold(hold bool) func(p *lineParser) error {
 			types = append(types, ackTypes[t.raw])
 		}
 		name := c.raw
-		p.action(func(w *sim.World) error {
+		p.action(func(t Target) error {
 			if hold {
-				return w.Hold(name, types...)
+				return t.Hold(name, types...)
 			}
-			return w.Release(name, types...)
+			return t.Release(name, types...)
 		})
 		return nil
 	}

@@ -23,7 +23,7 @@ func parseRestart(p *lineParser) error {
 	}); err != nil {
 		return err
 	}
-	p.action(func(w *sim.World) error {
+	p.brokerAction(messages[insideRestart], func(w BrokerTarget) error {
 		w.RestartBroker(o)
 		return nil
 	})
@@ -36,6 +36,7 @@ func parseBroker(p *lineParser) error {
 	if p.sc.started {
 		return p.fail(1, msgBrokerFirst)
 	}
+	p.sc.brokerLines = append(p.sc.brokerLines, p.line)
 	o := &p.sc.options
 	b := &o.Broker
 	return p.options(map[string]optionSpec{

@@ -37,7 +37,7 @@ type clientStmt struct {
 }
 
 func (s *clientStmt) run(r *runner) error {
-	return r.w.AddClient(s.name, s.opts)
+	return r.t.AddClient(s.name, s.opts)
 }
 
 // parseClient reads `client NAME option...`. Defaults: client id NAME,
@@ -93,7 +93,7 @@ type optionsStmt struct {
 }
 
 func (s *optionsStmt) run(r *runner) error {
-	return r.w.SetClientOptions(s.name, s.opts)
+	return r.t.SetClientOptions(s.name, s.opts)
 }
 
 // parseWill reads `will CLIENT TOPIC PAYLOAD [qos=N] [retain=0|1]` or

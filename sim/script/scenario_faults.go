@@ -55,7 +55,7 @@ func parseDrop(p *lineParser) error {
 		return err
 	}
 	name := c.raw
-	p.action(func(w *sim.World) error { return w.DropNext(name, m) })
+	p.action(func(t Target) error { return t.DropNext(name, m) })
 	return nil
 }
 
@@ -76,7 +76,7 @@ func parseDropRate(p *lineParser, pct token) error {
 		return err
 	}
 	name := c.raw
-	p.action(func(w *sim.World) error { return w.DropRate(name, n/100) })
+	p.brokerAction(messages[insideDropRate], func(w BrokerTarget) error { return w.DropRate(name, n/100) })
 	return nil
 }
 
@@ -90,9 +90,9 @@ func parseLinkFault(kw string) func(p *lineParser) error {
 		if err := p.end(); err != nil {
 			return err
 		}
-		do := map[string]func(*sim.World, string) error{"cut": (*sim.World).Cut, "silence": (*sim.World).Silence, "restore": (*sim.World).Restore}[kw]
+		do := map[string]func(Target, string) error{"cut": Target.Cut, "silence": Target.Silence, "restore": Target.Restore}[kw]
 		name := c.raw
-		p.action(func(w *sim.World) error { return do(w, name) })
+		p.action(func(t Target) error { return do(t, name) })
 		return nil
 	}
 }
@@ -132,7 +132,7 @@ func parseLatency(p *lineParser) error {
 		}
 	}
 	name := c.raw
-	p.action(func(w *sim.World) error { return w.SetLatency(name, up, down) })
+	p.brokerAction(messages[insideLatency], func(w BrokerTarget) error { return w.SetLatency(name, up, down) })
 	return nil
 }
 
@@ -140,7 +140,7 @@ func parseLatency(p *lineParser) error {
 type waitStmt struct{ ms int64 }
 
 func (s *waitStmt) run(r *runner) error {
-	r.w.Advance(s.ms)
+	r.pass(s.ms)
 	return nil
 }
 

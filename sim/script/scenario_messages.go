@@ -73,6 +73,16 @@ const (
 	msgRunRefused
 	msgNoPacketID
 	msgRepeatClient
+
+	// What a run against a real broker cannot do or see.
+	insideRawBroker
+	insideRestart
+	insideDropRate
+	insideLatency
+	msgLiveRefused
+	msgLiveBrokerLine
+	whyUnobservable
+	whyUnobservableRule
 )
 
 // messages are the scenario language's messages; %s and %d are filled by
@@ -139,6 +149,15 @@ var messages = map[msg]trace.Text{
 	msgRunRefused:     {EN: "%s", ZH: "%s"},
 	msgRepeatClient:   {EN: "expected end of the repeat of line %d before a client line, found client (a client is declared once)", ZH: "第 %d 行的 repeat 结束（end）之前不能写 client（客户端只能声明一次）"},
 	msgNoPacketID:     {EN: "expected end of line, found %[2]s: %[1]s has no packet identifier", ZH: "这里应为行尾，实际是 %[2]s：%[1]s 报文没有报文标识符"},
+
+	insideRawBroker:     {EN: "raw broker makes the simulated broker write bytes; a real broker cannot be told to", ZH: "raw broker 让模拟服务端写出指定字节，真实服务端无法这样指挥"},
+	insideRestart:       {EN: "restart broker restarts the simulated broker; a real broker is not ours to restart", ZH: "restart broker 重启的是模拟服务端，真实服务端不能由场景重启"},
+	insideDropRate:      {EN: "drop N% draws from the simulator's seeded random source; a live run drops only the next matching packet (drop next)", ZH: "drop N% 依赖模拟器的随机数种子；对真实服务端只能用 drop next 丢弃下一个匹配的报文"},
+	insideLatency:       {EN: "latency sets the simulated link's delay; a real network has its own", ZH: "latency 设置的是模拟链路的延迟，真实网络的延迟由网络本身决定"},
+	msgLiveRefused:      {EN: "line %d cannot run against a real broker: %s", ZH: "第 %d 行无法对真实服务端运行：%s"},
+	msgLiveBrokerLine:   {EN: "line %d sets the simulated broker's options; they are skipped here: the real broker makes its own choices", ZH: "第 %d 行设置的是模拟服务端的选项，这里跳过：真实服务端有它自己的设置"},
+	whyUnobservable:     {EN: "not observable on a real broker: this reads the broker's own state, which only the simulated broker shows", ZH: "在真实服务端上无法观察：它读取的是服务端内部的状态，只有模拟服务端才能看到"},
+	whyUnobservableRule: {EN: "not observable on a real broker: no client's note names this rule, and the broker's reasons cannot be seen", ZH: "在真实服务端上无法观察：没有客户端的说明引用这条规范条款，而服务端的判断过程看不到"},
 }
 
 // say fills message m's arguments in each language: a Text argument is

@@ -6,10 +6,16 @@ import (
 	"strings"
 )
 
-// runner carries a scenario's run: the world it drives and what the
+// runner carries a scenario's run: the target it drives and what the
 // expectations have looked at so far.
 type runner struct {
-	w *sim.World
+	t Target
+	// until is when a wait statement on a real target ends, and settling
+	// says an action on it waits for the network to be quiet since
+	// settleFrom; a Stepper waits for both before the next statement.
+	until      int64
+	settling   bool
+	settleFrom int64
 	// seen counts, per client, the deliveries that receives and no
 	// delivery expectations have already looked past.
 	seen    map[string]int
@@ -35,13 +41,47 @@ func (sc *Scenario) Run(seed int64) (*trace.Trace, error) {
 func (sc *Scenario) newRunner(seed int64) *runner {
 	o := sc.options
 	o.Seed, o.Snapshots = seed, true
-	return &runner{w: sim.NewWorld(o), seen: map[string]int{}, results: []trace.Expectation{}}
+	return newRunner(sim.NewWorld(o))
+}
+
+// newRunner starts a run on target t.
+func newRunner(t Target) *runner {
+	return &runner{t: t, seen: map[string]int{}, results: []trace.Expectation{}}
+}
+
+// pass lets ms milliseconds pass: at once on the virtual clock, or by
+// asking the Stepper to wait on a real one.
+func (r *runner) pass(ms int64) {
+	if v, ok := r.t.(VirtualTarget); ok {
+		v.Advance(ms)
+		return
+	}
+	r.until = r.t.Now() + ms
+}
+
+// settle lets the network become quiet after an action, so that each
+// line's packets have arrived before the next line: at once on the
+// virtual clock (at most settleLimit), or by asking the Stepper to wait.
+func (r *runner) settle() {
+	if v, ok := r.t.(VirtualTarget); ok {
+		v.RunUntilQuiet(settleLimit)
+		return
+	}
+	r.settling, r.settleFrom = true, r.t.Now()
+}
+
+// broker is the target as a broker target; the statements that call it
+// never run on any other (a live run refuses them, or marks them not
+// observable).
+func (r *runner) broker() BrokerTarget {
+	b, _ := r.t.(BrokerTarget)
+	return b
 }
 
 // finish returns the trace of a finished run with the scenario's title,
 // description and the expectations' results.
 func (sc *Scenario) finish(r *runner, seed int64) *trace.Trace {
-	t := r.w.Trace()
+	t := r.t.Trace()
 	t.Scenario, t.Title, t.Description, t.Seed, t.Expectations = sc.Name, sc.Title, sc.Description, seed, r.results
 	return t
 }

@@ -101,7 +101,7 @@ func (s *ScenarioRun) Done() bool { return s.err != nil || s.next >= len(s.sc.st
 // Progress returns how many statements have run and how many there are,
 // and how many steps the trace has so far.
 func (s *ScenarioRun) Progress() (ran, total, steps int) {
-	return s.next, len(s.sc.stmts), len(s.r.w.Trace().Steps)
+	return s.next, len(s.sc.stmts), len(s.r.t.Trace().Steps)
 }
 
 // Trace returns the finished run's trace with the expectations' results,

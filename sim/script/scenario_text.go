@@ -69,7 +69,7 @@ func parseDescribe(p *lineParser) error {
 type noteStmt struct{ text trace.Text }
 
 func (s *noteStmt) run(r *runner) error {
-	r.w.Note(s.text)
+	r.t.Note(s.text)
 	return nil
 }
 

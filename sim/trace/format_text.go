@@ -73,16 +73,27 @@ func FormatText(t *Trace, lang string) string {
 		}
 	}
 	if len(t.Expectations) > 0 {
-		b.WriteString("\n" + line(lang, "expectations: %d of %d hold\n", len(t.Expectations)-len(t.Failed()), len(t.Expectations)))
-		// The marks are padded to one width, so that the lines align.
-		okMark, failMark := expectMark(true).In(lang), expectMark(false).In(lang)
-		markWidth := max(codec.DisplayWidth(okMark), codec.DisplayWidth(failMark))
+		held := 0
 		for _, e := range t.Expectations {
-			mark := pad(okMark, markWidth)
-			if !e.OK {
-				mark = pad(failMark, markWidth)
+			if e.OK {
+				held++
 			}
-			b.WriteString(line(lang, "  %s  line %d: %s\n", mark, e.Line, e.Text))
+		}
+		b.WriteString("\n" + line(lang, "expectations: %d of %d hold\n", held, len(t.Expectations)))
+		// The marks are padded to one width, so that the lines align.
+		results := []ExpectResult{ExpectOK, ExpectFailed}
+		for _, e := range t.Expectations {
+			if e.Unobservable {
+				results = append(results, ExpectUnobservable)
+				break
+			}
+		}
+		markWidth := 0
+		for _, r := range results {
+			markWidth = max(markWidth, codec.DisplayWidth(r.Name().In(lang)))
+		}
+		for _, e := range t.Expectations {
+			b.WriteString(line(lang, "  %s  line %d: %s\n", pad(e.Result().Name().In(lang), markWidth), e.Line, e.Text))
 			if !e.OK {
 				b.WriteString(line(lang, "        found: %s\n", e.Why.In(lang)))
 			}
@@ -113,15 +124,6 @@ func stepLabel(s Step, lang string) string {
 		return ""
 	}
 	return s.Kind.Name().In(lang)
-}
-
-// expectMark is what the table writes before an expectation that holds
-// (ok) or not.
-func expectMark(ok bool) Text {
-	if ok {
-		return Text{EN: "ok", ZH: "成立"}
-	}
-	return Text{EN: "FAIL", ZH: "不成立"}
 }
 
 // noteText is a note in lang with its rule in brackets.
