@@ -48,7 +48,11 @@ const (
 // send will to the heap in the strict encoder, which runs this same
 // parser on what it encodes. Decode and Annotate both come here: the
 // cursor i stays in a register, fields are noted only when recording,
-// and a field cut short goes to the parser's error path.
+// and a field cut short goes to the parser's error path. The variable
+// header, then the payload's fields in the order the flags announce
+// them. It is one function, longer than most, because the CONNECT row
+// of docs/performance.md measured 3–5 ns slower with the payload in a
+// function of its own (every call spills the cursor and the slices).
 // [MQTT 3.1.2, MQTT 3.1.3]
 func (p *parser) connect(c *Connect, will *Will) (withWill bool, err *Error) {
 	b, i, rec := p.b[:p.lim], p.pos, p.rec != nil
@@ -96,41 +100,34 @@ func (p *parser) connect(c *Connect, will *Will) (withWill bool, err *Error) {
 	c.CleanSession = flags&flagCleanSession != 0
 	c.HasUsername = flags&flagUsername != 0
 	c.HasPassword = flags&flagPassword != 0
-	p.pos, err = p.connectPayload(b, i+2, c, will, flags)
-	return flags&flagWill != 0, err
-}
-
-// connectPayload decodes the CONNECT payload that starts at b[i] (b ends
-// at the parser's limit): the fields present in the order the flags
-// announce them. It returns the index past the last one. [MQTT 3.1.3]
-func (p *parser) connectPayload(b []byte, i int, c *Connect, will *Will, flags byte) (int, *Error) {
-	rec := p.rec != nil
-	v, next, ok := lenField(b, i)
-	if !ok {
-		return i, missing(p.fieldShort(i, Payload, &clientIDField), "MQTT-3.1.3-3")
+	i += 2 // the payload [MQTT 3.1.3]
+	if v, next, ok = lenField(b, i); !ok {
+		return false, missing(p.fieldShort(i, Payload, &clientIDField), "MQTT-3.1.3-3")
 	}
 	if rec {
 		p.noteText(Payload, &clientIDField, i, v)
 	}
-	if err := checkUTF8(aliasString(v), i+2, &clientIDField.name); err != nil {
-		return i, err
+	if !plain(aliasString(v), false) { // plain ASCII needs no second look
+		if err := checkUTF8(aliasString(v), i+2, &clientIDField.name); err != nil {
+			return false, err
+		}
 	}
 	c.ClientID, i = aliasString(v), next
 	if flags&flagWill != 0 {
 		will.QoS = QoS(flags & flagWillQoS >> 3)
 		will.Retain = flags&flagWillRetain != 0
 		if v, next, ok = lenField(b, i); !ok {
-			return i, missing(p.fieldShort(i, Payload, &willTopicField), "MQTT-3.1.2-9")
+			return false, missing(p.fieldShort(i, Payload, &willTopicField), "MQTT-3.1.2-9")
 		}
 		if rec {
 			p.noteText(Payload, &willTopicField, i, v)
 		}
 		if err := checkTopicString(aliasString(v), false); err != nil {
-			return i, topicInPacket(err, aliasString(v), i+2)
+			return false, topicInPacket(err, aliasString(v), i+2)
 		}
 		will.Topic, i = aliasString(v), next
 		if v, next, ok = lenField(b, i); !ok {
-			return i, missing(p.fieldShort(i, Payload, &willMessageField), "MQTT-3.1.2-9")
+			return false, missing(p.fieldShort(i, Payload, &willMessageField), "MQTT-3.1.2-9")
 		}
 		if rec {
 			p.noteBinary(Payload, &willMessageField, i, v)
@@ -139,26 +136,29 @@ func (p *parser) connectPayload(b []byte, i int, c *Connect, will *Will, flags b
 	}
 	if flags&flagUsername != 0 {
 		if v, next, ok = lenField(b, i); !ok {
-			return i, missing(p.fieldShort(i, Payload, &usernameField), "MQTT-3.1.2-19")
+			return false, missing(p.fieldShort(i, Payload, &usernameField), "MQTT-3.1.2-19")
 		}
 		if rec {
 			p.noteText(Payload, &usernameField, i, v)
 		}
-		if err := checkUTF8(aliasString(v), i+2, &usernameField.name); err != nil {
-			return i, err
+		if !plain(aliasString(v), false) { // plain ASCII needs no second look
+			if err := checkUTF8(aliasString(v), i+2, &usernameField.name); err != nil {
+				return false, err
+			}
 		}
 		c.Username, i = aliasString(v), next
 	}
 	if flags&flagPassword != 0 {
 		if v, next, ok = lenField(b, i); !ok {
-			return i, missing(p.fieldShort(i, Payload, &passwordField), "MQTT-3.1.2-21")
+			return false, missing(p.fieldShort(i, Payload, &passwordField), "MQTT-3.1.2-21")
 		}
 		if rec {
 			p.noteBinary(Payload, &passwordField, i, v)
 		}
 		c.Password, i = v, next
 	}
-	return i, nil
+	p.pos = i
+	return flags&flagWill != 0, nil
 }
 
 // protocolLevelFor is the protocol level that goes with a protocol name:
