@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -22,7 +23,12 @@ type mosquittoBroker struct {
 	TCP, WS int
 	// Log is mosquitto's log file.
 	Log string
+	// stop ends mosquitto, once: the test's cleanup does, or Stop before.
+	stop func()
 }
+
+// Stop stops mosquitto now, as a broker that goes away mid-session.
+func (m *mosquittoBroker) Stop() { m.stop() }
 
 // WSURL is the ws:// address of the WebSocket listener.
 func (m *mosquittoBroker) WSURL() string { return "ws://127.0.0.1:" + strconv.Itoa(m.WS) + "/mqtt" }
@@ -107,8 +113,10 @@ func startMosquitto(t *testing.T) *mosquittoBroker {
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait(); logFile.Close() }()
+	var once sync.Once
+	m.stop = func() { once.Do(func() { stopMosquitto(t, cmd, exited) }) }
 	t.Cleanup(func() {
-		stopMosquitto(t, cmd, exited)
+		m.stop()
 		if t.Failed() {
 			b, _ := os.ReadFile(m.Log)
 			t.Logf("mosquitto's log:\n%s", b)

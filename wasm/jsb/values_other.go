@@ -9,5 +9,6 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 func StringProp(app.Value, string) string { return "" }
 func IntProp(app.Value, string) int       { return 0 }
 func BoolProp(app.Value, string) bool     { return false }
+func FieldValue(string) (string, bool)    { return "", false }
 func Key(app.Value) KeyPress              { return KeyPress{} }
 func ScrollIntoView(string)               {}

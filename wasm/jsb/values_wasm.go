@@ -20,6 +20,16 @@ func IntProp(v app.Value, name string) int {
 	return n
 }
 
+// FieldValue is the value of the form field with the given id, and
+// whether the page has that field.
+func FieldValue(id string) (string, bool) {
+	el, ok := element(id)
+	if !ok {
+		return "", false
+	}
+	return stringProp(el, "value"), true
+}
+
 // BoolProp is v's property name as a bool (false when it is not one): a
 // check box's checked.
 func BoolProp(v app.Value, name string) bool {

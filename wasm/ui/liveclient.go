@@ -115,6 +115,27 @@ func (c *liveClient) options() (sim.ClientOptions, error) {
 	return o, nil
 }
 
+// liveField is a text field of a client's forms: its id and the value
+// it edits.
+type liveField struct {
+	id string
+	v  *string
+}
+
+// textFields are the text fields c's forms show now.
+func (c *liveClient) textFields() []liveField {
+	id := "live-" + c.name
+	out := []liveField{
+		{id + "-clientid", &c.clientID}, {id + "-keepalive", &c.keepAlive},
+		{id + "-user", &c.username}, {id + "-password", &c.password},
+		{id + "-filter", &c.filter}, {id + "-topic", &c.topic}, {id + "-payload", &c.payload},
+	}
+	if c.willOn {
+		out = append(out, liveField{id + "-willtopic", &c.willTopic}, liveField{id + "-willtext", &c.willText})
+	}
+	return out
+}
+
 // payloadBytes is the publish form's payload: its text as UTF-8, or the
 // bytes its hex gives.
 func (c *liveClient) payloadBytes() ([]byte, error) {

@@ -8,24 +8,22 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// The form controls of the live page. Each stores what the user types in
-// the field it is given as the user types, without drawing the page
-// again; check boxes and selects draw it, since they change what shows.
+// The form controls of the live page. Each stores what the user enters
+// in the field it is given when the field changes (go-app's
+// PreventUpdate would stop the page's updates for good: an input event
+// after it finds the component marked and never clears the mark), and
+// syncFields reads every text field again before an action, for the
+// Enter that submits a form before its field's change event.
 
 // textField is a labelled text input bound to v.
 func textField(id, label string, v *string, kind string) app.UI {
 	in := app.Input().ID(id).Type("text").Value(*v).Spellcheck(false).Attr("autocomplete", "off").
-		OnInput(func(ctx app.Context, e app.Event) {
-			*v = jsb.StringProp(ctx.JSSrc(), "value")
-			ctx.PreventUpdate()
-		})
+		OnChange(func(ctx app.Context, e app.Event) { *v = jsb.StringProp(ctx.JSSrc(), "value") })
 	switch kind {
 	case "number":
 		in = in.Type("number").Attr("inputmode", "numeric").Attr("min", 0).Attr("max", 65535)
 	case "password":
 		in = in.Type("password")
-	case "url":
-		in = in.Attr("inputmode", "url")
 	}
 	return app.Div().Class("live-field").Body(app.Label().For(id).Text(label), in)
 }

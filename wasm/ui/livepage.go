@@ -195,6 +195,21 @@ func (p *livePage) addClient() {
 	}
 }
 
+// syncFields reads every text field the page shows again: a form
+// submitted with Enter runs before its field's change event. A field not
+// drawn yet (the will's, just switched on) keeps its value.
+func (p *livePage) syncFields() {
+	fields := []liveField{{"live-broker", &p.broker}}
+	for _, c := range p.clients {
+		fields = append(fields, c.textFields()...)
+	}
+	for _, f := range fields {
+		if v, ok := jsb.FieldValue(f.id); ok {
+			*f.v = v
+		}
+	}
+}
+
 // act runs one action of client c, as the user asked it: the steps it
 // makes are recorded and the view follows them. A refusal before
 // anything was sent is said on the client's form.
@@ -214,6 +229,7 @@ func (p *livePage) act(c *liveClient, f func(now int64) error) {
 
 // connect connects c with the options of its form.
 func (p *livePage) connect(c *liveClient) {
+	p.syncFields()
 	o, err := c.options()
 	if err != nil {
 		t := errorText(err)
@@ -242,6 +258,7 @@ func (p *livePage) disconnect(c *liveClient, graceful bool) {
 
 // subscribe subscribes c to its form's filter, or unsubscribes it.
 func (p *livePage) subscribe(c *liveClient, on bool) {
+	p.syncFields()
 	filter, qos := c.filter, c.filterQoS
 	if err := codec.ValidateTopicFilter(filter); err != nil {
 		t := errorText(err)
@@ -260,6 +277,7 @@ func (p *livePage) subscribe(c *liveClient, on bool) {
 
 // publish publishes c's form's message.
 func (p *livePage) publish(c *liveClient) {
+	p.syncFields()
 	payload, err := c.payloadBytes()
 	if err == nil {
 		err = codec.ValidateTopicName(c.topic)

@@ -45,10 +45,7 @@ func (p *livePage) renderBroker() app.UI {
 	input := app.Input().ID("live-broker").Type("text").Value(p.broker).Spellcheck(false).
 		Attr("autocomplete", "off").Attr("inputmode", "url").Placeholder("ws://127.0.0.1:8080/mqtt").
 		Aria("describedby", "live-broker-hint").
-		OnInput(func(ctx app.Context, e app.Event) {
-			p.broker = jsb.StringProp(ctx.JSSrc(), "value")
-			ctx.PreventUpdate()
-		})
+		OnChange(func(ctx app.Context, e app.Event) { p.broker = jsb.StringProp(ctx.JSSrc(), "value") })
 	var again, problem app.UI
 	if p.sess != nil {
 		input = input.ReadOnly(true)
