@@ -12,25 +12,35 @@ import (
 	"os"
 )
 
-const runUsage = `Usage: mqttviz run LESSON|FILE [--format text|json|mermaid|pcapng] [-o FILE] [--seed N] [--lang en|zh]
+const runUsage = `Usage: mqttviz run LESSON|FILE [--format text|json|mermaid|pcapng|svg] [--from N] [--to M] [-o FILE] [--seed N] [--lang en|zh]
 
 Runs a built-in lesson (see: mqttviz lessons) or a scenario file and prints
 its trace. --format pcapng writes a capture Wireshark opens (one TCP stream
 per connection to the broker at 10.0.0.1:1883); it is binary, so it goes to
 the file -o names, or to stdout only when stdout is not a terminal:
   mqttviz run qos1-lost-puback --format pcapng -o qos1.pcapng
+--format svg writes the sequence diagram as a standalone SVG file (styles
+inline, Chinese fonts of every system in its font list), of the whole trace
+or of steps --from N --to M (step indices from 0, as --format json numbers
+them), with its labels in --lang:
+  mqttviz run qos2 --format svg --from 2 --to 9 --lang zh -o qos2.svg
+There is no --format png: a PNG needs a browser to draw the Chinese text.
+The Export button of every player page in the app saves the same diagram
+as PNG at twice its size; or open the SVG in a browser.
 
 Exit code 0: every expectation holds; 1: some fail; 2: the scenario does not
 parse or the arguments are wrong.
 `
 
 // runRun runs a built-in lesson or a scenario file and prints its trace as
-// a table, JSON, a Mermaid diagram or a pcapng capture. Exit code: 0 when every expectation
-// holds, 1 when one fails (listed on stderr), 2 when the scenario does not
+// a table, JSON, a Mermaid diagram, a pcapng capture or an SVG diagram.
+// Exit code: 0 when every expectation holds, 1 when one fails (listed on stderr), 2 when the scenario does not
 // parse or the arguments are wrong.
 func runRun(args []string, stdout, stderr io.Writer) int {
 	c := newCLI("run", runUsage)
-	format := c.fs.String("format", "text", "output: text (a table), json (the trace), mermaid (a sequenceDiagram) or pcapng (a capture for Wireshark)")
+	format := c.fs.String("format", "text", "output: text (a table), json (the trace), mermaid (a sequenceDiagram), pcapng (a capture for Wireshark) or svg (the sequence diagram)")
+	from := c.fs.Int("from", 0, "with --format svg: the first step drawn")
+	to := c.fs.Int("to", -1, "with --format svg: the last step drawn (-1: the trace's last)")
 	outPath := c.fs.String("o", "", "write the output to this file instead of stdout")
 	seed := c.fs.Int64("seed", 1, "random seed of the run")
 	lang := c.lang()
@@ -43,7 +53,11 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	render, ok := renderers[*format]
 	if !ok {
-		fmt.Fprintf(stderr, "mqttviz run: --format must be text, json, mermaid or pcapng, not %q\n", *format)
+		fmt.Fprintf(stderr, "mqttviz run: --format must be text, json, mermaid, pcapng or svg, not %q\n", *format)
+		return 2
+	}
+	if *format != "svg" && (*from != 0 || *to != -1) {
+		fmt.Fprintln(stderr, "mqttviz run: --from and --to choose the steps of --format svg only")
 		return 2
 	}
 	if *format == "pcapng" && *outPath == "" && isTerminal(stdout) {
@@ -66,7 +80,23 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if err := writeOutput(*outPath, stdout, func(w io.Writer) error { return render(w, trace, *lang) }); err != nil {
+	write := func(w io.Writer) error { return render(w, trace, *lang) }
+	if *format == "svg" {
+		last := *to
+		if last < 0 {
+			last = len(trace.Steps) - 1
+		}
+		svg, err := svgOf(trace, *lang, *from, last)
+		if err != nil {
+			fmt.Fprintln(stderr, "mqttviz run: --from/--to:", err)
+			return 2
+		}
+		write = func(w io.Writer) error {
+			_, err := io.WriteString(w, svg)
+			return err
+		}
+	}
+	if err := writeOutput(*outPath, stdout, write); err != nil {
 		fmt.Fprintln(stderr, "mqttviz run:", err)
 		return 2
 	}
@@ -99,6 +129,19 @@ var renderers = map[string]func(w io.Writer, t *trace.Trace, lang string) error{
 	"pcapng": func(w io.Writer, t *trace.Trace, _ string) error {
 		return trace.WritePcapng(w, t)
 	},
+	"svg": func(w io.Writer, t *trace.Trace, lang string) error {
+		_, err := io.WriteString(w, trace.FormatSVG(t, lang))
+		return err
+	},
+}
+
+// svgOf is the diagram of steps from to to of t, the whole trace's when
+// they are all of it (an empty trace too).
+func svgOf(t *trace.Trace, lang string, from, to int) (string, error) {
+	if from == 0 && to == len(t.Steps)-1 {
+		return trace.FormatSVG(t, lang), nil
+	}
+	return trace.FormatSVGRange(t, lang, from, to)
 }
 
 // writeOutput runs write on the file at path, created or truncated, or on

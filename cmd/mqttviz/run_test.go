@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
+	"io"
 	"mqttviz/sim/trace"
 	"os"
 	"path/filepath"
@@ -103,7 +105,7 @@ func TestRunUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{},
 		{"no-such-lesson"},
-		{"qos0", "--format", "svg"},
+		{"qos0", "--format", "png"},
 		{"qos0", "--lang", "fr"},
 		{"qos0", "qos1"},
 	} {
@@ -141,5 +143,54 @@ func TestIsTerminal(t *testing.T) {
 	defer w.Close()
 	if isTerminal(w) || isTerminal(&bytes.Buffer{}) {
 		t.Error("a pipe or a buffer taken for a terminal")
+	}
+}
+
+// TestRunSVG checks --format svg: a well-formed diagram of the whole
+// trace or of --from/--to, in --lang, and the range refused when it is
+// not in the trace or comes with another format.
+func TestRunSVG(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := runRun([]string{"qos1", "--format", "svg", "--lang", "zh"}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	whole := out.String()
+	if err := xmlWellFormed(whole); err != nil {
+		t.Fatalf("not well-formed: %v", err)
+	}
+	if !strings.Contains(whole, `xml:lang="zh-Hans"`) || !strings.Contains(whole, "毫秒") {
+		t.Error("the diagram is not in Chinese")
+	}
+	out.Reset()
+	if code := runRun([]string{"qos1", "--format", "svg", "--from", "2", "--to", "3"}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if n := strings.Count(out.String(), "data-step="); n != 2 {
+		t.Errorf("--from 2 --to 3 drew %d steps, want 2", n)
+	}
+	for _, args := range [][]string{
+		{"qos1", "--format", "svg", "--from", "5", "--to", "2"},
+		{"qos1", "--format", "svg", "--to", "999"},
+		{"qos1", "--format", "mermaid", "--from", "1"},
+	} {
+		errOut.Reset()
+		if code := runRun(args, io.Discard, &errOut); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+		if !strings.Contains(errOut.String(), "--from") {
+			t.Errorf("%v: %q does not name --from", args, errOut.String())
+		}
+	}
+}
+
+// xmlWellFormed reads s to its end with encoding/xml.
+func xmlWellFormed(s string) error {
+	dec := xml.NewDecoder(strings.NewReader(s))
+	for {
+		if _, err := dec.Token(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
 	}
 }
