@@ -12,7 +12,7 @@ import (
 	"os"
 )
 
-const runUsage = `Usage: mqttviz run LESSON|FILE [--format text|json|mermaid|pcapng|svg] [--from N] [--to M] [-o FILE] [--seed N] [--lang en|zh]
+const runUsage = `Usage: mqttviz run LESSON|FILE [--format text|json|mermaid|pcapng|svg] [--from N] [--to M] [-o FILE] [--seed N] [--lang en|zh] [--broker URL]
 
 Runs a built-in lesson (see: mqttviz lessons) or a scenario file and prints
 its trace. --format pcapng writes a capture Wireshark opens (one TCP stream
@@ -28,8 +28,15 @@ There is no --format png: a PNG needs a browser to draw the Chinese text.
 The Export button of every player page in the app saves the same diagram
 as PNG at twice its size; or open the SVG in a browser.
 
-Exit code 0: every expectation holds; 1: some fail; 2: the scenario does not
-parse or the arguments are wrong.
+--broker runs the scenario against a real broker instead, in real time
+(mqtt://host:port over TCP, ws://host:port/mqtt or wss:// over a WebSocket),
+prints its trace with each expectation ok, FAIL or not observable, and the
+differences from the same scenario simulated:
+  mqttviz run qos2 --broker mqtt://127.0.0.1:1883
+
+Exit code 0: every expectation holds (or is not observable); 1: some fail;
+2: the scenario does not parse, cannot run against a real broker, or the
+arguments are wrong.
 `
 
 // runRun runs a built-in lesson or a scenario file and prints its trace as
@@ -43,6 +50,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	to := c.fs.Int("to", -1, "with --format svg: the last step drawn (-1: the trace's last)")
 	outPath := c.fs.String("o", "", "write the output to this file instead of stdout")
 	seed := c.fs.Int64("seed", 1, "random seed of the run")
+	broker := c.fs.String("broker", "", "run against the real broker at this address (mqtt://, ws://, wss://)")
 	lang := c.lang()
 	positional, code, done := c.parse(args, stdout, stderr)
 	if done {
@@ -70,7 +78,26 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "mqttviz run:", err)
 		return 2
 	}
-	trace, err := script.Run(name, source, *seed)
+	var addr brokerURL
+	if *broker != "" {
+		if addr, err = parseBrokerURL(*broker); err != nil {
+			fmt.Fprintln(stderr, "mqttviz run:", err)
+			return 2
+		}
+	}
+	var trace *trace.Trace
+	var diffs []script.Difference
+	sc, err := script.Parse(name, source)
+	switch {
+	case err != nil:
+	case *broker != "":
+		var lr *liveRun
+		if lr, err = runAgainst(sc, addr, *seed, stderr, *lang); err == nil {
+			trace, diffs = lr.trace, lr.diffs
+		}
+	default:
+		trace, err = sc.Run(*seed)
+	}
 	if err != nil {
 		var pe *script.ParseError
 		if errors.As(err, &pe) {
@@ -80,7 +107,14 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	write := func(w io.Writer) error { return render(w, trace, *lang) }
+	write := func(w io.Writer) error {
+		err := render(w, trace, *lang)
+		if *broker != "" && *format == "text" {
+			fmt.Fprintln(w)
+			writeDiffs(w, diffs, *lang)
+		}
+		return err
+	}
 	if *format == "svg" {
 		last := *to
 		if last < 0 {
@@ -99,6 +133,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if err := writeOutput(*outPath, stdout, write); err != nil {
 		fmt.Fprintln(stderr, "mqttviz run:", err)
 		return 2
+	}
+	if *broker != "" && *format != "text" {
+		writeDiffs(stderr, diffs, *lang)
 	}
 	failed := trace.Failed()
 	for _, e := range failed {
