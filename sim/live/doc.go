@@ -37,6 +37,17 @@
 // BrokerLimits with notes that name them, and hands each step to its
 // watchers through bounded channels that drop and count rather than wait.
 //
+// ScriptTarget runs a scenario (sim/script) on a Driver against a real
+// broker: sim/script's Scenario.StartLive takes it, and the caller steps
+// the LiveRun on the driver's loop:
+//
+//	d := live.NewDriver(clock, transport, rec, addr)
+//	run, err := sc.StartLive(live.NewScriptTarget(d)) // refuses broker-inside lines
+//	// then, on the loop, until done:
+//	w, done, err := run.Step() // w.For == script.WaitLine: a countdown to w.Until
+//	clock.At(w.Until, stepAgain)
+//	// at the end: run.Trace() and script.Compare(simulated, run.Trace())
+//
 // live holds no I/O of its own and never reads a clock: times are
 // milliseconds from the trace's start, given by the caller. It imports
 // sim, sim/trace and codec only, never net, time or syscall/js; the
