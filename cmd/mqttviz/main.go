@@ -26,6 +26,7 @@ var commands = []command{
 	{"static", "write the app as a static site", runStatic},
 	{"lessons", "list the built-in lessons", runLessons},
 	{"run", "run a lesson or scenario file and print its trace", runRun},
+	{"broker", "run the simulator's broker on real sockets (TCP, WebSocket)", runBroker},
 }
 
 func main() {

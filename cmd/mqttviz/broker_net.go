@@ -1,0 +1,328 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"mqttviz/sim"
+	"mqttviz/sim/live"
+	"mqttviz/sim/trace"
+)
+
+// writeTimeout is how long one write to a device may take before the
+// broker gives the connection up.
+const writeTimeout = 10 * time.Second
+
+// brokerServer is `mqttviz broker` running: its listeners, one loop
+// goroutine that owns the broker driver (and so the broker core and its
+// recording), and two goroutines per connection that read and write. The
+// I/O goroutines reach the driver only by posting functions to the loop.
+type brokerServer struct {
+	cfg    brokerConfig
+	start  time.Time
+	events chan func()
+	quit   chan struct{}
+	loopWG sync.WaitGroup
+	ioWG   sync.WaitGroup
+	nextID atomic.Int64
+
+	// drv and conns belong to the loop.
+	drv   *live.BrokerDriver
+	conns map[int]*netConn
+
+	tcpLn, wsLn, httpLn net.Listener
+	servers             []*http.Server
+	stopOnce            sync.Once
+}
+
+// netConn is one device's connection: out carries what the loop writes
+// to the writer goroutine, queued counts its bytes.
+type netConn struct {
+	c      net.Conn
+	out    chan []byte
+	queued atomic.Int64
+	closed bool // by the loop: out is closed
+}
+
+// startBroker listens where cfg says, prints where and how to connect,
+// and serves until shutdown.
+func startBroker(cfg brokerConfig, stdout io.Writer) (*brokerServer, error) {
+	s := &brokerServer{cfg: cfg, start: time.Now(), events: make(chan func(), 256), quit: make(chan struct{}), conns: map[int]*netConn{}}
+	rec := live.NewRecorder(live.Options{Source: trace.SourceBroker, Start: s.start.UTC().Format("2006-01-02T15:04:05.000Z"), Keep: cfg.keep, MaxPacket: cfg.maxPacket})
+	s.drv = live.NewBrokerDriver(s, s, rec, sim.NewBroker(cfg.opts), cfg.limits)
+	var err error
+	var app http.Handler
+	if cfg.http != "" {
+		site, err := loadSite(cfg.web)
+		if err != nil {
+			return nil, err
+		}
+		if app, err = site.Handler(); err != nil {
+			return nil, err
+		}
+	}
+	listen := func(addr string) net.Listener {
+		if addr == "" || err != nil {
+			return nil
+		}
+		var ln net.Listener
+		ln, err = net.Listen("tcp", addr)
+		return ln
+	}
+	s.tcpLn, s.wsLn, s.httpLn = listen(cfg.tcp), listen(cfg.ws), listen(cfg.http)
+	if err != nil {
+		s.closeListeners()
+		return nil, err
+	}
+	s.loopWG.Add(1)
+	go s.loop()
+	if s.tcpLn != nil {
+		go s.acceptTCP()
+	}
+	if s.wsLn != nil {
+		mux := http.NewServeMux()
+		mux.HandleFunc("/mqtt", s.serveWS)
+		s.serve(s.wsLn, mux)
+	}
+	if s.httpLn != nil {
+		s.serve(s.httpLn, app)
+	}
+	s.printWelcome(stdout)
+	return s, nil
+}
+
+// serve serves h on ln in its own goroutine.
+func (s *brokerServer) serve(ln net.Listener, h http.Handler) {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	s.servers = append(s.servers, srv)
+	go srv.Serve(ln)
+}
+
+// printWelcome says where the broker listens and how to connect.
+func (s *brokerServer) printWelcome(w io.Writer) {
+	fmt.Fprintln(w, "mqttviz broker: the simulator's MQTT 3.1.1 broker on real sockets")
+	host, port := "127.0.0.1", "1883"
+	if s.tcpLn != nil {
+		fmt.Fprintf(w, "  MQTT over TCP        %s\n", s.tcpLn.Addr())
+		host, port, _ = net.SplitHostPort(s.tcpLn.Addr().String())
+	}
+	if s.wsLn != nil {
+		fmt.Fprintf(w, "  MQTT over WebSocket  ws://%s/mqtt (subprotocol mqtt)\n", s.wsLn.Addr())
+	}
+	if s.httpLn != nil {
+		fmt.Fprintf(w, "  the app              http://%s/\n", s.httpLn.Addr())
+	}
+	if s.tcpLn != nil {
+		fmt.Fprintln(w, "Connect a device, for example:")
+		fmt.Fprintf(w, "  mosquitto_sub -h %s -p %s -t 'test/#' -v\n", host, port)
+		fmt.Fprintf(w, "  mosquitto_pub -h %s -p %s -t test/hello -m 'hello' -q 1\n", host, port)
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		fmt.Fprintln(w, "Only this machine can connect (loopback): name another address, such as --tcp 0.0.0.0:1883, for devices on your network.")
+	}
+	fmt.Fprintln(w, "Ctrl+C closes every connection and stops the broker.")
+}
+
+// loop runs what the I/O goroutines and the timers post, one at a time.
+func (s *brokerServer) loop() {
+	defer s.loopWG.Done()
+	for {
+		select {
+		case f := <-s.events:
+			f()
+		case <-s.quit:
+			return
+		}
+	}
+}
+
+// post hands f to the loop; false once the broker stopped.
+func (s *brokerServer) post(f func()) bool {
+	select {
+	case s.events <- f:
+		return true
+	case <-s.quit:
+		return false
+	}
+}
+
+// Now is the broker's clock: milliseconds since it started.
+func (s *brokerServer) Now() int64 { return time.Since(s.start).Milliseconds() }
+
+// After runs f on the loop when Now reaches at.
+func (s *brokerServer) After(at int64, f func()) (stop func()) {
+	t := time.AfterFunc(time.Duration(at-s.Now())*time.Millisecond, func() { s.post(f) })
+	return func() { t.Stop() }
+}
+
+// Write queues b for connection id's writer; too much waiting means the
+// device reads too slowly.
+func (s *brokerServer) Write(id int, b []byte) error {
+	nc := s.conns[id]
+	if nc == nil || nc.closed {
+		return errors.New("the connection is closed")
+	}
+	if q := nc.queued.Load() + int64(len(b)); q > int64(s.cfg.writeQueue) {
+		return errors.New("the device reads too slowly: " + strconv.FormatInt(q, 10) + " bytes would wait for it, more than the broker's limit of " + strconv.Itoa(s.cfg.writeQueue))
+	}
+	select {
+	case nc.out <- b:
+		nc.queued.Add(int64(len(b)))
+		return nil
+	default:
+		return errors.New("the device reads too slowly: " + strconv.Itoa(cap(nc.out)) + " writes wait for it")
+	}
+}
+
+// Close closes connection id once what was queued for it is written.
+func (s *brokerServer) Close(id int) {
+	nc := s.conns[id]
+	if nc == nil {
+		return
+	}
+	delete(s.conns, id)
+	if !nc.closed {
+		nc.closed = true
+		close(nc.out)
+	}
+}
+
+// acceptTCP accepts devices on the TCP listener.
+func (s *brokerServer) acceptTCP() {
+	for {
+		c, err := s.tcpLn.Accept()
+		if err != nil {
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				continue
+			}
+			return
+		}
+		go s.serveConn(c, c.RemoteAddr().String())
+	}
+}
+
+// serveWS accepts MQTT over WebSocket: subprotocol mqtt, any origin (a
+// broker serves devices and pages from anywhere), binary messages that
+// need not line up with packets. [MQTT-6.0.0-1..4]
+func (s *brokerServer) serveWS(w http.ResponseWriter, r *http.Request) {
+	wc, err := websocket.Accept(w, r, &websocket.AcceptOptions{Subprotocols: []string{"mqtt"}, InsecureSkipVerify: true})
+	if err != nil {
+		return
+	}
+	if wc.Subprotocol() != "mqtt" {
+		wc.Close(websocket.StatusPolicyViolation, "MQTT over WebSocket needs the subprotocol mqtt (MQTT-6.0.0-3)")
+		return
+	}
+	s.serveConn(websocket.NetConn(context.Background(), wc, websocket.MessageBinary), r.RemoteAddr)
+}
+
+// serveConn runs one device's connection: it registers it with the
+// driver, starts its writer and reads until the connection ends.
+func (s *brokerServer) serveConn(c net.Conn, addr string) {
+	s.ioWG.Add(1)
+	defer s.ioWG.Done()
+	id := int(s.nextID.Add(1))
+	nc := &netConn{c: c, out: make(chan []byte, 1024)}
+	if !s.post(func() { s.conns[id] = nc; s.drv.Opened(id, addr) }) {
+		c.Close()
+		return
+	}
+	s.ioWG.Add(1)
+	go s.write(nc)
+	buf := make([]byte, 4096)
+	for {
+		n, err := c.Read(buf)
+		if n > 0 {
+			b := bytes.Clone(buf[:n])
+			if !s.post(func() { s.drv.Read(id, b) }) {
+				return
+			}
+		}
+		if err != nil {
+			s.post(func() {
+				s.drv.Closed(id, readNote(err))
+				s.Close(id)
+			})
+			return
+		}
+	}
+}
+
+// write writes what the loop queues for nc, then closes it.
+func (s *brokerServer) write(nc *netConn) {
+	defer s.ioWG.Done()
+	defer nc.c.Close()
+	for b := range nc.out {
+		nc.c.SetWriteDeadline(time.Now().Add(writeTimeout))
+		if _, err := nc.c.Write(b); err != nil {
+			nc.c.Close()
+			for range nc.out {
+			}
+			return
+		}
+		nc.queued.Add(-int64(len(b)))
+	}
+}
+
+// readNote says why a device's connection ended.
+func readNote(err error) trace.Note {
+	if errors.Is(err, io.EOF) {
+		return trace.Note{Text: trace.Text{EN: "the device closed the connection", ZH: "设备关闭了连接"}}
+	}
+	return trace.Note{Text: trace.Text{EN: "the connection failed: " + err.Error(), ZH: "连接出错：" + err.Error()}}
+}
+
+// shutdown stops accepting, closes every connection after what the
+// broker still had to write, and stops the loop. Later calls do nothing.
+func (s *brokerServer) shutdown() { s.stopOnce.Do(s.stop) }
+
+func (s *brokerServer) stop() {
+	s.closeListeners()
+	for _, srv := range s.servers {
+		srv.Close()
+	}
+	stopped := make(chan struct{})
+	if s.post(func() { s.drv.Stop(); close(stopped) }) {
+		<-stopped
+	}
+	done := make(chan struct{})
+	go func() { s.ioWG.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(2 * writeTimeout):
+	}
+	close(s.quit)
+	s.loopWG.Wait()
+}
+
+// closeListeners closes the listeners that are open.
+func (s *brokerServer) closeListeners() {
+	for _, ln := range []net.Listener{s.tcpLn, s.wsLn, s.httpLn} {
+		if ln != nil {
+			ln.Close()
+		}
+	}
+}
+
+// onLoop runs f on the loop and waits for it: for tests and the watch
+// page, which read the recording.
+func (s *brokerServer) onLoop(f func()) bool {
+	done := make(chan struct{})
+	if !s.post(func() { f(); close(done) }) {
+		return false
+	}
+	<-done
+	return true
+}
