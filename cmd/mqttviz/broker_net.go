@@ -20,9 +20,9 @@ import (
 	"mqttviz/sim/trace"
 )
 
-// writeTimeout is how long one write to a device may take before the
+// deviceWriteTimeout is how long one write to a device may take before the
 // broker gives the connection up.
-const writeTimeout = 10 * time.Second
+const deviceWriteTimeout = 10 * time.Second
 
 // brokerServer is `mqttviz broker` running: its listeners, one loop
 // goroutine that owns the broker driver (and so the broker core and its
@@ -265,7 +265,7 @@ func (s *brokerServer) write(nc *netConn) {
 	defer s.ioWG.Done()
 	defer nc.c.Close()
 	for b := range nc.out {
-		nc.c.SetWriteDeadline(time.Now().Add(writeTimeout))
+		nc.c.SetWriteDeadline(time.Now().Add(deviceWriteTimeout))
 		if _, err := nc.c.Write(b); err != nil {
 			nc.c.Close()
 			for range nc.out {
@@ -301,7 +301,7 @@ func (s *brokerServer) stop() {
 	go func() { s.ioWG.Wait(); close(done) }()
 	select {
 	case <-done:
-	case <-time.After(2 * writeTimeout):
+	case <-time.After(2 * deviceWriteTimeout):
 	}
 	close(s.quit)
 	s.loopWG.Wait()
