@@ -213,8 +213,10 @@ func TestBrowserLiveMosquitto(t *testing.T) {
 		waitSteps(t, ctx, n)
 	}
 	shoot(t, ctx, "live-mosquitto-1280-en")
+	eval[bool](t, ctx, `document.getElementById("live-recording").scrollIntoView(), true`)
+	shoot(t, ctx, "live-mosquitto-diagram-1280-en")
 
-	out, err := exec.Command("mosquitto_pub", "-h", "127.0.0.1", "-p", strconv.Itoa(m.TCP), "-q", "1", "-t", "mqttviz/demo", "-m", "from outside").CombinedOutput()
+	out, err := exec.Command(mosquittoPubPath(t), "-h", "127.0.0.1", "-p", strconv.Itoa(m.TCP), "-q", "1", "-t", "mqttviz/demo", "-m", "from outside").CombinedOutput()
 	if err != nil {
 		t.Fatalf("mosquitto_pub: %v\n%s", err, out)
 	}

@@ -6,6 +6,7 @@ import (
 	"mqttviz/sim/live"
 	"mqttviz/sim/trace"
 	"mqttviz/wasm/jsb"
+	"mqttviz/wasm/views"
 	"mqttviz/wasm/wslink"
 	"time"
 
@@ -318,6 +319,9 @@ func (p *livePage) afterEvents() {
 	p.trace = t
 	if p.following {
 		p.cursor = len(t.Steps) - 1
+		if p.ctx != nil {
+			p.ctx.Defer(func(app.Context) { views.ScrollDiagramToEnd() })
+		}
 		return
 	}
 	i, ok := p.sess.index(p.cursorSeq)

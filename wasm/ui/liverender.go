@@ -88,8 +88,9 @@ func (p *livePage) keepText() string {
 	return tr(p.lang, "live.keep", liveKeep)
 }
 
-// renderClient is one client: its state, its failure, its CONNECT
-// options and its actions.
+// renderClient is one client: its state and failure, its connection's
+// buttons, its CONNECT options (folded away once connected), and its
+// subscribe and publish forms.
 func (p *livePage) renderClient(c *liveClient) app.UI {
 	lang, id := p.lang, "live-"+c.name
 	var formErr app.UI
@@ -97,10 +98,18 @@ func (p *livePage) renderClient(c *liveClient) app.UI {
 		formErr = app.P().ID(id + "-formerr").Class("error").Role("alert").Text(c.formErr.In(lang))
 	}
 	return app.Section().ID(id).Class("live-client panel").Aria("labelledby", id+"-title").Body(
-		app.H2().ID(id+"-title").Text(tr(lang, "live.client", c.name, c.clientID)),
-		app.P().ID(id+"-status").Class("live-status").Role("status").Text(p.statusText(c)),
+		app.Div().Class("live-client-head").Body(
+			app.H2().ID(id+"-title").Text(tr(lang, "live.client", c.name, c.clientID)),
+			app.P().ID(id+"-status").Class("live-status").Role("status").Text(p.statusText(c)),
+		),
 		p.renderProblem(c),
 		formErr,
+		app.Div().Class("live-actions").Body(
+			// The connect form's own button, outside its folded options.
+			app.Button().ID(id+"-connect-do").Type("submit").Attr("form", id+"-connect").Class("live-btn primary").Text(tr(lang, "live.connect.do")),
+			liveButton(id+"-disconnect", tr(lang, "live.disconnect.do"), false, func(ctx app.Context, e app.Event) { p.disconnect(c, true) }),
+			liveButton(id+"-cut", tr(lang, "live.cut.do"), false, func(ctx app.Context, e app.Event) { p.disconnect(c, false) }),
+		),
 		p.renderConnect(c),
 		liveForm(id+"-sub", tr(lang, "live.subscribe"), func() { p.subscribe(c, true) },
 			textField(id+"-filter", tr(lang, "live.filter"), &c.filter, ""),
@@ -113,15 +122,16 @@ func (p *livePage) renderClient(c *liveClient) app.UI {
 		liveForm(id+"-pub", tr(lang, "live.publish"), func() { p.publish(c) },
 			textField(id+"-topic", tr(lang, "live.topic"), &c.topic, ""),
 			textField(id+"-payload", tr(lang, "live.payload"), &c.payload, ""),
-			checkField(id+"-hex", tr(lang, "live.payload.hex"), &c.payloadHex),
 			qosField(id+"-pubqos", lang, &c.pubQoS),
+			checkField(id+"-hex", tr(lang, "live.payload.hex"), &c.payloadHex),
 			checkField(id+"-retain", tr(lang, "live.retain"), &c.pubRetain),
 			app.Div().Class("live-actions").Body(liveButton(id+"-publish", tr(lang, "live.publish.do"), true, nil)),
 		),
 	)
 }
 
-// renderConnect is the CONNECT options and the connection's buttons.
+// renderConnect is the CONNECT options, folded away once the client is
+// connected; Enter in a field connects.
 func (p *livePage) renderConnect(c *liveClient) app.UI {
 	lang, id := p.lang, "live-"+c.name
 	pwKind, revealKey := "password", "live.password.show"
@@ -137,28 +147,29 @@ func (p *livePage) renderConnect(c *liveClient) app.UI {
 			checkField(id+"-willretain", tr(lang, "live.retain"), &c.willRetain),
 		}
 	}
-	return liveForm(id+"-connect", tr(lang, "live.connect"), func() { p.connect(c) },
-		textField(id+"-clientid", tr(lang, "live.clientid"), &c.clientID, ""),
-		checkField(id+"-clean", tr(lang, "live.clean"), &c.clean),
-		textField(id+"-keepalive", tr(lang, "live.keepalive"), &c.keepAlive, "number"),
-		textField(id+"-user", tr(lang, "live.username"), &c.username, ""),
-		app.Div().Class("live-password").Body(
-			textField(id+"-password", tr(lang, "live.password"), &c.password, pwKind),
-			app.Button().ID(id+"-reveal").Type("button").Class("live-btn").
-				Aria("pressed", c.reveal).Aria("controls", id+"-password").
-				OnClick(func(ctx app.Context, e app.Event) { c.reveal = !c.reveal }).
-				Text(tr(lang, revealKey)),
-		),
-		app.P().ID(id+"-masknote").Class("hint").Text(tr(lang, p.maskKey(c))),
-		app.FieldSet().Class("live-will").Body(append([]app.UI{
-			app.Legend().Text(tr(lang, "live.will")),
-			checkField(id+"-willon", tr(lang, "live.will.on"), &c.willOn),
-		}, will...)...),
-		app.Div().Class("live-actions").Body(
-			liveButton(id+"-connect-do", tr(lang, "live.connect.do"), true, nil),
-			liveButton(id+"-disconnect", tr(lang, "live.disconnect.do"), false, func(ctx app.Context, e app.Event) { p.disconnect(c, true) }),
-			liveButton(id+"-cut", tr(lang, "live.cut.do"), false, func(ctx app.Context, e app.Event) { p.disconnect(c, false) }),
-		),
+	form := app.Form().ID(id+"-connect").Class("live-connect").
+		OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault(); p.connect(c) }).
+		Body(
+			textField(id+"-clientid", tr(lang, "live.clientid"), &c.clientID, ""),
+			textField(id+"-keepalive", tr(lang, "live.keepalive"), &c.keepAlive, "number"),
+			checkField(id+"-clean", tr(lang, "live.clean"), &c.clean),
+			textField(id+"-user", tr(lang, "live.username"), &c.username, ""),
+			app.Div().Class("live-password").Body(
+				textField(id+"-password", tr(lang, "live.password"), &c.password, pwKind),
+				app.Button().ID(id+"-reveal").Type("button").Class("live-btn").
+					Aria("pressed", c.reveal).Aria("controls", id+"-password").
+					OnClick(func(ctx app.Context, e app.Event) { c.reveal = !c.reveal }).
+					Text(tr(lang, revealKey)),
+			),
+			app.P().ID(id+"-masknote").Class("hint").Text(tr(lang, p.maskKey(c))),
+			app.FieldSet().Class("live-will").Body(append([]app.UI{
+				app.Legend().Text(tr(lang, "live.will")),
+				checkField(id+"-willon", tr(lang, "live.will.on"), &c.willOn),
+			}, will...)...),
+		)
+	return app.Details().ID(id+"-options").Class("live-options").Open(c.conn == 0).Body(
+		app.Summary().Text(tr(lang, "live.connect")),
+		form,
 	)
 }
 

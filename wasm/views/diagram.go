@@ -279,3 +279,9 @@ func ClampStep(i, n int) int {
 	}
 	return i
 }
+
+// ScrollDiagramToEnd scrolls the diagram's box down to its last row. A
+// page whose trace grows calls it after the page is drawn: the diagram
+// scrolls to the cursor as it renders, before the box has the height of
+// the rows just added, and the browser would stop the scroll short.
+func ScrollDiagramToEnd() { jsb.SetScrollTop(diagramScrollID, 1<<30) }
