@@ -160,3 +160,62 @@ func TestScriptTargetRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestScriptTargetSettles: after an action the run waits until no step
+// has come for Quiet and no connection is still opening, at most
+// MaxSettle; a Step before the wait's end waits again.
+func TestScriptTargetSettles(t *testing.T) {
+	sc, err := script.Parse("test", "client c\nconnect c\nexpect c connected\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSession(t)
+	target := NewScriptTarget(s.d)
+	target.Quiet, target.MaxSettle = 100, 1000
+	lr, err := sc.StartLive(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step := func(want script.Wait) {
+		t.Helper()
+		w, done, err := lr.Step()
+		if err != nil || done || w != want {
+			t.Fatalf("at %d: %+v done=%v err=%v, want %+v", s.clock.now, w, done, err, want)
+		}
+	}
+	// The connection is still opening: ask again a Quiet from now.
+	step(script.Wait{For: script.WaitSettle, Line: 2, Until: 100})
+	s.clock.advance(100)
+	step(script.Wait{For: script.WaitSettle, Line: 2, Until: 200})
+	// It opens at 150 and CONNACK comes back: quiet from then on.
+	s.clock.advance(150)
+	s.net.pump(t)
+	step(script.Wait{For: script.WaitSettle, Line: 2, Until: 250})
+	s.clock.advance(249)
+	step(script.Wait{For: script.WaitSettle, Line: 2, Until: 250})
+	s.clock.advance(250)
+	if _, done, err := lr.Step(); !done || err != nil {
+		t.Fatalf("done=%v err=%v", done, err)
+	}
+	if got := results(lr.Trace()); got != "ok expect c connected\n" {
+		t.Fatal(got)
+	}
+	// A broker that never answers: the wait ends at MaxSettle.
+	s2 := newSession(t)
+	target2 := NewScriptTarget(s2.d)
+	target2.Quiet, target2.MaxSettle = 100, 1000
+	lr2, _ := sc.StartLive(target2)
+	for range 20 {
+		w, done, _ := lr2.Step()
+		if done {
+			break
+		}
+		s2.clock.advance(w.Until)
+	}
+	if s2.clock.now != 1000 {
+		t.Fatalf("the run ended at %d, want at MaxSettle 1000", s2.clock.now)
+	}
+	if got := results(lr2.Trace()); !strings.HasPrefix(got, "FAIL expect c connected") {
+		t.Fatal(got)
+	}
+}

@@ -26,7 +26,7 @@ func TestExpectationResult(t *testing.T) {
 		"expectations: 1 of 3 hold",
 		"  ok              line 1",
 		"  FAIL            line 2",
-		"  not observable  line 3: expect broker session c connected\n        found: not observable on a real broker",
+		"  not observable  line 3: expect broker session c connected\n        not observable on a real broker\n",
 	} {
 		if !strings.Contains(text, s) {
 			t.Errorf("the text lacks %q:\n%s", s, text)

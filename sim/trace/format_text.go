@@ -94,7 +94,10 @@ func FormatText(t *Trace, lang string) string {
 		}
 		for _, e := range t.Expectations {
 			b.WriteString(line(lang, "  %s  line %d: %s\n", pad(e.Result().Name().In(lang), markWidth), e.Line, e.Text))
-			if !e.OK {
+			switch {
+			case e.Unobservable:
+				b.WriteString("        " + e.Why.In(lang) + "\n")
+			case !e.OK:
 				b.WriteString(line(lang, "        found: %s\n", e.Why.In(lang)))
 			}
 		}
