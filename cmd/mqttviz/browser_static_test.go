@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,6 +26,14 @@ import (
 // a free loopback port until the test ends. It returns the site's
 // address, http://127.0.0.1:PORT/mqttviz.
 func staticSite(t *testing.T) string {
+	t.Helper()
+	site, _ := stoppableStaticSite(t)
+	return site
+}
+
+// stoppableStaticSite is staticSite that can also be stopped before the
+// test ends, as a classroom's network goes: stop kills the file server.
+func stoppableStaticSite(t *testing.T) (site string, stop func()) {
 	t.Helper()
 	ensureWASM(t)
 	python, err := exec.LookPath("python3")
@@ -45,7 +54,9 @@ func staticSite(t *testing.T) string {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	var once sync.Once
+	stop = func() { once.Do(func() { cmd.Process.Kill(); cmd.Wait() }) }
+	t.Cleanup(stop)
 	port := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(out)
@@ -61,10 +72,10 @@ func staticSite(t *testing.T) string {
 	}()
 	select {
 	case p := <-port:
-		return "http://127.0.0.1:" + p + "/mqttviz"
+		return "http://127.0.0.1:" + p + "/mqttviz", stop
 	case <-time.After(20 * time.Second):
 		t.Fatal("python3 -m http.server did not say its port")
-		return ""
+		return "", stop
 	}
 }
 

@@ -170,7 +170,9 @@ func compressGzip(b []byte) ([]byte, error) {
 
 // Handler is the whole app, served from memory: the pages pre-rendered
 // once from their paths alone (renderApp), go-app's scripts and styles,
-// and the files of web/, each compressed as the browser accepts it.
+// the service worker that keeps them all for offline use
+// (addOfflineWorker), and the files of web/, each compressed as the
+// browser accepts it.
 // No request reaches go-app: what a request carries, its query, its path
 // or its host, cannot reach the HTML the server writes.
 func (s *site) Handler() (http.Handler, error) {
@@ -185,6 +187,13 @@ func (s *site) Handler() (http.Handler, error) {
 	}
 	for p, a := range texts {
 		assets[p] = a
+	}
+	web, err := readWeb(s.dir, s.wasm)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := addOfflineWorker(assets, web, siteBase("")); err != nil {
+		return nil, err
 	}
 	for _, a := range assets {
 		if err := a.compress(brotliServeQuality); err != nil {

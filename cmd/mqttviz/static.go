@@ -47,8 +47,9 @@ func runStatic(args []string, stdout, stderr io.Writer) int {
 
 // writeStatic writes the pages, pre-rendered as `serve` does (renderApp),
 // each page as NAME/index.html: the one layout every static host
-// resolves for the link NAME/. Then every file of web/ and the
-// precompressed app.wasm.
+// resolves for the link NAME/, and the service worker that keeps the
+// site for offline use. Then every file of web/ and the precompressed
+// app.wasm.
 func writeStatic(out, base, web string, quality int, progress io.Writer) error {
 	dir, err := findWeb(web)
 	if err != nil {
@@ -59,13 +60,21 @@ func writeStatic(out, base, web string, quality int, progress io.Writer) error {
 		return err
 	}
 	var resources app.ResourceProvider = s
-	if prefix := strings.Trim(base, "/"); prefix != "" {
+	prefix := strings.Trim(base, "/")
+	if prefix != "" {
 		resources = app.CustomProvider("", prefix)
 	}
 	ui.Register()
 	h := ui.NewHandler(resources, s.version)
 	assets, err := renderApp(h)
 	if err != nil {
+		return err
+	}
+	files, err := readWeb(dir, s.wasm)
+	if err != nil {
+		return err
+	}
+	if _, err := addOfflineWorker(assets, files, siteBase(prefix)); err != nil {
 		return err
 	}
 	for p, a := range assets {

@@ -33,8 +33,9 @@ func NewHandler(resources app.ResourceProvider, version string) *app.Handler {
 		RawHeaders: []string{wasmPreload(resources.AppWASM()), contentSecurityPolicy},
 		// go-app's default worker downloads every resource again, app.wasm
 		// included, while the page starts: a second 2 MB fetch competing
-		// with the first render. This one only takes control; the browser
-		// caches as usual.
+		// with the first render. The server replaces this one with the
+		// app's own, which knows every file of the build
+		// (cmd/mqttviz/offline.go).
 		ServiceWorkerTemplate: serviceWorker,
 	}
 }
@@ -45,11 +46,9 @@ func NewHandler(resources app.ResourceProvider, version string) *app.Handler {
 // a <meta>, so that static hosts send it too.
 const contentSecurityPolicy = `<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'">`
 
-// serviceWorker is the app's service worker: it installs and takes
-// control at once and lets every request through to the network.
-const serviceWorker = `self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
-`
+// serviceWorker stands for the app's service worker until the server,
+// which alone knows the build's files, writes it.
+const serviceWorker = "// mqttviz: cmd/mqttviz writes the service worker.\n"
 
 // wasmPreload is a <link> that starts downloading app.wasm at once. The
 // address is the app's own, never user data.

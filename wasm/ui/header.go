@@ -12,12 +12,29 @@ import (
 const mainID = "main"
 
 // header is the top bar: the skip link, the name, the navigation and the
-// language switch.
+// language switch; and, when a new version of the app is installed, the
+// notice that says so.
 type header struct {
 	app.Compo
 
 	Lang string
+	// updateReady: a new version is installed and waits for a reload.
+	updateReady bool
 }
+
+// OnMount asks the service worker to keep app.wasm, now that the app has
+// started, and shows the update notice if a new version already waits.
+func (h *header) OnMount(ctx app.Context) {
+	jsb.KeepForOffline()
+	h.updateReady = ctx.AppUpdateAvailable()
+	jsb.OnUpdateWaiting(func() {
+		ctx.Dispatch(func(app.Context) { h.updateReady = true })
+	})
+}
+
+// OnAppUpdate shows the update notice: go-app calls it when a new
+// version has installed while the page is open.
+func (h *header) OnAppUpdate(ctx app.Context) { h.updateReady = true }
 
 func newHeader(lang string) *header { return &header{Lang: lang} }
 
@@ -40,6 +57,19 @@ func (h *header) Render() app.UI {
 			h.langButton(i18n.EN, "en", "English"),
 			h.langButton(i18n.ZH, "zh-CN", "简体中文"),
 		),
+		app.If(h.updateReady, renderUpdateNotice(h.Lang)),
+	)
+}
+
+// renderUpdateNotice says that a new version is ready; its button lets
+// the new version take over and reloads the page. Until then the page
+// keeps running the version it started with, every file from its cache.
+func renderUpdateNotice(lang string) app.UI {
+	return app.Div().ID("update-notice").Class("update-notice").Role("status").Body(
+		app.Span().Text(tr(lang, "update.ready")),
+		app.Button().ID("update-reload").Type("button").
+			OnClick(func(app.Context, app.Event) { jsb.ActivateUpdate() }).
+			Text(tr(lang, "update.reload")),
 	)
 }
 

@@ -1,0 +1,166 @@
+// mqttviz's service worker, written by the server (offline.go): after a
+// first visit the whole app, every page of it, works with no network.
+//
+// One cache per build, named by a hash of every file it holds: a file is
+// stored only when its SHA-256 is the one the build listed, so a cache
+// never mixes two builds. A new build installs a new cache beside the old
+// one and waits; the page says a new version is ready, and the worker
+// takes over when the reader reloads (or on the next visit). Only this
+// site's own files are answered: other origins, WebSockets and anything
+// not listed go to the network untouched.
+"use strict";
+
+const offline = {{.Config}};
+
+const cachePrefix = "mqttviz:" + offline.base + ":";
+const cacheName = cachePrefix + offline.version;
+const siteURL = (path) => new URL(offline.base + path.slice(1), self.location.origin).href;
+const digests = new Map(offline.files.map((f) => [siteURL(f.path), f.sha256]));
+const pages = new Set(offline.pages);
+const wasmURL = siteURL(offline.wasm);
+const notFoundURL = siteURL(offline.notFound);
+
+// Message types the pages send, namespaced and versioned.
+const askCacheWASM = "mqttviz/offline/v1/cache-wasm";
+const askActivate = "mqttviz/offline/v1/activate";
+
+self.addEventListener("install", (event) => {
+  // On a first visit the page downloads app.wasm while this worker
+  // installs: fetched here too, it would come twice. The page asks for it
+  // once it has started (askCacheWASM), from the browser's HTTP cache.
+  const firstVisit = !self.registration.active;
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(cacheName);
+      try {
+        await Promise.all(
+          [...digests.keys()]
+            .filter((url) => !(firstVisit && url === wasmURL))
+            .map((url) => store(cache, url, "no-cache")),
+        );
+      } catch (err) {
+        // The worker is discarded; so is what it had cached.
+        await caches.delete(cacheName);
+        throw err;
+      }
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith(cachePrefix) && key !== cacheName) {
+          await caches.delete(key);
+        }
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  const type = event.data && event.data.type;
+  if (type === askCacheWASM) {
+    event.waitUntil(cacheWASM());
+  } else if (type === askActivate) {
+    self.skipWaiting();
+  }
+});
+
+// cacheWASM stores app.wasm unless it is there: from the HTTP cache the
+// page's own download filled, else (an older build's there) the network.
+async function cacheWASM() {
+  const cache = await caches.open(cacheName);
+  if (await cache.match(wasmURL)) {
+    return;
+  }
+  try {
+    await store(cache, wasmURL, "force-cache");
+  } catch (err) {
+    await store(cache, wasmURL, "no-cache");
+  }
+}
+
+// store fetches url and keeps it.
+async function store(cache, url, mode) {
+  await keep(cache, url, await fetch(url, { cache: mode, credentials: "same-origin" }));
+}
+
+// keep puts resp in cache as url if its SHA-256 is the build's. The
+// not-found page keeps its status, 404 where the server sends it so.
+async function keep(cache, url, resp) {
+  if (!resp.ok && !(url === notFoundURL && resp.status === 404)) {
+    throw new Error(url + ": " + resp.status);
+  }
+  const body = await resp.arrayBuffer();
+  const sum = await crypto.subtle.digest("SHA-256", body);
+  const hex = [...new Uint8Array(sum)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  if (hex !== digests.get(url)) {
+    throw new Error(url + " is not the file of build " + offline.version);
+  }
+  const type = resp.headers.get("Content-Type") || "application/octet-stream";
+  await cache.put(url, new Response(body, { status: resp.status, headers: { "Content-Type": type } }));
+}
+
+// pageURL is the cached page a navigation to path opens, as the server
+// resolves it (ui.PagePath): NAME, NAME/ and NAME/index.html are NAME/.
+// The query and the fragment are the app's to read, never the cache's.
+function pageURL(path) {
+  if (path + "/" === offline.base) {
+    path = offline.base;
+  }
+  if (!path.startsWith(offline.base)) {
+    return "";
+  }
+  let p = "/" + path.slice(offline.base.length);
+  if (p.endsWith("/index.html")) {
+    p = p.slice(0, -"index.html".length);
+  }
+  if (!p.endsWith("/")) {
+    p += "/";
+  }
+  return pages.has(p) ? siteURL(p) : "";
+}
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET") {
+    return;
+  }
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) {
+    return;
+  }
+  if (req.mode === "navigate") {
+    const page = pageURL(url.pathname);
+    if (page) {
+      event.respondWith(cached(page, req));
+      return;
+    }
+  }
+  const file = url.origin + url.pathname;
+  if (url.search === "" && digests.has(file)) {
+    event.respondWith(cached(file, req));
+    return;
+  }
+  if (req.mode === "navigate") {
+    event.respondWith(fetch(req).catch(() => caches.match(notFoundURL, { cacheName })));
+  }
+});
+
+// cached answers from this build's cache, else from the network, keeping
+// what the network gave if it is this build's file.
+async function cached(url, req) {
+  const cache = await caches.open(cacheName);
+  const hit = await cache.match(url);
+  if (hit) {
+    return hit;
+  }
+  const resp = await fetch(req);
+  if (req.mode !== "navigate") {
+    keep(cache, url, resp.clone()).catch(() => {});
+  }
+  return resp;
+}

@@ -1,0 +1,169 @@
+//go:build js && wasm
+
+package jsb
+
+import (
+	"sync"
+
+	"github.com/hack-pad/safejs"
+)
+
+// The page's side of the app's service worker (cmd/mqttviz/offline_worker.js):
+// two messages, namespaced and versioned as the worker expects them.
+const (
+	msgCacheWASM = "mqttviz/offline/v1/cache-wasm"
+	msgActivate  = "mqttviz/offline/v1/activate"
+)
+
+var keepOnce sync.Once
+
+// KeepForOffline asks the service worker, once the app has started, to
+// keep app.wasm for offline use: from the browser's HTTP cache, which the
+// page's own download has just filled, so that it is downloaded once.
+// Once per program; nothing happens where there is no service worker.
+func KeepForOffline() {
+	keepOnce.Do(func() {
+		sw, ok := serviceWorkers()
+		if !ok {
+			return
+		}
+		ready, err := sw.Get("ready")
+		if err != nil {
+			return
+		}
+		then(ready, func(reg safejs.Value) {
+			if active, ok := prop(reg, "active"); ok {
+				postType(active, msgCacheWASM)
+			}
+		})
+	})
+}
+
+// OnUpdateWaiting calls found if a new version of the app is installed
+// and waits for this page to let it take over: go-app says so only when
+// it sees the installation happen, not when a page opens after it.
+func OnUpdateWaiting(found func()) {
+	sw, ok := serviceWorkers()
+	if !ok {
+		return
+	}
+	if _, ok := prop(sw, "controller"); !ok {
+		return
+	}
+	reg, err := sw.Call("getRegistration")
+	if err != nil {
+		return
+	}
+	then(reg, func(reg safejs.Value) {
+		if _, ok := prop(reg, "waiting"); ok {
+			found()
+		}
+	})
+}
+
+// ActivateUpdate lets the waiting new version take over and reloads the
+// page once it has: every file then comes from the new version's cache.
+// With no version waiting it reloads at once.
+func ActivateUpdate() {
+	sw, ok := serviceWorkers()
+	if !ok {
+		reload()
+		return
+	}
+	reg, err := sw.Call("getRegistration")
+	if err != nil {
+		reload()
+		return
+	}
+	then(reg, func(reg safejs.Value) {
+		waiting, ok := prop(reg, "waiting")
+		if !ok {
+			reload()
+			return
+		}
+		onChange, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+			reload()
+			return nil
+		})
+		if err != nil {
+			reload()
+			return
+		}
+		if _, err := sw.Call("addEventListener", "controllerchange", onChange.Value()); err != nil {
+			onChange.Release()
+			reload()
+			return
+		}
+		postType(waiting, msgActivate)
+	})
+}
+
+// serviceWorkers is navigator.serviceWorker, absent outside a secure
+// context.
+func serviceWorkers() (safejs.Value, bool) {
+	nav, err := safejs.Global().Get("navigator")
+	if err != nil {
+		return safejs.Undefined(), false
+	}
+	return prop(nav, "serviceWorker")
+}
+
+// prop is v[name] when v is an object and v[name] neither null nor
+// undefined.
+func prop(v safejs.Value, name string) (safejs.Value, bool) {
+	if v.IsUndefined() || v.IsNull() {
+		return v, false
+	}
+	p, err := v.Get(name)
+	if err != nil || p.IsUndefined() || p.IsNull() {
+		return p, false
+	}
+	return p, true
+}
+
+// postType posts {type: t} to a service worker.
+func postType(worker safejs.Value, t string) {
+	msg, err := safejs.ValueOf(map[string]any{"type": t})
+	if err != nil {
+		return
+	}
+	_, _ = worker.Call("postMessage", msg)
+}
+
+// then calls fn with what promise resolves to; a rejection drops it.
+func then(promise safejs.Value, fn func(safejs.Value)) {
+	var done, failed safejs.Func
+	release := func() { done.Release(); failed.Release() }
+	done, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		release()
+		v := safejs.Undefined()
+		if len(args) > 0 {
+			v = args[0]
+		}
+		fn(v)
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	failed, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		release()
+		return nil
+	})
+	if err != nil {
+		done.Release()
+		return
+	}
+	if _, err := promise.Call("then", done.Value(), failed.Value()); err != nil {
+		release()
+	}
+}
+
+// reload loads the page again.
+func reload() {
+	loc, err := safejs.Global().Get("location")
+	if err != nil {
+		return
+	}
+	_, _ = loc.Call("reload")
+}

@@ -1,0 +1,10 @@
+package ui
+
+import "mqttviz/codec"
+
+// offlineStrings are the strings of the app's offline copy: the notice
+// that a new version is installed and waits for a reload.
+var offlineStrings = map[string]codec.Text{
+	"update.ready":  {EN: "A new version is ready.", ZH: "新版本已就绪。"},
+	"update.reload": {EN: "Reload", ZH: "重新加载"},
+}
