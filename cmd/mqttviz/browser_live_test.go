@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // The browser tests of the live page (/live/), against a real mosquitto
@@ -354,5 +355,75 @@ func TestBrowserLiveA11y(t *testing.T) {
 		click(t, ctx, "live-c1-connect-do")
 		waitFor(t, ctx, `document.getElementById("live-c1-problem") !== null`)
 		check("failed")
+	}
+}
+
+// typeKeys focuses the field with id, empties it and types text with the
+// keyboard: input events only, no change event before Enter.
+func typeKeys(t *testing.T, ctx context.Context, id, text string) {
+	t.Helper()
+	eval[bool](t, ctx, fmt.Sprintf(`(e => (e.focus(), e.select(), true))(document.getElementById(%q))`, id))
+	do(t, ctx, chromedp.KeyEvent(text))
+}
+
+// TestBrowserLiveKeyboard: everything from the keyboard. A client id
+// typed and Enter connects with it; a payload typed and Enter publishes
+// it; Tab from the publish button reaches the next client's panel.
+func TestBrowserLiveKeyboard(t *testing.T) {
+	m := startMosquitto(t)
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	openLive(t, ctx, base, m.WSURL())
+	typeKeys(t, ctx, "live-c1-clientid", "mqttviz-typed1")
+	do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitFor(t, ctx, `document.getElementById("live-c1-status").textContent === "Connected."`)
+	typeKeys(t, ctx, "live-c1-payload", "typed")
+	do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitSteps(t, ctx, 4)
+	waitFor(t, ctx, `document.querySelector(".inspector-panel .step-label").textContent.includes("PUBLISH q0 mqttviz/demo")`)
+	saw := mosquittoSaw(t, m, "mqttviz-typed1")
+	if !slices.Equal(saw, []string{"c>b CONNECT", "b>c CONNACK", "c>b PUBLISH q0 id=0"}) {
+		t.Fatalf("mosquitto saw %v from mqttviz-typed1", saw)
+	}
+	log, _ := os.ReadFile(m.Log)
+	if !strings.Contains(string(log), "'mqttviz/demo', ... (5 bytes)") {
+		t.Errorf("mosquitto did not get the 5 bytes typed:\n%s", log)
+	}
+	eval[bool](t, ctx, `document.getElementById("live-c1-publish").focus(), true`)
+	do(t, ctx, chromedp.KeyEvent(kb.Tab))
+	if got := eval[string](t, ctx, `document.activeElement.id`); got != "live-add" {
+		t.Errorf("Tab from Publish goes to #%s, want the Add a client button", got)
+	}
+}
+
+// TestBrowserLiveBurst: 500 messages published at once from outside
+// arrive, each a step, in order, whatever the WebSocket frames held; the
+// view ends on the newest and still answers the player.
+func TestBrowserLiveBurst(t *testing.T) {
+	const n = 500
+	m := startMosquitto(t)
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	openLive(t, ctx, base, m.WSURL())
+	click(t, ctx, "live-c1-connect-do")
+	click(t, ctx, "live-c1-subscribe")
+	waitSteps(t, ctx, 5)
+	var lines strings.Builder
+	for i := range n {
+		fmt.Fprintf(&lines, "burst %d\n", i)
+	}
+	cmd := exec.Command(mosquittoPubPath(t), "-h", "127.0.0.1", "-p", strconv.Itoa(m.TCP), "-t", "mqttviz/demo", "-l")
+	cmd.Stdin = strings.NewReader(lines.String())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("mosquitto_pub -l: %v\n%s", err, out)
+	}
+	waitForWithin(t, ctx, fmt.Sprintf(`document.getElementById("position").textContent === "Step %d of %d"`, 5+n, 5+n), 60*time.Second)
+	if got := eval[string](t, ctx, `document.getElementById("announce").textContent`); !strings.Contains(got, fmt.Sprintf("%q", fmt.Sprintf("burst %d", n-1))) {
+		t.Errorf("the newest step reads %q, want the last message", got)
+	}
+	click(t, ctx, "ctl-back")
+	waitFor(t, ctx, fmt.Sprintf(`document.getElementById("position").textContent === "Step %d of %d" && document.getElementById("live-back") !== null`, 4+n, 5+n))
+	if got := eval[string](t, ctx, `document.getElementById("announce").textContent`); !strings.Contains(got, fmt.Sprintf("%q", fmt.Sprintf("burst %d", n-2))) {
+		t.Errorf("one step back reads %q, want the message before the last", got)
 	}
 }

@@ -44,6 +44,8 @@ type livePage struct {
 	// clock, when set, is the sessions' clock (tests); otherwise each
 	// session runs on the wall clock from its start.
 	clock live.Clock
+	// keep is how many steps a recording keeps, the newest.
+	keep int
 }
 
 func newLivePage() *livePage {
@@ -53,6 +55,7 @@ func newLivePage() *livePage {
 		following: true,
 		dial:      dialWebSocket,
 		now:       time.Now,
+		keep:      liveKeep,
 	}
 }
 
@@ -151,7 +154,7 @@ func (p *livePage) start() bool {
 		wc := wslink.NewClock(dispatch)
 		clock, start = wc, wc.Start()
 	}
-	s = newLiveSession(addr, start, clock, func(ev liveEvents) live.Transport { return p.dial(addr, ev, dispatch) })
+	s = newLiveSession(addr, start, p.keep, clock, func(ev liveEvents) live.Transport { return p.dial(addr, ev, dispatch) })
 	p.sess, p.trace, p.cursor, p.following = s, s.rec.Trace(), 0, true
 	for _, c := range p.clients {
 		c.core = sim.NewClient(c.name, sim.ClientOptions{})

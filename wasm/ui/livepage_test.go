@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -374,4 +375,44 @@ func TestLivePageBadAddress(t *testing.T) {
 	if strings.Contains(lt.html(), "user:pw") {
 		t.Fatal("the page repeats the credentials")
 	}
+}
+
+// TestLivePageKeep: a recording keeps the newest steps and says so; the
+// view follows the newest, a step shown while paused stays shown as the
+// oldest go, and one no longer kept gives way to the gap step.
+func TestLivePageKeep(t *testing.T) {
+	lt := openLivePage(t, "http://127.0.0.1/live/?broker=ws://127.0.0.1:9001/mqtt")
+	lt.p.keep = 8
+	c := lt.c1()
+	c.pubQoS = 1
+	lt.run(func() { lt.p.connect(c) })
+	lt.has("Only the newest 8 steps are kept.")
+	for range 5 {
+		lt.run(func() { lt.p.publish(c) })
+	}
+	steps := lt.p.trace.Steps
+	if steps[0].Kind != trace.KindGap || len(steps) > 9 {
+		t.Fatalf("%d steps, the first a %s: want a gap step and at most 8 more", len(steps), steps[0].Kind)
+	}
+	if lt.p.cursor != len(steps)-1 {
+		t.Fatalf("the view is on step %d of %d, want the newest", lt.p.cursor, len(steps))
+	}
+	lt.has(escapeText("Showing the newest " + strconv.Itoa(len(steps)-1) + " steps: " + strconv.Itoa(lt.p.sess.dropped()) + " earlier ones are no longer kept (at most 8 are)."))
+
+	// Paused on a step that stays kept.
+	lt.run(func() { lt.p.goTo(lt.d.Context(), len(lt.p.trace.Steps)-2) })
+	shown := lt.p.trace.Steps[lt.p.cursor]
+	lt.run(func() { lt.p.publish(c) })
+	if now := lt.p.trace.Steps[lt.p.cursor]; now.Time != shown.Time || string(now.Bytes) != string(shown.Bytes) || now.From != shown.From {
+		t.Fatalf("paused on %s, the view moved to %s", shown.Label.EN, now.Label.EN)
+	}
+	// Paused on a step that goes.
+	lt.run(func() { lt.p.goTo(lt.d.Context(), 1) })
+	for range 4 {
+		lt.run(func() { lt.p.publish(c) })
+	}
+	if lt.p.cursor != 0 {
+		t.Fatalf("the step shown went, the view is on step %d: want the gap step", lt.p.cursor)
+	}
+	lt.has(`id="live-back"`)
 }

@@ -83,9 +83,9 @@ func (p *livePage) renderFollow() app.UI {
 // keepText says how many steps the page keeps, and how many it let go.
 func (p *livePage) keepText() string {
 	if n := p.sess.dropped(); n > 0 {
-		return tr(p.lang, "live.keep.dropped", liveKeep, n)
+		return tr(p.lang, "live.keep.dropped", len(p.trace.Steps)-1, n, p.keep)
 	}
-	return tr(p.lang, "live.keep", liveKeep)
+	return tr(p.lang, "live.keep", p.keep)
 }
 
 // renderClient is one client: its state and failure, its connection's

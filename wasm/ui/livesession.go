@@ -33,13 +33,14 @@ type liveSession struct {
 	seen int
 }
 
-// liveKeep is how many steps the live page keeps: the newest.
+// liveKeep is how many steps the live page keeps by default: the newest.
 const liveKeep = live.DefaultKeep
 
-// newLiveSession starts a recording at the wall-clock time start.
-func newLiveSession(addr brokeraddr.Addr, start time.Time, clock live.Clock, net func(ev liveEvents) live.Transport) *liveSession {
+// newLiveSession starts a recording at the wall-clock time start that
+// keeps the newest keep steps.
+func newLiveSession(addr brokeraddr.Addr, start time.Time, keep int, clock live.Clock, net func(ev liveEvents) live.Transport) *liveSession {
 	s := &liveSession{addr: addr, clock: clock}
-	s.rec = live.NewRecorder(live.Options{Source: trace.SourceLive, Start: start.UTC().Format("2006-01-02T15:04:05.000Z"), Keep: liveKeep})
+	s.rec = live.NewRecorder(live.Options{Source: trace.SourceLive, Start: start.UTC().Format("2006-01-02T15:04:05.000Z"), Keep: keep})
 	// The driver is the transport's events; the transport is made for it.
 	var ev forwardEvents
 	s.d = live.NewDriver(clock, net(&ev), s.rec, addr.String())

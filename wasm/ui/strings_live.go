@@ -20,8 +20,8 @@ var liveStrings = map[string]codec.Text{
 	"live.paused":      {EN: "Paused on an earlier step: new steps are still recorded.", ZH: "已停在较早的步骤上：新的步骤仍在记录。"},
 	"live.back":        {EN: "Back to live", ZH: "回到最新"},
 	"live.keep":        {EN: "Only the newest %d steps are kept.", ZH: "只保留最新的 %d 个步骤。"},
-	"live.keep.dropped": {EN: "Showing the newest %d steps: %d earlier ones are no longer kept.",
-		ZH: "正在显示最新的 %d 个步骤：之前的 %d 个步骤已不再保存。"},
+	"live.keep.dropped": {EN: "Showing the newest %d steps: %d earlier ones are no longer kept (at most %d are).",
+		ZH: "正在显示最新的 %d 个步骤：之前的 %d 个步骤已不再保存（最多保留 %[3]d 个）。"},
 	"live.observed": {EN: "The broker is a real one, observed from outside: its lifeline shows only what went over the network, and the state is what the clients know.",
 		ZH: "这里的服务端是真实的服务端，只能从外部观察：它的生命线只显示网络上实际传输的报文，状态面板显示的是客户端所知道的内容。"},
 
