@@ -76,7 +76,8 @@ func (p *livePage) observeStep(st *trace.Step, seq int) {
 			cl.opened = true
 		}
 	case st.Kind == trace.KindPacket && st.Outcome == trace.Refused:
-		cl.fail(liveProblem{kind: malformed, conn: st.Conn, seq: seq, text: both("live.fail.malformed"), detail: noteTexts(st.Notes)})
+		// The codec's sentence; the client's note after it repeats it.
+		cl.fail(liveProblem{kind: malformed, conn: st.Conn, seq: seq, text: both("live.fail.malformed"), detail: noteTexts(st.Notes[:min(1, len(st.Notes))])})
 	case st.Kind == trace.KindPacket && st.Packet == codec.CONNACK && st.Outcome == trace.Delivered:
 		p.connack(cl, st, seq)
 	case st.Kind == trace.KindClose:

@@ -216,7 +216,10 @@ func (p *livePage) renderProblem(c *liveClient) app.UI {
 	if seq := pr.seq; p.sess != nil {
 		if _, ok := p.sess.index(seq); ok {
 			body = append(body, app.Button().ID(id+"-showstep").Type("button").Class("live-btn").
-				OnClick(func(ctx app.Context, e app.Event) { p.showStep(seq) }).
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.showStep(seq)
+					ctx.Defer(func(app.Context) { jsb.ScrollIntoView("live-recording") })
+				}).
 				Text(tr(lang, "live.showstep")))
 		}
 	}
