@@ -37,6 +37,25 @@ func TestBrowserOfflineServe(t *testing.T) {
 	if n := srv.wasmDownloads.Load(); n != 1 {
 		t.Errorf("app.wasm was downloaded %d times on the first visit, want once", n)
 	}
+	if *perf {
+		size, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(async () => {
+			const c = await caches.open(`+strconv.Quote(cacheName(cfg))+`);
+			let n = 0;
+			for (const r of await c.keys()) n += (await (await c.match(r)).blob()).size;
+			return n;
+		})()`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("first visit of /, until the cache is full: %d requests, %d bytes sent by the server (compressed as the browser accepts), of which app.wasm %d", srv.requests.Load(), srv.sent.Load(), srv.wasmSent.Load())
+		t.Logf("cache %s: %d files, %d bytes", cacheName(cfg), len(cfg.Files), int(size))
+		srv.requests.Store(0)
+		srv.sent.Store(0)
+		do(t, ctx, chromedp.Reload())
+		waitFor(t, ctx, `performance.getEntriesByName("mqttviz-interactive").length > 0`)
+		time.Sleep(time.Second)
+		t.Logf("a second visit: %d requests, %d bytes sent by the server", srv.requests.Load(), srv.sent.Load())
+	}
 	srv.stop()
 	clearHTTPCache(t, ctx)
 	checkOffline(t, ctx, srv.url)
@@ -163,6 +182,11 @@ type offlineServer struct {
 	srv           *http.Server
 	current       atomic.Pointer[http.Handler]
 	wasmDownloads atomic.Int32
+	// requests and sent count the requests and the bytes of the bodies
+	// sent, for -perf.
+	requests atomic.Int32
+	sent     atomic.Int64
+	wasmSent atomic.Int64
 }
 
 func newOfflineServer(t *testing.T, web string) *offlineServer {
@@ -178,8 +202,11 @@ func newOfflineServer(t *testing.T, web string) *offlineServer {
 	o.srv = &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		(*o.current.Load()).ServeHTTP(rec, r)
+		o.requests.Add(1)
+		o.sent.Add(rec.sent)
 		if r.URL.Path == "/web/app.wasm" && rec.status == http.StatusOK {
 			o.wasmDownloads.Add(1)
+			o.wasmSent.Add(rec.sent)
 		}
 	})}
 	go o.srv.Serve(ln)
@@ -210,9 +237,17 @@ func (o *offlineServer) handler() http.Handler { return *o.current.Load() }
 // stop closes the listener and every connection: the network is gone.
 func (o *offlineServer) stop() { o.srv.Close() }
 
+// statusRecorder notes the status and the body's size of a response.
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
+	sent   int64
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	n, err := r.ResponseWriter.Write(b)
+	r.sent += int64(n)
+	return n, err
 }
 
 func (r *statusRecorder) WriteHeader(code int) {
