@@ -21,9 +21,9 @@ the file -o names, or to stdout only when stdout is not a terminal:
   mqttviz run qos1-lost-puback --format pcapng -o qos1.pcapng
 --format svg writes the sequence diagram as a standalone SVG file (styles
 inline, Chinese fonts of every system in its font list), of the whole trace
-or of steps --from N --to M (step indices from 0, as --format json numbers
-them), with its labels in --lang:
-  mqttviz run qos2 --format svg --from 2 --to 9 --lang zh -o qos2.svg
+or of steps --from N --to M (numbered from 1, as the app's "Step N of M"),
+with its labels in --lang:
+  mqttviz run qos2 --format svg --from 3 --to 10 --lang zh -o qos2.svg
 There is no --format png: a PNG needs a browser to draw the Chinese text.
 The Export button of every player page in the app saves the same diagram
 as PNG at twice its size; or open the SVG in a browser.
@@ -46,8 +46,8 @@ arguments are wrong.
 func runRun(args []string, stdout, stderr io.Writer) int {
 	c := newCLI("run", runUsage)
 	format := c.fs.String("format", "text", "output: text (a table), json (the trace), mermaid (a sequenceDiagram), pcapng (a capture for Wireshark) or svg (the sequence diagram)")
-	from := c.fs.Int("from", 0, "with --format svg: the first step drawn")
-	to := c.fs.Int("to", -1, "with --format svg: the last step drawn (-1: the trace's last)")
+	from := c.fs.Int("from", 1, "with --format svg: the first step drawn, from 1")
+	to := c.fs.Int("to", 0, "with --format svg: the last step drawn (0: the trace's last)")
 	outPath := c.fs.String("o", "", "write the output to this file instead of stdout")
 	seed := c.fs.Int64("seed", 1, "random seed of the run")
 	broker := c.fs.String("broker", "", "run against the real broker at this address (mqtt://, ws://, wss://)")
@@ -64,7 +64,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mqttviz run: --format must be text, json, mermaid, pcapng or svg, not %q\n", *format)
 		return 2
 	}
-	if *format != "svg" && (*from != 0 || *to != -1) {
+	if *format != "svg" && (*from != 1 || *to != 0) {
 		fmt.Fprintln(stderr, "mqttviz run: --from and --to choose the steps of --format svg only")
 		return 2
 	}
@@ -117,12 +117,16 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	if *format == "svg" {
 		last := *to
-		if last < 0 {
-			last = len(trace.Steps) - 1
+		if last == 0 {
+			last = len(trace.Steps)
 		}
-		svg, err := svgOf(trace, *lang, *from, last)
+		if *from < 1 || last < *from || last > len(trace.Steps) {
+			fmt.Fprintf(stderr, "mqttviz run: --from %d --to %d is not a range of this trace's steps, 1 to %d\n", *from, last, len(trace.Steps))
+			return 2
+		}
+		svg, err := svgOf(trace, *lang, *from-1, last-1)
 		if err != nil {
-			fmt.Fprintln(stderr, "mqttviz run: --from/--to:", err)
+			fmt.Fprintln(stderr, "mqttviz run:", err)
 			return 2
 		}
 		write = func(w io.Writer) error {

@@ -165,13 +165,14 @@ func TestRunSVG(t *testing.T) {
 	if code := runRun([]string{"qos1", "--format", "svg", "--from", "2", "--to", "3"}, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
-	if n := strings.Count(out.String(), "data-step="); n != 2 {
-		t.Errorf("--from 2 --to 3 drew %d steps, want 2", n)
+	if n := strings.Count(out.String(), "data-step="); n != 2 || !strings.Contains(out.String(), `data-step="1"`) {
+		t.Errorf("--from 2 --to 3 drew %d steps, want 2 from index 1", n)
 	}
 	for _, args := range [][]string{
 		{"qos1", "--format", "svg", "--from", "5", "--to", "2"},
 		{"qos1", "--format", "svg", "--to", "999"},
-		{"qos1", "--format", "mermaid", "--from", "1"},
+		{"qos1", "--format", "svg", "--from", "0"},
+		{"qos1", "--format", "mermaid", "--from", "2"},
 	} {
 		errOut.Reset()
 		if code := runRun(args, io.Discard, &errOut); code != 2 {

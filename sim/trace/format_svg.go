@@ -17,8 +17,9 @@ func FormatSVG(t *Trace, lang string) string {
 	return formatSVG(t, lang, 0, len(t.Steps)-1)
 }
 
-// FormatSVGRange is FormatSVG for the steps from to to (indices, both
-// drawn); it fails when the range is empty or not inside the trace.
+// FormatSVGRange is FormatSVG for the steps from to to (indices in
+// Steps, both drawn); it fails when the range is empty or not inside the
+// trace.
 func FormatSVGRange(t *Trace, lang string, from, to int) (string, error) {
 	if from < 0 || to < from || to >= len(t.Steps) {
 		return "", fmt.Errorf("steps %d to %d are not a range of this trace's %d steps (0 to %d)", from, to, len(t.Steps), len(t.Steps)-1)
@@ -139,7 +140,7 @@ func formatSVG(t *Trace, lang string, from, to int) string {
 }
 
 // caption names the diagram: the trace's title (or scenario) and, for a
-// part of it, which steps.
+// part of it, which steps, numbered from 1 as the app shows them.
 func (d *svgDoc) caption() string {
 	c := d.t.Title.In(d.lang)
 	if c == "" {
@@ -149,7 +150,7 @@ func (d *svgDoc) caption() string {
 		c = svgWords["diagram"].In(d.lang)
 	}
 	if n := len(d.t.Steps); n > 0 && (d.l.from > 0 || d.l.to < n-1) {
-		c += " · " + fmt.Sprintf(svgWords["steps"].In(d.lang), d.l.from, d.l.to, n)
+		c += " · " + fmt.Sprintf(svgWords["steps"].In(d.lang), d.l.from+1, d.l.to+1, n)
 	}
 	return c
 }

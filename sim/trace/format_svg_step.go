@@ -81,7 +81,7 @@ func (d *svgDoc) writePacket(s Step, y int) {
 		}
 	}
 	label, lx := d.centre(fontArrow, whole, (x1+x2)/2)
-	d.text("text", textAttrs(lx, y1-8, fontArrow, f.colour, "middle"), label)
+	d.text("text", textAttrs(lx, y1-8, fontArrow, f.colour, "middle", "class", "arrow-label"), label)
 	d.sectionBar(s.Sections, lx, y1-5)
 }
 

@@ -131,7 +131,7 @@ func TestSVGRange(t *testing.T) {
 			t.Errorf("step %d missing from the whole trace", i)
 		}
 	}
-	if titles := svgTexts(t, part, "title"); !strings.Contains(titles[0], "steps 1–2 of 5") {
+	if titles := svgTexts(t, part, "title"); !strings.Contains(titles[0], "steps 2–3 of 5") {
 		t.Errorf("the part's title %q does not say which steps", titles[0])
 	}
 	if got := svgTexts(t, whole, "title")[0]; got != tr.Title.EN {

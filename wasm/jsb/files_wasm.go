@@ -145,38 +145,50 @@ func TextOf(id string) string {
 }
 
 // Download saves data as a file called name, of the media type mime: a
-// Blob, its object URL on an <a download> that is clicked and removed,
-// the URL revoked a minute later, when the browser has long taken it
-// (revoked at once, a slow download may find it gone).
+// Blob saved by saveBlob.
 func Download(name, mime string, data []byte) error {
+	blob, err := newBlob(mime, data)
+	if err != nil {
+		return err
+	}
+	return saveBlob(name, blob)
+}
+
+// newBlob is a Blob of the media type mime holding a copy of data.
+func newBlob(mime string, data []byte) (safejs.Value, error) {
 	g := safejs.Global()
 	u8, err := g.Get("Uint8Array")
 	if err != nil {
-		return err
+		return safejs.Value{}, err
 	}
 	arr, err := u8.New(len(data))
 	if err != nil {
-		return err
+		return safejs.Value{}, err
 	}
 	if _, err := safejs.CopyBytesToJS(arr, data); err != nil {
-		return err
+		return safejs.Value{}, err
 	}
 	parts, err := safejs.ValueOf([]any{safejs.Unsafe(arr)})
 	if err != nil {
-		return err
+		return safejs.Value{}, err
 	}
 	opts, err := safejs.ValueOf(map[string]any{"type": mime})
 	if err != nil {
-		return err
+		return safejs.Value{}, err
 	}
 	blobType, err := g.Get("Blob")
 	if err != nil {
-		return err
+		return safejs.Value{}, err
 	}
-	blob, err := blobType.New(parts, opts)
-	if err != nil {
-		return err
-	}
+	return blobType.New(parts, opts)
+}
+
+// saveBlob saves blob as a file called name: its object URL on an <a
+// download> that is clicked and removed, the URL revoked a minute later,
+// when the browser has long taken it (revoked at once, a slow download
+// may find it gone).
+func saveBlob(name string, blob safejs.Value) error {
+	g := safejs.Global()
 	urlType, err := g.Get("URL")
 	if err != nil {
 		return err

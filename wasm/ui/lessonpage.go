@@ -161,7 +161,7 @@ func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playSta
 	}
 	return app.Div().Class("player-view").Body(
 		app.Div().Class("lesson-intro").Body(append(intro,
-			app.Div().Class("trace-tools").Body(renderSaveButton(lang)), saveFailed)...),
+			app.Div().Class("trace-tools").Body(renderSaveButton(lang), newExportControl(t, cursor, redact, lang)), saveFailed)...),
 		// The player and the step's line stay at the top of the window
 		// while the page scrolls to the events or the inspector.
 		app.Div().Class("player-bar").Body(

@@ -1,0 +1,14 @@
+package ui
+
+import "mqttviz/codec"
+
+// exportStrings are the strings of the Export menu of every player page.
+var exportStrings = map[string]codec.Text{
+	"export":          {EN: "Export", ZH: "导出"},
+	"export.title":    {EN: "Save the sequence diagram as a picture, for an article or slides", ZH: "把时序图保存为图片，用于文章或课件"},
+	"export.svg":      {EN: "SVG, whole trace", ZH: "SVG，完整轨迹"},
+	"export.svg.near": {EN: "SVG, steps %d–%d", ZH: "SVG，第 %d–%d 步"},
+	"export.png":      {EN: "PNG (2×), whole trace", ZH: "PNG（2 倍），完整轨迹"},
+	"export.png.near": {EN: "PNG (2×), steps %d–%d", ZH: "PNG（2 倍），第 %d–%d 步"},
+	"export.failed":   {EN: "The diagram could not be exported: %s", ZH: "无法导出时序图：%s"},
+}
