@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -56,9 +58,45 @@ func TestBrowserOfflineServe(t *testing.T) {
 		time.Sleep(time.Second)
 		t.Logf("a second visit: %d requests, %d bytes sent by the server", srv.requests.Load(), srv.sent.Load())
 	}
+	// Installable: a manifest with local icons and a service worker.
+	inst, err := chromedp.Call(ctx, page.GetInstallabilityErrors, cdp.Empty{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range inst.InstallabilityErrors {
+		t.Errorf("not installable: %s", e.ErrorID)
+	}
 	srv.stop()
 	clearHTTPCache(t, ctx)
 	checkOffline(t, ctx, srv.url)
+	checkCrossOrigin(t, ctx)
+}
+
+// checkCrossOrigin: a request to another origin goes to its server every
+// time, and nothing of it is cached, the site's own server being gone.
+func checkCrossOrigin(t *testing.T, ctx context.Context) {
+	t.Helper()
+	var seen atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen.Add(1)
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Write([]byte("from the other origin"))
+	}))
+	defer other.Close()
+	for i := 0; i < 2; i++ {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch(`+strconv.Quote(other.URL+"/x")+`).then((r) => r.text(), (e) => String(e))`, chromedp.EvalAwaitPromise))
+		if err != nil || got != "from the other origin" {
+			t.Fatalf("a request to another origin gave %q (%v)", got, err)
+		}
+	}
+	if n := seen.Load(); n != 2 {
+		t.Errorf("the other origin's server saw %d of 2 requests", n)
+	}
+	for name, paths := range cacheContents(t, ctx) {
+		if slices.Contains(paths, "/x") {
+			t.Errorf("the cache %s holds the other origin's /x", name)
+		}
+	}
 }
 
 // TestBrowserOfflineStatic is TestBrowserOfflineServe on the static site
