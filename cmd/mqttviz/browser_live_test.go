@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -86,12 +87,28 @@ func allowDownloads(t *testing.T, ctx context.Context) string {
 func saveLive(t *testing.T, ctx context.Context, dir string) (*trace.Trace, string) {
 	t.Helper()
 	click(t, ctx, "trace-save")
-	b := waitDownload(t, dir, "trace.json")
+	b := waitLiveDownload(t, dir)
 	tr, err := trace.Read(b)
 	if err != nil {
 		t.Fatalf("the saved live trace does not read back: %v", err)
 	}
 	return tr, string(b)
+}
+
+// waitLiveDownload waits for the one live-START.json the browser saves
+// in dir.
+func waitLiveDownload(t *testing.T, dir string) []byte {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		names, _ := filepath.Glob(filepath.Join(dir, "live-*.json"))
+		if len(names) == 1 {
+			return waitDownload(t, dir, filepath.Base(names[0]))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("no live-*.json downloaded to %s", dir)
+	return nil
 }
 
 // packetLines are the packet steps of lifeline client, in order: "c>b

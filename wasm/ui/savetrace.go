@@ -19,16 +19,20 @@ func traceJSON(t *trace.Trace) ([]byte, error) {
 }
 
 // traceFileName is the name a saved trace gets: its scenario's name,
-// NAME.json, kept to letters, digits, '.', '-' and '_' ("trace.json"
-// when nothing is left).
+// NAME.json, or for a live trace live-START.json, kept to letters,
+// digits, '.', '-' and '_' ("trace.json" when nothing is left).
 func traceFileName(t *trace.Trace) string {
+	base := t.Scenario
+	if base == "" && t.Start != "" {
+		base = "live-" + strings.NewReplacer(":", "", ".", "-").Replace(strings.TrimSuffix(t.Start, "Z"))
+	}
 	name := strings.Map(func(r rune) rune {
 		switch {
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
 			return r
 		}
 		return '-'
-	}, strings.TrimSuffix(t.Scenario, ".json"))
+	}, strings.TrimSuffix(base, ".json"))
 	name = strings.Trim(name, ".-")
 	if name == "" {
 		name = "trace"

@@ -94,4 +94,7 @@ func TestTraceFileName(t *testing.T) {
 			t.Errorf("traceFileName(%q) = %q, want %q", in, got, want)
 		}
 	}
+	if got := traceFileName(&trace.Trace{Source: trace.SourceLive, Start: "2026-12-01T10:53:13.123Z"}); got != "live-2026-12-01T105313-123.json" {
+		t.Errorf("a live trace is saved as %q", got)
+	}
 }
