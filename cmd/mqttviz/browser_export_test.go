@@ -64,8 +64,8 @@ func exportChoice(t *testing.T, ctx context.Context, id string) {
 
 // TestBrowserExport exports a lesson's diagram from the lesson page in
 // English and in Chinese: the SVG is the bytes `trace.FormatSVG` writes
-// (as `mqttviz run --format svg`), the PNG is twice its size and not
-// blank, the steps around the cursor are the cursor's ±5; then it opens
+// (as `mqttviz run --format svg`), the PNG is twice its size, not blank
+// and the picture `mqttviz run --format png` draws, the steps around the cursor are the cursor's ±5; then it opens
 // the SVG file in Chromium and checks every arrow label is drawn, and
 // that the Chinese ones are drawn with a Chinese font's glyphs.
 func TestBrowserExport(t *testing.T) {
@@ -107,6 +107,19 @@ func TestBrowserExport(t *testing.T) {
 		if n := inked(img); n < img.Bounds().Dx()*img.Bounds().Dy()/100 {
 			t.Errorf("%s: the PNG is all but blank: %d pixels drawn", lang, n)
 		}
+		// The command draws the same picture, in headless Chromium too.
+		cliPNG := filepath.Join(t.TempDir(), "cli.png")
+		var cliErr bytes.Buffer
+		if code := runRun([]string{exportLesson, "--format", "png", "--lang", lang, "-o", cliPNG}, &bytes.Buffer{}, &cliErr); code != 0 {
+			t.Fatalf("mqttviz run --format png: %d: %s", code, cliErr.String())
+		}
+		if b, err := os.ReadFile(cliPNG); err != nil {
+			t.Fatal(err)
+		} else if cliImg, err := png.Decode(bytes.NewReader(b)); err != nil {
+			t.Fatalf("%s: the command's PNG does not decode: %v", lang, err)
+		} else if d := differentPixels(img, cliImg); d != 0 {
+			t.Errorf("%s: the command's PNG differs from the app's in %d pixels", lang, d)
+		}
 
 		// The steps around the cursor: forward to step 7 (index 6).
 		for range 6 {
@@ -121,6 +134,25 @@ func TestBrowserExport(t *testing.T) {
 
 		checkDrawnSVG(t, ctx, filepath.Join(dir, name+".svg"), tr, lang)
 	}
+}
+
+// differentPixels counts the pixels where a and b differ; all of them
+// when their sizes do.
+func differentPixels(a, b image.Image) int {
+	if a.Bounds() != b.Bounds() {
+		return a.Bounds().Dx() * a.Bounds().Dy()
+	}
+	n := 0
+	for y := a.Bounds().Min.Y; y < a.Bounds().Max.Y; y++ {
+		for x := a.Bounds().Min.X; x < a.Bounds().Max.X; x++ {
+			r1, g1, b1, a1 := a.At(x, y).RGBA()
+			r2, g2, b2, a2 := b.At(x, y).RGBA()
+			if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // inked counts the pixels of img that are not the diagram's background.

@@ -12,7 +12,7 @@ import (
 	"os"
 )
 
-const runUsage = `Usage: mqttviz run LESSON|FILE [--format text|json|mermaid|pcapng|svg] [--from N] [--to M] [-o FILE] [--seed N] [--lang en|zh] [--broker URL]
+const runUsage = `Usage: mqttviz run LESSON|FILE [--format text|json|mermaid|pcapng|svg|png] [--from N] [--to M] [-o FILE] [--seed N] [--lang en|zh] [--broker URL]
 
 Runs a built-in lesson (see: mqttviz lessons) or a scenario file and prints
 its trace. --format pcapng writes a capture Wireshark opens (one TCP stream
@@ -24,9 +24,11 @@ inline, Chinese fonts of every system in its font list), of the whole trace
 or of steps --from N --to M (numbered from 1, as the app's "Step N of M"),
 with its labels in --lang:
   mqttviz run qos2 --format svg --from 3 --to 10 --lang zh -o qos2.svg
-There is no --format png: a PNG needs a browser to draw the Chinese text.
-The Export button of every player page in the app saves the same diagram
-as PNG at twice its size; or open the SVG in a browser.
+--format png writes the same diagram as a PNG at twice its size, drawn by
+headless Chromium (chromium or google-chrome on PATH, or $MQTTVIZ_CHROMIUM)
+with the system's fonts, Chinese ones included; without Chromium it fails
+and says so: save the PNG from the Export menu of the app's player instead.
+Like pcapng it is binary: name a file with -o.
 
 --broker runs the scenario against a real broker instead, in real time
 (mqtt://host:port over TCP, ws://host:port/mqtt or wss:// over a WebSocket),
@@ -40,14 +42,15 @@ arguments are wrong.
 `
 
 // runRun runs a built-in lesson or a scenario file and prints its trace as
-// a table, JSON, a Mermaid diagram, a pcapng capture or an SVG diagram.
+// a table, JSON, a Mermaid diagram, a pcapng capture or an SVG or PNG
+// diagram.
 // Exit code: 0 when every expectation holds, 1 when one fails (listed on stderr), 2 when the scenario does not
 // parse or the arguments are wrong.
 func runRun(args []string, stdout, stderr io.Writer) int {
 	c := newCLI("run", runUsage)
-	format := c.fs.String("format", "text", "output: text (a table), json (the trace), mermaid (a sequenceDiagram), pcapng (a capture for Wireshark) or svg (the sequence diagram)")
-	from := c.fs.Int("from", 1, "with --format svg: the first step drawn, from 1")
-	to := c.fs.Int("to", 0, "with --format svg: the last step drawn (0: the trace's last)")
+	format := c.fs.String("format", "text", "output: text (a table), json (the trace), mermaid (a sequenceDiagram), pcapng (a capture for Wireshark), svg or png (the sequence diagram)")
+	from := c.fs.Int("from", 1, "with --format svg or png: the first step drawn, from 1")
+	to := c.fs.Int("to", 0, "with --format svg or png: the last step drawn (0: the trace's last)")
 	outPath := c.fs.String("o", "", "write the output to this file instead of stdout")
 	seed := c.fs.Int64("seed", 1, "random seed of the run")
 	broker := c.fs.String("broker", "", "run against the real broker at this address (mqtt://, ws://, wss://)")
@@ -61,16 +64,23 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	render, ok := renderers[*format]
 	if !ok {
-		fmt.Fprintf(stderr, "mqttviz run: --format must be text, json, mermaid, pcapng or svg, not %q\n", *format)
+		fmt.Fprintf(stderr, "mqttviz run: --format must be text, json, mermaid, pcapng, svg or png, not %q\n", *format)
 		return 2
 	}
-	if *format != "svg" && (*from != 1 || *to != 0) {
-		fmt.Fprintln(stderr, "mqttviz run: --from and --to choose the steps of --format svg only")
+	diagram := *format == "svg" || *format == "png"
+	if !diagram && (*from != 1 || *to != 0) {
+		fmt.Fprintln(stderr, "mqttviz run: --from and --to choose the steps of --format svg and png only")
 		return 2
 	}
-	if *format == "pcapng" && *outPath == "" && isTerminal(stdout) {
-		fmt.Fprintln(stderr, "mqttviz run: --format pcapng is binary: name a file with -o FILE or redirect stdout")
+	if (*format == "pcapng" || *format == "png") && *outPath == "" && isTerminal(stdout) {
+		fmt.Fprintf(stderr, "mqttviz run: --format %s is binary: name a file with -o FILE or redirect stdout\n", *format)
 		return 2
+	}
+	if *format == "png" {
+		if _, err := findChromium(); err != nil {
+			fmt.Fprintln(stderr, "mqttviz run:", err)
+			return 2
+		}
 	}
 
 	name, source, err := scenarioSource(positional[0])
@@ -115,7 +125,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 		return err
 	}
-	if *format == "svg" {
+	if diagram {
 		last := *to
 		if last == 0 {
 			last = len(trace.Steps)
@@ -130,6 +140,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		write = func(w io.Writer) error {
+			if *format == "png" {
+				return writePNG(w, svg)
+			}
 			_, err := io.WriteString(w, svg)
 			return err
 		}
@@ -174,6 +187,24 @@ var renderers = map[string]func(w io.Writer, t *trace.Trace, lang string) error{
 		_, err := io.WriteString(w, trace.FormatSVG(t, lang))
 		return err
 	},
+	"png": func(w io.Writer, t *trace.Trace, lang string) error {
+		return writePNG(w, trace.FormatSVG(t, lang))
+	},
+}
+
+// writePNG writes the diagram svg as a PNG at twice its size, drawn by
+// headless Chromium.
+func writePNG(w io.Writer, svg string) error {
+	path, err := findChromium()
+	if err != nil {
+		return err
+	}
+	b, err := svgToPNG(path, svg, 2)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
 }
 
 // svgOf is the diagram of steps from to to of t, the whole trace's when

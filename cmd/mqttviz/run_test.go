@@ -105,7 +105,7 @@ func TestRunUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{},
 		{"no-such-lesson"},
-		{"qos0", "--format", "png"},
+		{"qos0", "--format", "gif"},
 		{"qos0", "--lang", "fr"},
 		{"qos0", "qos1"},
 	} {
@@ -193,5 +193,22 @@ func xmlWellFormed(s string) error {
 		} else if err != nil {
 			return err
 		}
+	}
+}
+
+// TestRunPNGNoChromium: without Chromium --format png fails before it
+// writes anything and says what to install.
+func TestRunPNGNoChromium(t *testing.T) {
+	t.Setenv(chromiumEnv, filepath.Join(t.TempDir(), "no-chromium"))
+	out := filepath.Join(t.TempDir(), "d.png")
+	var errOut bytes.Buffer
+	if code := runRun([]string{"qos1", "--format", "png", "-o", out}, io.Discard, &errOut); code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if !strings.Contains(errOut.String(), "apt-get install chromium") || !strings.Contains(errOut.String(), "Export menu") {
+		t.Errorf("the error %q does not say what to install or where else to get a PNG", errOut.String())
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a file was written")
 	}
 }
