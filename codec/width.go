@@ -15,17 +15,25 @@ import "unicode"
 func DisplayWidth(s string) int {
 	n := 0
 	for _, r := range s {
-		switch {
-		case r < 0x300: // ASCII and Latin: no wide or zero-width character
-			n++
-		case isWide(r):
-			n += 2
-		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
-		default:
-			n++
-		}
+		n += RuneWidth(r)
 	}
 	return n
+}
+
+// RuneWidth is the number of terminal columns r takes: 2 for an East
+// Asian wide or fullwidth character, 0 for a combining mark or a format
+// character, 1 otherwise. DisplayWidth is the sum over a string; the
+// diagram's label fitting weighs each rune by it too.
+func RuneWidth(r rune) int {
+	switch {
+	case r < 0x300: // ASCII and Latin: no wide or zero-width character
+		return 1
+	case isWide(r):
+		return 2
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		return 0
+	}
+	return 1
 }
 
 // isWide reports whether r is East Asian Wide or Fullwidth, by blocks:

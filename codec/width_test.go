@@ -34,3 +34,21 @@ func TestDisplayWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneWidth: DisplayWidth is the sum of RuneWidth, and the three
+// widths each have their kind of character.
+func TestRuneWidth(t *testing.T) {
+	for r, want := range map[rune]int{'a': 1, '中': 2, '！': 2, '\u0301': 0, '\u200b': 0, '→': 1, '한': 2} {
+		if got := RuneWidth(r); got != want {
+			t.Errorf("RuneWidth(%q) = %d, want %d", r, got, want)
+		}
+	}
+	s := "a中！\u0301→한"
+	sum := 0
+	for _, r := range s {
+		sum += RuneWidth(r)
+	}
+	if DisplayWidth(s) != sum {
+		t.Errorf("DisplayWidth %d, sum of RuneWidth %d", DisplayWidth(s), sum)
+	}
+}

@@ -1,5 +1,7 @@
 package views
 
+import "mqttviz/codec"
+
 // Fitting the diagram's labels into the room they have, from an estimate
 // of their width: SVG text cannot wrap, and measuring it would cost a
 // layout per row.
@@ -22,9 +24,14 @@ func (m metrics) width(s string) int {
 	return w
 }
 
+// runeW is r's width: wide for what a terminal gives two columns
+// (codec.RuneWidth), nothing for combining marks, narrow otherwise.
 func (m metrics) runeW(r rune) int {
-	if r >= 0x2e80 {
+	switch codec.RuneWidth(r) {
+	case 2:
 		return m.wide
+	case 0:
+		return 0
 	}
 	return m.narrow
 }
