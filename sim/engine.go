@@ -240,6 +240,18 @@ func (e *engine) send(from node, o outgoing) {
 		c.said[endOf(from)] = append(c.said[endOf(from)], WirePacket{Type: o.typ, PacketID: o.id, Bytes: o.bytes})
 	}
 	e.schedule(e.now+l.latency[dirIndex(d)], ev)
+	if lost {
+		return
+	}
+	if b, note, bySender, ok := l.copyOf(d, o.typ, o.id, o.bytes); ok {
+		again := ev
+		again.bytes, again.note = b, &note
+		c.inflight[endOf(from)]++
+		if e.record && bySender {
+			c.said[endOf(from)] = append(c.said[endOf(from)], WirePacket{Type: o.typ, PacketID: o.id, Bytes: b})
+		}
+		e.schedule(e.now+l.latency[dirIndex(d)], again)
+	}
 }
 
 func dirIndex(d Direction) int {
@@ -284,6 +296,9 @@ func (e *engine) arrive(ev event) {
 		return
 	}
 	step.Outcome = trace.Delivered
+	if ev.note != nil {
+		step.Notes = append(step.Notes, *ev.note)
+	}
 	n := e.nodeAt(c, end)
 	r := n.effects()
 	c.split[end].Feed(ev.bytes)

@@ -60,6 +60,8 @@ type link struct {
 	drops    []DropMatch
 	dropRate float64
 	silent   bool
+	// copies are DuplicateNext and ResendNext rules not yet used.
+	copies []copyRule
 }
 
 // faultKind names a change to a link.
@@ -78,6 +80,10 @@ const (
 	faultRestore
 	// faultLatency sets the latency of each direction.
 	faultLatency
+	// faultCopy carries the next packet that matches twice.
+	faultCopy
+	// faultResend has the sender send the next packet that matches again.
+	faultResend
 )
 
 // fault is one change to a client's link, applied by engine.fault.
@@ -99,13 +105,16 @@ func (l *link) apply(f fault) trace.Text {
 		l.dropRate = f.rate
 		pc := strconv.FormatFloat(f.rate*100, 'f', -1, 64) + "%"
 		return trace.Text{EN: "the link drops each packet with probability " + pc, ZH: "链路以 " + pc + " 的概率丢弃每个报文"}
+	case faultCopy, faultResend:
+		l.copies = append(l.copies, copyRule{match: f.match, resend: f.kind == faultResend})
+		return copyText(f)
 	case faultCut:
 		return trace.Text{EN: "the link is cut: both ends see the connection close", ZH: "链路被切断，两端都看到连接关闭"}
 	case faultSilence:
 		l.silent = true
 		return trace.Text{EN: "the link goes silent (half-open): packets vanish and nobody is told", ZH: "链路进入静默（半开连接）：报文消失，两端都不知道"}
 	case faultRestore:
-		l.silent, l.drops, l.dropRate = false, nil, 0
+		l.silent, l.drops, l.dropRate, l.copies = false, nil, 0, nil
 		return trace.Text{EN: "the link is restored", ZH: "链路恢复正常"}
 	default:
 		l.latency = [2]int64{max(f.up, 0), max(f.down, 0)}

@@ -31,6 +31,8 @@ type event struct {
 	sentAt int64
 	bytes  []byte
 	lost   *trace.Text
+	// note, when set, says why a packet travels a second time.
+	note *trace.Note
 }
 
 // dir is the direction the event travels.

@@ -64,6 +64,8 @@ var statementParsers = map[string]func(p *lineParser) error{
 	"hold":        parseHold(true),
 	"release":     parseHold(false),
 	"drop":        parseDrop,
+	"duplicate":   parseDuplicate,
+	"resend":      parseResend,
 	"cut":         parseLinkFault("cut"),
 	"silence":     parseLinkFault("silence"),
 	"restore":     parseLinkFault("restore"),
@@ -76,7 +78,7 @@ var statementParsers = map[string]func(p *lineParser) error{
 }
 
 // keywordList is the list of keywords for the "unknown keyword" error.
-const keywordList = "title, describe, note, broker, client, will, connect, open, disconnect, abort, ping, subscribe, unsubscribe, publish, raw, hold, release, drop, cut, silence, restore, latency, wait, restart, repeat, end, expect"
+const keywordList = "title, describe, note, broker, client, will, connect, open, disconnect, abort, ping, subscribe, unsubscribe, publish, raw, hold, release, drop, duplicate, resend, cut, silence, restore, latency, wait, restart, repeat, end, expect"
 
 // Parse parses a scenario script. name is recorded in the trace
 // (a lesson name or a file name). Errors are *ParseError.

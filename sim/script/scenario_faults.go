@@ -29,34 +29,45 @@ func parseDrop(p *lineParser) error {
 	if first.raw != "next" {
 		return parseDropRate(p, first)
 	}
-	t, err := p.take(messages[wantPacketType])
+	name, m, err := parseMatch(p)
 	if err != nil {
 		return err
+	}
+	p.action(func(t Target) error { return t.DropNext(name, m) })
+	return nil
+}
+
+// parseMatch reads `TYPE to|from CLIENT [id=N]`, the packet a drop,
+// duplicate or resend rule picks, after its `next`. "to" is the direction
+// broker → client, "from" client → broker.
+func parseMatch(p *lineParser) (string, sim.DropMatch, error) {
+	var m sim.DropMatch
+	t, err := p.take(messages[wantPacketType])
+	if err != nil {
+		return "", m, err
 	}
 	typ, ok := packetTypes[t.raw]
 	if !ok || t.quoted {
-		return p.expected(t.col, messages[wantPacketType], t.shown())
+		return "", m, p.expected(t.col, messages[wantPacketType], t.shown())
 	}
 	dir, err := p.word("to", "from")
 	if err != nil {
-		return err
+		return "", m, err
 	}
 	c, err := p.client()
 	if err != nil {
-		return err
+		return "", m, err
 	}
-	m := sim.DropMatch{Type: typ, Dir: sim.Down}
+	m = sim.DropMatch{Type: typ, Dir: sim.Down}
 	if dir.raw == "from" {
 		m.Dir = sim.Up
 	}
 	if err := p.options(map[string]optionSpec{
 		"id": uint16Option(say(wantPacketID, "id"), 1, &m.PacketID),
 	}); err != nil {
-		return err
+		return "", m, err
 	}
-	name := c.raw
-	p.action(func(t Target) error { return t.DropNext(name, m) })
-	return nil
+	return c.raw, m, nil
 }
 
 // parseDropRate reads the rest of `drop N% on CLIENT`.

@@ -74,6 +74,9 @@ type BrokerTarget interface {
 	RestartBroker(o sim.RestartOptions)
 	DropRate(name string, p float64) error
 	SetLatency(name string, up, down int64) error
+	DuplicateNext(name string, m sim.DropMatch) error
+	ResendNext(name string, m sim.DropMatch) error
+	Resend(name string) error
 	BrokerSession(clientID string) *trace.SessionState
 	Retained(topic string) *trace.Message
 }
