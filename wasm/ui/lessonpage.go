@@ -31,7 +31,9 @@ type lessonPage struct {
 	initRun bool
 }
 
-func newLessonPage() *lessonPage { return &lessonPage{player: player{speed: 1}} }
+func newLessonPage() *lessonPage {
+	return &lessonPage{player: player{speed: 1, addr: stepKeeper{keep: true}}}
+}
 
 // lessonName returns NAME from a path /…/lessons/NAME.
 func lessonName(path string) string {
@@ -65,6 +67,7 @@ func (p *lessonPage) open(ctx app.Context) {
 		p.run(u)
 	}
 	p.initRun = false
+	takeLang(ctx, u)
 	p.retitle(ctx, p.pageTitle)
 	// The page is ready either way: the lesson or why there is none.
 	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
@@ -84,6 +87,7 @@ func lessonAt(u *url.URL) (name string, seed int64) {
 // one.
 func (p *lessonPage) run(u *url.URL) bool {
 	p.name, p.seed = lessonAt(u)
+	p.addr.aim(u)
 	p.err = ""
 	p.info, _ = lessons.Lesson(p.name)
 	t, err := lessons.RunLesson(p.name, p.seed)

@@ -52,14 +52,21 @@ type player struct {
 	// redact, when set, is applied to every step the page shows or
 	// saves: the live page masks passwords with it.
 	redact func(trace.Step) trace.Step
+	// addr keeps the cursor in the page's address (stepurl.go).
+	addr stepKeeper
 }
 
-// load shows a new trace from its first step, paused.
+// load shows a new trace, paused, from its first step or the step the
+// page's address asks for.
 func (p *player) load(t *trace.Trace) {
 	p.trace, p.cursor, p.status = t, 0, paused
 	p.tick++
 	if p.speed == 0 {
 		p.speed = 1
+	}
+	if n := p.steps(); n > 0 && p.addr.hasWant {
+		p.cursor = p.addr.opening(n)
+		p.addr.write(p.cursor)
 	}
 }
 
@@ -91,6 +98,7 @@ func (p *player) mount(ctx app.Context) {
 			p.speed = v
 		}
 	})
+	p.addr.observeLang(ctx, func() (int, bool) { return p.cursor, p.trace != nil })
 	p.releaseKeys = jsb.ListenKeys(func(k jsb.KeyPress) bool {
 		cmd := keyCommand(k.Key, k.Tag, k.Editable, k.Modified)
 		if cmd == cmdNone || p.trace == nil {
@@ -141,6 +149,7 @@ func (p *player) goTo(ctx app.Context, i int) {
 	}
 	jsb.PerfMark("mqttviz-step-start")
 	p.cursor = i
+	p.addr.write(i)
 	ctx.Defer(func(app.Context) { jsb.PerfMeasure("mqttviz-step", "mqttviz-step-start") })
 }
 

@@ -93,7 +93,9 @@ type runProgress struct {
 	Ran, Total, Steps int
 }
 
-func newScenarioPage() *scenarioPage { return &scenarioPage{player: player{speed: 1}} }
+func newScenarioPage() *scenarioPage {
+	return &scenarioPage{player: player{speed: 1, addr: stepKeeper{keep: true}}}
+}
 
 // OnPreRender renders the example: the server never sees what a link
 // carries.
@@ -125,6 +127,8 @@ func (p *scenarioPage) OnDismount() {
 // the example, and runs it.
 func (p *scenarioPage) open(ctx app.Context) {
 	u := ctx.Page().URL()
+	p.addr.aim(u)
+	takeLang(ctx, u)
 	p.shareErr = nil
 	src, fromLink := "", false
 	if u.Fragment != "" {

@@ -31,7 +31,9 @@ type tracePage struct {
 	opened bool
 }
 
-func newTracePage() *tracePage { return &tracePage{player: player{speed: 1}} }
+func newTracePage() *tracePage {
+	return &tracePage{player: player{speed: 1, addr: stepKeeper{keep: true}}}
+}
 
 // traceInputID, traceDropID and tracePasteID name the page's file input,
 // drop zone and paste box.
@@ -45,6 +47,8 @@ func (p *tracePage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
 
 func (p *tracePage) OnNav(ctx app.Context) {
 	p.ctx = ctx
+	p.addr.aim(ctx.Page().URL())
+	takeLang(ctx, ctx.Page().URL())
 	p.retitle(ctx, p.pageTitle)
 	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
 }

@@ -1,0 +1,6 @@
+//go:build !(js && wasm)
+
+package jsb
+
+// ReplaceAddress does nothing outside a browser: there is no address bar.
+func ReplaceAddress(string) {}
