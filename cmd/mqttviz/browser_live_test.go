@@ -385,7 +385,8 @@ func typeKeys(t *testing.T, ctx context.Context, id, text string) {
 
 // TestBrowserLiveKeyboard: everything from the keyboard. A client id
 // typed and Enter connects with it; a payload typed and Enter publishes
-// it; Tab from the publish button reaches the next client's panel.
+// it; Space on Publish publishes again (the player's Space stays out of
+// the client's panel); Tab from Publish reaches Add a client.
 func TestBrowserLiveKeyboard(t *testing.T) {
 	m := startMosquitto(t)
 	base := appURL(t)
@@ -406,7 +407,13 @@ func TestBrowserLiveKeyboard(t *testing.T) {
 	if !strings.Contains(string(log), "'mqttviz/demo', ... (5 bytes)") {
 		t.Errorf("mosquitto did not get the 5 bytes typed:\n%s", log)
 	}
+	// Space on a client's button presses it, and does not play.
 	eval[bool](t, ctx, `document.getElementById("live-c1-publish").focus(), true`)
+	do(t, ctx, chromedp.KeyEvent(" "))
+	waitSteps(t, ctx, 5)
+	if got := eval[string](t, ctx, `document.getElementById("ctl-play").getAttribute("aria-label")`); got != "Play" {
+		t.Errorf("after Space on Publish the player's button says %q", got)
+	}
 	do(t, ctx, chromedp.KeyEvent(kb.Tab))
 	if got := eval[string](t, ctx, `document.activeElement.id`); got != "live-add" {
 		t.Errorf("Tab from Publish goes to #%s, want the Add a client button", got)

@@ -21,6 +21,7 @@ type KeyPress struct {
 	Tag      string
 	Editable bool
 	Modified bool
+	OwnKeys  bool
 }
 
 func ListenKeys(func(KeyPress) bool) (release func()) { return func() {} }

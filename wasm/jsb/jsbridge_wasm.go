@@ -131,6 +131,10 @@ type KeyPress struct {
 	Editable bool
 	// Modified is set when Ctrl, Alt or Meta is held.
 	Modified bool
+	// OwnKeys is set when that element is inside one marked with
+	// OwnKeysAttr, whose controls keep their keys (Space presses a
+	// button there).
+	OwnKeys bool
 }
 
 // ListenKeys calls onKey for every keydown on the window, on the

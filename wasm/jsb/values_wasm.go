@@ -48,6 +48,9 @@ func keyPress(ev safejs.Value) KeyPress {
 	if target, err := ev.Get("target"); err == nil && !target.IsNull() && !target.IsUndefined() {
 		kp.Tag = stringProp(target, "tagName")
 		kp.Editable = boolProp(target, "isContentEditable")
+		if own, err := target.Call("closest", "["+OwnKeysAttr+"]"); err == nil && !own.IsNull() && !own.IsUndefined() {
+			kp.OwnKeys = true
+		}
 	}
 	return kp
 }

@@ -97,7 +97,8 @@ func (p *livePage) renderClient(c *liveClient) app.UI {
 	if c.formErr != nil {
 		formErr = app.P().ID(id + "-formerr").Class("error").Role("alert").Text(c.formErr.In(lang))
 	}
-	return app.Section().ID(id).Class("live-client panel").Aria("labelledby", id+"-title").Body(
+	// Space presses the client's buttons, and plays nothing.
+	return app.Section().ID(id).Class("live-client panel").Aria("labelledby", id+"-title").Attr(jsb.OwnKeysAttr, true).Body(
 		app.Div().Class("live-client-head").Body(
 			app.H2().ID(id+"-title").Text(tr(lang, "live.client", c.name, c.clientID)),
 			app.P().ID(id+"-status").Class("live-status").Role("status").Text(p.statusText(c)),

@@ -101,7 +101,7 @@ func (p *player) mount(ctx app.Context) {
 	p.addr.observeLang(ctx, func() (int, bool) { return p.cursor, p.trace != nil })
 	p.releaseKeys = jsb.ListenKeys(func(k jsb.KeyPress) bool {
 		cmd := keyCommand(k.Key, k.Tag, k.Editable, k.Modified)
-		if cmd == cmdNone || p.trace == nil {
+		if cmd == cmdNone || p.trace == nil || k.OwnKeys {
 			return false
 		}
 		ctx.Dispatch(func(ctx app.Context) { p.apply(ctx, cmd) })
