@@ -33,9 +33,10 @@ var allowed = map[string][]string{
 	"wasm/i18n/i18ntest":   {"wasm/i18n"},
 	"wasm/jsb":             {"wasm/i18n", goApp, safejs},
 	"wasm/brokeraddr":      {"codec"},
+	"wasm/predict":         {"codec", "sim/trace"},
 	"wasm/wslink":          {"sim/live", "sim/trace", "wasm/brokeraddr", "wasm/jsb"},
 	"wasm/views":           {"codec", "sim/trace", "wasm/i18n", "wasm/jsb", goApp},
-	"wasm/ui":              {"codec", "sim", "sim/trace", "sim/script", "sim/lessons", "sim/live", "wasm/brokeraddr", "wasm/i18n", "wasm/jsb", "wasm/views", "wasm/wslink", goApp},
+	"wasm/ui":              {"codec", "sim", "sim/trace", "sim/script", "sim/lessons", "sim/live", "wasm/brokeraddr", "wasm/i18n", "wasm/jsb", "wasm/predict", "wasm/views", "wasm/wslink", goApp},
 	"wasm":                 {"wasm/jsb", "wasm/ui", goApp},
 	"internal/layout":      {},
 }
