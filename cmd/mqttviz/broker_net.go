@@ -46,13 +46,26 @@ type brokerServer struct {
 	stopOnce            sync.Once
 }
 
-// netConn is one device's connection: out carries what the loop writes
-// to the writer goroutine, queued counts its bytes.
+// netConn is one device's connection. The loop appends what the broker
+// writes to pending; the writer goroutine takes all of it at once, so a
+// burst of small packets is one system call, and a device that reads too
+// slowly is closed once writeQueue bytes wait for it.
 type netConn struct {
-	c      net.Conn
-	out    chan []byte
-	queued atomic.Int64
-	closed bool // by the loop: out is closed
+	c    net.Conn
+	wake chan struct{} // capacity 1: the writer has something to do
+	mu   sync.Mutex
+	// pending are the bytes not yet taken by the writer; closing says no
+	// more come: the writer closes the connection once it wrote them.
+	pending []byte
+	closing bool
+}
+
+// signal wakes the writer.
+func (nc *netConn) signal() {
+	select {
+	case nc.wake <- struct{}{}:
+	default:
+	}
 }
 
 // startBroker listens where cfg says, prints where and how to connect,
@@ -170,19 +183,20 @@ func (s *brokerServer) After(at int64, f func()) (stop func()) {
 // device reads too slowly.
 func (s *brokerServer) Write(id int, b []byte) error {
 	nc := s.conns[id]
-	if nc == nil || nc.closed {
+	if nc == nil {
 		return errors.New("the connection is closed")
 	}
-	if q := nc.queued.Load() + int64(len(b)); q > int64(s.cfg.writeQueue) {
-		return errors.New("the device reads too slowly: " + strconv.FormatInt(q, 10) + " bytes would wait for it, more than the broker's limit of " + strconv.Itoa(s.cfg.writeQueue))
+	nc.mu.Lock()
+	defer nc.mu.Unlock()
+	switch {
+	case nc.closing:
+		return errors.New("the connection is closed")
+	case len(nc.pending)+len(b) > s.cfg.writeQueue:
+		return errors.New("the device reads too slowly: " + strconv.Itoa(len(nc.pending)+len(b)) + " bytes would wait for it, more than the broker's limit of " + strconv.Itoa(s.cfg.writeQueue))
 	}
-	select {
-	case nc.out <- b:
-		nc.queued.Add(int64(len(b)))
-		return nil
-	default:
-		return errors.New("the device reads too slowly: " + strconv.Itoa(cap(nc.out)) + " writes wait for it")
-	}
+	nc.pending = append(nc.pending, b...)
+	nc.signal()
+	return nil
 }
 
 // Close closes connection id once what was queued for it is written.
@@ -192,10 +206,10 @@ func (s *brokerServer) Close(id int) {
 		return
 	}
 	delete(s.conns, id)
-	if !nc.closed {
-		nc.closed = true
-		close(nc.out)
-	}
+	nc.mu.Lock()
+	nc.closing = true
+	nc.mu.Unlock()
+	nc.signal()
 }
 
 // acceptTCP accepts devices on the TCP listener.
@@ -234,7 +248,7 @@ func (s *brokerServer) serveConn(c net.Conn, addr string) {
 	s.ioWG.Add(1)
 	defer s.ioWG.Done()
 	id := int(s.nextID.Add(1))
-	nc := &netConn{c: c, out: make(chan []byte, 1024)}
+	nc := &netConn{c: c, wake: make(chan struct{}, 1)}
 	if !s.post(func() { s.conns[id] = nc; s.drv.Opened(id, addr) }) {
 		c.Close()
 		return
@@ -264,15 +278,27 @@ func (s *brokerServer) serveConn(c net.Conn, addr string) {
 func (s *brokerServer) write(nc *netConn) {
 	defer s.ioWG.Done()
 	defer nc.c.Close()
-	for b := range nc.out {
-		nc.c.SetWriteDeadline(time.Now().Add(deviceWriteTimeout))
-		if _, err := nc.c.Write(b); err != nil {
-			nc.c.Close()
-			for range nc.out {
+	var buf []byte
+	for range nc.wake {
+		nc.mu.Lock()
+		buf, nc.pending = nc.pending, buf[:0]
+		closing := nc.closing
+		nc.mu.Unlock()
+		if len(buf) > 0 {
+			nc.c.SetWriteDeadline(time.Now().Add(deviceWriteTimeout))
+			if _, err := nc.c.Write(buf); err != nil {
+				nc.mu.Lock()
+				nc.closing, nc.pending = true, nil
+				nc.mu.Unlock()
+				return
 			}
+		}
+		if closing {
 			return
 		}
-		nc.queued.Add(-int64(len(b)))
+		if cap(buf) > 1<<16 {
+			buf = nil // a burst's buffer is not kept for an idle device
+		}
 	}
 }
 

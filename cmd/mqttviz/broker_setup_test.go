@@ -166,14 +166,21 @@ type rawConn struct {
 	c     net.Conn
 	split codec.Splitter
 	reads chan []byte // closed at EOF or error
+	// stalled, once closed, stops the reader after its current read.
+	stalled chan struct{}
 }
 
 func newRawConn(t *testing.T, c net.Conn) *rawConn {
-	r := &rawConn{t: t, c: c, reads: make(chan []byte, 64)}
+	r := &rawConn{t: t, c: c, reads: make(chan []byte, 64), stalled: make(chan struct{})}
 	t.Cleanup(func() { c.Close() })
 	go func() {
 		defer close(r.reads)
 		for {
+			select {
+			case <-r.stalled:
+				return
+			default:
+			}
 			buf := make([]byte, 4096)
 			n, err := c.Read(buf)
 			if n > 0 {
@@ -186,6 +193,9 @@ func newRawConn(t *testing.T, c net.Conn) *rawConn {
 	}()
 	return r
 }
+
+// stall stops reading: the device's receive buffer fills.
+func (r *rawConn) stall() { close(r.stalled) }
 
 func dialTCP(t *testing.T, addr string) *rawConn {
 	t.Helper()

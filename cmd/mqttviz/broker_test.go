@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
+	"net"
 	"slices"
 	"strings"
 	"testing"
@@ -232,4 +233,33 @@ func TestMQTTBrokerFlags(t *testing.T) {
 			t.Errorf("the welcome lacks %q:\n%s", want, out)
 		}
 	}
+}
+
+// TestMQTTBrokerSlowReader: a subscriber that never reads is closed once
+// --write-queue bytes wait for it; the publisher is served throughout.
+func TestMQTTBrokerSlowReader(t *testing.T) {
+	tb := startTestBroker(t, "--write-queue", "65536")
+	slow := dialTCP(t, tb.tcpAddr())
+	slow.c.(*net.TCPConn).SetReadBuffer(4096)
+	slow.send(connectPkt("slow", true, 0))
+	slow.expect("CONNACK 0 accepted")
+	slow.send(&codec.Subscribe{PacketID: 1, Subscriptions: []codec.Subscription{{Filter: "flood", QoS: 0}}})
+	slow.expect("SUBACK id=1 [0]")
+	slow.stall()
+	pub := dialTCP(t, tb.tcpAddr())
+	pub.send(connectPkt("flooder", true, 0))
+	pub.expect("CONNACK 0 accepted")
+	payload := bytes.Repeat([]byte("x"), 60000)
+	for i := 0; i < 2000; i++ {
+		pub.send(&codec.Publish{Topic: "flood", Payload: payload})
+		if i%50 == 0 && slices.ContainsFunc(tb.steps(), func(s trace.Step) bool { return s.Kind == trace.KindClose && noted(s, "reads too slowly") }) {
+			break
+		}
+	}
+	st := tb.waitStep("the slow reader closed", func(s trace.Step) bool { return s.Kind == trace.KindClose && noted(s, "reads too slowly") })
+	if st.From != trace.BrokerName {
+		t.Errorf("the close: %+v, want the broker closing", st)
+	}
+	pub.send(&codec.Pingreq{})
+	pub.expect("PINGRESP")
 }

@@ -328,8 +328,9 @@ func (d *BrokerDriver) carry(now int64, step *trace.Step, self int) {
 	}
 }
 
-// write writes b on connection conn and records it. A failed write ends
-// the connection.
+// write writes b on connection conn and records it. A write refused
+// (the device reads too slowly, or the connection broke) makes the broker
+// close the connection, saying why.
 func (d *BrokerDriver) write(now int64, conn int, b []byte) {
 	dv := d.conns[conn]
 	if dv == nil || dv.closing {
@@ -341,7 +342,7 @@ func (d *BrokerDriver) write(now int64, conn int, b []byte) {
 	if err := d.dev.Write(conn, b); err != nil {
 		dv.closing = true
 		d.dev.Close(conn)
-		d.end(conn, dv, now, Peer, []trace.Note{failedNote(err)})
+		d.end(conn, dv, now, Local, []trace.Note{failedNote(err)})
 	}
 }
 
