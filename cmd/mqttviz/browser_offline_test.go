@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"mqttviz/sim/lessons"
 	"mqttviz/sim/script"
 )
 
@@ -187,29 +188,55 @@ func checkOffline(t *testing.T, ctx context.Context, base string) {
 	waitFor(t, ctx, `performance.getEntriesByName("mqttviz-interactive").length > 0 && document.querySelector(".lesson-card") !== null`)
 
 	name, tr := richestLesson(t)
-	open(t, ctx, base, "/lessons/"+name+"/?step=3")
+	openOffline(t, ctx, base, "/lessons/"+name+"/?step=3")
 	waitFor(t, ctx, `document.querySelector("#lesson-title") !== null`)
 	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
 	checkStep(t, ctx, tr, 1)
 
-	open(t, ctx, base, "/decode?hex=c000")
-	waitFor(t, ctx, `document.querySelector("#decode-input").value === "c000" && document.querySelectorAll(".inspector-panel .byte").length === 2`)
+	// Every form of a page's address, as the server resolves it.
+	for _, p := range []string{"/decode?hex=c000", "/decode/index.html?hex=c000"} {
+		openOffline(t, ctx, base, p)
+		waitFor(t, ctx, `document.querySelector("#decode-input").value === "c000" && document.querySelectorAll(".inspector-panel .byte").length === 2`)
+	}
+	first := lessons.Lessons()[0]
+	openOffline(t, ctx, base, "/lessons/"+first.Name+"?seed=2")
+	waitFor(t, ctx, `(document.querySelector("#lesson-title") || {}).textContent === `+strconv.Quote(first.Title.EN))
 
 	sc, err := script.Run("scenario", linkScenario, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	open(t, ctx, base, "/scenario/#"+shareFragment(linkScenario))
+	openOffline(t, ctx, base, "/scenario/#"+shareFragment(linkScenario))
 	waitFor(t, ctx, `(document.querySelector("#scenario-heading") || {}).textContent === `+strconv.Quote(sc.Title.EN))
 	waitFor(t, ctx, `(document.querySelector("#position") || {}).textContent === `+strconv.Quote("Step 1 of "+strconv.Itoa(len(sc.Steps))))
 
 	for _, p := range []string{"/trace/", "/live/"} {
-		open(t, ctx, base, p)
+		openOffline(t, ctx, base, p)
 	}
 	open(t, ctx, base, "/no/such/page?x=1")
+	if got := navigationStatus(t, ctx); got != http.StatusNotFound {
+		t.Errorf("an address that is no page, offline, answered %d", got)
+	}
 	if got := eval[string](t, ctx, `document.title`); !strings.Contains(got, "not found") {
 		t.Errorf("an address that is no page, offline, is titled %q", got)
 	}
+}
+
+// openOffline opens a page and checks that the worker answered with the
+// page itself (200), not with the not-found page, in which the app would
+// route to the same view.
+func openOffline(t *testing.T, ctx context.Context, base, path string) {
+	t.Helper()
+	open(t, ctx, base, path)
+	if got := navigationStatus(t, ctx); got != http.StatusOK {
+		t.Errorf("%s, offline: the page answered %d", path, got)
+	}
+}
+
+// navigationStatus is the HTTP status of the page's own response.
+func navigationStatus(t *testing.T, ctx context.Context) int {
+	t.Helper()
+	return int(eval[float64](t, ctx, `performance.getEntriesByType("navigation")[0].responseStatus`))
 }
 
 // offlineServer serves a site as `mqttviz serve` does, on a loopback

@@ -146,9 +146,19 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (req.mode === "navigate") {
-    event.respondWith(fetch(req).catch(() => caches.match(notFoundURL, { cacheName })));
+    event.respondWith(fetch(req).catch(() => notFound()));
   }
 });
+
+// notFound is the cached not-found page, a 404 as the server sends it
+// (a static host serves the file 404.html itself as a 200).
+async function notFound() {
+  const page = await caches.match(notFoundURL, { cacheName });
+  if (!page) {
+    return Response.error();
+  }
+  return new Response(page.body, { status: 404, headers: page.headers });
+}
 
 // cached answers from this build's cache, else from the network, keeping
 // what the network gave if it is this build's file.
