@@ -375,6 +375,23 @@ func TestLivePageBadAddress(t *testing.T) {
 	if strings.Contains(lt.html(), "user:pw") {
 		t.Fatal("the page repeats the credentials")
 	}
+	// From an https:// page a ws:// broker elsewhere is blocked by the
+	// browser; on this computer it is not.
+	lt = openLivePage(t, "https://mqttviz.example/live/?broker=ws://10.1.2.3:8080/mqtt")
+	if lt.p.broker != "" {
+		t.Fatalf("from an https page the field holds %q", lt.p.broker)
+	}
+	lt.has("mixed content")
+	if lt = openLivePage(t, "https://mqttviz.example/live/?broker=ws://127.0.0.1:8080/mqtt"); lt.p.broker != "ws://127.0.0.1:8080/mqtt" || lt.p.addrErr != nil {
+		t.Fatalf("a loopback broker from an https page: field %q, refusal %v", lt.p.broker, lt.p.addrErr)
+	}
+	// An address typed that is not one: Connect says why and dials nothing.
+	lt.p.broker = "mqtt://127.0.0.1:1883"
+	lt.run(func() { lt.p.connect(lt.c1()) })
+	if lt.p.sess != nil || lt.p.addrErr == nil || len(lt.broker.conns) != 0 {
+		t.Fatalf("connecting to mqtt://: session %v, refusal %v", lt.p.sess, lt.p.addrErr)
+	}
+	lt.has(`id="live-broker-error"`, "TCP")
 }
 
 // TestLivePageKeep: a recording keeps the newest steps and says so; the
