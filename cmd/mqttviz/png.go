@@ -54,8 +54,31 @@ const drawPNG = `(async () => {
 	c.width = img.naturalWidth * %[2]d;
 	c.height = img.naturalHeight * %[2]d;
 	c.getContext("2d").drawImage(img, 0, 0, c.width, c.height);
-	return c.toDataURL("image/png").slice("data:image/png;base64,".length);
+	const url = c.toDataURL("image/png");
+	if (!url.startsWith("data:image/png;base64,")) throw new Error("the canvas is too large to encode");
+	return url.slice("data:image/png;base64,".length);
 })()`
+
+// pngScale is how many device pixels a PNG gives each pixel of the
+// diagram, as the app's Export menu does.
+const pngScale = 2
+
+// maxCanvas is the widest and tallest canvas Chromium draws, and
+// maxCanvasArea the most pixels one holds.
+const (
+	maxCanvas     = 32767
+	maxCanvasArea = 268435456
+)
+
+// checkPNGSize says why a diagram w×h CSS pixels cannot be a PNG at
+// pngScale, or nil.
+func checkPNGSize(w, h int) error {
+	w, h = w*pngScale, h*pngScale
+	if w <= maxCanvas && h <= maxCanvas && w*h <= maxCanvasArea {
+		return nil
+	}
+	return fmt.Errorf("the PNG would be %d×%d pixels, larger than Chromium draws (%d a side): draw fewer steps with --from and --to, or write --format svg", w, h, maxCanvas)
+}
 
 // svgToPNG draws svg at scale times its size in the headless Chromium at
 // path and returns the PNG file.

@@ -63,11 +63,11 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		return c.fail(stderr, "want one lesson name or scenario file, got %d", len(positional))
 	}
 	render, ok := renderers[*format]
-	if !ok {
+	diagram := *format == "svg" || *format == "png"
+	if !ok && !diagram {
 		fmt.Fprintf(stderr, "mqttviz run: --format must be text, json, mermaid, pcapng, svg or png, not %q\n", *format)
 		return 2
 	}
-	diagram := *format == "svg" || *format == "png"
 	if !diagram && (*from != 1 || *to != 0) {
 		fmt.Fprintln(stderr, "mqttviz run: --from and --to choose the steps of --format svg and png only")
 		return 2
@@ -126,25 +126,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		return err
 	}
 	if diagram {
-		last := *to
-		if last == 0 {
-			last = len(trace.Steps)
-		}
-		if *from < 1 || last < *from || last > len(trace.Steps) {
-			fmt.Fprintf(stderr, "mqttviz run: --from %d --to %d is not a range of this trace's steps, 1 to %d\n", *from, last, len(trace.Steps))
-			return 2
-		}
-		svg, err := svgOf(trace, *lang, *from-1, last-1)
-		if err != nil {
+		if write, err = diagramWriter(trace, *format, *lang, *from, *to); err != nil {
 			fmt.Fprintln(stderr, "mqttviz run:", err)
 			return 2
-		}
-		write = func(w io.Writer) error {
-			if *format == "png" {
-				return writePNG(w, svg)
-			}
-			_, err := io.WriteString(w, svg)
-			return err
 		}
 	}
 	if err := writeOutput(*outPath, stdout, write); err != nil {
@@ -183,13 +167,6 @@ var renderers = map[string]func(w io.Writer, t *trace.Trace, lang string) error{
 	"pcapng": func(w io.Writer, t *trace.Trace, _ string) error {
 		return trace.WritePcapng(w, t)
 	},
-	"svg": func(w io.Writer, t *trace.Trace, lang string) error {
-		_, err := io.WriteString(w, trace.FormatSVG(t, lang))
-		return err
-	},
-	"png": func(w io.Writer, t *trace.Trace, lang string) error {
-		return writePNG(w, trace.FormatSVG(t, lang))
-	},
 }
 
 // writePNG writes the diagram svg as a PNG at twice its size, drawn by
@@ -199,12 +176,40 @@ func writePNG(w io.Writer, svg string) error {
 	if err != nil {
 		return err
 	}
-	b, err := svgToPNG(path, svg, 2)
+	b, err := svgToPNG(path, svg, pngScale)
 	if err != nil {
 		return err
 	}
 	_, err = w.Write(b)
 	return err
+}
+
+// diagramWriter writes steps from to to of t (numbered from 1; to 0 for
+// the last) as an SVG or, format "png", a PNG diagram in lang; it fails
+// when they are not steps of t or the PNG would be too large.
+func diagramWriter(t *trace.Trace, format, lang string, from, to int) (func(io.Writer) error, error) {
+	if to == 0 {
+		to = len(t.Steps)
+	}
+	if len(t.Steps) > 0 && (from < 1 || to < from || to > len(t.Steps)) {
+		return nil, fmt.Errorf("--from %d --to %d is not a range of this trace's steps, 1 to %d", from, to, len(t.Steps))
+	}
+	if format == "png" {
+		if err := checkPNGSize(trace.SVGSize(t, lang, from-1, to-1)); err != nil {
+			return nil, err
+		}
+	}
+	svg, err := svgOf(t, lang, from-1, to-1)
+	if err != nil {
+		return nil, err
+	}
+	return func(w io.Writer) error {
+		if format == "png" {
+			return writePNG(w, svg)
+		}
+		_, err := io.WriteString(w, svg)
+		return err
+	}, nil
 }
 
 // svgOf is the diagram of steps from to to of t, the whole trace's when

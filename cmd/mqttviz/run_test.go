@@ -212,3 +212,26 @@ func TestRunPNGNoChromium(t *testing.T) {
 		t.Error("a file was written")
 	}
 }
+
+// TestCheckPNGSize: a diagram whose PNG is larger than Chromium's
+// canvas is refused, saying how to draw less.
+func TestCheckPNGSize(t *testing.T) {
+	for _, c := range []struct {
+		w, h int
+		ok   bool
+	}{
+		{1016, 1472, true},
+		{1016, maxCanvas / 2, true},
+		{1016, maxCanvas/2 + 1, false},
+		{maxCanvas/2 + 1, 100, false},
+		{maxCanvas / 2, maxCanvas / 2, false}, // each side fits, not the area
+	} {
+		err := checkPNGSize(c.w, c.h)
+		if (err == nil) != c.ok {
+			t.Errorf("checkPNGSize(%d, %d) = %v, want ok %v", c.w, c.h, err, c.ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), "--from") {
+			t.Errorf("%v does not say how to draw less", err)
+		}
+	}
+}

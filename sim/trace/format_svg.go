@@ -27,6 +27,18 @@ func FormatSVGRange(t *Trace, lang string, from, to int) (string, error) {
 	return formatSVG(t, lang, from, to), nil
 }
 
+// SVGSize is the width and height, in CSS pixels, of the diagram
+// FormatSVGRange draws for steps from to to in language lang: a PNG of
+// it is that times its scale.
+func SVGSize(t *Trace, lang string, from, to int) (width, height int) {
+	from, to = max(from, 0), min(to, len(t.Steps)-1)
+	if to < from {
+		from, to = 0, -1
+	}
+	l := newSVGLayout(t, lang, from, to)
+	return l.width, l.height
+}
+
 // Geometry of the exported diagram, in SVG user units (CSS pixels), as
 // the app lays out a wide box.
 const (

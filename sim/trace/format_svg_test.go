@@ -3,6 +3,7 @@ package trace_test
 import (
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"mqttviz/codec"
 	"mqttviz/sim/trace"
@@ -176,5 +177,25 @@ func TestSVGDraws(t *testing.T) {
 	}
 	if strings.Contains(svg, "<style") || strings.Contains(svg, "href=\"http") {
 		t.Error("the file refers to styles outside its elements")
+	}
+}
+
+// TestSVGSize: SVGSize is the size the file says, for the whole trace and
+// a part, and the diagram of a live trace says its broker is observed.
+func TestSVGSize(t *testing.T) {
+	tr := sampleTrace()
+	tr.Source = trace.SourceLive
+	for _, r := range [][2]int{{0, 4}, {1, 2}, {3, 3}} {
+		svg, err := trace.FormatSVGRange(tr, "zh", r[0], r[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, h := trace.SVGSize(tr, "zh", r[0], r[1])
+		if head := fmt.Sprintf(`width="%d" height="%d"`, w, h); !strings.Contains(svg, head) {
+			t.Errorf("steps %v: SVGSize %d×%d, not the file's size", r, w, h)
+		}
+		if !strings.Contains(svg, ">仅观察<") {
+			t.Errorf("steps %v: the live broker's lifeline does not say it is observed", r)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"mqttviz/sim/trace"
 	"mqttviz/wasm/jsb"
 	"strconv"
@@ -16,6 +17,21 @@ const exportNear = 5
 // pngScale is how many device pixels a PNG export gives each pixel of the
 // diagram: twice, for screens and print.
 const pngScale = 2
+
+// maxCanvas is the widest and tallest canvas browsers draw (Chromium's
+// and Firefox's limit, in device pixels), and maxCanvasArea the most
+// pixels Chromium's holds: a PNG larger than either cannot be drawn.
+const (
+	maxCanvas     = 32767
+	maxCanvasArea = 268435456
+)
+
+// pngFits reports whether a diagram w×h pixels fits on a canvas at
+// pngScale.
+func pngFits(w, h int) bool {
+	w, h = w*pngScale, h*pngScale
+	return w <= maxCanvas && h <= maxCanvas && w*h <= maxCanvasArea
+}
 
 // exportFormat is what the Export control writes.
 type exportFormat string
@@ -76,6 +92,10 @@ func (c *exportControl) export(ctx app.Context, f exportFormat, from, to int) {
 		c.err = jsb.Download(name, "image/svg+xml", []byte(svg))
 		return
 	}
+	if w, h := trace.SVGSize(t, c.Lang, from, to); !pngFits(w, h) {
+		c.err = tooLarge{w * pngScale, h * pngScale}
+		return
+	}
 	c.err = nil
 	jsb.DownloadSVGAsPNG(name, svg, pngScale, func(err error) {
 		ctx.Dispatch(func(app.Context) { c.err = err })
@@ -97,7 +117,9 @@ func (c *exportControl) Render() app.UI {
 			Text(tr(c.Lang, key, args...))
 	}
 	var failed app.UI
-	if c.err != nil {
+	if big, ok := c.err.(tooLarge); ok {
+		failed = app.P().ID("export-error").Class("error").Role("alert").Text(tr(c.Lang, "export.toolarge", big.w, big.h))
+	} else if c.err != nil {
 		failed = app.P().ID("export-error").Class("error").Role("alert").Text(tr(c.Lang, "export.failed", c.err.Error()))
 	}
 	return app.Details().ID("export").Class("export").Body(
@@ -110,4 +132,12 @@ func (c *exportControl) Render() app.UI {
 		),
 		failed,
 	)
+}
+
+// tooLarge is a PNG export refused because its canvas, w×h device
+// pixels, is larger than a browser draws.
+type tooLarge struct{ w, h int }
+
+func (e tooLarge) Error() string {
+	return fmt.Sprintf("the PNG would be %d×%d pixels, larger than a browser's canvas", e.w, e.h)
 }

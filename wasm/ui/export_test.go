@@ -52,3 +52,28 @@ func TestExportName(t *testing.T) {
 		}
 	}
 }
+
+// TestExportTooLarge: a PNG of a trace too tall for a canvas is refused
+// with a message in the page's language, and the steps around the
+// cursor still fit.
+func TestExportTooLarge(t *testing.T) {
+	tr := &trace.Trace{Nodes: []string{"broker", "c"}}
+	for i := range 400 {
+		tr.Steps = append(tr.Steps, trace.Step{Index: i, Kind: trace.KindTimer, From: "c"})
+	}
+	if w, h := trace.SVGSize(tr, "en", 0, 399); pngFits(w, h) {
+		t.Fatalf("a %d×%d diagram of 400 steps fits a canvas at 2×", w, h)
+	}
+	from, to := nearRange(200, 400)
+	if w, h := trace.SVGSize(tr, "en", from, to); !pngFits(w, h) {
+		t.Errorf("the steps around the cursor, %d×%d, do not fit", w, h)
+	}
+	c := newExportControl(tr, 200, nil, "zh")
+	c.export(nil, exportPNG, 0, 399)
+	if _, ok := c.err.(tooLarge); !ok {
+		t.Fatalf("err = %v, want tooLarge", c.err)
+	}
+	if html := app.HTMLString(c); !strings.Contains(html, "超出浏览器单张图片的上限") {
+		t.Errorf("the refusal is not said in Chinese:\n%s", html)
+	}
+}
