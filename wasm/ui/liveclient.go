@@ -39,15 +39,16 @@ type liveClient struct {
 	pubQoS     codec.QoS
 	pubRetain  bool
 
-	// conn is the client's current connection (0: none); opened says the
-	// transport reported it open, connacked that a CONNACK came on it,
-	// closing that the user asked for its close.
+	// conn is the client's current connection (0: none), as its steps
+	// tell: opened says the client wrote on it (the socket opened),
+	// connacked that a CONNACK 0 came on it, closing that the page asked
+	// for its close (the user, or the CONNACK timeout).
 	conn      int
 	opened    bool
 	connacked bool
 	closing   bool
-	// problem is the last failure on this client, and problemSeq the
-	// recorder's sequence number of the step that shows it (-1: none).
+	// problem is the last failure on this client, nil since it last
+	// connected without one.
 	problem *liveProblem
 	// formErr is why the last action was refused before anything was sent.
 	formErr *codec.Text

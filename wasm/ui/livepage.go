@@ -138,6 +138,9 @@ func (p *livePage) start() bool {
 	if problem != nil {
 		return false
 	}
+	// Every report of the transport and every timer runs on go-app's UI
+	// goroutine; go-app draws the page once a frame, however many came
+	// (a burst of packets is drawn once).
 	s := (*liveSession)(nil)
 	dispatch := func(f func()) {
 		p.ctx.Dispatch(func(app.Context) {

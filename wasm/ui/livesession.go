@@ -4,16 +4,13 @@ import (
 	"mqttviz/sim/live"
 	"mqttviz/sim/trace"
 	"mqttviz/wasm/brokeraddr"
+	"mqttviz/wasm/wslink"
 	"time"
 )
 
 // liveEvents are what a transport reports, on the page's loop: the
 // methods of live.Driver that a transport calls.
-type liveEvents interface {
-	Opened(conn int)
-	Read(conn int, b []byte)
-	Closed(conn int, why ...trace.Note)
-}
+type liveEvents = wslink.Reporter
 
 // dialer makes the transport of a live session to the broker at addr:
 // it reports to ev, each report handed to dispatch, which runs it on the
