@@ -451,3 +451,32 @@ func TestBrowserLiveBurst(t *testing.T) {
 		t.Errorf("one step back reads %q, want the message before the last", got)
 	}
 }
+
+// TestBrowserLiveKeepalive: with a keepalive of 1 s and nothing to send,
+// the client pings on the page's clock and mosquitto answers; the
+// timer's step names the rule.
+func TestBrowserLiveKeepalive(t *testing.T) {
+	m := startMosquitto(t)
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	openLive(t, ctx, base, m.WSURL())
+	id := clientID(t, ctx, "c1")
+	setField(t, ctx, "live-c1-keepalive", "1")
+	click(t, ctx, "live-c1-connect-do")
+	waitForWithin(t, ctx, `document.getElementById("announce").textContent.includes("broker → c1: PINGRESP")`, 10*time.Second)
+	saw := mosquittoSaw(t, m, id)
+	if len(saw) < 4 || !slices.Equal(saw[:4], []string{"c>b CONNECT", "b>c CONNACK", "c>b PINGREQ", "b>c PINGRESP"}) {
+		t.Fatalf("mosquitto saw %v", saw)
+	}
+	dir := allowDownloads(t, ctx)
+	tr, _ := saveLive(t, ctx, dir)
+	for _, s := range tr.Steps {
+		if s.Kind == trace.KindTimer {
+			if len(s.Notes) == 0 || s.Notes[0].Rule != "MQTT-3.1.2-23" || s.Time < 1000 {
+				t.Errorf("the keepalive's timer step at %d ms: %+v", s.Time, s.Notes)
+			}
+			return
+		}
+	}
+	t.Error("no timer step before the PINGREQ")
+}
