@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"net"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -262,4 +263,29 @@ func TestMQTTBrokerSlowReader(t *testing.T) {
 	}
 	pub.send(&codec.Pingreq{})
 	pub.expect("PINGRESP")
+}
+
+// TestMQTTBrokerHTTP: --http serves the app as serve does, beside the
+// MQTT listeners.
+func TestMQTTBrokerHTTP(t *testing.T) {
+	dir, wasm := fakeWeb(t)
+	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir)
+	base := "http://" + tb.srv.httpLn.Addr().String()
+	if !strings.Contains(tb.out.String(), "the app              "+base+"/") {
+		t.Errorf("the welcome does not say where the app is:\n%s", tb.out.String())
+	}
+	for path, want := range map[string]int{"/": 200, "/web/app.wasm": 200, "/no-such-page": 404} {
+		res, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("GET %s: %d, want %d", path, res.StatusCode, want)
+		}
+		if path == "/web/app.wasm" && res.Header.Get("Content-Encoding") == "" && !bytes.Equal(body, wasm) {
+			t.Error("GET /web/app.wasm: not the app")
+		}
+	}
 }
