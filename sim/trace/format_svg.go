@@ -52,6 +52,7 @@ const (
 	svgNotesW    = 340 // width of the notes column
 	svgLabelPad  = 8   // between a label and the notes column
 	svgNoteLines = 3   // lines of a note, at most
+	svgLegendH   = 30  // the legend of the arrows' colours, under the rows
 )
 
 // svgLayout places the lifelines and the rows of steps from..to.
@@ -92,7 +93,7 @@ func newSVGLayout(t *Trace, lang string, from, to int) svgLayout {
 	} else {
 		l.width += svgHeadW/2 - svgNotesGap + 8
 	}
-	l.height = svgHeadH + (to-from+1)*svgRowH + svgRowH/2
+	l.height = svgHeadH + (to-from+1)*svgRowH + svgRowH/2 + svgLegendH
 	return l
 }
 
@@ -147,6 +148,7 @@ func formatSVG(t *Trace, lang string, from, to int) string {
 	for i := from; i <= to; i++ {
 		d.writeStep(t.Steps[i])
 	}
+	d.writeLegend()
 	d.close("svg")
 	return d.b.String()
 }
@@ -183,7 +185,7 @@ func (d *svgDoc) writeMarkers() {
 func (d *svgDoc) writeLifelines() {
 	for _, name := range d.t.Nodes {
 		x := d.l.laneX(name)
-		d.empty("line", attrs{"x1", x, "y1", 38, "x2", x, "y2", d.l.height, "stroke", svgLifeline,
+		d.empty("line", attrs{"x1", x, "y1", 38, "x2", x, "y2", d.l.height - svgLegendH, "stroke", svgLifeline,
 			"stroke-width", 1.5, "stroke-dasharray", "4 4"})
 	}
 	d.empty("line", attrs{"x1", 0, "y1", svgHeadH, "x2", d.l.width, "y2", svgHeadH, "stroke", svgLine})
@@ -210,6 +212,28 @@ func (d *svgDoc) writeHeads() {
 		}
 		d.text("text", textAttrs(x, nameY, fontHead, ink, "middle", "font-weight", 600), fontHead.fit(name, svgHeadW-10))
 		d.close("g")
+	}
+}
+
+// writeLegend names the colours and dashes of the arrows on a line
+// under the rows, as the app's legend does under its diagram.
+func (d *svgDoc) writeLegend() {
+	y := d.l.height - svgLegendH
+	d.empty("rect", attrs{"x", 0, "y", y, "width", d.l.width, "height", svgLegendH, "fill", "#fff"})
+	d.empty("line", attrs{"x1", 0, "y1", y, "x2", d.l.width, "y2", y, "stroke", svgLine})
+	x := 12
+	for _, f := range svgFlows {
+		line := attrs{"x1", x, "y1", y + 15, "x2", x + 26, "y2", y + 15, "stroke", f.colour, "stroke-width", 2.2}
+		if f.dashes != "" {
+			line = append(line, "stroke-dasharray", f.dashes)
+		}
+		if f.round {
+			line = append(line, "stroke-linecap", "round")
+		}
+		d.empty("line", line)
+		name := f.legend.In(d.lang)
+		d.text("text", textAttrs(x+32, y+19, fontMark, svgMuted, "start"), name)
+		x += 32 + int(fontMark.width(name)) + 22
 	}
 }
 

@@ -3,6 +3,7 @@ package trace
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // One step row of the exported diagram: a packet's arrow with its label
@@ -211,39 +212,32 @@ func (d *svgDoc) writeNote(s Step, y int) {
 }
 
 // wrapText breaks s into lines no wider than maxW in font f, between
-// words and around Chinese characters; past n lines the last is
-// shortened with "…".
+// words and around Chinese characters, never before Chinese closing
+// punctuation (，。) ; past n lines the last is shortened with "…".
 func wrapText(f svgFont, s string, maxW float64, n int) []string {
 	var lines []string
 	var cur []rune
-	brk := -1 // where cur may break
+	brk := -1 // the last place in cur a line may break, before cur[brk]
 	for _, r := range s {
 		if r == '\n' || r == '\t' {
 			r = ' '
 		}
-		wide := f.width(string(r)) > f.colW
-		if len(cur) > 0 && f.width(string(cur))+f.width(string(r)) > maxW {
-			switch {
-			case r == ' ':
-				lines, cur, brk = append(lines, string(cur)), nil, -1
-				continue
-			case brk > 0 && !wide:
-				lines, cur = append(lines, trimSpaces(cur[:brk])), append([]rune(nil), cur[brk:]...)
-			default:
+		if r == ' ' && len(cur) == 0 {
+			continue
+		}
+		k := len(cur)
+		if k > 0 && r != ' ' && !noBreakBefore(r) && (f.wide(r) || cur[k-1] == ' ' || f.wide(cur[k-1])) {
+			brk = k
+		}
+		if k > 0 && r != ' ' && f.width(string(cur))+f.width(string(r)) > maxW {
+			if brk > 0 {
+				lines, cur = append(lines, trimSpaces(cur[:brk])), []rune(trimSpaces(cur[brk:]))
+			} else {
 				lines, cur = append(lines, trimSpaces(cur)), nil
 			}
 			brk = -1
 		}
-		if r == ' ' && len(cur) == 0 {
-			continue
-		}
-		if wide && len(cur) > 0 {
-			brk = len(cur)
-		}
 		cur = append(cur, r)
-		if r == ' ' || wide {
-			brk = len(cur)
-		}
 	}
 	if len(cur) > 0 || len(lines) == 0 {
 		lines = append(lines, trimSpaces(cur))
@@ -252,6 +246,12 @@ func wrapText(f svgFont, s string, maxW float64, n int) []string {
 		lines = append(lines[:n-1], f.fit(lines[n-1]+"…", maxW))
 	}
 	return lines
+}
+
+// noBreakBefore reports whether r is punctuation a Chinese line must not
+// start with.
+func noBreakBefore(r rune) bool {
+	return strings.ContainsRune("，。、；：！？）」』》〉】”’…·", r)
 }
 
 // trimSpaces is rs without spaces at either end.

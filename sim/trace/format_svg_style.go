@@ -36,6 +36,7 @@ var svgSections = [3]string{"#f2c46d", "#9cc7ec", "#a8d8a0"}
 // svgFlow is how the arrows of one flow of packets are drawn.
 type svgFlow struct {
 	name   string // the marker's id suffix
+	legend Text   // its name in the legend
 	colour string
 	dashes string // stroke-dasharray, "" for a solid line
 	round  bool   // round line caps (the dotted subscribe flow)
@@ -58,11 +59,11 @@ func svgFlowOf(t codec.PacketType) svgFlow {
 
 // svgFlows are the flows in the legend's order.
 var svgFlows = []svgFlow{
-	{name: "connect", colour: "#5b4fa8", dashes: "10 3"},
-	{name: "publish", colour: "#a65300"},
-	{name: "ack", colour: "#1b7168", dashes: "4 3"},
-	{name: "subscribe", colour: "#2b64a0", dashes: "0.5 3.5", round: true},
-	{name: "ping", colour: "#5f6670", dashes: "8 3 1 3"},
+	{name: "connect", legend: Text{EN: "connect", ZH: "连接"}, colour: "#5b4fa8", dashes: "10 3"},
+	{name: "publish", legend: Text{EN: "publish", ZH: "发布"}, colour: "#a65300"},
+	{name: "ack", legend: Text{EN: "acknowledge", ZH: "确认"}, colour: "#1b7168", dashes: "4 3"},
+	{name: "subscribe", legend: Text{EN: "subscribe", ZH: "订阅"}, colour: "#2b64a0", dashes: "0.5 3.5", round: true},
+	{name: "ping", legend: Text{EN: "ping", ZH: "心跳"}, colour: "#5f6670", dashes: "8 3 1 3"},
 }
 
 // svgFont is a font as the export draws it, and the width of one
@@ -86,6 +87,9 @@ var (
 
 // width is how wide s is drawn in font f, about.
 func (f svgFont) width(s string) float64 { return float64(codec.DisplayWidth(s)) * f.colW }
+
+// wide reports whether r takes two columns (a Chinese character).
+func (f svgFont) wide(r rune) bool { return codec.DisplayWidth(string(r)) > 1 }
 
 // fit shortens s with "…" until it is drawn at most maxW wide.
 func (f svgFont) fit(s string, maxW float64) string {
