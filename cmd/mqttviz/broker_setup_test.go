@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net"
 	"os"
@@ -168,6 +169,8 @@ type rawConn struct {
 	reads chan []byte // closed at EOF or error
 	// stalled, once closed, stops the reader after its current read.
 	stalled chan struct{}
+	// err is why the reads ended, set before reads closes.
+	err error
 }
 
 func newRawConn(t *testing.T, c net.Conn) *rawConn {
@@ -187,6 +190,7 @@ func newRawConn(t *testing.T, c net.Conn) *rawConn {
 				r.reads <- buf[:n]
 			}
 			if err != nil {
+				r.err = err
 				return
 			}
 		}
@@ -288,6 +292,16 @@ func (r *rawConn) expectClosed() {
 	r.t.Helper()
 	if p := r.next(); p != nil {
 		r.t.Fatalf("the broker sent %s, want the connection closed", p)
+	}
+}
+
+// expectClosedCleanly is expectClosed with the end of the stream: a
+// TCP FIN or a WebSocket close 1000, not a reset.
+func (r *rawConn) expectClosedCleanly() {
+	r.t.Helper()
+	r.expectClosed()
+	if !errors.Is(r.err, io.EOF) {
+		r.t.Errorf("the connection ended with %v, want a clean close (EOF)", r.err)
 	}
 }
 

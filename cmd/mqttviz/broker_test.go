@@ -211,8 +211,8 @@ func TestMQTTBrokerStop(t *testing.T) {
 	ws.send(connectPkt("w", true, 0))
 	ws.expect("CONNACK 0 accepted")
 	tb.srv.shutdown()
-	tcp.expectClosed()
-	ws.expectClosed()
+	tcp.expectClosedCleanly()
+	ws.expectClosedCleanly()
 }
 
 // TestMQTTBrokerFlags checks the refusals of bad options and the welcome
