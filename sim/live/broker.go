@@ -3,7 +3,6 @@ package live
 import (
 	"slices"
 	"strconv"
-	"sync/atomic"
 
 	"mqttviz/codec"
 	"mqttviz/sim"
@@ -448,50 +447,4 @@ func connectedNote(client, addr string, waited int64) trace.Note {
 		EN: "the device at " + addr + " connected " + ms + " ms before its first packet, a CONNECT with client id " + client,
 		ZH: addr + " 上的设备在发送第一个报文前 " + ms + " 毫秒建立了连接，该报文是客户端标识符为 " + client + " 的 CONNECT",
 	}}
-}
-
-// Watched is one step a watcher gets: its sequence number (as
-// Recorder.Recorded counts), the step as recorded, and the broker's state
-// after it (shared, never modified).
-type Watched struct {
-	Seq   int
-	Step  trace.Step
-	State *trace.State
-}
-
-// Watcher receives the steps the driver records from Watch on, through a
-// bounded channel: a watcher that does not keep up misses steps rather
-// than slowing the broker, and Missed counts them (it can catch up from
-// the Recorder's trace, Since and StateAt, on the driver's loop).
-type Watcher struct {
-	c      chan Watched
-	missed atomic.Int64
-}
-
-// C is the channel of steps.
-func (w *Watcher) C() <-chan Watched { return w.c }
-
-// Missed is how many steps did not fit in the channel.
-func (w *Watcher) Missed() int64 { return w.missed.Load() }
-
-// offer sends s unless the channel is full.
-func (w *Watcher) offer(s Watched) {
-	select {
-	case w.c <- s:
-	default:
-		w.missed.Add(1)
-	}
-}
-
-// Watch starts a watcher with a channel of n steps (at least 1). Call it
-// on the driver's loop; Unwatch ends it.
-func (d *BrokerDriver) Watch(n int) *Watcher {
-	w := &Watcher{c: make(chan Watched, max(n, 1))}
-	d.watchers = append(d.watchers, w)
-	return w
-}
-
-// Unwatch ends w: it gets no more steps.
-func (d *BrokerDriver) Unwatch(w *Watcher) {
-	d.watchers = slices.DeleteFunc(d.watchers, func(x *Watcher) bool { return x == w })
 }
