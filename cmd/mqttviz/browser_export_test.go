@@ -134,6 +134,24 @@ func TestBrowserExport(t *testing.T) {
 
 		checkDrawnSVG(t, ctx, filepath.Join(dir, name+".svg"), tr, lang)
 	}
+
+	// The scenario page and the trace page export their trace too.
+	open(t, ctx, base, "/scenario/")
+	waitFor(t, ctx, `document.getElementById("export") !== null`)
+	exportChoice(t, ctx, "export-svg")
+	if svg := waitFile(t, dir, "scenario.zh.svg"); !bytes.Contains(svg, []byte("毫秒")) {
+		t.Error("the scenario page's export is not in Chinese")
+	}
+	open(t, ctx, base, "/trace/")
+	chooseFile(t, ctx, writeTempFile(t, exportLesson+".json", runJSON(t, exportLesson)))
+	waitFor(t, ctx, `document.getElementById("export") !== null`)
+	if err := os.Remove(filepath.Join(dir, exportLesson+".zh.svg")); err != nil {
+		t.Fatal(err)
+	}
+	exportChoice(t, ctx, "export-svg")
+	if svg := waitFile(t, dir, exportLesson+".zh.svg"); string(svg) != trace.FormatSVG(tr, "zh") {
+		t.Error("the trace page's export of the lesson's saved trace differs from the lesson's")
+	}
 }
 
 // differentPixels counts the pixels where a and b differ; all of them

@@ -199,3 +199,50 @@ func TestSVGSize(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSVGWellFormed puts arbitrary text in every place the diagram
+// writes text and checks that the file stays well-formed XML.
+func FuzzSVGWellFormed(f *testing.F) {
+	for _, seed := range []string{"", hostile, "]]>", "<!--", "&#0;", "\ud7ff\ue000\U0010ffff", "保留消息，遗嘱。"} {
+		f.Add(seed, seed)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		tr := hostileTrace()
+		tr.Nodes[1] = a
+		tr.Title = trace.Text{EN: b, ZH: a}
+		for i := range tr.Steps {
+			s := &tr.Steps[i]
+			if s.From != "" {
+				s.From = a
+			}
+			s.Label = trace.Text{EN: a + b, ZH: b + a}
+			if len(s.Notes) > 0 {
+				s.Notes[0] = trace.Note{Text: trace.Text{EN: b, ZH: a}, Rule: a}
+			}
+		}
+		for _, lang := range []string{"en", "zh"} {
+			dec := xml.NewDecoder(strings.NewReader(trace.FormatSVG(tr, lang)))
+			for {
+				if _, err := dec.Token(); errors.Is(err, io.EOF) {
+					break
+				} else if err != nil {
+					t.Fatalf("%s: %v", lang, err)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkFormatSVG draws a trace of 1,000 packet steps.
+func BenchmarkFormatSVG(b *testing.B) {
+	tr := &trace.Trace{Nodes: []string{"broker", "sensor", "phone"}}
+	for i := range 1000 {
+		tr.Steps = append(tr.Steps, trace.Step{Index: i, Time: int64(i), Kind: trace.KindPacket, From: "sensor", To: "broker",
+			Packet: codec.PUBLISH, Label: trace.Text{EN: "PUBLISH q1 id=3 a/b", ZH: "PUBLISH q1 id=3 a/b"}, Outcome: trace.Delivered,
+			Sections: [3]int{2, 7, 5}, Notes: []trace.Note{{Text: trace.Text{EN: "forwarded to 1 subscriber", ZH: "转发给 1 个订阅者"}, Rule: "MQTT-3.3.5-1"}}})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		trace.FormatSVG(tr, "zh")
+	}
+}
