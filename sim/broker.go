@@ -294,9 +294,10 @@ func (b *broker) stopNote() {
 		"服务端停止运行：所有网络连接在服务端一侧断开，这些连接的遗嘱随进程丢失，不会被发布")
 }
 
-// endWithProcess closes c, the connection of the client named name, as
-// the broker process stops (with stopping set, its will is lost).
-func (b *broker) endWithProcess(name string, c *conn) {
-	b.note("", "the connection to "+name+" ends with the broker process", "与 "+name+" 的连接随服务端进程一起断开")
+// endWithProcess closes c, the connection of the client named en (zh in
+// Chinese), as the broker process stops (with stopping set, its will is
+// lost).
+func (b *broker) endWithProcess(en, zh string, c *conn) {
+	b.note("", "the connection to "+en+" ends with the broker process", "与 "+zh+" 的连接随服务端进程一起断开")
 	b.close(c)
 }

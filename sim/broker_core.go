@@ -20,6 +20,8 @@ import (
 type Broker struct {
 	core  *broker
 	conns map[int]*conn
+	// addrs are the remote addresses of the open connections.
+	addrs map[int]string
 	fx    BrokerEffects
 }
 
@@ -64,18 +66,20 @@ type BrokerTimer struct {
 // NewBroker makes a broker with options o, no session and no
 // connection.
 func NewBroker(o BrokerOptions) *Broker {
-	return &Broker{core: newBroker(o, true), conns: map[int]*conn{}}
+	return &Broker{core: newBroker(o, true), conns: map[int]*conn{}, addrs: map[int]string{}}
 }
 
-// Open tells the broker that connection c was opened by a device: it
-// waits for the CONNECT. An id already open is closed first.
-func (b *Broker) Open(now int64, c int) {
+// Open tells the broker that connection c was opened by a device at the
+// remote address addr: it waits for the CONNECT. An id already open is
+// closed first.
+func (b *Broker) Open(now int64, c int, addr string) {
 	if b.conns[c] != nil {
 		b.Closed(now, c)
 	}
 	k := &conn{id: c, open: [2]bool{true, true}}
 	k.b = &brokerConn{c: k, lastRecv: now}
 	b.conns[c] = k
+	b.addrs[c] = addr
 }
 
 // Packet hands the broker one decoded packet read on connection c.
@@ -103,6 +107,7 @@ func (b *Broker) Closed(now int64, c int) {
 		return
 	}
 	delete(b.conns, c)
+	delete(b.addrs, c)
 	k.open = [2]bool{}
 	b.core.closed(now, k)
 }
@@ -126,11 +131,11 @@ func (b *Broker) Stop(now int64) {
 	slices.Sort(ids)
 	for _, id := range ids {
 		k := b.conns[id]
-		name := k.b.clientID
-		if name == "" {
-			name = "a device that sent no CONNECT"
+		en, zh := k.b.clientID, k.b.clientID
+		if !k.b.accepted {
+			en, zh = "the device at "+b.addrs[id], b.addrs[id]+" 上的设备"
 		}
-		b.core.endWithProcess(name, k)
+		b.core.endWithProcess(en, zh, k)
 		b.Closed(now, id)
 	}
 	b.core.stopping = false

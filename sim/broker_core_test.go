@@ -2,6 +2,7 @@ package sim
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,7 +53,7 @@ func (r *brokerRun) send(now int64, c int, p codec.Packet) {
 }
 
 func (r *brokerRun) connect(now int64, c int, cp *codec.Connect) {
-	r.b.Open(now, c)
+	r.b.Open(now, c, "127.0.0.1:"+strconv.Itoa(1000+c))
 	r.send(now, c, cp)
 }
 
@@ -122,8 +123,12 @@ func TestBrokerCoreTakeoverAndStop(t *testing.T) {
 		t.Error("clean session 0 taken over: want session present 1")
 	}
 	r.notes = nil
+	r.b.Open(2, 3, "127.0.0.1:1003") // a device that sends nothing
 	r.b.Stop(2)
 	r.carry(2)
+	if !slices.Contains(r.closed, 3) || !r.noted("the connection to the device at 127.0.0.1:1003 ends") {
+		t.Errorf("closed %v, notes %q: want the silent device's connection closed, named by its address", r.closed, r.notes)
+	}
 	if !slices.Contains(r.closed, 2) || !r.noted("lost with the broker process") {
 		t.Errorf("closed %v, notes %q: want connection 2 closed and its will lost", r.closed, r.notes)
 	}

@@ -508,7 +508,7 @@ func (e *engine) restartBroker(o RestartOptions) {
 	b.stopping = true
 	for _, cl := range e.clients {
 		if k := cl.conn; k != nil && k.open[brokerEnd] {
-			b.endWithProcess(cl.nodeName(), k)
+			b.endWithProcess(cl.nodeName(), cl.nodeName(), k)
 			e.flush(b, nil)
 		}
 	}

@@ -130,7 +130,7 @@ func (d *BrokerDriver) Opened(conn int, addr string) {
 	}
 	dv := &device{addr: addr, opened: now, timers: map[uint64]func(){}}
 	d.conns[conn] = dv
-	d.core.Open(now, conn)
+	d.core.Open(now, conn, addr)
 	if t := d.limits.ConnectTimeout; t > 0 {
 		d.after(conn, dv, now+t, func() { d.connectTimeout(conn) })
 	}
