@@ -162,7 +162,13 @@ func TestBrowserOfflineUpdate(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	waitFor(t, ctx, `performance.getEntriesByName("mqttviz-interactive").length > 0 && document.querySelector("#update-notice") === null`)
+	// The first page of the new version says, quietly, that it is new.
+	waitFor(t, ctx, `performance.getEntriesByName("mqttviz-interactive").length > 0 && document.querySelector("#update-notice") === null && document.querySelector("#update-done") !== null`)
+	if got := eval[string](t, ctx, `document.querySelector("#update-done span").textContent`); got != "mqttviz has been updated." {
+		t.Errorf("after the update the page says %q", got)
+	}
+	do(t, ctx, chromedp.Click(chromedp.ID("update-dismiss")))
+	waitFor(t, ctx, `document.querySelector("#update-done") === null`)
 	if n := srv.wasmDownloads.Load(); n != 1 {
 		t.Errorf("the new app.wasm was downloaded %d times, want once", n)
 	}
@@ -190,8 +196,10 @@ func checkOffline(t *testing.T, ctx context.Context, base string) {
 	name, tr := richestLesson(t)
 	openOffline(t, ctx, base, "/lessons/"+name+"/?step=3")
 	waitFor(t, ctx, `document.querySelector("#lesson-title") !== null`)
+	// The link's step, read by the app from the address, then the next.
+	checkStep(t, ctx, tr, 2)
 	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
-	checkStep(t, ctx, tr, 1)
+	checkStep(t, ctx, tr, 3)
 
 	// Every form of a page's address, as the server resolves it.
 	for _, p := range []string{"/decode?hex=c000", "/decode/index.html?hex=c000"} {

@@ -20,12 +20,16 @@ type header struct {
 	Lang string
 	// updateReady: a new version is installed and waits for a reload.
 	updateReady bool
+	// updated: this page is the first of a new version.
+	updated bool
 }
 
 // OnMount asks the service worker to keep app.wasm, now that the app has
-// started, and shows the update notice if a new version already waits.
+// started, and shows the update notice if a new version already waits,
+// or the quiet one if this page is the first of a new version.
 func (h *header) OnMount(ctx app.Context) {
 	jsb.KeepForOffline()
+	h.updated = noteVersion(ctx)
 	h.updateReady = ctx.AppUpdateAvailable()
 	jsb.OnUpdateWaiting(func() {
 		ctx.Dispatch(func(app.Context) { h.updateReady = true })
@@ -57,19 +61,8 @@ func (h *header) Render() app.UI {
 			h.langButton(i18n.EN, "en", "English"),
 			h.langButton(i18n.ZH, "zh-CN", "简体中文"),
 		),
-		app.If(h.updateReady, renderUpdateNotice(h.Lang)),
-	)
-}
-
-// renderUpdateNotice says that a new version is ready; its button lets
-// the new version take over and reloads the page. Until then the page
-// keeps running the version it started with, every file from its cache.
-func renderUpdateNotice(lang string) app.UI {
-	return app.Div().ID("update-notice").Class("update-notice").Role("status").Body(
-		app.Span().Text(tr(lang, "update.ready")),
-		app.Button().ID("update-reload").Type("button").
-			OnClick(func(app.Context, app.Event) { jsb.ActivateUpdate() }).
-			Text(tr(lang, "update.reload")),
+		app.If(h.updateReady, renderUpdateNotice(h.Lang)).
+			ElseIf(h.updated, renderUpdatedNotice(h.Lang, func() { h.updated = false })),
 	)
 }
 

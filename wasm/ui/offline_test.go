@@ -29,3 +29,20 @@ func TestUpdateNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdatedNotice: the first page of a new version says so quietly, in
+// the page's language, and the notice of a waiting version wins.
+func TestUpdatedNotice(t *testing.T) {
+	for lang, want := range map[string]string{i18n.EN: "mqttviz has been updated.", i18n.ZH: "mqttviz 已更新到新版本。"} {
+		h := newHeader(lang)
+		h.updated = true
+		if html := app.HTMLString(h); !strings.Contains(html, want) || !strings.Contains(html, `id="update-done"`) {
+			t.Errorf("%s: the quiet notice lacks %q: %s", lang, want, html)
+		}
+		both := newHeader(lang)
+		both.updated, both.updateReady = true, true
+		if html := app.HTMLString(both); strings.Contains(html, `id="update-done"`) || !strings.Contains(html, `id="update-notice"`) {
+			t.Errorf("%s: with a version waiting, the page shows %s", lang, html)
+		}
+	}
+}
