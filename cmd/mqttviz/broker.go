@@ -19,7 +19,7 @@ const brokerUsage = `Usage: mqttviz broker [--tcp HOST:PORT] [--ws HOST:PORT] [-
 
 Runs the simulator's own MQTT 3.1.1 broker on real sockets: MQTT over TCP
 for devices (ESP32, mosquitto_pub, MQTTX), MQTT over WebSocket at /mqtt
-(subprotocol mqtt) for browsers, and the app on --http. Every address is
+(subprotocol mqtt) for browsers, and the app on --http, with the watch page /watch. Every address is
 loopback unless you name another one. The broker records the session (the
 newest --keep steps). Ctrl+C closes every connection and stops.
 An empty address ("") turns that listener off.
@@ -38,6 +38,10 @@ type brokerConfig struct {
 	// writeQueue is how many bytes may wait to be written to one
 	// connection before it is closed as too slow.
 	writeQueue int
+	// watchBuffer is how many steps may wait for one watch page before
+	// it misses some; revealPasswords streams CONNECT passwords as sent.
+	watchBuffer     int
+	revealPasswords bool
 }
 
 // listFlag is a repeatable string option.
@@ -89,6 +93,8 @@ func parseBroker(args []string, stdout, stderr io.Writer) (brokerConfig, int, bo
 	connectTimeout := fs.Duration("connect-timeout", 10*time.Second, "how long a device has to send an accepted CONNECT")
 	fs.IntVar(&cfg.keep, "keep", live.DefaultKeep, "how many steps the recording keeps")
 	fs.IntVar(&cfg.writeQueue, "write-queue", 1<<20, "bytes that may wait for a slow device before the broker closes its connection")
+	fs.IntVar(&cfg.watchBuffer, "watch-buffer", 256, "steps that may wait for one watch page (/watch) before it misses some")
+	fs.BoolVar(&cfg.revealPasswords, "reveal-passwords", false, "show CONNECT passwords on watch pages and in the traces they save (masked by default)")
 	pos, code, done := c.parse(args, stdout, stderr)
 	if done {
 		return cfg, code, true
@@ -134,6 +140,9 @@ func parseBroker(args []string, stdout, stderr io.Writer) (brokerConfig, int, bo
 	cfg.opts.Deny = deny
 	if cfg.maxPacket < 2 || cfg.maxPacket > maxMQTTPacket {
 		return fail("--max-packet must be from 2 to %d bytes", maxMQTTPacket)
+	}
+	if cfg.watchBuffer < 1 {
+		return fail("--watch-buffer must be at least 1")
 	}
 	if cfg.keep < 1 || cfg.writeQueue < cfg.maxPacket {
 		return fail("--keep must be at least 1 and --write-queue at least --max-packet")

@@ -109,7 +109,7 @@ func startBroker(cfg brokerConfig, stdout io.Writer) (*brokerServer, error) {
 		s.serve(s.wsLn, mux)
 	}
 	if s.httpLn != nil {
-		s.serve(s.httpLn, app)
+		s.serve(s.httpLn, s.httpHandler(app))
 	}
 	s.printWelcome(stdout)
 	return s, nil

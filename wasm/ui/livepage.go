@@ -361,5 +361,5 @@ func (p *livePage) maskPasswords(s trace.Step) trace.Step {
 	if c := p.client(s.From); c != nil && c.reveal {
 		return s
 	}
-	return maskPassword(s)
+	return trace.MaskPassword(s)
 }

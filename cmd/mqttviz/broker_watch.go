@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"mqttviz/sim/live"
+	"mqttviz/sim/trace"
+)
+
+// The watch stream's bounds: the most steps, and about the most packet
+// bytes, one message carries, and how long one message may take to
+// write before the watcher is given up.
+const (
+	watchBatchSteps   = 64
+	watchBatchBytes   = 64 << 10
+	watchWriteTimeout = 30 * time.Second
+)
+
+// watchStreamPath is where the watch page reads the broker's recording.
+const watchStreamPath = "/watch/stream"
+
+// httpHandler is the --http server: the watch stream beside the app.
+func (s *brokerServer) httpHandler(app http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc(watchStreamPath, s.serveWatch)
+	mux.Handle("/", app)
+	return mux
+}
+
+// serveWatch streams the recording to one watch page, read-only: every
+// message is a trace document (text) holding the header as it stands
+// (version, source, start, the lifelines its steps name) and the next
+// steps, the first message the steps the broker still keeps. A watcher
+// that falls behind misses steps rather than slowing the broker: it then
+// gets one gap step counting them, with the broker's state after them.
+//
+// The origin check of coder/websocket stays on: a page from another
+// origin must not read every device's traffic.
+func (s *brokerServer) serveWatch(w http.ResponseWriter, r *http.Request) {
+	wc, err := websocket.Accept(w, r, nil)
+	if err != nil {
+		return
+	}
+	defer wc.CloseNow()
+	// Anything the page sends closes the stream: it is read-only.
+	ctx := wc.CloseRead(r.Context())
+	ws := &watchStream{s: s, wc: wc}
+	var first []live.Watched
+	if !s.onLoop(func() { first = ws.start() }) {
+		wc.Close(websocket.StatusGoingAway, "the broker stopped")
+		return
+	}
+	defer s.post(func() { s.drv.Unwatch(ws.w) })
+	if err := ws.send(ctx, first); err != nil {
+		return
+	}
+	for {
+		select {
+		case x := <-ws.w.C():
+			if err := ws.send(ctx, ws.batch(x)); err != nil {
+				return
+			}
+		case <-ctx.Done():
+			return
+		case <-s.quit:
+			ws.send(ctx, ws.batch())
+			wc.Close(websocket.StatusGoingAway, "the broker stopped")
+			return
+		}
+	}
+}
+
+// watchStream is one watch page's stream.
+type watchStream struct {
+	s  *brokerServer
+	wc *websocket.Conn
+	w  *live.Watcher
+	// next is the sequence number of the next step the page gets;
+	// reported how many missed steps it was told of.
+	next     int
+	reported int64
+	header   trace.Trace
+}
+
+// start, on the loop, subscribes and returns the steps kept so far.
+func (ws *watchStream) start() []live.Watched {
+	d := ws.s.drv
+	ws.w = d.Watch(ws.s.cfg.watchBuffer)
+	t := d.Recorder().Trace()
+	ws.header = trace.Trace{Version: trace.Version, Source: t.Source, Start: t.Start}
+	ws.next = d.Recorder().Recorded()
+	out := make([]live.Watched, len(t.Steps))
+	for i, st := range t.Steps {
+		out[i] = live.Watched{Seq: ws.next - len(t.Steps) + i, Step: st, State: t.StateAt(i)}
+	}
+	return out
+}
+
+// batch is first and what else waits in the channel, within the
+// message's bounds; when the watcher missed steps, one gap step instead
+// of everything not sent yet (the steps of first and the channel's
+// included), with the state after the newest.
+func (ws *watchStream) batch(first ...live.Watched) []live.Watched {
+	out, size := first, 0
+	for _, x := range first {
+		size += len(x.Step.Bytes)
+	}
+	for len(out) < watchBatchSteps && size < watchBatchBytes {
+		select {
+		case x := <-ws.w.C():
+			out, size = append(out, x), size+len(x.Step.Bytes)
+			continue
+		default:
+		}
+		break
+	}
+	if ws.w.Missed() == ws.reported {
+		return out
+	}
+	// Everything not sent yet is in the gap.
+	var gap live.Watched
+	ws.s.onLoop(func() { gap = ws.catchUp() })
+	if gap.Step.Missed == 0 {
+		return nil
+	}
+	return []live.Watched{gap}
+}
+
+// catchUp, on the loop, empties the channel and returns the gap step of
+// every step from the first missed one to the newest, with the state
+// after the newest: the page catches up from it.
+func (ws *watchStream) catchUp() live.Watched {
+	for len(ws.w.C()) > 0 {
+		<-ws.w.C()
+	}
+	ws.reported = ws.w.Missed()
+	rec := ws.s.drv.Recorder()
+	t := rec.Trace()
+	from, to := ws.next, rec.Recorded()
+	if to <= from || len(t.Steps) == 0 {
+		return live.Watched{}
+	}
+	last := len(t.Steps) - 1
+	g := trace.GapStep(t.Steps[last].Time, to-from)
+	ws.next = to
+	return live.Watched{Seq: from, Step: g, State: t.StateAt(last)}
+}
+
+// send writes steps as one message; nothing for none.
+func (ws *watchStream) send(ctx context.Context, steps []live.Watched) error {
+	if len(steps) == 0 {
+		return nil
+	}
+	t := ws.header
+	t.Nodes = []string{trace.BrokerName}
+	seen := map[string]bool{trace.BrokerName: true}
+	for _, x := range steps {
+		st := x.Step
+		if x.Seq >= ws.next {
+			ws.next = x.Seq + 1
+		}
+		if !ws.s.cfg.revealPasswords {
+			st = trace.MaskPassword(st)
+		}
+		for _, n := range []string{st.From, st.To} {
+			if n != "" && !seen[n] {
+				seen[n] = true
+				t.Nodes = append(t.Nodes, n)
+			}
+		}
+		t.Record(st, x.State)
+	}
+	b, err := json.Marshal(&t)
+	if err != nil {
+		return err
+	}
+	wctx, cancel := context.WithTimeout(ctx, watchWriteTimeout)
+	defer cancel()
+	return ws.wc.Write(wctx, websocket.MessageText, b)
+}

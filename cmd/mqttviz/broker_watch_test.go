@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"mqttviz/codec"
+	"mqttviz/sim/trace"
+)
+
+// watchURL is the watch stream of a broker started with --http.
+func (tb *testBroker) watchURL() string {
+	return "ws://" + tb.srv.httpLn.Addr().String() + watchStreamPath
+}
+
+// dialWatch opens the watch stream as a page of origin would (none for
+// "").
+func dialWatch(t *testing.T, url, origin string) (*websocket.Conn, *http.Response, error) {
+	t.Helper()
+	h := http.Header{}
+	if origin != "" {
+		h.Set("Origin", origin)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	c, res, err := websocket.Dial(ctx, url, &websocket.DialOptions{HTTPHeader: h})
+	if c != nil {
+		c.SetReadLimit(64 << 20)
+		t.Cleanup(func() { c.CloseNow() })
+	}
+	return c, res, err
+}
+
+// readWatch reads stream messages, each checked with trace.Read, until
+// one of their steps satisfies ok, and returns it.
+func readWatch(t *testing.T, c *websocket.Conn, what string, ok func(trace.Step) bool) trace.Step {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	for {
+		typ, b, err := c.Read(ctx)
+		if err != nil {
+			t.Fatalf("the stream ended before %s: %v", what, err)
+		}
+		if typ != websocket.MessageText {
+			t.Fatalf("a %v message, want text", typ)
+		}
+		tr, err := trace.Read(b)
+		if err != nil {
+			t.Fatalf("a message is not a trace: %v", err)
+		}
+		for _, s := range tr.Steps {
+			if ok(s) {
+				return s
+			}
+		}
+	}
+}
+
+func TestBrokerWatchOrigin(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir)
+	if _, res, err := dialWatch(t, tb.watchURL(), "http://evil.example"); err == nil || res == nil || res.StatusCode != http.StatusForbidden {
+		t.Fatalf("a page from another origin opened the watch stream (err %v, response %v)", err, res)
+	}
+	c, _, err := dialWatch(t, tb.watchURL(), "http://"+tb.srv.httpLn.Addr().String())
+	if err != nil {
+		t.Fatalf("the app's own origin: %v", err)
+	}
+	tb.pub("-i", "pub1", "-t", "a/b", "-m", "hello", "-u", "u", "-P", "secret")
+	connect := readWatch(t, c, "the CONNECT", func(s trace.Step) bool { return s.Packet == codec.CONNECT })
+	if strings.Contains(string(connect.Bytes), "secret") || !strings.Contains(string(connect.Bytes), "******") {
+		t.Errorf("the password is not masked in the stream: %q", connect.Bytes)
+	}
+	readWatch(t, c, "the PUBLISH of pub1", func(s trace.Step) bool {
+		return s.Packet == codec.PUBLISH && s.From == "pub1" && strings.Contains(string(s.Bytes), "hello")
+	})
+	// The stream is read-only: a message from the page ends it.
+	c.Write(context.Background(), websocket.MessageText, []byte("hi"))
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for {
+		if _, _, err := c.Read(ctx); err != nil {
+			if errors.Is(err, context.DeadlineExceeded) {
+				t.Fatal("the stream took a message from the page and stayed open")
+			}
+			break
+		}
+	}
+}
+
+func TestBrokerWatchRevealPasswords(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir, "--reveal-passwords")
+	c, _, err := dialWatch(t, tb.watchURL(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb.pub("-i", "pub1", "-t", "a/b", "-m", "hello", "-u", "u", "-P", "secret")
+	connect := readWatch(t, c, "the CONNECT", func(s trace.Step) bool { return s.Packet == codec.CONNECT })
+	if !strings.Contains(string(connect.Bytes), "secret") {
+		t.Errorf("--reveal-passwords: the password is masked: %q", connect.Bytes)
+	}
+}
+
+// TestBrokerWatchStalled: a watch page that stops reading never holds
+// the broker back: a mosquitto_pub publisher and a subscriber are served
+// meanwhile, and once the page reads again it gets a gap step counting
+// what it missed, with the broker's state to catch up from.
+func TestBrokerWatchStalled(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir, "--watch-buffer", "4")
+	stalled, _, err := dialWatch(t, tb.watchURL(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 3000
+	sub := tb.startSub("sub1", "-t", "load", "-C", "3000")
+	line := strings.Repeat("x", 1000) + "\n"
+	pub := exec.Command(mosquittoClient(t, "mosquitto_pub"), "-h", "127.0.0.1", "-p", tb.port(), "-i", "pub1", "-t", "load", "-l")
+	pub.Stdin = strings.NewReader(strings.Repeat(line, n))
+	if out, err := pub.CombinedOutput(); err != nil {
+		t.Fatalf("mosquitto_pub: %v\n%s", err, out)
+	}
+	if got := strings.Count(sub.wait(t), "\n"); got != n {
+		t.Fatalf("the subscriber got %d messages, want %d", got, n)
+	}
+	gap := readWatch(t, stalled, "a gap step", func(s trace.Step) bool { return s.Kind == trace.KindGap })
+	if gap.Missed <= 0 || gap.Snapshot == nil || gap.Snapshot.Broker == nil {
+		t.Fatalf("the gap step: missed %d, snapshot %v", gap.Missed, gap.Snapshot)
+	}
+	if !strings.Contains(gap.Notes[0].Text.EN, "steps missed") {
+		t.Errorf("the gap's note: %q", gap.Notes[0].Text.EN)
+	}
+	// Caught up, the page gets the steps that come next.
+	tb.pub("-i", "late", "-t", "after", "-m", "x")
+	readWatch(t, stalled, "the late publisher's PUBLISH", func(s trace.Step) bool { return s.Packet == codec.PUBLISH && s.From == "late" })
+}
