@@ -81,6 +81,9 @@ func NewHistory(original string) *History { return &History{texts: []string{orig
 // Current is the text at the history's position.
 func (h *History) Current() string { return h.texts[h.at] }
 
+// Original is the text the history started from.
+func (h *History) Original() string { return h.texts[0] }
+
 // Push makes text the current version; the versions undone before it are
 // forgotten.
 func (h *History) Push(text string) {

@@ -113,3 +113,16 @@ func identities(steps []trace.Step) []string {
 	}
 	return out
 }
+
+// AddedLines marks the lines of current (split at newlines) that are not
+// in original: the lines the changes inserted.
+func AddedLines(original, current string) []bool {
+	a, b := strings.Split(original, "\n"), strings.Split(current, "\n")
+	added := slices.Repeat([]bool{true}, len(b))
+	for _, j := range lcs(a, b) {
+		if j >= 0 {
+			added[j] = false
+		}
+	}
+	return added
+}

@@ -121,12 +121,13 @@ const (
 	ActSubscribe   ActionKind = "subscribe"
 	ActUnsubscribe ActionKind = "unsubscribe"
 	ActPublish     ActionKind = "publish"
+	ActRelease     ActionKind = "release"
 	ActWait        ActionKind = "wait"
 	ActAddClient   ActionKind = "client"
 )
 
 // ActionKinds lists the actions in the order a form offers them.
-var ActionKinds = []ActionKind{ActConnect, ActDisconnect, ActCut, ActSilence, ActRestore, ActSubscribe, ActUnsubscribe, ActPublish, ActWait, ActAddClient}
+var ActionKinds = []ActionKind{ActConnect, ActDisconnect, ActCut, ActSilence, ActRestore, ActSubscribe, ActUnsubscribe, ActPublish, ActRelease, ActWait, ActAddClient}
 
 // Action is one action at the cursor, with what its form asked. Fields
 // that an action does not use are ignored.
@@ -166,6 +167,8 @@ func (a Action) Lines() []string {
 		return []string{"unsubscribe " + a.Client + " " + q(a.Topic)}
 	case ActPublish:
 		return []string{"publish " + a.Client + " " + q(a.Topic) + " " + q(a.Payload) + " qos=" + qos(a.QoS) + " retain=" + flag(a.Retain)}
+	case ActRelease:
+		return []string{"release " + a.Client + " PUBACK PUBREC PUBREL PUBCOMP"}
 	case ActWait:
 		return []string{waitLine(max(a.WaitMS, 1))}
 	case ActAddClient:

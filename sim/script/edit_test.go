@@ -174,7 +174,9 @@ func TestLosePuback(t *testing.T) {
 // TestCompareSteps: a step moved by an inserted one is not changed; a
 // step with other bytes is.
 func TestCompareSteps(t *testing.T) {
-	st := func(b ...byte) trace.Step { return trace.Step{Kind: trace.KindPacket, From: "a", To: "broker", Bytes: b} }
+	st := func(b ...byte) trace.Step {
+		return trace.Step{Kind: trace.KindPacket, From: "a", To: "broker", Bytes: b}
+	}
 	old := []trace.Step{st(1), st(2), st(3), st(4)}
 	new := []trace.Step{st(1), st(9), st(2), st(3), st(5)}
 	d := CompareSteps(old, new)
@@ -207,7 +209,7 @@ func TestActionLines(t *testing.T) {
 		{Kind: ActSubscribe, Client: "a", Topic: "#", QoS: 2},
 		{Kind: ActUnsubscribe, Client: "a", Topic: "a b/+"},
 		{Kind: ActPublish, Client: "a", Topic: "t/中", Payload: "say \"hi\" # not a comment", QoS: 1, Retain: true},
-		{Kind: ActWait, WaitMS: 90000},
+		{Kind: ActWait, WaitMS: 90000}, {Kind: ActRelease, Client: "a"},
 		{Kind: ActAddClient, NewClient: NewClient{Name: "b", ClientID: "dev 1", KeepAlive: 30, User: "u", Password: "p w",
 			WillTopic: "w", WillPayload: "gone", WillQoS: 1, WillRetain: true}},
 	} {

@@ -32,7 +32,12 @@ type lessonPage struct {
 }
 
 func newLessonPage() *lessonPage {
-	return &lessonPage{player: player{speed: 1, addr: stepKeeper{keep: true}}}
+	p := &lessonPage{player: player{speed: 1, addr: stepKeeper{keep: true}, instr: newInstructor()}}
+	p.instr.start = func() (string, string, int64) {
+		src, _ := lessons.LessonSource(p.name)
+		return p.name, src, p.seed
+	}
+	return p
 }
 
 // lessonName returns NAME from a path /…/lessons/NAME.
@@ -143,7 +148,7 @@ func (p *lessonPage) Render() app.UI {
 // renderView is the player's trace as every player page shows it (the
 // lesson page, the scenario page, the trace page): renderPlayerView.
 func (p *player) renderView(intro []app.UI, lang string) app.UI {
-	return renderPlayerView(intro, p.trace, p.cursor, p.status, p.speed, p.saveErr, p.redact, lang)
+	return renderPlayerView(intro, p.trace, p.cursor, p.status, p.speed, p.saveErr, p.redact, p.instr, lang)
 }
 
 // renderPlayerView is a trace's intro (a lesson's title and description;
@@ -152,8 +157,9 @@ func (p *player) renderView(intro []app.UI, lang string) app.UI {
 // the state. Beside a wide diagram the side column starts level with the
 // intro, near the top of the page, so that it fits the window wherever
 // the page is scrolled. redact, when not nil, is applied to the step
-// whose bytes the inspector shows.
-func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playStatus, speed float64, saveErr error, redact func(trace.Step) trace.Step, lang string) app.UI {
+// whose bytes the inspector shows. ins, when not nil, adds the
+// instructor's toggle, marks and panel.
+func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playStatus, speed float64, saveErr error, redact func(trace.Step) trace.Step, ins *instructor, lang string) app.UI {
 	step := t.Steps[cursor]
 	if redact != nil {
 		step = redact(step)
@@ -165,7 +171,7 @@ func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playSta
 	}
 	return app.Div().Class("player-view").Body(
 		app.Div().Class("lesson-intro").Body(append(intro,
-			app.Div().Class("trace-tools").Body(renderSaveButton(lang), newExportControl(t, cursor, redact, lang)), saveFailed)...),
+			app.Div().Class("trace-tools").Body(renderSaveButton(lang), newExportControl(t, cursor, redact, lang), ins.renderToggle(lang)), saveFailed)...),
 		// The player and the step's line stay at the top of the window
 		// while the page scrolls to the events or the inspector.
 		app.Div().Class("player-bar").Body(
@@ -174,9 +180,10 @@ func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playSta
 		),
 		app.Div().Class("main-col").Body(
 			app.Section().Class("panel diagram-panel").Aria("label", tr(lang, "diagram.title")).Body(
-				views.NewDiagram(t, cursor, lang),
+				views.NewDiagram(t, cursor, lang).WithMarks(ins.marks()),
 				views.FlowLegend(lang),
 			),
+			ins.renderPanel(lang),
 			app.Section().Class("panel events-panel").Body(
 				app.H2().Text(tr(lang, "events.title")),
 				views.NewEventList(t, cursor, lang),

@@ -54,12 +54,17 @@ type player struct {
 	redact func(trace.Step) trace.Step
 	// addr keeps the cursor in the page's address (stepurl.go).
 	addr stepKeeper
+	// instr is the page's instructor mode, nil on a page without one.
+	instr *instructor
 }
 
 // load shows a new trace, paused, from its first step or the step the
 // page's address asks for.
 func (p *player) load(t *trace.Trace) {
 	p.trace, p.cursor, p.status = t, 0, paused
+	if p.instr != nil {
+		p.instr.reset()
+	}
 	p.tick++
 	if p.speed == 0 {
 		p.speed = 1
@@ -72,6 +77,9 @@ func (p *player) load(t *trace.Trace) {
 
 // mount wires the player's actions and the keyboard to the page of ctx.
 func (p *player) mount(ctx app.Context) {
+	if p.instr != nil {
+		p.instr.mount(ctx, p)
+	}
 	ctx.Handle(views.ActGoto, func(ctx app.Context, a app.Action) {
 		if i, ok := a.Value.(int); ok {
 			p.goTo(ctx, i)
@@ -111,6 +119,9 @@ func (p *player) mount(ctx app.Context) {
 
 // dismount removes the keyboard listener and stops playing.
 func (p *player) dismount() {
+	if p.instr != nil {
+		p.instr.dismount()
+	}
 	if p.releaseKeys != nil {
 		p.releaseKeys()
 		p.releaseKeys = nil

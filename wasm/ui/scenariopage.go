@@ -94,7 +94,20 @@ type runProgress struct {
 }
 
 func newScenarioPage() *scenarioPage {
-	return &scenarioPage{player: player{speed: 1, addr: stepKeeper{keep: true}}}
+	p := &scenarioPage{player: player{speed: 1, addr: stepKeeper{keep: true}, instr: newInstructor()}}
+	p.instr.start = func() (string, string, int64) { return "scenario", p.source, 1 }
+	p.instr.onText = p.instructorChanged
+	return p
+}
+
+// instructorChanged puts the instructor's changed scenario in the editor,
+// keeps it as the draft and makes the address its link.
+func (p *scenarioPage) instructorChanged(ctx app.Context, text string) {
+	p.source = text
+	p.saveDraft()
+	u := *ctx.Page().URL()
+	u.RawQuery, u.Fragment = "", encodeShare(text)
+	ctx.Page().ReplaceURL(&u)
 }
 
 // OnPreRender renders the example: the server never sees what a link

@@ -11,6 +11,9 @@ const (
 	ActEdge = "mqttviz.edge"
 	// ActToggle plays or pauses.
 	ActToggle = "mqttviz.toggle"
+	// ActStepActions asks the page for the actions on the packet of the
+	// step whose index is the value (int): the diagram's arrow button.
+	ActStepActions = "mqttviz.step-actions"
 	// ActSpeed sets the playback speed to the value (float64).
 	ActSpeed = "mqttviz.speed"
 )

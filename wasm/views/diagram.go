@@ -29,6 +29,8 @@ type diagram struct {
 	Trace  *trace.Trace
 	Cursor int
 	Lang   string
+	// Marks are the page's changed steps and arrow actions.
+	Marks Marks
 
 	// The scroll box as last measured or scrolled to.
 	scrollTop, scrollLeft int

@@ -18,6 +18,9 @@ func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 	if current {
 		class += " current"
 	}
+	if d.Marks.changed(s.Index) {
+		class += " changed"
+	}
 	body := []app.UI{
 		SVG("rect").Attr("data-c", "row-bg").Attr("x", 0).Attr("y", y).Attr("width", g.width()).Attr("height", rowHeight),
 		svgText(6, y+16, "row-time", tr(d.Lang, "time.ms", s.Time)),
@@ -57,6 +60,14 @@ func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 	}
 	if len(s.Notes) > 0 && !g.compact {
 		body = append(body, d.renderNotes(g, s))
+	}
+	if d.Marks.changed(s.Index) {
+		body = append(body, renderChanged(d.Lang, y))
+	}
+	if d.Marks.Actions && s.Kind == trace.KindPacket {
+		x1, y1, x2, y2 := g.arrow(s)
+		ax, ay := actionsAt(x1, y1, x2, y2)
+		body = append(body, renderActionsButton(d.Lang, s.Index, ax, ay))
 	}
 	idx := s.Index
 	return SVG("g").

@@ -12,6 +12,8 @@ var Strings = map[string]codec.Text{
 	"inspector.part.value":   {EN: "value", ZH: "取值"},
 	"inspector.part.means":   {EN: "meaning", ZH: "含义"},
 	"diagram.title":          {EN: "Sequence diagram", ZH: "时序图"},
+	"diagram.changed":        {EN: "changed", ZH: "有变化"},
+	"diagram.actions":        {EN: "Actions on the packet of step %d", ZH: "对第 %d 步报文的操作"},
 	"diagram.empty":          {EN: "This trace has no steps.", ZH: "此轨迹没有任何步骤。"},
 	"diagram.observed":       {EN: "observed", ZH: "仅观察"},
 	"diagram.observed.title": {EN: "broker: a real broker, observed from outside", ZH: "实际服务端（仅观察）"},

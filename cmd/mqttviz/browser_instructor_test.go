@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"mqttviz/codec"
+	"mqttviz/sim/lessons"
+	"mqttviz/sim/script"
+	"mqttviz/sim/trace"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+)
+
+// lostPuback is the instructor's change the browser tests make: in the
+// qos1 lesson, the PUBACK of home/temp back to the sensor lost, the sensor
+// then sending again what has no answer; worked out natively, to compare
+// with what the page does.
+type lostPuback struct {
+	source, changed string
+	// step is the PUBACK's index in the lesson's trace; at its index in
+	// the changed one (where the cursor stays).
+	step, at int
+	before   *trace.Trace
+	after    *trace.Trace
+	// marked are the changed steps of the new run.
+	marked []int
+}
+
+func newLostPuback(t *testing.T) lostPuback {
+	t.Helper()
+	src, _ := lessons.LessonSource("qos1")
+	before, x, err := script.Rerun("qos1", src, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := lostPuback{source: src, before: before, step: -1}
+	for i, s := range before.Steps {
+		if r, ok := script.PacketOf(s); ok && r.Type == codec.PUBACK && r.Client == "sensor" && r.ID == 2 {
+			l.step = i
+			break
+		}
+	}
+	if l.step < 0 {
+		t.Fatal("qos1 has no PUBACK id=2 to the sensor")
+	}
+	l.changed, err = script.PacketChange{Kind: script.LosePacket, ThenResend: true}.Apply(src, x, l.step, before.Steps[l.step])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.after, _, err = script.Rerun("qos1", l.changed, 1); err != nil {
+		t.Fatal(err)
+	}
+	d := script.CompareSteps(before.Steps, l.after.Steps)
+	l.at = d.NewIndex[l.step]
+	for i, c := range d.Changed {
+		if c {
+			l.marked = append(l.marked, i)
+		}
+	}
+	return l
+}
+
+// traceFile is a trace as Save trace writes it.
+func traceFile(t *testing.T, tr *trace.Trace) []byte {
+	b, err := json.MarshalIndent(tr, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// saveTrace presses Save trace and returns the file, name, written to dir.
+func saveTrace(t *testing.T, ctx context.Context, dir, name string) []byte {
+	t.Helper()
+	os.Remove(filepath.Join(dir, name))
+	do(t, ctx, chromedp.Click(chromedp.ID("trace-save")))
+	return bytes.TrimSpace(waitDownload(t, dir, name))
+}
+
+// downloadsTo lets the browser write downloads to dir.
+func downloadsTo(t *testing.T, ctx context.Context, dir string) {
+	do(t, ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := cdp.Call(ctx, chromedp.FromContext(ctx).Browser, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+		})
+		return err
+	}))
+}
+
+// markedSteps are the steps the panel lists as changed.
+func markedSteps(t *testing.T, ctx context.Context) []int {
+	return eval[[]int](t, ctx, `[...document.querySelectorAll("ol.instructor-changed button[data-step]")].map(b => +b.dataset.step)`)
+}
+
+// TestBrowserInstructorLosePuback: on /lessons/qos1, in English and in
+// Chinese, the instructor loses the PUBACK of home/temp from its arrow
+// (a click on its ⋯ in English, Enter on it in Chinese): the DUP resend
+// and the second delivery to the phone come out and are marked changed,
+// the steps CompareSteps finds and no others; the cursor stays on the
+// lost PUBACK; the two lines are in the scenario text at their place;
+// Save trace gives the changed run. Ctrl+Z gives back the original trace
+// byte for byte, Ctrl+Shift+Z the changed one; the link opens the
+// changed lesson in a fresh browser, the same trace.
+func TestBrowserInstructorLosePuback(t *testing.T) {
+	base := appURL(t)
+	l := newLostPuback(t)
+	orig := bytes.TrimSpace(runJSON(t, "qos1"))
+	changedJSON := traceFile(t, l.after)
+	for _, lang := range []string{"en", "zh"} {
+		t.Run(lang, func(t *testing.T) {
+			ctx := newBrowser(t, 1280, 800)
+			dir := t.TempDir()
+			downloadsTo(t, ctx, dir)
+			open(t, ctx, base, fmt.Sprintf("/lessons/qos1?lang=%s&step=%d", lang, l.step+1))
+			if got := saveTrace(t, ctx, dir, "qos1.json"); !bytes.Equal(got, orig) {
+				t.Fatal("the lesson's saved trace is not mqttviz run's")
+			}
+			do(t, ctx, chromedp.Click(chromedp.ID("instructor-toggle")))
+			waitFor(t, ctx, `document.getElementById("instructor-panel") !== null`)
+			arrow := fmt.Sprintf(`[data-c~="step-actions"][data-actions="%d"]`, l.step)
+			waitFor(t, ctx, `document.querySelector('`+arrow+`') !== null`)
+			if lang == "en" {
+				do(t, ctx, chromedp.Click(chromedp.CSS(arrow)))
+			} else {
+				do(t, ctx, chromedp.Focus(chromedp.CSS(arrow)), chromedp.KeyEvent("\r"))
+			}
+			waitFor(t, ctx, `document.activeElement && document.activeElement.id === "instructor-menu"`)
+			if !eval[bool](t, ctx, `document.getElementById("instructor-lose-resend").checked`) {
+				t.Error("the resend after the loss is not offered checked")
+			}
+			shoot(t, ctx, "instructor-menu-1280-"+lang)
+			do(t, ctx, chromedp.Click(chromedp.ID("instructor-lose")))
+			waitFor(t, ctx, `document.querySelector("ol.instructor-changed") !== null`)
+
+			if got := markedSteps(t, ctx); !slices.Equal(got, l.marked) {
+				t.Errorf("marked steps %v, want %v", got, l.marked)
+			}
+			// Among them the DUP resend and the second delivery.
+			var dup, second bool
+			for _, i := range l.marked {
+				s := l.after.Steps[i]
+				dup = dup || s.From == "sensor" && s.Packet == codec.PUBLISH && s.Bytes[0]&0x08 != 0
+				second = second || s.To == "phone" && s.Packet == codec.PUBLISH && strings.Contains(s.Label.EN, "home/temp")
+			}
+			if !dup || !second {
+				t.Errorf("the marked steps miss the DUP resend (%v) or the second delivery (%v)", dup, second)
+			}
+			want := fmt.Sprintf("Step %d of %d", l.at+1, len(l.after.Steps))
+			if lang == "zh" {
+				want = fmt.Sprintf("第 %d 步，共 %d 步", l.at+1, len(l.after.Steps))
+			}
+			if got := position(t, ctx); got != want {
+				t.Errorf("the cursor is at %q, want %q (the lost PUBACK)", got, want)
+			}
+			if n := eval[int](t, ctx, `document.querySelectorAll('#diagram [data-c~="changed"]').length`); n == 0 {
+				t.Error("no changed row drawn in the diagram")
+			}
+			added := eval[[]string](t, ctx, `[...document.querySelectorAll("#instructor-text mark.added")].map(m => m.textContent)`)
+			lines := strings.Split(l.changed, "\n")
+			var wantAdded []string
+			for i, line := range lines {
+				if line == "drop next PUBACK to sensor id=2" || line == "resend sensor" {
+					wantAdded = append(wantAdded, fmt.Sprintf("%d%s\n", i+1, line))
+				}
+			}
+			if !slices.Equal(added, wantAdded) || len(added) != 2 {
+				t.Errorf("added lines %q, want %q", added, wantAdded)
+			}
+			eval[bool](t, ctx, `(document.querySelector(".diagram-panel").scrollIntoView(), true)`)
+			shoot(t, ctx, "instructor-lost-puback-1280-"+lang)
+			eval[bool](t, ctx, `(document.getElementById("instructor-changed").scrollIntoView(), true)`)
+			shoot(t, ctx, "instructor-panel-1280-"+lang)
+			if got := saveTrace(t, ctx, dir, "qos1.json"); !bytes.Equal(got, changedJSON) {
+				t.Error("the saved changed trace is not the changed scenario's run")
+			}
+			share := eval[string](t, ctx, `document.getElementById("instructor-share").getAttribute("href")`)
+
+			// Undo with the keyboard, the focus outside any field.
+			do(t, ctx, chromedp.Focus(chromedp.ID("announce")), chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+			waitFor(t, ctx, `document.querySelector("ol.instructor-changed") === null`)
+			if got := saveTrace(t, ctx, dir, "qos1.json"); !bytes.Equal(got, orig) {
+				t.Error("after undo the trace is not the original")
+			}
+			if n := eval[int](t, ctx, `document.querySelectorAll('#diagram [data-c~="changed"]').length`); n != 0 {
+				t.Errorf("after undo %d rows are marked", n)
+			}
+			do(t, ctx, chromedp.Focus(chromedp.ID("announce")), chromedp.KeyEvent("Z", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift)))
+			waitFor(t, ctx, `document.querySelector("ol.instructor-changed") !== null`)
+			if got := saveTrace(t, ctx, dir, "qos1.json"); !bytes.Equal(got, changedJSON) {
+				t.Error("after redo the trace is not the changed one")
+			}
+
+			// The link, in a fresh browser: the same trace but its name.
+			fresh := newBrowser(t, 1280, 800)
+			fdir := t.TempDir()
+			downloadsTo(t, fresh, fdir)
+			path, frag, _ := strings.Cut(share, "#")
+			open(t, fresh, base, path+"?lang="+lang+"#"+frag)
+			waitFor(t, fresh, `document.getElementById("trace-save") !== null`)
+			if got := eval[string](t, fresh, `document.getElementById("scenario-input").value`); got != l.changed {
+				t.Errorf("the editor holds\n%s\nwant\n%s", got, l.changed)
+			}
+			got := saveTrace(t, fresh, fdir, "scenario.json")
+			if a, b := withoutName(t, got), withoutName(t, changedJSON); a != b {
+				t.Errorf("the link opens another trace:\n%s\nwant\n%s", a, b)
+			}
+			shoot(t, fresh, "instructor-shared-1280-"+lang)
+		})
+	}
+}
+
+// withoutName is a saved trace without its scenario's name, which a
+// lesson and the scenario page give differently.
+func withoutName(t *testing.T, b []byte) string {
+	t.Helper()
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	delete(m, "scenario")
+	out, _ := json.Marshal(m)
+	return string(out)
+}
