@@ -29,6 +29,8 @@ type lessonPage struct {
 	// initRun is set when OnInit ran the lesson of the address the next
 	// OnNav opens.
 	initRun bool
+	// broker is the address of ?broker=, kept in the link to /live/.
+	broker string
 }
 
 func newLessonPage() *lessonPage {
@@ -92,6 +94,7 @@ func lessonAt(u *url.URL) (name string, seed int64) {
 // one.
 func (p *lessonPage) run(u *url.URL) bool {
 	p.name, p.seed = lessonAt(u)
+	p.broker = u.Query().Get("broker")
 	p.addr.aim(u)
 	p.err = ""
 	p.info, _ = lessons.Lesson(p.name)
@@ -140,6 +143,9 @@ func (p *lessonPage) Render() app.UI {
 				app.H1().ID("lesson-title").Text(p.info.Title.In(p.lang)),
 				app.P().Class("lesson-desc").Text(p.info.Description.In(p.lang)),
 				renderExpectations(p.lang, p.trace.Expectations, nil),
+				app.P().Class("lesson-runlive").Body(
+					app.A().ID("lesson-runlive").Href(liveLessonLink(p.name, p.broker)).Text(tr(p.lang, "lesson.runlive")),
+				),
 			}, p.lang),
 		),
 	)

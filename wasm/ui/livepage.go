@@ -46,6 +46,8 @@ type livePage struct {
 	clock live.Clock
 	// keep is how many steps a recording keeps, the newest.
 	keep int
+	// lesson is the lesson run against the broker (livelesson.go).
+	lesson liveLesson
 }
 
 func newLivePage() *livePage {
@@ -56,6 +58,7 @@ func newLivePage() *livePage {
 		dial:      dialWebSocket,
 		now:       time.Now,
 		keep:      liveKeep,
+		lesson:    liveLesson{choice: defaultLiveLesson},
 	}
 }
 
@@ -64,6 +67,7 @@ func (p *livePage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
 func (p *livePage) OnNav(ctx app.Context) {
 	p.ctx = ctx
 	p.fillBroker(ctx.Page().URL().Query().Get("broker"))
+	p.chooseLesson(ctx.Page().URL().Query().Get("lesson"))
 	p.retitle(ctx, p.pageTitle)
 	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
 }
@@ -172,6 +176,7 @@ func (p *livePage) endSession() {
 	if p.sess == nil {
 		return
 	}
+	p.stopLesson()
 	for _, c := range p.clients {
 		if c.conn != 0 {
 			c.closing = true
@@ -186,6 +191,7 @@ func (p *livePage) newRecording() {
 	if p.connected() {
 		return
 	}
+	p.stopLesson()
 	p.sess, p.trace, p.cursor, p.following = nil, nil, 0, true
 	for _, c := range p.clients {
 		c.problem, c.formErr = nil, nil

@@ -34,6 +34,7 @@ func (p *livePage) Render() app.UI {
 			app.Button().ID("live-add").Type("button").Class("live-btn").
 				OnClick(func(ctx app.Context, e app.Event) { p.addClient() }).
 				Text(tr(lang, "live.add")),
+			p.renderLesson(),
 			view,
 		),
 	)
