@@ -154,7 +154,7 @@ func (p *lessonPage) Render() app.UI {
 // renderView is the player's trace as every player page shows it (the
 // lesson page, the scenario page, the trace page): renderPlayerView.
 func (p *player) renderView(intro []app.UI, lang string) app.UI {
-	return renderPlayerView(intro, p.trace, p.cursor, p.status, p.speed, p.saveErr, p.redact, p.instr, lang)
+	return renderPlayerView(intro, p.trace, p.cursor, p.status, p.speed, p.saveErr, p.redact, p.instr, p.modesFor(), lang)
 }
 
 // renderPlayerView is a trace's intro (a lesson's title and description;
@@ -164,8 +164,9 @@ func (p *player) renderView(intro []app.UI, lang string) app.UI {
 // intro, near the top of the page, so that it fits the window wherever
 // the page is scrolled. redact, when not nil, is applied to the step
 // whose bytes the inspector shows. ins, when not nil, adds the
-// instructor's toggle, marks and panel.
-func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playStatus, speed float64, saveErr error, redact func(trace.Step) trace.Step, ins *instructor, lang string) app.UI {
+// instructor's toggle, marks and panel; m, when not nil, presenter and
+// predict mode.
+func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playStatus, speed float64, saveErr error, redact func(trace.Step) trace.Step, ins *instructor, m *modes, lang string) app.UI {
 	step := t.Steps[cursor]
 	if redact != nil {
 		step = redact(step)
@@ -175,18 +176,20 @@ func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playSta
 	if saveErr != nil {
 		saveFailed = app.P().ID("trace-save-error").Class("error").Role("alert").Text(tr(lang, "trace.save.failed", saveErr.Error()))
 	}
-	return app.Div().Class("player-view").Body(
+	return app.Div().Class(m.viewClass()).Body(
 		app.Div().Class("lesson-intro").Body(append(intro,
 			app.Div().Class("trace-tools").Body(renderSaveButton(lang), newExportControl(t, cursor, redact, lang), ins.renderToggle(lang)), saveFailed)...),
 		// The player and the step's line stay at the top of the window
 		// while the page scrolls to the events or the inspector.
 		app.Div().Class("player-bar").Body(
 			newControls(cursor, len(t.Steps), status, speed, lang),
+			m.renderTools(lang),
 			app.P().ID("announce").Class("announce").Aria("live", "polite").TabIndex(0).Body(renderAnnounce(lang, step)...),
 		),
 		app.Div().Class("main-col").Body(
+			m.renderPredict(t, cursor, lang),
 			app.Section().Class("panel diagram-panel").Aria("label", tr(lang, "diagram.title")).Body(
-				views.NewDiagram(t, cursor, lang).WithMarks(ins.marks()),
+				m.wrapDiagram(views.NewDiagram(t, cursor, lang).WithMarks(ins.marks())),
 				views.FlowLegend(lang),
 			),
 			ins.renderPanel(lang),

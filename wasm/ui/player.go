@@ -56,6 +56,8 @@ type player struct {
 	addr stepKeeper
 	// instr is the page's instructor mode, nil on a page without one.
 	instr *instructor
+	// modes are presenter and predict mode (presenter.go, predict.go).
+	modes modes
 }
 
 // load shows a new trace, paused, from its first step or the step the
@@ -66,6 +68,7 @@ func (p *player) load(t *trace.Trace) {
 		p.instr.reset()
 	}
 	p.tick++
+	p.modes.quiz.reset()
 	if p.speed == 0 {
 		p.speed = 1
 	}
@@ -107,7 +110,12 @@ func (p *player) mount(ctx app.Context) {
 		}
 	})
 	p.addr.observeLang(ctx, func() (int, bool) { return p.cursor, p.trace != nil })
+	p.mountModes(ctx)
 	p.releaseKeys = jsb.ListenKeys(func(k jsb.KeyPress) bool {
+		if act := p.modeKey(k); act != nil {
+			ctx.Dispatch(act)
+			return true
+		}
 		cmd := keyCommand(k.Key, k.Tag, k.Editable, k.Modified)
 		if cmd == cmdNone || p.trace == nil || k.OwnKeys {
 			return false
@@ -154,7 +162,7 @@ func (p *player) apply(ctx app.Context, cmd command) {
 
 // goTo moves the cursor and times the render that follows.
 func (p *player) goTo(ctx app.Context, i int) {
-	i = views.ClampStep(i, p.steps())
+	i = p.predictStop(ctx, views.ClampStep(i, p.steps()))
 	if i == p.cursor {
 		return
 	}
