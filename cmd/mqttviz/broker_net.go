@@ -135,6 +135,7 @@ func (s *brokerServer) printWelcome(w io.Writer) {
 	}
 	if s.httpLn != nil {
 		fmt.Fprintf(w, "  the app              http://%s/\n", s.httpLn.Addr())
+		fmt.Fprintf(w, "  the watch page       http://%s/watch/ (every device's packets and the broker's state)\n", s.httpLn.Addr())
 	}
 	if s.tcpLn != nil {
 		fmt.Fprintln(w, "Connect a device, for example:")

@@ -21,8 +21,12 @@ const (
 	watchWriteTimeout = 30 * time.Second
 )
 
-// watchStreamPath is where the watch page reads the broker's recording.
-const watchStreamPath = "/watch/stream"
+// watchStreamPath is where the watch page reads the broker's recording,
+// with the subprotocol watchProtocol (which a client may also leave out).
+const (
+	watchStreamPath = "/watch/stream"
+	watchProtocol   = "mqttviz-watch"
+)
 
 // httpHandler is the --http server: the watch stream beside the app.
 func (s *brokerServer) httpHandler(app http.Handler) http.Handler {
@@ -42,7 +46,7 @@ func (s *brokerServer) httpHandler(app http.Handler) http.Handler {
 // The origin check of coder/websocket stays on: a page from another
 // origin must not read every device's traffic.
 func (s *brokerServer) serveWatch(w http.ResponseWriter, r *http.Request) {
-	wc, err := websocket.Accept(w, r, nil)
+	wc, err := websocket.Accept(w, r, &websocket.AcceptOptions{Subprotocols: []string{watchProtocol}})
 	if err != nil {
 		return
 	}

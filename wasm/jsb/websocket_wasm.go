@@ -23,11 +23,17 @@ var handlers = []string{"onopen", "onmessage", "onerror", "onclose"}
 // what follows. The error is the browser's when it refuses the URL at
 // once (a SyntaxError), or ErrNoWebSocket.
 func DialWebSocket(url string, ev SocketEvents) (*Socket, error) {
+	return DialWebSocketProtocol(url, "mqtt", ev)
+}
+
+// DialWebSocketProtocol is DialWebSocket with the subprotocol protocol
+// instead of mqtt: the watch page's stream is no MQTT.
+func DialWebSocketProtocol(url, protocol string, ev SocketEvents) (*Socket, error) {
 	ctor, err := safejs.Global().Get("WebSocket")
 	if err != nil || ctor.Type() != safejs.TypeFunction {
 		return nil, ErrNoWebSocket
 	}
-	ws, err := ctor.New(url, "mqtt")
+	ws, err := ctor.New(url, protocol)
 	if err != nil {
 		return nil, err
 	}

@@ -33,10 +33,8 @@ type livePage struct {
 	clients []*liveClient
 	// sess is the recording, nil before the first connect.
 	sess *liveSession
-	// following says the view follows the newest step; cursorSeq is the
-	// sequence number of the step shown when it does not.
-	following bool
-	cursorSeq int
+	// follow keeps the view on the newest step unless the user left it.
+	follow
 	// dial makes the transport; now reads the wall clock when a clock is
 	// given (both replaced by tests).
 	dial dialer
@@ -52,13 +50,13 @@ type livePage struct {
 
 func newLivePage() *livePage {
 	return &livePage{
-		player:    player{speed: 1},
-		clients:   []*liveClient{newLiveClient(1)},
-		following: true,
-		dial:      dialWebSocket,
-		now:       time.Now,
-		keep:      liveKeep,
-		lesson:    liveLesson{choice: defaultLiveLesson},
+		player:  player{speed: 1},
+		clients: []*liveClient{newLiveClient(1)},
+		follow:  follow{following: true},
+		dial:    dialWebSocket,
+		now:     time.Now,
+		keep:    liveKeep,
+		lesson:  liveLesson{choice: defaultLiveLesson},
 	}
 }
 
@@ -314,33 +312,20 @@ func (p *livePage) beforeEvents() {
 	if p.sess == nil {
 		return
 	}
-	last := len(p.sess.rec.Trace().Steps) - 1
-	p.following = p.cursor >= last
-	p.cursorSeq = p.sess.seq(p.cursor)
+	p.follow.before(p.sess.rec, p.cursor)
 }
 
-// afterEvents looks at the new steps and moves the view: to the newest
-// step when following, else to the step shown before (the first kept
-// when it is no longer).
+// afterEvents looks at the new steps and moves the view (follow.after).
 func (p *livePage) afterEvents() {
 	if p.sess == nil {
 		return
 	}
 	p.watchSteps()
-	t := p.sess.rec.Trace()
-	p.trace = t
-	if p.following {
-		p.cursor = len(t.Steps) - 1
-		if p.ctx != nil {
-			p.ctx.Defer(func(app.Context) { views.ScrollDiagramToEnd() })
-		}
-		return
+	p.trace = p.sess.rec.Trace()
+	p.cursor = p.follow.after(p.sess.rec)
+	if p.following && p.ctx != nil {
+		p.ctx.Defer(func(app.Context) { views.ScrollDiagramToEnd() })
 	}
-	i, ok := p.sess.index(p.cursorSeq)
-	if !ok {
-		i = 0
-	}
-	p.cursor = i
 }
 
 // backToLive shows the newest step and follows again.

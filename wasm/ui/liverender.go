@@ -17,7 +17,7 @@ func (p *livePage) Render() app.UI {
 	if p.trace != nil && len(p.trace.Steps) > 0 {
 		view = p.renderView([]app.UI{
 			app.H2().ID("live-recording").Text(tr(lang, "live.recording")),
-			p.renderFollow(),
+			renderFollow(lang, p.cursor, len(p.trace.Steps), p.backToLive),
 			app.P().ID("live-keep").Class("live-keep").Text(p.keepText()),
 			app.P().ID("live-observed").Class("live-observed").Text(tr(lang, "live.observed")),
 		}, lang)
@@ -63,21 +63,6 @@ func (p *livePage) renderBroker() app.UI {
 		app.Div().Class("live-broker-row").Body(input, again),
 		app.P().ID("live-broker-hint").Class("hint").Text(tr(lang, "live.broker.hint")),
 		problem,
-	)
-}
-
-// renderFollow says whether the view follows the newest step, with the
-// control that returns to it.
-func (p *livePage) renderFollow() app.UI {
-	lang := p.lang
-	if p.cursor >= len(p.trace.Steps)-1 {
-		return app.P().ID("live-follow").Class("live-follow").Text(tr(lang, "live.following"))
-	}
-	return app.P().ID("live-follow").Class("live-follow paused").Body(
-		app.Span().Text(tr(lang, "live.paused")+" "),
-		app.Button().ID("live-back").Type("button").Class("live-btn primary").
-			OnClick(func(ctx app.Context, e app.Event) { p.backToLive() }).
-			Text(tr(lang, "live.back")),
 	)
 }
 

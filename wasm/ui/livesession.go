@@ -55,26 +55,10 @@ func (f *forwardEvents) Closed(conn int, why ...trace.Note) { f.d.Closed(conn, w
 
 // index is the trace index of the step of sequence number seq, and
 // whether the trace still keeps it.
-func (s *liveSession) index(seq int) (int, bool) {
-	t := s.rec.Trace()
-	i := len(t.Steps) - s.rec.Recorded() + seq
-	first := 0
-	if len(t.Steps) > 0 && t.Steps[0].Kind == trace.KindGap {
-		first = 1
-	}
-	return i, i >= first && i < len(t.Steps)
-}
+func (s *liveSession) index(seq int) (int, bool) { return recordedIndex(s.rec, seq) }
 
 // seq is the sequence number of the trace's step i.
-func (s *liveSession) seq(i int) int {
-	return s.rec.Recorded() - len(s.rec.Trace().Steps) + i
-}
+func (s *liveSession) seq(i int) int { return recordedSeq(s.rec, i) }
 
 // dropped is how many steps the recording no longer keeps.
-func (s *liveSession) dropped() int {
-	t := s.rec.Trace()
-	if len(t.Steps) > 0 && t.Steps[0].Kind == trace.KindGap {
-		return s.rec.Recorded() - len(t.Steps) + 1
-	}
-	return 0
-}
+func (s *liveSession) dropped() int { return recordedDropped(s.rec) }

@@ -35,16 +35,18 @@ func Register() {
 		app.RouteWithRegexpFunc(`^/scenario/?(index\.html)?$`, func() app.Composer { return newScenarioPage() })
 		app.RouteWithRegexpFunc(`^/trace/?(index\.html)?$`, func() app.Composer { return newTracePage() })
 		app.RouteWithRegexpFunc(`^/live/?(index\.html)?$`, func() app.Composer { return newLivePage() })
+		app.RouteWithRegexpFunc(`^/watch/?(index\.html)?$`, func() app.Composer { return newWatchPage() })
 		app.RouteWithRegexpFunc(`^/lessons/[^/]+/?(index\.html)?$`, func() app.Composer { return newLessonPage() })
 		app.RouteWithRegexpFunc(`.*`, func() app.Composer { return newNotFoundPage() })
 	})
 }
 
 // Pages lists every page, in the form links use: the picker, the
-// decoder, the scenario editor, the trace page, the live page and one
+// decoder, the scenario editor, the trace page, the live page, the
+// watch page (of `mqttviz broker`) and one
 // page per built-in lesson.
 func Pages() []string {
-	pages := []string{"/", "/lessons/", "/decode/", "/scenario/", "/trace/", "/live/"}
+	pages := []string{"/", "/lessons/", "/decode/", "/scenario/", "/trace/", "/live/", "/watch/"}
 	for _, name := range lessons.LessonNames() {
 		pages = append(pages, "/lessons/"+name+"/")
 	}
