@@ -230,3 +230,51 @@ func withoutName(t *testing.T, b []byte) string {
 	out, _ := json.Marshal(m)
 	return string(out)
 }
+
+// TestBrowserInstructorPerf prints how long re-running a built-in lesson
+// after a change takes in the browser, from the change to the page drawn
+// (the measure mqttviz-rerun): a lost packet, then undo and redo in turn.
+// It runs only with -perf:
+//
+//	make build && go test -v ./cmd/mqttviz -run TestBrowserInstructorPerf -perf
+func TestBrowserInstructorPerf(t *testing.T) {
+	if !*perf {
+		t.Skip("run with -perf to measure")
+	}
+	base := appURL(t)
+	t.Logf("load average: %s", loadAverage())
+	for _, name := range []string{"qos1", "qos2-lost-pubrec", "broker-restart"} {
+		tr, err := lessons.RunLesson(name, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		step := -1
+		for i, s := range tr.Steps {
+			if s.Packet == codec.PUBLISH && s.To == trace.BrokerName {
+				step = i
+			}
+		}
+		ctx := newBrowser(t, 1280, 800)
+		open(t, ctx, base, fmt.Sprintf("/lessons/%s?step=%d", name, step+1))
+		do(t, ctx, chromedp.Click(chromedp.ID("instructor-toggle")))
+		waitFor(t, ctx, `document.getElementById("instructor-open-actions") !== null`)
+		do(t, ctx, chromedp.Click(chromedp.ID("instructor-open-actions")))
+		waitFor(t, ctx, `document.getElementById("instructor-lose") !== null`)
+		eval[bool](t, ctx, `(performance.clearMeasures("mqttviz-rerun"), true)`)
+		do(t, ctx, chromedp.Click(chromedp.ID("instructor-lose")))
+		waitFor(t, ctx, `performance.getEntriesByName("mqttviz-rerun").length === 1`)
+		for i := 0; i < 10; i++ {
+			key := chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl))
+			if i%2 == 1 {
+				key = chromedp.KeyEvent("Z", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift))
+			}
+			do(t, ctx, chromedp.Focus(chromedp.ID("announce")), key)
+			waitFor(t, ctx, fmt.Sprintf(`performance.getEntriesByName("mqttviz-rerun").length === %d`, i+2))
+		}
+		times := eval[[]float64](t, ctx, `performance.getEntriesByName("mqttviz-rerun").map(e => e.duration)`)
+		first := times[0]
+		slices.Sort(times)
+		t.Logf("%s (%d steps): re-run after a change: the loss %.1f ms; all %d re-runs (the loss, undo, redo) median %.1f ms, max %.1f ms", name, len(tr.Steps), first, len(times), median(times), times[len(times)-1])
+	}
+	t.Logf("load average: %s", loadAverage())
+}

@@ -42,15 +42,6 @@ func CompareSteps(old, new []trace.Step) Diff {
 	}
 	ma, mb := a[head:len(a)-tail], b[head:len(b)-tail]
 	match := lcs(ma, mb)
-	next := head
-	for i := range ma {
-		if j := match[i]; j >= 0 {
-			d.NewIndex[head+i] = head + j
-			next = head + j + 1
-		} else {
-			d.NewIndex[head+i] = min(next, max(len(b)-1, 0))
-		}
-	}
 	matched := make([]bool, len(mb))
 	for _, j := range match {
 		if j >= 0 {
@@ -59,6 +50,33 @@ func CompareSteps(old, new []trace.Step) Diff {
 	}
 	for j, ok := range matched {
 		d.Changed[head+j] = !ok
+	}
+	// An old step without a match is where a new one of its shape (kind,
+	// sender, receiver, packet type) is between the neighbouring matches,
+	// such as the same PUBACK now lost; else the first new step there.
+	oldShapes, newShapes := shapes(old[head:len(a)-tail]), shapes(new[head:len(b)-tail])
+	from := 0
+	for i := range ma {
+		if j := match[i]; j >= 0 {
+			d.NewIndex[head+i] = head + j
+			from = j + 1
+			continue
+		}
+		to := len(mb)
+		for k := i + 1; k < len(ma); k++ {
+			if match[k] >= 0 {
+				to = match[k]
+				break
+			}
+		}
+		at := min(from, max(len(mb)-1, 0))
+		for j := from; j < to; j++ {
+			if !matched[j] && newShapes[j] == oldShapes[i] {
+				at = j
+				break
+			}
+		}
+		d.NewIndex[head+i] = min(head+at, max(len(b)-1, 0))
 	}
 	return d
 }
@@ -94,6 +112,16 @@ func lcs(a, b []string) []int {
 		}
 	}
 	return match
+}
+
+// shapes are the steps' kinds, ends and packet types: what an old step
+// and the new one that took its place share.
+func shapes(steps []trace.Step) []string {
+	out := make([]string, len(steps))
+	for i, s := range steps {
+		out[i] = string(s.Kind) + "|" + s.From + "|" + s.To + "|" + s.Packet.String()
+	}
+	return out
 }
 
 // identities are the steps as the comparison sees them.

@@ -186,6 +186,14 @@ func TestCompareSteps(t *testing.T) {
 	if want := []int{0, 2, 3, 4}; !slicesEqual(d.NewIndex, want) {
 		t.Errorf("new index %v, want %v", d.NewIndex, want)
 	}
+	// The lost PUBLISH's place is the same PUBLISH, lost, not the rule's
+	// mark before it.
+	lost := st(3)
+	lost.Outcome = trace.Dropped
+	mark := trace.Step{Kind: trace.KindFault, From: "a"}
+	if d := CompareSteps(old, []trace.Step{st(1), st(2), mark, lost, st(4)}); !slicesEqual(d.NewIndex, []int{0, 1, 3, 4}) {
+		t.Errorf("new index with a lost step %v, want [0 1 3 4]", d.NewIndex)
+	}
 	if d := CompareSteps(old, old); slicesContainsTrue(d.Changed) {
 		t.Error("a run compared with itself has changes")
 	}

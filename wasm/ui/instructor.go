@@ -34,6 +34,10 @@ type instructor struct {
 	resendAfterLoss bool
 	holdSecs        string
 	form            actionForm
+	// share and added are the current text's link and its added lines,
+	// made once per version: every render of the panel shows them.
+	share string
+	added []bool
 	// problem is why the last change does not run.
 	problem *scenarioProblem
 	// onText, when set, is told the scenario after each change, undo and
@@ -46,6 +50,23 @@ type instructor struct {
 	pl          *player
 	releaseKeys func()
 }
+
+// actInstructor is the action the panel's buttons post, with an
+// instructorOp.
+const actInstructor = "mqttviz.instructor"
+
+// instructorOp is one of the panel's changes: to a packet, an action
+// added, or undo or redo (neither set: redo).
+type instructorOp struct {
+	packet *script.PacketChange
+	action *script.Action
+	undo   bool
+	// close closes a packet's actions, the focus back on their opener.
+	close bool
+}
+
+// postOp asks the page to carry out op.
+func postOp(ctx app.Context, op instructorOp) { ctx.NewActionWithValue(actInstructor, op) }
 
 // newInstructor is an instructor mode, off.
 func newInstructor() *instructor {
@@ -61,6 +82,28 @@ func (in *instructor) reset() {
 // mount wires the arrow's actions and the undo and redo keys.
 func (in *instructor) mount(ctx app.Context, pl *player) {
 	in.pl = pl
+	// The panel's buttons post their change, which runs here, on the
+	// page's context: a deferred measure of a button's own context would
+	// never run once the button is gone from the page.
+	ctx.Handle(actInstructor, func(ctx app.Context, a app.Action) {
+		op, ok := a.Value.(instructorOp)
+		if !ok || !in.on {
+			return
+		}
+		switch {
+		case op.close:
+			in.menu = -1
+			ctx.Defer(func(app.Context) { jsb.Focus("instructor-open-actions") })
+		case op.packet != nil:
+			in.changePacket(ctx, pl, *op.packet)
+		case op.action != nil:
+			in.addAction(ctx, pl, *op.action)
+		case op.undo:
+			in.undo(ctx, pl)
+		default:
+			in.redo(ctx, pl)
+		}
+	})
 	ctx.Handle(views.ActStepActions, func(ctx app.Context, a app.Action) {
 		if i, ok := a.Value.(int); ok && in.on {
 			in.openMenu(ctx, i)
@@ -108,6 +151,11 @@ func (in *instructor) toggle(name, source string, seed int64) {
 	}
 	in.name, in.seed, in.hist, in.index, in.base = name, seed, script.NewHistory(source), x, t
 	in.changed = nil
+	// The link and the comparison are made now once: the first change
+	// then costs what every change does (the browser compiles the
+	// WebAssembly of a function the first time it runs).
+	in.share, in.added = link("/scenario/")+"#"+encodeShare(source), script.AddedLines(source, source)
+	script.CompareSteps(t.Steps, t.Steps)
 }
 
 // openMenu opens the actions of step i's packet and moves the focus to
@@ -171,6 +219,7 @@ func (in *instructor) rerun(ctx app.Context, pl *player, text string, push bool)
 	if in.hist.Changes() == 0 {
 		in.changed = nil
 	}
+	in.share, in.added = link("/scenario/")+"#"+encodeShare(text), script.AddedLines(in.hist.Original(), text)
 	in.index = x
 	pl.trace, pl.cursor = t, views.ClampStep(cursor, len(t.Steps))
 	if in.onText != nil {

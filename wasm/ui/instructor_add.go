@@ -58,7 +58,7 @@ func (in *instructor) renderAdd(lang string, t *trace.Trace) app.UI {
 				in.problem = &scenarioProblem{Msg: *bad}
 				return
 			}
-			in.addAction(ctx, in.pl, a)
+			postOp(ctx, instructorOp{action: &a})
 		}).
 		Body(
 			app.H3().ID("instructor-add-title").Text(tr(lang, "instructor.add")),

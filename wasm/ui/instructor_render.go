@@ -81,17 +81,17 @@ func (in *instructor) renderHistory(lang string) app.UI {
 	case n > 1:
 		count = tr(lang, "instructor.changes", n)
 	}
-	button := func(id, key string, can bool, do func(app.Context, *player)) app.UI {
+	button := func(id, key string, can bool, undo bool) app.UI {
 		b := app.Button().ID(id).Type("button").Text(tr(lang, key)).
-			OnClick(func(ctx app.Context, e app.Event) { do(ctx, in.pl) })
+			OnClick(func(ctx app.Context, e app.Event) { postOp(ctx, instructorOp{undo: undo}) }, undo)
 		if !can {
 			b = b.Aria("disabled", "true")
 		}
 		return b
 	}
 	return app.Div().Class("instructor-history").Body(
-		button("instructor-undo", "instructor.undo", in.hist.CanUndo(), in.undo),
-		button("instructor-redo", "instructor.redo", in.hist.CanRedo(), in.redo),
+		button("instructor-undo", "instructor.undo", in.hist.CanUndo(), true),
+		button("instructor-redo", "instructor.redo", in.hist.CanRedo(), false),
 		app.Span().ID("instructor-count").Aria("live", "polite").Text(count),
 	)
 }
@@ -105,17 +105,18 @@ func (in *instructor) renderPacket(lang string, i int, s trace.Step) app.UI {
 	}
 	if in.menu != i {
 		return app.Button().ID("instructor-open-actions").Type("button").
-			OnClick(func(ctx app.Context, e app.Event) { in.openMenu(ctx, i) }).
+			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(views.ActStepActions, i) }, i).
 			Text(tr(lang, "instructor.packet.open"))
 	}
 	apply := func(c script.PacketChange) app.EventHandler {
-		return func(ctx app.Context, e app.Event) { in.changePacket(ctx, in.pl, c) }
+		return func(ctx app.Context, e app.Event) { postOp(ctx, instructorOp{packet: &c}) }
 	}
 	items := []app.UI{
 		app.H3().ID("instructor-menu-title").Text(tr(lang, "instructor.packet", i+1) + " · " + views.StepSummary(lang, s)),
 		app.Button().ID("instructor-lose").Type("button").
 			OnClick(func(ctx app.Context, e app.Event) {
-				in.changePacket(ctx, in.pl, script.PacketChange{Kind: script.LosePacket, ThenResend: in.resendAfterLoss && script.Waiting(r) != ""})
+				c := script.PacketChange{Kind: script.LosePacket, ThenResend: in.resendAfterLoss && script.Waiting(r) != ""}
+				postOp(ctx, instructorOp{packet: &c})
 			}).Text(tr(lang, "instructor.lose")),
 	}
 	if w := script.Waiting(r); w != "" {
@@ -134,7 +135,7 @@ func (in *instructor) renderPacket(lang string, i int, s trace.Step) app.UI {
 						in.problem = &scenarioProblem{Msg: *bad}
 						return
 					}
-					in.changePacket(ctx, in.pl, script.PacketChange{Kind: script.HoldAck, HoldMS: ms})
+					postOp(ctx, instructorOp{packet: &script.PacketChange{Kind: script.HoldAck, HoldMS: ms}})
 				}).Text(tr(lang, "instructor.hold")),
 			app.Label().For("instructor-hold-secs").Text(tr(lang, "instructor.hold.for")),
 			app.Input().ID("instructor-hold-secs").Type("text").Attr("inputmode", "decimal").Size(6).Value(in.holdSecs).
@@ -148,13 +149,12 @@ func (in *instructor) renderPacket(lang string, i int, s trace.Step) app.UI {
 			OnClick(apply(script.PacketChange{Kind: script.ResendPacket})).Text(tr(lang, "instructor.resend")))
 	}
 	items = append(items, app.Button().ID("instructor-menu-close").Type("button").
-		OnClick(func(ctx app.Context, e app.Event) { in.menu = -1 }).Text(tr(lang, "instructor.close")))
+		OnClick(func(ctx app.Context, e app.Event) { postOp(ctx, instructorOp{close: true}) }).Text(tr(lang, "instructor.close")))
 	return app.Div().ID(instructorMenuID).Class("instructor-menu").Role("group").TabIndex(-1).
 		Aria("labelledby", "instructor-menu-title").
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			if e.Get("key").String() == "Escape" {
-				in.menu = -1
-				ctx.Defer(func(app.Context) { jsb.Focus("instructor-open-actions") })
+				postOp(ctx, instructorOp{close: true})
 			}
 		}).
 		Body(items...)
@@ -207,9 +207,7 @@ func (in *instructor) renderText(lang string) app.UI {
 	if in.hist.Changes() == 0 {
 		return nil
 	}
-	orig := in.hist.Original()
-	text := in.hist.Current()
-	added := script.AddedLines(orig, text)
+	text, added := in.hist.Current(), in.added
 	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 	rows := make([]app.UI, 0, len(lines))
 	gap := false
@@ -231,7 +229,7 @@ func (in *instructor) renderText(lang string) app.UI {
 	}
 	return app.Details().ID("instructor-script").Open(true).Body(
 		app.Summary().Text(tr(lang, "instructor.text")),
-		app.A().ID("instructor-share").Href(link("/scenario/")+"#"+encodeShare(text)).Text(tr(lang, "instructor.share")),
+		app.A().ID("instructor-share").Href(in.share).Text(tr(lang, "instructor.share")),
 		app.Pre().ID("instructor-text").Class("instructor-text").TabIndex(0).Body(rows...),
 	)
 }
