@@ -155,11 +155,25 @@ func (ws *watchStream) catchUp() live.Watched {
 	return live.Watched{Seq: from, Step: g, State: t.StateAt(last)}
 }
 
-// send writes steps as one message; nothing for none.
+// send writes steps as messages within the bounds of one; nothing for
+// none.
 func (ws *watchStream) send(ctx context.Context, steps []live.Watched) error {
-	if len(steps) == 0 {
-		return nil
+	for len(steps) > 0 {
+		n, size := 0, 0
+		for n < len(steps) && n < watchBatchSteps && size < watchBatchBytes {
+			size += len(steps[n].Step.Bytes)
+			n++
+		}
+		if err := ws.sendMessage(ctx, steps[:n]); err != nil {
+			return err
+		}
+		steps = steps[n:]
 	}
+	return nil
+}
+
+// sendMessage writes steps as one message.
+func (ws *watchStream) sendMessage(ctx context.Context, steps []live.Watched) error {
 	t := ws.header
 	t.Nodes = []string{trace.BrokerName}
 	seen := map[string]bool{trace.BrokerName: true}

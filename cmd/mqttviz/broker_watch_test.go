@@ -143,3 +143,54 @@ func TestBrokerWatchStalled(t *testing.T) {
 	tb.pub("-i", "late", "-t", "after", "-m", "x")
 	readWatch(t, stalled, "the late publisher's PUBLISH", func(s trace.Step) bool { return s.Packet == codec.PUBLISH && s.From == "late" })
 }
+
+// TestBrokerWatchBounded: a page that opens the stream late gets every
+// step the broker keeps, in messages of at most watchBatchSteps steps.
+func TestBrokerWatchBounded(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir)
+	pub := exec.Command(mosquittoClient(t, "mosquitto_pub"), "-h", "127.0.0.1", "-p", tb.port(), "-i", "pub1", "-t", "load", "-l", "-q", "1")
+	pub.Stdin = strings.NewReader(strings.Repeat("hello\n", 100))
+	if out, err := pub.CombinedOutput(); err != nil {
+		t.Fatalf("mosquitto_pub: %v\n%s", err, out)
+	}
+	want := len(tb.waitStepsSettled())
+	c, _, err := dialWatch(t, tb.watchURL(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	got, messages := 0, 0
+	for got < want {
+		_, b, err := c.Read(ctx)
+		if err != nil {
+			t.Fatalf("after %d of %d steps: %v", got, want, err)
+		}
+		tr, err := trace.Read(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tr.Steps) > watchBatchSteps {
+			t.Fatalf("a message of %d steps, more than %d", len(tr.Steps), watchBatchSteps)
+		}
+		got += len(tr.Steps)
+		messages++
+	}
+	if got != want || messages < 2 {
+		t.Errorf("%d steps in %d messages, want %d steps in several", got, messages, want)
+	}
+}
+
+// waitStepsSettled returns the recording once no step came for 300 ms.
+func (tb *testBroker) waitStepsSettled() []trace.Step {
+	n := -1
+	for {
+		steps := tb.steps()
+		if len(steps) == n {
+			return steps
+		}
+		n = len(steps)
+		time.Sleep(300 * time.Millisecond)
+	}
+}

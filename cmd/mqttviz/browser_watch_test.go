@@ -52,7 +52,7 @@ func TestBrowserWatch(t *testing.T) {
 	bad.expect("CONNACK 0 accepted")
 	bad.write([]byte{0x36, 0x05, 0x00, 0x01, 'x', 0x00, 0x01})
 	bad.expectClosed()
-	waitFor(t, ctx, `document.body.innerText.includes("bad-device")`)
+	waitFor(t, ctx, `document.body.innerText.includes("bad-device") && document.body.innerText.includes("tut connects from 127.0.0.1:")`)
 	waitForWithin(t, ctx, `document.body.innerText.includes("MQTT-3.3.1-4")`, 20*time.Second)
 
 	// Step back to the malformed PUBLISH: the inspector explains its fault.
@@ -92,5 +92,11 @@ func TestBrowserWatch(t *testing.T) {
 	waitFor(t, ctx, watchText("#watch-status")+`.includes("closed") && !!document.querySelector("#diagram") && !!document.querySelector("#trace-save")`)
 	waitFor(t, phone, watchText("#watch-status")+`.includes("已关闭") && !!document.querySelector("#diagram")`)
 	shoot(t, ctx, "watch-closed-en-1280")
+	// Save trace still saves what the page has.
+	do(t, ctx, chromedp.Click(chromedp.ID("trace-save")))
+	time.Sleep(300 * time.Millisecond)
+	if eval[bool](t, ctx, `!!document.querySelector("#trace-save-error")`) {
+		t.Errorf("Save trace failed: %s", eval[string](t, ctx, watchText("#trace-save-error")))
+	}
 	shoot(t, phone, "watch-closed-zh-390")
 }
