@@ -62,6 +62,18 @@ func TestBrowserWatch(t *testing.T) {
 	}
 	waitFor(t, ctx, watchText(".fault-rule")+` === "MQTT-3.3.1-4" && !!document.querySelector(".fault-offset") && `+watchText(".fault-message")+`.length > 10`)
 	waitFor(t, ctx, `!!document.querySelector("#live-back")`)
+	// Further back, the tutorial's PUBLISH: completed by the third read
+	// of its connection (the PINGREQ's bytes).
+	for i := 0; i < 12 && !eval[bool](t, ctx, `!!document.querySelector("#step-read") && `+watchText("#step-read")+`.includes("read 3 ")`); i++ {
+		do(t, ctx, chromedp.Click(chromedp.ID("ctl-back")))
+		time.Sleep(150 * time.Millisecond)
+	}
+	waitFor(t, ctx, watchText(".step-label")+`.startsWith("tut → broker: PUBLISH")`)
+	shoot(t, ctx, "watch-short-publish-en-1280")
+	for i := 0; i < 12 && !eval[bool](t, ctx, `!!document.querySelector(".fault-box")`); i++ {
+		do(t, ctx, chromedp.Click(chromedp.ID("ctl-forward")))
+		time.Sleep(150 * time.Millisecond)
+	}
 	shoot(t, ctx, "watch-fault-en-1280")
 	checkAxe(t, ctx, "watch en 1280 (stepped back)")
 	setLang(t, ctx, "zh")

@@ -208,6 +208,7 @@ func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playSta
 			app.Section().Class("panel inspector-panel").Body(
 				app.H2().Text(tr(lang, "inspector.title")),
 				app.P().Class("step-label").Text(views.StepSummary(lang, step)),
+				renderRead(lang, step),
 				renderDecodeLink(lang, step.Bytes),
 				views.NewInspector(step.Bytes, lang),
 			),

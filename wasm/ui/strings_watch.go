@@ -22,4 +22,6 @@ var watchStrings = map[string]codec.Text{
 		ZH: "漏掉了 %d 个步骤：本页面跟不上服务端，已根据服务端状态的快照赶上（共漏掉 %d 个）。"},
 	"watch.masked": {EN: "Passwords in CONNECT are shown as asterisks unless the broker was started with --reveal-passwords.",
 		ZH: "除非服务端以 --reveal-passwords 启动，CONNECT 中的密码都显示为星号。"},
+	"step.read": {EN: "Its last byte came in read %d of connection %d, at %d ms: packets that came in one read share the number, and a packet that announced more bytes than came is completed by a later read.",
+		ZH: "它的最后一个字节在连接 %[2]d 的第 %[1]d 次读取中到达（%[3]d 毫秒）：同一次读取中到达的报文编号相同；剩余长度声明的字节多于实际到达的字节时，报文要由后面的读取补齐。"},
 }

@@ -6,9 +6,12 @@ func (p *watchPage) Render() app.UI {
 	lang := p.lang
 	var view app.UI
 	if p.trace != nil && len(p.trace.Steps) > 0 {
-		view = p.renderView([]app.UI{
-			renderFollow(lang, p.cursor, len(p.trace.Steps), p.backToLive),
-		}, lang)
+		var follow app.UI
+		// Once the stream ended nothing new comes to follow.
+		if p.status == watchOpen || p.cursor < len(p.trace.Steps)-1 {
+			follow = renderFollow(lang, p.cursor, len(p.trace.Steps), p.backToLive)
+		}
+		view = p.renderView([]app.UI{follow}, lang)
 	} else if p.status == watchOpen {
 		view = app.P().ID("watch-empty").Class("live-empty").Text(tr(lang, "watch.waiting"))
 	}
