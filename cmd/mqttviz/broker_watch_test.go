@@ -194,3 +194,21 @@ func (tb *testBroker) waitStepsSettled() []trace.Step {
 		time.Sleep(300 * time.Millisecond)
 	}
 }
+
+// TestBrokerWatchSeveral: two watch pages at once both get every step.
+func TestBrokerWatchSeveral(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir)
+	a, _, err := dialWatch(t, tb.watchURL(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := dialWatch(t, tb.watchURL(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb.pub("-i", "pub1", "-t", "a/b", "-m", "both")
+	for _, c := range []*websocket.Conn{a, b} {
+		readWatch(t, c, "the PUBLISH", func(s trace.Step) bool { return s.Packet == codec.PUBLISH && s.From == "pub1" })
+	}
+}

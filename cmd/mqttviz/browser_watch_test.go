@@ -112,3 +112,13 @@ func TestBrowserWatch(t *testing.T) {
 	}
 	shoot(t, phone, "watch-closed-zh-390")
 }
+
+// TestBrowserWatchNoBroker: /watch on `mqttviz serve`, where no broker
+// streams, says so instead of waiting forever.
+func TestBrowserWatchNoBroker(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	open(t, ctx, base, "/watch/")
+	waitFor(t, ctx, watchText("#watch-status")+`.includes("No watch stream here") && document.querySelector("#watch-status").getAttribute("role") === "alert"`)
+	checkAxe(t, ctx, "watch without a broker")
+}
