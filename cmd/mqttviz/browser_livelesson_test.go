@@ -90,10 +90,19 @@ func TestBrowserLiveLesson(t *testing.T) {
 		t.Errorf("the run's steps are not in the views: position %q", got)
 	}
 
+	// The lesson's recording holds the lesson's clients only.
+	if got := eval[string](t, ctx, `[...document.querySelectorAll('[data-c~="lane-head"] title')].map(e => e.textContent).join("|")`); strings.Contains(got, "c1") {
+		t.Errorf("the lesson's lifelines %q hold the page's own client c1", got)
+	}
+	click(t, ctx, "live-c1-connect-do")
+	waitFor(t, ctx, `(document.getElementById("live-c1-formerr")||{textContent: ""}).textContent.includes("New recording")`)
+
 	// The known difference, as a pasted scenario: its wait line counts
 	// down, its expectation fails and the difference says which QoS.
 	runLiveLesson(t, ctx, "", overlapScenario)
 	waitForWithin(t, ctx, `/Line 7: waiting, [0-9.]+ s left/.test(document.getElementById("livelesson-status").textContent)`, 15*time.Second)
+	eval[bool](t, ctx, `document.getElementById("livelesson").scrollIntoView(), true`)
+	shoot(t, ctx, "livelesson-countdown-1280-en")
 	waitOutcome(t, ctx, "livelesson-outcome")
 	res = expectResults(t, ctx)
 	want := []string{`FAIL expect sub receives a/b "x" qos=2`, "not observable expect broker session sub inflight 0"}

@@ -53,6 +53,12 @@ type liveLesson struct {
 	problem *codec.Text
 }
 
+// lessonQuiet is how long, in milliseconds, the network must be quiet
+// after an action before the next line runs: longer than the command's
+// (live.DefaultQuiet), as a busy page hands the socket's messages over
+// later, a broker's answer may arrive after a timer due before it.
+const lessonQuiet = 1000
+
 // countdownTick is how often, in milliseconds, a wait line's countdown
 // is drawn again.
 const countdownTick = 250
@@ -96,10 +102,12 @@ func (p *livePage) runLesson() {
 		return
 	}
 	p.newRecording()
-	if !p.start() {
+	if !p.startRecording() {
 		return
 	}
-	run, err := sc.StartLive(live.NewScriptTarget(p.sess.d))
+	target := live.NewScriptTarget(p.sess.d)
+	target.Quiet = lessonQuiet
+	run, err := sc.StartLive(target)
 	if err != nil {
 		// Nothing connected: the recording goes with the refusal.
 		p.newRecording()

@@ -132,9 +132,9 @@ func (p *livePage) connected() bool {
 	return false
 }
 
-// start begins a recording to the broker in the address field, or says
-// why it cannot.
-func (p *livePage) start() bool {
+// startRecording begins a recording to the broker in the address
+// field, with no client yet, or says why it cannot.
+func (p *livePage) startRecording() bool {
 	addr, problem := checkBroker(p.broker, p.pageAddress())
 	p.addrErr = problem
 	if problem != nil {
@@ -161,10 +161,19 @@ func (p *livePage) start() bool {
 	}
 	s = newLiveSession(addr, start, p.keep, clock, func(ev liveEvents) live.Transport { return p.dial(addr, ev, dispatch) })
 	p.sess, p.trace, p.cursor, p.following = s, s.rec.Trace(), 0, true
+	return true
+}
+
+// start begins a recording of the page's own clients to the broker in
+// the address field, or says why it cannot.
+func (p *livePage) start() bool {
+	if !p.startRecording() {
+		return false
+	}
 	for _, c := range p.clients {
 		c.core = sim.NewClient(c.name, sim.ClientOptions{})
 		c.conn, c.problem = 0, nil
-		_ = s.d.Add(c.core)
+		_ = p.sess.d.Add(c.core)
 	}
 	return true
 }
@@ -201,7 +210,7 @@ func (p *livePage) addClient() {
 	c := newLiveClient(len(p.clients) + 1)
 	c.clientID = defaultClientID()
 	p.clients = append(p.clients, c)
-	if p.sess != nil {
+	if p.sess != nil && p.sess != p.lesson.sess {
 		_ = p.sess.d.Add(c.core)
 	}
 }
@@ -226,6 +235,11 @@ func (p *livePage) syncFields() {
 // anything was sent is said on the client's form.
 func (p *livePage) act(c *liveClient, f func(now int64) error) {
 	c.formErr = nil
+	if p.sess != nil && p.sess == p.lesson.sess {
+		// A lesson's recording has the lesson's clients only.
+		c.formErr = textPtr(both("livelesson.ownclients"))
+		return
+	}
 	if p.sess == nil && !p.start() {
 		return
 	}
