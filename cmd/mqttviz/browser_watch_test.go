@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -121,4 +123,26 @@ func TestBrowserWatchNoBroker(t *testing.T) {
 	open(t, ctx, base, "/watch/")
 	waitFor(t, ctx, watchText("#watch-status")+`.includes("No watch stream here") && document.querySelector("#watch-status").getAttribute("role") === "alert"`)
 	checkAxe(t, ctx, "watch without a broker")
+}
+
+// TestBrowserWatchMissed: a watch page with room for one waiting step
+// (--watch-buffer 1) falls behind a burst of 2,000 messages from
+// mosquitto_pub: it says how many steps it missed, in both languages,
+// and the broker served the publisher meanwhile.
+func TestBrowserWatchMissed(t *testing.T) {
+	ensureWASM(t)
+	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", webDir, "--watch-buffer", "1")
+	base := "http://" + tb.srv.httpLn.Addr().String()
+	ctx := newBrowser(t, 1280, 800)
+	open(t, ctx, base, "/watch/")
+	waitFor(t, ctx, watchText("#watch-status")+`.includes("Connected")`)
+	pub := exec.Command(mosquittoClient(t, "mosquitto_pub"), "-h", "127.0.0.1", "-p", tb.port(), "-i", "pub1", "-t", "load", "-l")
+	pub.Stdin = strings.NewReader(strings.Repeat("hello\n", 2000))
+	if out, err := pub.CombinedOutput(); err != nil {
+		t.Fatalf("mosquitto_pub: %v\n%s", err, out)
+	}
+	waitFor(t, ctx, `/^Missed [0-9]+ steps: /.test(`+watchText("#watch-missed")+`) && document.querySelector("#watch-missed").getAttribute("role") === "status"`)
+	setLang(t, ctx, "zh")
+	waitFor(t, ctx, `/^漏掉了 [0-9]+ 个步骤/.test(`+watchText("#watch-missed")+`)`)
+	shoot(t, ctx, "watch-missed-zh-1280")
 }
