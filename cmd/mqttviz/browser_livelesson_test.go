@@ -162,6 +162,7 @@ func TestBrowserLessonRunLiveLink(t *testing.T) {
 	ctx := newBrowser(t, 1280, 800)
 	open(t, ctx, base, "/lessons/qos2?broker=ws%3A%2F%2F127.0.0.1%3A9001%2Fmqtt")
 	waitFor(t, ctx, `document.getElementById("lesson-runlive") !== null`)
+	shoot(t, ctx, "livelesson-lessonlink-1280-en")
 	click(t, ctx, "lesson-runlive")
 	waitFor(t, ctx, `location.pathname.endsWith("/live/") && document.getElementById("livelesson-choice") !== null`)
 	if got := eval[string](t, ctx, `document.getElementById("livelesson-choice").value`); got != "qos2" {
