@@ -9,6 +9,7 @@ import (
 	"mqttviz/sim/lessons"
 	"mqttviz/sim/script"
 	"mqttviz/sim/trace"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -98,7 +99,7 @@ func downloadsTo(t *testing.T, ctx context.Context, dir string) {
 
 // markedSteps are the steps the panel lists as changed.
 func markedSteps(t *testing.T, ctx context.Context) []int {
-	return eval[[]int](t, ctx, `[...document.querySelectorAll("ol.instructor-changed button[data-step]")].map(b => +b.dataset.step)`)
+	return eval[[]int](t, ctx, `[...document.querySelectorAll("ul.instructor-changed button[data-step]")].map(b => +b.dataset.step)`)
 }
 
 // TestBrowserInstructorLosePuback: on /lessons/qos1, in English and in
@@ -131,15 +132,18 @@ func TestBrowserInstructorLosePuback(t *testing.T) {
 			if lang == "en" {
 				do(t, ctx, chromedp.Click(chromedp.CSS(arrow)))
 			} else {
-				do(t, ctx, chromedp.Focus(chromedp.CSS(arrow)), chromedp.KeyEvent("\r"))
+				focusArrow(t, ctx, l.step)
+				do(t, ctx, chromedp.KeyEvent("\r"))
 			}
 			waitFor(t, ctx, `document.activeElement && document.activeElement.id === "instructor-menu"`)
 			if !eval[bool](t, ctx, `document.getElementById("instructor-lose-resend").checked`) {
 				t.Error("the resend after the loss is not offered checked")
 			}
+			eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
+			checkAxe(t, ctx, "/lessons/qos1 with a packet's actions open, "+lang)
 			shoot(t, ctx, "instructor-menu-1280-"+lang)
 			do(t, ctx, chromedp.Click(chromedp.ID("instructor-lose")))
-			waitFor(t, ctx, `document.querySelector("ol.instructor-changed") !== null`)
+			waitFor(t, ctx, `document.querySelector("ul.instructor-changed") !== null`)
 
 			if got := markedSteps(t, ctx); !slices.Equal(got, l.marked) {
 				t.Errorf("marked steps %v, want %v", got, l.marked)
@@ -186,7 +190,7 @@ func TestBrowserInstructorLosePuback(t *testing.T) {
 
 			// Undo with the keyboard, the focus outside any field.
 			do(t, ctx, chromedp.Focus(chromedp.ID("announce")), chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
-			waitFor(t, ctx, `document.querySelector("ol.instructor-changed") === null`)
+			waitFor(t, ctx, `document.querySelector("ul.instructor-changed") === null`)
 			if got := saveTrace(t, ctx, dir, "qos1.json"); !bytes.Equal(got, orig) {
 				t.Error("after undo the trace is not the original")
 			}
@@ -194,7 +198,7 @@ func TestBrowserInstructorLosePuback(t *testing.T) {
 				t.Errorf("after undo %d rows are marked", n)
 			}
 			do(t, ctx, chromedp.Focus(chromedp.ID("announce")), chromedp.KeyEvent("Z", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift)))
-			waitFor(t, ctx, `document.querySelector("ol.instructor-changed") !== null`)
+			waitFor(t, ctx, `document.querySelector("ul.instructor-changed") !== null`)
 			if got := saveTrace(t, ctx, dir, "qos1.json"); !bytes.Equal(got, changedJSON) {
 				t.Error("after redo the trace is not the changed one")
 			}
@@ -277,4 +281,121 @@ func TestBrowserInstructorPerf(t *testing.T) {
 		t.Logf("%s (%d steps): re-run after a change: the loss %.1f ms; all %d re-runs (the loss, undo, redo) median %.1f ms, max %.1f ms", name, len(tr.Steps), first, len(times), median(times), times[len(times)-1])
 	}
 	t.Logf("load average: %s", loadAverage())
+}
+
+// setInstructorField sets a field of the instructor's form as a person would leave
+// it: its value (a checkbox's checked), then a change event.
+func setInstructorField(t *testing.T, ctx context.Context, id, value string) {
+	t.Helper()
+	waitFor(t, ctx, fmt.Sprintf(`document.getElementById(%q) !== null`, id))
+	eval[bool](t, ctx, fmt.Sprintf(`(() => {
+		const el = document.getElementById(%q);
+		if (el.type === "checkbox") { el.checked = %q === "true"; } else { el.value = %q; }
+		el.dispatchEvent(new Event("change", {bubbles: true}));
+		return true;
+	})()`, id, value, value))
+}
+
+// addAction fills the form for an action of kind with the fields given
+// (id suffix → value) and presses Add, waiting for the change to count.
+func addAction(t *testing.T, ctx context.Context, kind string, fields map[string]string, changes int) {
+	t.Helper()
+	setInstructorField(t, ctx, "instructor-act-kind", kind)
+	for id, v := range fields {
+		setInstructorField(t, ctx, "instructor-act-"+id, v)
+	}
+	do(t, ctx, chromedp.Click(chromedp.ID("instructor-add-do")))
+	waitFor(t, ctx, fmt.Sprintf(`document.getElementById("instructor-count").textContent.includes("%d")`, changes))
+}
+
+// TestBrowserInstructorActions: on the scenario page, on a phone's
+// screen, in English and Chinese, the instructor adds at the last step a
+// client with a will, connects it, has the phone subscribe to its topic
+// and cuts it, each from the form: the lines go in that order after the
+// statement of that step, the editor and the address hold the changed scenario,
+// and the will's delivery to the phone is among the marked steps. An
+// acknowledgement held for 2 s from its arrow adds its three lines.
+func TestBrowserInstructorActions(t *testing.T) {
+	base := appURL(t)
+	src, _ := lessons.LessonSource("qos1")
+	for _, lang := range []string{"en", "zh"} {
+		t.Run(lang, func(t *testing.T) {
+			ctx := newBrowser(t, 390, 844)
+			open(t, ctx, base, "/scenario/?lang="+lang+"&src="+url.QueryEscape(src))
+			waitFor(t, ctx, `document.getElementById("instructor-toggle") !== null`)
+			do(t, ctx, chromedp.Click(chromedp.ID("instructor-toggle")), chromedp.Click(chromedp.ID("ctl-end")))
+			waitFor(t, ctx, `document.getElementById("instructor-add") !== null`)
+			addAction(t, ctx, "client", map[string]string{"name": "lamp", "keepalive": "30", "will": "lamp/status", "willpayload": "gone", "willqos": "1"}, 1)
+			addAction(t, ctx, "connect", map[string]string{"client": "lamp"}, 2)
+			addAction(t, ctx, "subscribe", map[string]string{"client": "phone", "filter": "lamp/#", "qos": "1"}, 3)
+			addAction(t, ctx, "cut", map[string]string{"client": "lamp"}, 4)
+			text := eval[string](t, ctx, `document.getElementById("scenario-input").value`)
+			// After the statement of the last step, the last publish.
+			want := `publish sensor home/humidity "40%" qos=1` + "\n" +
+				`client lamp clean=1 keepalive=30` + "\n" +
+				`will lamp "lamp/status" "gone" qos=1 retain=0` + "\n" +
+				"connect lamp\n" + `subscribe phone "lamp/#" qos=1` + "\ncut lamp\n" +
+				`expect phone receives home/humidity "40%" qos=1` + "\n"
+			if !strings.Contains(text, want) {
+				t.Errorf("the editor holds\n%s\nwant in it\n%s", text, want)
+			}
+			tr, err := script.Run("scenario", text, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			will := false
+			for _, i := range markedSteps(t, ctx) {
+				s := tr.Steps[i]
+				will = will || s.To == "phone" && s.Packet == codec.PUBLISH && strings.Contains(s.Label.EN, "lamp/status")
+			}
+			if !will {
+				t.Error("the will's delivery to the phone is not marked")
+			}
+			if !strings.Contains(eval[string](t, ctx, `location.hash`), "#v1.") {
+				t.Error("the address carries no link to the changed scenario")
+			}
+			eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
+			checkAxe(t, ctx, "/scenario/ with the instructor's panel, "+lang)
+			shoot(t, ctx, "instructor-actions-390-"+lang)
+			eval[bool](t, ctx, `(document.querySelector(".diagram-panel").scrollIntoView(), true)`)
+			shoot(t, ctx, "instructor-actions-diagram-390-"+lang)
+
+			// Hold the phone's PUBACK of home/temp for 2 s, from its arrow.
+			ack := -1
+			for i, s := range tr.Steps {
+				if s.From == "phone" && s.Packet == codec.PUBACK {
+					ack = i
+				}
+			}
+			do(t, ctx, chromedp.Click(chromedp.ID("ctl-start")))
+			for range ack {
+				do(t, ctx, chromedp.Click(chromedp.ID("ctl-forward")))
+			}
+			focusArrow(t, ctx, ack)
+			do(t, ctx, chromedp.KeyEvent("\r"))
+			waitFor(t, ctx, `document.activeElement && document.activeElement.id === "instructor-menu"`)
+			setInstructorField(t, ctx, "instructor-hold-secs", "2")
+			shoot(t, ctx, "instructor-hold-390-"+lang)
+			do(t, ctx, chromedp.Click(chromedp.ID("instructor-hold")))
+			waitFor(t, ctx, `document.getElementById("instructor-count").textContent.includes("5")`)
+			added := eval[[]string](t, ctx, `[...document.querySelectorAll("#instructor-text mark.added")].map(m => m.textContent.replace(/^\d+/, ""))`)
+			for _, line := range []string{"hold phone PUBACK\n", "wait 2000ms\n", "release phone PUBACK\n"} {
+				if !slices.Contains(added, line) {
+					t.Errorf("no added line %q in %q", line, added)
+				}
+			}
+		})
+	}
+}
+
+// focusArrow gives the keyboard focus to the ⋯ on step i's arrow, once
+// the diagram has drawn that row for good.
+func focusArrow(t *testing.T, ctx context.Context, i int) {
+	t.Helper()
+	waitFor(t, ctx, fmt.Sprintf(`(() => {
+		const el = document.querySelector('[data-c~="step-actions"][data-actions="%d"]');
+		if (!el) return false;
+		el.focus();
+		return document.activeElement === el;
+	})()`, i))
 }

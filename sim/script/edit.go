@@ -17,6 +17,13 @@ type Place struct {
 // repeat … end block moves out of it (before its repeat line, after its
 // end), so that a change happens once.
 func Insert(source string, at Place, lines ...string) string {
+	text, _ := InsertAt(source, at, lines...)
+	return text
+}
+
+// InsertAt is Insert that also returns the line number of the last line
+// inserted (of the line before them when there are none).
+func InsertAt(source string, at Place, lines ...string) (string, int) {
 	trailing := strings.HasSuffix(source, "\n")
 	src := strings.Split(strings.TrimSuffix(source, "\n"), "\n")
 	if source == "" {
@@ -44,7 +51,7 @@ func Insert(source string, at Place, lines ...string) string {
 	if trailing || source == "" {
 		text += "\n"
 	}
-	return text
+	return text, i + len(lines)
 }
 
 // outOfRepeat moves a place inside a repeat block to its edge.

@@ -238,3 +238,62 @@ func TestActionLines(t *testing.T) {
 		t.Errorf("%d statements", len(sc.stmts))
 	}
 }
+
+// TestPacketChanges: each change to a packet of qos1 is its lines at
+// their place, and runs; a change that does not apply is refused.
+func TestPacketChanges(t *testing.T) {
+	src := lessonSources(t)["qos1"]
+	old, x, err := Rerun("qos1", src, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	phoneAck := stepOf(t, old, func(s trace.Step) bool { return s.From == "phone" && s.Packet == codec.PUBACK })
+	publish := stepOf(t, old, func(s trace.Step) bool {
+		return s.From == "sensor" && s.Packet == codec.PUBLISH && strings.Contains(s.Label.EN, "home/temp")
+	})
+	for _, tt := range []struct {
+		c    PacketChange
+		step int
+		want string
+	}{
+		{PacketChange{Kind: HoldAck, HoldMS: 2000}, phoneAck, "hold phone PUBACK\npublish sensor home/temp \"21.5\" qos=1\nwait 2000ms\nrelease phone PUBACK\n"},
+		{PacketChange{Kind: HoldAck}, phoneAck, "hold phone PUBACK\npublish sensor home/temp \"21.5\" qos=1\nexpect"},
+		{PacketChange{Kind: DuplicatePacket}, publish, "duplicate next PUBLISH from sensor id=2\npublish sensor home/temp"},
+		{PacketChange{Kind: ResendPacket}, publish, "resend next PUBLISH from sensor id=2\npublish sensor home/temp"},
+		{PacketChange{Kind: LosePacket}, publish, "drop next PUBLISH from sensor id=2\npublish sensor home/temp \"21.5\" qos=1\nexpect"},
+	} {
+		text, err := tt.c.Apply(src, x, tt.step, old.Steps[tt.step])
+		if err != nil {
+			t.Fatalf("%+v: %v", tt.c, err)
+		}
+		if !strings.Contains(text, tt.want) {
+			t.Errorf("%+v: no %q in\n%s", tt.c, tt.want, text)
+		}
+		if _, _, err := Rerun("qos1", text, 1); err != nil {
+			t.Errorf("%+v: %v", tt.c, err)
+		}
+	}
+	sensorAck := stepOf(t, old, func(s trace.Step) bool { return s.To == "sensor" && s.Packet == codec.PUBACK })
+	if _, err := (PacketChange{Kind: HoldAck}).Apply(src, x, sensorAck, old.Steps[sensorAck]); err == nil {
+		t.Error("the broker's PUBACK held")
+	}
+	if _, err := (PacketChange{Kind: ResendPacket}).Apply(src, x, sensorAck, old.Steps[sensorAck]); err == nil {
+		t.Error("a PUBACK resent")
+	}
+}
+
+// TestActionsInOrder: actions added one after another at the same step
+// go one after another.
+func TestActionsInOrder(t *testing.T) {
+	src := "client a\nconnect a\n"
+	_, x, err := Rerun("t", src, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, line := ActionAt(src, x, 0, Action{Kind: ActAddClient, NewClient: NewClient{Name: "b", Clean: true}})
+	text, line = ActionAfter(text, line, Action{Kind: ActConnect, Client: "b"})
+	text, _ = ActionAfter(text, line, Action{Kind: ActCut, Client: "b"})
+	if want := "client a\nconnect a\nclient b clean=1 keepalive=0\nconnect b\ncut b\n"; text != want {
+		t.Errorf("%q, want %q", text, want)
+	}
+}

@@ -34,6 +34,10 @@ type instructor struct {
 	resendAfterLoss bool
 	holdSecs        string
 	form            actionForm
+	// addedAt is the step the last action was added at and addedLine
+	// the line it ended at, in the current version: the next action at
+	// that step goes after it.
+	addedAt, addedLine int
 	// share and added are the current text's link and its added lines,
 	// made once per version: every render of the panel shows them.
 	share string
@@ -179,7 +183,14 @@ func (in *instructor) changePacket(ctx app.Context, pl *player, c script.PacketC
 
 // addAction adds an action after the cursor's step.
 func (in *instructor) addAction(ctx app.Context, pl *player, a script.Action) {
-	in.rerun(ctx, pl, script.ActionAt(in.hist.Current(), in.index, pl.cursor, a), true)
+	at := pl.cursor
+	text, line := script.ActionAt(in.hist.Current(), in.index, at, a)
+	if in.addedLine > 0 && in.addedAt == at {
+		text, line = script.ActionAfter(in.hist.Current(), in.addedLine, a)
+	}
+	if in.rerun(ctx, pl, text, true) && pl.cursor == at {
+		in.addedAt, in.addedLine = at, line
+	}
 }
 
 // undo and redo step through the versions of the scenario.
@@ -197,15 +208,17 @@ func (in *instructor) redo(ctx app.Context, pl *player) {
 
 // rerun runs text and shows its trace, the cursor on the step that took
 // the place of the one it was on, the steps that differ from the
-// original's marked; push makes text a new version. The time from here
+// original's marked; push makes text a new version. It reports whether
+// text ran. The time from here
 // to the page drawn is the measure mqttviz-rerun.
-func (in *instructor) rerun(ctx app.Context, pl *player, text string, push bool) {
+func (in *instructor) rerun(ctx app.Context, pl *player, text string, push bool) bool {
 	jsb.PerfMark("mqttviz-rerun-start")
 	t, x, err := script.Rerun(in.name, text, in.seed)
 	if err != nil {
 		in.problem = problemOf(err)
-		return
+		return false
 	}
+	in.addedLine = 0
 	in.problem = nil
 	if push {
 		in.hist.Push(text)
@@ -227,6 +240,7 @@ func (in *instructor) rerun(ctx app.Context, pl *player, text string, push bool)
 	}
 	pl.addr.write(pl.cursor)
 	ctx.Defer(func(app.Context) { jsb.PerfMeasure("mqttviz-rerun", "mqttviz-rerun-start") })
+	return true
 }
 
 // marks are the diagram's marks: the changed steps and, while the mode

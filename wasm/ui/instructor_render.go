@@ -182,7 +182,7 @@ func (in *instructor) renderChanged(lang string, t *trace.Trace) app.UI {
 	}
 	return app.Div().ID("instructor-changed").Body(
 		app.H3().Text(tr(lang, "instructor.changed", n)),
-		app.Ol().Class("instructor-changed").Body(items...),
+		app.Ul().Class("instructor-changed").Body(items...),
 	)
 }
 
@@ -214,7 +214,7 @@ func (in *instructor) renderText(lang string) app.UI {
 	for i, l := range lines {
 		if !nearAdded(added, i) {
 			if !gap {
-				rows = append(rows, app.Span().Class("line gap").Aria("hidden", "true").Text("⋯\n"))
+				rows = append(rows, app.Span().Class("line gap").Aria("hidden", "true"))
 			}
 			gap = true
 			continue

@@ -180,7 +180,7 @@ func (d *diagram) Render() app.UI {
 					ID("diagram").
 					Attr("width", w).Attr("height", g.height()).
 					Attr("viewBox", "0 0 "+strconv.Itoa(w)+" "+strconv.Itoa(g.height())).
-					Attr("role", "img").
+					Attr("role", d.Marks.diagramRole()).
 					Aria("label", tr(d.Lang, "diagram.title")).
 					Body(
 						renderMarkers(),

@@ -2,6 +2,15 @@ package views
 
 import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+// diagramRole is the diagram's role: a picture, or a group of controls
+// once its arrows carry actions (an image holds no controls).
+func (m Marks) diagramRole() string {
+	if m.Actions {
+		return "group"
+	}
+	return "img"
+}
+
 // Marks are what a page adds to the diagram's rows: the steps that came
 // out differently after an instructor's change, and the actions button
 // on each packet's arrow. The page decides both; the diagram only draws
@@ -58,7 +67,10 @@ func renderActionsButton(lang string, idx, x, y int) app.UI {
 		Body(
 			SVG("title").Text(tr(lang, "diagram.actions", idx+1)),
 			SVG("circle").Attr("cx", x).Attr("cy", y).Attr("r", 9),
-			svgText(x, y+4, "step-actions-dots", "⋯").Attr("text-anchor", "middle"),
+			// Three dots drawn, not a glyph: no text to be read twice.
+			SVG("circle").Attr("data-c", "step-actions-dot").Attr("cx", x-4).Attr("cy", y).Attr("r", 1.6),
+			SVG("circle").Attr("data-c", "step-actions-dot").Attr("cx", x).Attr("cy", y).Attr("r", 1.6),
+			SVG("circle").Attr("data-c", "step-actions-dot").Attr("cx", x+4).Attr("cy", y).Attr("r", 1.6),
 		)
 }
 

@@ -23,8 +23,12 @@ func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 	}
 	body := []app.UI{
 		SVG("rect").Attr("data-c", "row-bg").Attr("x", 0).Attr("y", y).Attr("width", g.width()).Attr("height", rowHeight),
-		svgText(6, y+16, "row-time", tr(d.Lang, "time.ms", s.Time)),
 	}
+	if d.Marks.changed(s.Index) {
+		// Under every text of the row, so that none is drawn over.
+		body = append(body, renderChanged(d.Lang, y))
+	}
+	body = append(body, svgText(6, y+16, "row-time", tr(d.Lang, "time.ms", s.Time)))
 	switch s.Kind {
 	case trace.KindPacket:
 		body = append(body, d.renderPacket(g, s, current)...)
@@ -60,9 +64,6 @@ func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 	}
 	if len(s.Notes) > 0 && !g.compact {
 		body = append(body, d.renderNotes(g, s))
-	}
-	if d.Marks.changed(s.Index) {
-		body = append(body, renderChanged(d.Lang, y))
 	}
 	if d.Marks.Actions && s.Kind == trace.KindPacket {
 		x1, y1, x2, y2 := g.arrow(s)
