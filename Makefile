@@ -30,7 +30,7 @@ test-wasm:
 
 # Headless Chromium drives the app built by `build` (cmd/mqttviz/browser_test.go).
 test-browser:
-	$(GO) test -count=1 -run='^TestBrowser' ./cmd/mqttviz
+	$(GO) test -count=1 -timeout=30m -run='^TestBrowser' ./cmd/mqttviz
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./codec/... ./sim/...
