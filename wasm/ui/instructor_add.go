@@ -3,6 +3,7 @@ package ui
 import (
 	"mqttviz/sim/script"
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/jsb"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -43,7 +44,7 @@ func (in *instructor) renderAdd(lang string, t *trace.Trace) app.UI {
 		app.Label().For("instructor-act-kind").Text(tr(lang, "instructor.field.action")),
 		app.Select().ID("instructor-act-kind").
 			OnChange(func(ctx app.Context, e app.Event) {
-				f.kind = script.ActionKind(ctx.JSSrc().Get("value").String())
+				f.kind = script.ActionKind(jsb.StringProp(ctx.JSSrc(), "value"))
 			}).Body(kinds...),
 	}
 	for _, fl := range fieldsOf(f.kind) {
@@ -75,12 +76,11 @@ func (in *instructor) renderField(lang string, fl formField, clients []string) a
 	label := tr(lang, fieldLabels[fl])
 	store := func(prop string) app.EventHandler {
 		return func(ctx app.Context, e app.Event) {
-			v := ctx.JSSrc().Get(prop)
 			if prop == "checked" {
-				f.set(fl, map[bool]string{true: "true", false: "false"}[v.Bool()])
+				f.set(fl, map[bool]string{true: "true", false: "false"}[jsb.BoolProp(ctx.JSSrc(), prop)])
 				return
 			}
-			f.set(fl, v.String())
+			f.set(fl, jsb.StringProp(ctx.JSSrc(), prop))
 		}
 	}
 	switch {

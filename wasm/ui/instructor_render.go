@@ -122,7 +122,7 @@ func (in *instructor) renderPacket(lang string, i int, s trace.Step) app.UI {
 	if w := script.Waiting(r); w != "" {
 		items = append(items, app.Label().Class("check").Body(
 			app.Input().ID("instructor-lose-resend").Type("checkbox").Checked(in.resendAfterLoss).
-				OnChange(func(ctx app.Context, e app.Event) { in.resendAfterLoss = ctx.JSSrc().Get("checked").Bool() }),
+				OnChange(func(ctx app.Context, e app.Event) { in.resendAfterLoss = jsb.BoolProp(ctx.JSSrc(), "checked") }),
 			app.Text(" "+tr(lang, "instructor.lose.resend", w)),
 		))
 	}
@@ -139,7 +139,7 @@ func (in *instructor) renderPacket(lang string, i int, s trace.Step) app.UI {
 				}).Text(tr(lang, "instructor.hold")),
 			app.Label().For("instructor-hold-secs").Text(tr(lang, "instructor.hold.for")),
 			app.Input().ID("instructor-hold-secs").Type("text").Attr("inputmode", "decimal").Size(6).Value(in.holdSecs).
-				OnChange(func(ctx app.Context, e app.Event) { in.holdSecs = ctx.JSSrc().Get("value").String() }),
+				OnChange(func(ctx app.Context, e app.Event) { in.holdSecs = jsb.StringProp(ctx.JSSrc(), "value") }),
 		))
 	}
 	items = append(items, app.Button().ID("instructor-duplicate").Type("button").
@@ -153,7 +153,7 @@ func (in *instructor) renderPacket(lang string, i int, s trace.Step) app.UI {
 	return app.Div().ID(instructorMenuID).Class("instructor-menu").Role("group").TabIndex(-1).
 		Aria("labelledby", "instructor-menu-title").
 		OnKeyDown(func(ctx app.Context, e app.Event) {
-			if e.Get("key").String() == "Escape" {
+			if jsb.StringProp(e.Value, "key") == "Escape" {
 				postOp(ctx, instructorOp{close: true})
 			}
 		}).

@@ -1,6 +1,10 @@
 package views
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"mqttviz/wasm/jsb"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // diagramRole is the diagram's role: a picture, or a group of controls
 // once its arrows carry actions (an image holds no controls).
@@ -57,7 +61,7 @@ func renderActionsButton(lang string, idx, x, y int) app.UI {
 			post(ctx)
 		}, idx).
 		OnKeyDown(func(ctx app.Context, e app.Event) {
-			if k := e.Get("key").String(); k == "Enter" || k == " " {
+			if k := jsb.StringProp(e.Value, "key"); k == "Enter" || k == " " {
 				e.PreventDefault()
 				e.StopImmediatePropagation()
 				ctx.NewActionWithValue(ActGoto, idx)
