@@ -8,8 +8,10 @@ import (
 	"mqttviz/sim/live"
 	"mqttviz/sim/script"
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/i18n"
 	"mqttviz/wasm/jsb"
 	"net/url"
+	"strings"
 )
 
 // pastedLesson is the lesson choice that runs the scenario pasted in the
@@ -69,7 +71,11 @@ func (l *liveLesson) running() bool { return l.run != nil }
 // scenario parses the lesson chosen, or the pasted scenario.
 func (l *liveLesson) scenario() (*script.Scenario, error) {
 	if l.choice == pastedLesson {
-		return script.Parse("pasted", l.source)
+		src, err := sharedSource(l.source)
+		if err != nil {
+			return nil, err
+		}
+		return script.Parse("pasted", src)
 	}
 	src, ok := lessons.LessonSource(l.choice)
 	if !ok {
@@ -118,6 +124,23 @@ func (p *livePage) runLesson() {
 	p.beforeEvents()
 	p.stepLesson()
 	p.afterEvents()
+}
+
+// sharedSource is the scenario of a pasted text: the scenario a share
+// link carries when the text is one (an address whose fragment is
+// #v1.…), else the text itself.
+func sharedSource(text string) (string, error) {
+	t := strings.TrimSpace(text)
+	i := strings.LastIndexByte(t, '#')
+	if i < 0 || strings.ContainsAny(t, " \t\n") || !strings.HasPrefix(t[i+1:], "v") {
+		return text, nil
+	}
+	src, err := decodeShare(t[i+1:])
+	var se *shareError
+	if errors.As(err, &se) {
+		return "", &sim.ActionError{Text: codec.Text{EN: se.message(i18n.EN), ZH: se.message(i18n.ZH)}}
+	}
+	return src, err
 }
 
 // reset forgets the outcome of the last run.

@@ -23,3 +23,24 @@ func TestSourceLine(t *testing.T) {
 		}
 	}
 }
+
+func TestLiveLessonSharedScenario(t *testing.T) {
+	src := "client a\nconnect a\nexpect a connected\n"
+	for _, c := range []struct{ pasted, wantErr string }{
+		{src, ""},
+		{"http://127.0.0.1:8000/scenario/#" + encodeShare(src), ""},
+		{"  #" + encodeShare(src) + "\n", ""},
+		{"http://127.0.0.1:8000/scenario/#v1.@@@", "share link"},
+	} {
+		l := liveLesson{choice: pastedLesson, source: c.pasted}
+		sc, err := l.scenario()
+		switch {
+		case c.wantErr == "" && err != nil:
+			t.Errorf("%q: %v", c.pasted, err)
+		case c.wantErr == "" && sc == nil:
+			t.Errorf("%q: no scenario", c.pasted)
+		case c.wantErr != "" && err == nil:
+			t.Errorf("%q: no error, want one", c.pasted)
+		}
+	}
+}
