@@ -10,7 +10,7 @@ var livelessonStrings = map[string]codec.Text{
 		ZH: "课程中的客户端会连接到上面填写的服务端，脚本逐行按真实时间执行（wait 行会真的等待）。运行结束后，每条 expect 预期都会按真实服务端的实际行为检查，并把服务端发给客户端的报文与模拟服务端运行同一课程的结果逐一比较。需要操控服务端内部的课程（重启服务端、修改它的链路）无法在这里运行。"},
 	"livelesson.choice":     {EN: "Lesson", ZH: "课程"},
 	"livelesson.paste":      {EN: "A scenario of my own (paste it below)", ZH: "自己的场景脚本（粘贴在下方）"},
-	"livelesson.source":     {EN: "Scenario", ZH: "场景脚本"},
+	"livelesson.source":     {EN: "Scenario, or a scenario's share link", ZH: "场景脚本，或场景的分享链接"},
 	"livelesson.run":        {EN: "Run against the broker", ZH: "在服务端上运行"},
 	"livelesson.busy":       {EN: "Disconnect the page's clients first: a lesson runs as a new recording with its own clients.", ZH: "请先断开本页的客户端：课程会以它自己的客户端开始一段新的记录。"},
 	"livelesson.ownclients": {EN: "This recording is a lesson's, with the lesson's clients only: press New recording to connect the page's clients again.", ZH: "当前记录属于课程运行，只包含课程自己的客户端：请点击“重新开始记录”后再连接本页的客户端。"},
