@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
@@ -132,8 +133,7 @@ func TestBrowserInstructorLosePuback(t *testing.T) {
 			if lang == "en" {
 				do(t, ctx, chromedp.Click(chromedp.CSS(arrow)))
 			} else {
-				focusArrow(t, ctx, l.step)
-				do(t, ctx, chromedp.KeyEvent("\r"))
+				openActionsByKey(t, ctx, l.step)
 			}
 			waitFor(t, ctx, `document.activeElement && document.activeElement.id === "instructor-menu"`)
 			if !eval[bool](t, ctx, `document.getElementById("instructor-lose-resend").checked`) {
@@ -371,9 +371,9 @@ func TestBrowserInstructorActions(t *testing.T) {
 			for range ack {
 				do(t, ctx, chromedp.Click(chromedp.ID("ctl-forward")))
 			}
-			focusArrow(t, ctx, ack)
-			do(t, ctx, chromedp.KeyEvent("\r"))
-			waitFor(t, ctx, `document.activeElement && document.activeElement.id === "instructor-menu"`)
+			// The cursor there (the address keeps it), the rows drawn for it.
+			waitFor(t, ctx, fmt.Sprintf(`new URLSearchParams(location.search).get("step") === "%d"`, ack+1))
+			openActionsByKey(t, ctx, ack)
 			setInstructorField(t, ctx, "instructor-hold-secs", "2")
 			shoot(t, ctx, "instructor-hold-390-"+lang)
 			do(t, ctx, chromedp.Click(chromedp.ID("instructor-hold")))
@@ -398,4 +398,24 @@ func focusArrow(t *testing.T, ctx context.Context, i int) {
 		el.focus();
 		return document.activeElement === el;
 	})()`, i))
+}
+
+// openActionsByKey opens step i's packet actions with the keyboard: the
+// focus on its ⋯, Enter. The diagram may still be redrawing the rows
+// around the cursor, taking the focused row away before the key: then it
+// tries again, at most three times.
+func openActionsByKey(t *testing.T, ctx context.Context, i int) {
+	t.Helper()
+	const opened = `document.activeElement && document.activeElement.id === "instructor-menu"`
+	for try := 1; ; try++ {
+		focusArrow(t, ctx, i)
+		do(t, ctx, chromedp.KeyEvent("\r"))
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](opened, chromedp.WithPollingTimeout(3*time.Second))); err == nil {
+			return
+		}
+		if try == 3 {
+			t.Fatalf("Enter on step %d's ⋯ did not open its actions", i)
+		}
+		t.Logf("Enter on step %d's ⋯: no actions yet, again", i)
+	}
 }

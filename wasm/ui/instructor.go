@@ -83,6 +83,14 @@ func (in *instructor) reset() {
 	in.on, in.hist, in.index, in.base, in.changed, in.menu, in.problem = false, nil, nil, nil, nil, -1, nil
 }
 
+// edited forgets the versions when the text was typed over in the
+// editor: the next change starts from what is there.
+func (in *instructor) edited(text string) {
+	if in.hist != nil && text != in.hist.Current() {
+		in.reset()
+	}
+}
+
 // mount wires the arrow's actions and the undo and redo keys.
 func (in *instructor) mount(ctx app.Context, pl *player) {
 	in.pl = pl
@@ -155,6 +163,11 @@ func (in *instructor) toggle(name, source string, seed int64) {
 	}
 	in.name, in.seed, in.hist, in.index, in.base = name, seed, script.NewHistory(source), x, t
 	in.changed = nil
+	if in.pl != nil && in.pl.trace != nil {
+		// The trace the index is of: the page's, unless the editor's text
+		// changed since it ran.
+		in.pl.trace, in.pl.cursor = t, views.ClampStep(in.pl.cursor, len(t.Steps))
+	}
 	// The link and the comparison are made now once: the first change
 	// then costs what every change does (the browser compiles the
 	// WebAssembly of a function the first time it runs).

@@ -4,6 +4,7 @@ import (
 	"mqttviz/sim/script"
 	"mqttviz/sim/trace"
 	"mqttviz/wasm/jsb"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -77,7 +78,7 @@ func (in *instructor) renderField(lang string, fl formField, clients []string) a
 	store := func(prop string) app.EventHandler {
 		return func(ctx app.Context, e app.Event) {
 			if prop == "checked" {
-				f.set(fl, map[bool]string{true: "true", false: "false"}[jsb.BoolProp(ctx.JSSrc(), prop)])
+				f.set(fl, strconv.FormatBool(jsb.BoolProp(ctx.JSSrc(), "checked")))
 				return
 			}
 			f.set(fl, jsb.StringProp(ctx.JSSrc(), prop))

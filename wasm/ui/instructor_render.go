@@ -153,7 +153,7 @@ func (in *instructor) renderPacket(lang string, i int, s trace.Step) app.UI {
 	return app.Div().ID(instructorMenuID).Class("instructor-menu").Role("group").TabIndex(-1).
 		Aria("labelledby", "instructor-menu-title").
 		OnKeyDown(func(ctx app.Context, e app.Event) {
-			if jsb.StringProp(e.Value, "key") == "Escape" {
+			if jsb.Key(e.Value).Key == "Escape" {
 				postOp(ctx, instructorOp{close: true})
 			}
 		}).

@@ -189,6 +189,8 @@ func (p *scenarioPage) saveDraft() {
 func (p *scenarioPage) editorChanged(src string) {
 	p.source = src
 	p.saveDraft()
+	// Typed over, the instructor's versions are no longer the text.
+	p.instr.edited(src)
 }
 
 // editorRun runs the scenario, as the Run button does.

@@ -46,24 +46,24 @@ func renderChanged(lang string, y int) app.UI {
 
 // renderActionsButton is the button on a packet's arrow that asks the
 // page for the packet's actions: a click, or Enter or Space on it with
-// the keyboard, posts ActStepActions with the step.
+// the keyboard, posts ActStepActions with the step (and ActGoto: the
+// cursor goes there too).
 func renderActionsButton(lang string, idx, x, y int) app.UI {
 	post := func(ctx app.Context) { ctx.NewActionWithValue(ActStepActions, idx) }
 	return SVG("g").
 		Attr("data-c", "step-actions").
 		Attr("role", "button").
 		Attr("tabindex", 0).
+		// Space presses it rather than playing the trace.
+		Attr(jsb.OwnKeysAttr, true).
 		Aria("label", tr(lang, "diagram.actions", idx+1)).
 		DataSet("actions", idx).
 		OnClick(func(ctx app.Context, e app.Event) {
-			e.StopImmediatePropagation()
 			ctx.NewActionWithValue(ActGoto, idx)
 			post(ctx)
 		}, idx).
 		OnKeyDown(func(ctx app.Context, e app.Event) {
-			if k := jsb.StringProp(e.Value, "key"); k == "Enter" || k == " " {
-				e.PreventDefault()
-				e.StopImmediatePropagation()
+			if k := jsb.Key(e.Value).Key; k == "Enter" || k == " " {
 				ctx.NewActionWithValue(ActGoto, idx)
 				post(ctx)
 			}
