@@ -139,9 +139,9 @@ func TestBrowserInstructorLosePuback(t *testing.T) {
 			if !eval[bool](t, ctx, `document.getElementById("instructor-lose-resend").checked`) {
 				t.Error("the resend after the loss is not offered checked")
 			}
+			shoot(t, ctx, "instructor-menu-1280-"+lang)
 			eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
 			checkAxe(t, ctx, "/lessons/qos1 with a packet's actions open, "+lang)
-			shoot(t, ctx, "instructor-menu-1280-"+lang)
 			do(t, ctx, chromedp.Click(chromedp.ID("instructor-lose")))
 			waitFor(t, ctx, `document.querySelector("ul.instructor-changed") !== null`)
 
@@ -354,9 +354,10 @@ func TestBrowserInstructorActions(t *testing.T) {
 			if !strings.Contains(eval[string](t, ctx, `location.hash`), "#v1.") {
 				t.Error("the address carries no link to the changed scenario")
 			}
+			eval[bool](t, ctx, `(document.getElementById("instructor-changed").scrollIntoView(), true)`)
+			shoot(t, ctx, "instructor-actions-390-"+lang)
 			eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
 			checkAxe(t, ctx, "/scenario/ with the instructor's panel, "+lang)
-			shoot(t, ctx, "instructor-actions-390-"+lang)
 			eval[bool](t, ctx, `(document.querySelector(".diagram-panel").scrollIntoView(), true)`)
 			shoot(t, ctx, "instructor-actions-diagram-390-"+lang)
 

@@ -55,6 +55,7 @@ func (in *instructor) renderAdd(lang string, t *trace.Trace) app.UI {
 		Aria("labelledby", "instructor-add-title").
 		OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
+			in.readFields()
 			a, bad := f.action()
 			if bad != nil {
 				in.problem = &scenarioProblem{Msg: *bad}
@@ -94,19 +95,32 @@ func (in *instructor) renderField(lang string, fl formField, clients []string) a
 		for _, q := range []string{"0", "1", "2"} {
 			opts = append(opts, app.Option().Value(q).Selected(f.text(fl) == q).Text(q))
 		}
-		return app.Span().Class("field").Body(app.Label().For(id).Text(label), app.Select().ID(id).OnChange(store("value")).Body(opts...))
+		return app.Span().Class("instructor-field").Body(app.Label().For(id).Text(label), app.Select().ID(id).OnChange(store("value")).Body(opts...))
 	case fl == fieldClient:
 		opts := make([]app.UI, 0, len(clients))
 		for _, c := range clients {
 			opts = append(opts, app.Option().Value(c).Selected(f.client == c).Text(c))
 		}
-		return app.Span().Class("field").Body(app.Label().For(id).Text(label), app.Select().ID(id).OnChange(store("value")).Body(opts...))
+		return app.Span().Class("instructor-field").Body(app.Label().For(id).Text(label), app.Select().ID(id).OnChange(store("value")).Body(opts...))
 	}
 	kind := "text"
 	if fl == fieldPass {
 		kind = "password"
 	}
-	return app.Span().Class("field").Body(
+	return app.Span().Class("instructor-field").Body(
 		app.Label().For(id).Text(label),
 		app.Input().ID(id).Type(kind).Value(f.text(fl)).Attr("autocomplete", "off").OnChange(store("value")))
+}
+
+// readFields reads the form's text fields again before Add: Enter in a
+// field submits the form before the field's change event.
+func (in *instructor) readFields() {
+	for _, fl := range fieldsOf(in.form.kind) {
+		if fl.isFlag() {
+			continue
+		}
+		if v, ok := jsb.FieldValue("instructor-act-" + string(fl)); ok {
+			in.form.set(fl, v)
+		}
+	}
 }
