@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -138,8 +139,18 @@ func open(t *testing.T, ctx context.Context, base, path string) {
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(base+path),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](`performance.getEntriesByName("mqttviz-interactive").length > 0`,
-				chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+			// A page that replaces its document while the poll starts
+			// (the address rewritten, the service worker taking over)
+			// takes the poll's execution context with it: poll again in
+			// the new document.
+			var err error
+			for try := 0; try < 3; try++ {
+				_, err = chromedp.Poll[bool](`performance.getEntriesByName("mqttviz-interactive").length > 0`,
+					chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
+				if err == nil || !(strings.Contains(err.Error(), "Cannot find context") || strings.Contains(err.Error(), "context was destroyed")) {
+					return err
+				}
+			}
 			return err
 		}),
 	); err != nil {
