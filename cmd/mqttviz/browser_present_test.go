@@ -313,8 +313,13 @@ func TestBrowserPredict(t *testing.T) {
 		do(t, phone, chromedp.Focus(`#predict-toggle`))
 		pressKey(t, phone, kb.Enter)
 		waitFor(t, phone, `!!document.querySelector("#predict")`)
+		// Step until a question shows, one key at a time: a key pressed
+		// before the last one's step is drawn would reach the question's
+		// choices and move the focus off the first.
 		for i := 0; i < 5 && !eval[bool](t, phone, `!!document.querySelector("#predict-form")`); i++ {
+			before := eval[string](t, phone, `document.querySelector("#position").textContent`)
 			pressKey(t, phone, kb.ArrowRight)
+			waitFor(t, phone, `!!document.querySelector("#predict-form") || document.querySelector("#position").textContent !== `+strconv.Quote(before))
 		}
 		waitFor(t, phone, `!!document.querySelector("#predict-form") && document.activeElement.id === "predict-choice-0"`)
 		shoot(t, phone, "predict-390x844-"+lang)
