@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -38,13 +39,33 @@ func dialWatch(t *testing.T, url, origin string) (*websocket.Conn, *http.Respons
 	return c, res, err
 }
 
+// watchUnread are, per stream, the steps of messages already read that
+// readWatch has not yet looked at: one message may carry the step one
+// call looks for and the steps the next call looks for.
+var (
+	watchUnreadMu sync.Mutex
+	watchUnread   = map[*websocket.Conn][]trace.Step{}
+)
+
 // readWatch reads stream messages, each checked with trace.Read, until
-// one of their steps satisfies ok, and returns it.
+// one of their steps satisfies ok, and returns it; the steps after it
+// are kept for the next call.
 func readWatch(t *testing.T, c *websocket.Conn, what string, ok func(trace.Step) bool) trace.Step {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	for {
+		watchUnreadMu.Lock()
+		steps := watchUnread[c]
+		watchUnreadMu.Unlock()
+		for i, s := range steps {
+			if ok(s) {
+				watchUnreadMu.Lock()
+				watchUnread[c] = steps[i+1:]
+				watchUnreadMu.Unlock()
+				return s
+			}
+		}
 		typ, b, err := c.Read(ctx)
 		if err != nil {
 			t.Fatalf("the stream ended before %s: %v", what, err)
@@ -56,11 +77,9 @@ func readWatch(t *testing.T, c *websocket.Conn, what string, ok func(trace.Step)
 		if err != nil {
 			t.Fatalf("a message is not a trace: %v", err)
 		}
-		for _, s := range tr.Steps {
-			if ok(s) {
-				return s
-			}
-		}
+		watchUnreadMu.Lock()
+		watchUnread[c] = tr.Steps
+		watchUnreadMu.Unlock()
 	}
 }
 
