@@ -70,9 +70,10 @@ func parseConnect(p *lineParser) error {
 	return nil
 }
 
-// parseSimpleAction reads `KEYWORD CLIENT` for open, disconnect, abort and
-// ping.
-func parseSimpleAction(kw string) func(p *lineParser) error {
+// parseClientVerb reads `KEYWORD CLIENT`, the lines that name one client
+// and nothing else (open, disconnect, abort, ping; cut, silence,
+// restore), and runs do on that client.
+func parseClientVerb(do func(Target, string) error) func(p *lineParser) error {
 	return func(p *lineParser) error {
 		c, err := p.client()
 		if err != nil {
@@ -81,12 +82,6 @@ func parseSimpleAction(kw string) func(p *lineParser) error {
 		if err := p.end(); err != nil {
 			return err
 		}
-		do := map[string]func(Target, string) error{
-			"open":       Target.Open,
-			"disconnect": Target.Disconnect,
-			"abort":      Target.Abort,
-			"ping":       Target.Ping,
-		}[kw]
 		name := c.raw
 		p.action(func(t Target) error { return do(t, name) })
 		return nil

@@ -91,23 +91,6 @@ func parseDropRate(p *lineParser, pct token) error {
 	return nil
 }
 
-// parseLinkFault reads `cut CLIENT`, `silence CLIENT` and `restore CLIENT`.
-func parseLinkFault(kw string) func(p *lineParser) error {
-	return func(p *lineParser) error {
-		c, err := p.client()
-		if err != nil {
-			return err
-		}
-		if err := p.end(); err != nil {
-			return err
-		}
-		do := map[string]func(Target, string) error{"cut": Target.Cut, "silence": Target.Silence, "restore": Target.Restore}[kw]
-		name := c.raw
-		p.action(func(t Target) error { return do(t, name) })
-		return nil
-	}
-}
-
 // parseLatency reads `latency CLIENT DURATION` (both directions) or
 // `latency CLIENT up=DURATION down=DURATION`.
 func parseLatency(p *lineParser) error {
