@@ -3,7 +3,6 @@ package trace
 import (
 	"fmt"
 	"io"
-	"strings"
 )
 
 // WritePcapng writes the trace as a pcapng capture that Wireshark and
@@ -170,7 +169,7 @@ func (p *pcapState) packet(i int, s *Step) {
 		if c.fin[end] {
 			return
 		}
-		if s.Outcome == Refused || strings.HasPrefix(s.Label.EN, "malformed") {
+		if s.Outcome == Refused || s.Malformed() {
 			c.pending = append(c.pending, pcapNotesComment(i, s))
 		}
 		b := s.Bytes

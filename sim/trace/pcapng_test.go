@@ -1,6 +1,7 @@
 package trace_test
 
 import (
+	"strings"
 	"testing"
 
 	"mqttviz/sim/internal/simtest"
@@ -36,5 +37,27 @@ func TestPcapngOddTraces(t *testing.T) {
 	}
 	if carried != len(long) {
 		t.Errorf("carried %d bytes, want the long packet's %d", carried, len(long))
+	}
+}
+
+// TestPcapngMalformedByBytes: whether a packet gets the receiver's notes
+// as a comment depends on its bytes, not on its label: a trace file may
+// label its steps any way it likes.
+func TestPcapngMalformedByBytes(t *testing.T) {
+	note := []trace.Note{{Text: trace.Text{EN: "remaining length 1 is not 2"}, Rule: "MQTT-3.4.2-1"}}
+	tr := &trace.Trace{Nodes: []string{trace.BrokerName, "a"}, Steps: []trace.Step{
+		{Kind: trace.KindConnect, From: "a", To: trace.BrokerName},
+		{Kind: trace.KindPacket, From: "a", To: trace.BrokerName, Bytes: []byte{0x40, 0x01, 0x00},
+			Label: trace.Text{EN: "PUBACK"}, Outcome: trace.Delivered, Notes: note},
+		{Kind: trace.KindPacket, From: "a", To: trace.BrokerName, Bytes: []byte{0xc0, 0x00},
+			Label: trace.Text{EN: "malformed PINGREQ"}, Outcome: trace.Delivered, Notes: note},
+	}}
+	_, recs := simtest.PcapngOf(t, tr)
+	var comments []string
+	for _, r := range recs {
+		comments = append(comments, r.Comments...)
+	}
+	if len(comments) != 1 || !strings.HasPrefix(comments[0], "step 1: ") || !strings.Contains(comments[0], "MQTT-3.4.2-1") {
+		t.Errorf("comments %q, want one on step 1 (the cut PUBACK) naming its rule", comments)
 	}
 }

@@ -195,3 +195,15 @@ func (t *Trace) Failed() []Expectation {
 
 // BrokerName is the broker's node name: the first lifeline of every trace.
 const BrokerName = "broker"
+
+// Malformed reports whether the step carries bytes that do not decode as
+// one packet: what the receiver refused as malformed, or what a live
+// source saw arrive cut short. The label says so too, but a trace read
+// from a file may label its steps any way it likes.
+func (s *Step) Malformed() bool {
+	if len(s.Bytes) == 0 {
+		return false
+	}
+	_, err := codec.Decode(s.Bytes)
+	return err != nil
+}
