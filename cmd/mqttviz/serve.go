@@ -181,6 +181,9 @@ func (s *site) Handler() (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := addLessonDiagrams(assets); err != nil {
+		return nil, err
+	}
 	texts, err := loadTexts(s.dir)
 	if err != nil {
 		return nil, err

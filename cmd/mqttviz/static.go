@@ -70,6 +70,9 @@ func writeStatic(out, base, web string, quality int, progress io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := addLessonDiagrams(assets); err != nil {
+		return err
+	}
 	files, err := readWeb(dir, s.wasm)
 	if err != nil {
 		return err
