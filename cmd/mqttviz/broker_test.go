@@ -134,9 +134,10 @@ func TestMQTTBrokerMalformed(t *testing.T) {
 		bytes []byte
 		rule  string
 	}{
-		{"reserved type 0", []byte{0x00, 0x00, 0x01, 0x02}, "MQTT 2.2.1"},
+		// A first byte that is not CONNECT's 0x10 is refused at once.
+		{"reserved type 0", []byte{0x00, 0x00, 0x01, 0x02}, "MQTT-3.1.0-1"},
 		{"not CONNECT first", []byte{0xc0, 0x00}, "MQTT-3.1.0-1"},
-		{"256 MB", []byte{0x30, 0xff, 0xff, 0xff, 0x7f, 0, 1, 'a'}, "limit"},
+		{"256 MB", []byte{0x10, 0xff, 0xff, 0xff, 0x7f, 0, 4, 'M'}, "limit"},
 	} {
 		d := dialTCP(t, tb.tcpAddr())
 		d.write(c.bytes)

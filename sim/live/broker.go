@@ -99,8 +99,11 @@ type earlyRead struct {
 }
 
 // NewBrokerDriver returns a driver of core on clock and dev, recording
-// into rec (Options.Source trace.SourceBroker).
+// into rec (Options.Source trace.SourceBroker). From then on rec refuses
+// a connection whose first byte is not CONNECT's 0x10 at once, without
+// waiting for the packet it would frame. [MQTT-3.1.0-1]
 func NewBrokerDriver(clock BrokerClock, dev Devices, rec *Recorder, core *sim.Broker, l BrokerLimits) *BrokerDriver {
+	rec.firstConnect = true
 	if l.MaxLifelines <= 0 {
 		l.MaxLifelines = 200
 	}
@@ -198,7 +201,8 @@ func (d *BrokerDriver) open() []int {
 
 // firstName is the lifeline of a connection whose first reads are held
 // in dv.early: ok once they hold a whole first packet (the client id of
-// a CONNECT) or cannot begin one (its address).
+// a CONNECT) or cannot begin one (its address): a first byte that is not
+// CONNECT's is refused at once.
 func (d *BrokerDriver) firstName(dv *device) (string, bool) {
 	held := make([]byte, 0, dv.held)
 	for _, r := range dv.early {
@@ -206,7 +210,7 @@ func (d *BrokerDriver) firstName(dv *device) (string, bool) {
 	}
 	n, err := codec.FrameLength(held)
 	switch {
-	case err != nil, n > 0 && d.rec.maxPacket > 0 && n > d.rec.maxPacket:
+	case held[0] != 0x10, err != nil, n > 0 && d.rec.maxPacket > 0 && n > d.rec.maxPacket:
 		return d.lifeline(dv.addr), true
 	case n == 0 || len(held) < n:
 		return "", false

@@ -229,6 +229,26 @@ func TestBrokerDriverRefusals(t *testing.T) {
 			t.Errorf("garbage: %q, want a refused step on the device's address", s.lines())
 		}
 	})
+	t.Run("not MQTT", func(t *testing.T) {
+		// An HTTP request on the MQTT port frames as a PUBACK ('G' is
+		// 0x47) waiting for 71 bytes: the first byte alone shows it is not
+		// a CONNECT, so the broker closes at once. [MQTT-3.1.0-1]
+		s := newBrokerSession(t, sim.BrokerOptions{}, BrokerLimits{ConnectTimeout: 10000}, Options{})
+		s.drv.Opened(1, "127.0.0.1:5001")
+		s.drv.Read(1, []byte("GET / HTTP/1.1\r\n"))
+		if !s.dev.closed[1] || s.drv.Conns() != 0 || !s.noted("MQTT-3.1.0-1") || !s.noted(`"GET / HTTP/1.1"`) {
+			t.Errorf("an HTTP request: closed %v, %q; want closed at once, the rule and the text named", s.dev.closed, s.lines())
+		}
+		if n := s.clock.pending(); n != 0 {
+			t.Errorf("%d timers pending: the connect timeout should be stopped", n)
+		}
+		// A CONNECT's first byte alone waits for the rest.
+		s.drv.Opened(2, "127.0.0.1:5002")
+		s.drv.Read(2, []byte{0x10})
+		if s.dev.closed[2] {
+			t.Errorf("0x10 then nothing yet: closed; want the broker waiting for the rest of the CONNECT")
+		}
+	})
 	t.Run("256 MB", func(t *testing.T) {
 		s := newBrokerSession(t, sim.BrokerOptions{}, BrokerLimits{}, Options{MaxPacket: 1024})
 		s.drv.Opened(1, "127.0.0.1:5001")

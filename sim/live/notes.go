@@ -26,6 +26,29 @@ func tooLarge(n, limit int) *codec.Error {
 	}}
 }
 
+// notConnect is the error of a connection's first read at the broker
+// when its first byte is not CONNECT's 0x10. [MQTT-3.1.0-1]
+func notConnect(b []byte) *codec.Error {
+	first := "0x" + strconv.FormatUint(uint64(b[0])|0x100, 16)[1:]
+	en := "The first byte a client sends must be 0x10, the fixed header of CONNECT: the first packet on a connection must be CONNECT, and this one begins with " + first + "."
+	zh := "客户端发送的第一个字节必须是 0x10，即 CONNECT 的固定报头：网络连接上的第一个报文必须是 CONNECT，而这里的第一个字节是 " + first + "。"
+	if text, ok := asText(b); ok {
+		en += " The bytes read as text (" + strconv.Quote(text) + "): perhaps an HTTP request or another protocol sent to the MQTT port."
+		zh += "这些字节是文本（" + strconv.Quote(text) + "）：可能是把 HTTP 请求或其他协议的数据发到了 MQTT 端口。"
+	}
+	return &codec.Error{Token: "first-not-connect", Rule: "MQTT-3.1.0-1", Message: codec.Text{EN: en, ZH: zh}}
+}
+
+// asText is the first line of b, at most 40 bytes, when b begins with
+// printable ASCII (as the request line of HTTP does).
+func asText(b []byte) (string, bool) {
+	n := 0
+	for n < len(b) && n < 40 && b[n] >= 0x20 && b[n] < 0x7f {
+		n++
+	}
+	return string(b[:n]), n >= 3
+}
+
 // errorNote is the codec's error as a note: its sentence and its rule.
 func errorNote(err error) trace.Note {
 	ce := asCodecError(err)

@@ -34,13 +34,16 @@ type Options struct {
 // of its core and hands to Record in order. A Recorder is not safe for
 // concurrent use: one loop drives it.
 type Recorder struct {
-	trace     trace.Trace
-	atBroker  bool
-	keep      int
-	maxPacket int
-	conns     map[int]*conn
-	gap       gap
-	recorded  int // steps recorded, dropped ones included
+	trace    trace.Trace
+	atBroker bool
+	// firstConnect refuses a connection whose first byte is not
+	// CONNECT's, at once (set by NewBrokerDriver: a real broker's reads).
+	firstConnect bool
+	keep         int
+	maxPacket    int
+	conns        map[int]*conn
+	gap          gap
+	recorded     int // steps recorded, dropped ones included
 }
 
 // conn is what the recorder knows of one open connection.
@@ -121,6 +124,13 @@ func (r *Recorder) Read(t int64, c int, b []byte) []Arrival {
 	step := trace.Step{Time: t, Kind: trace.KindPacket, From: from, To: to, Conn: c, Read: k.reads}
 	if k.broken {
 		return []Arrival{unread(step, b)}
+	}
+	if r.firstConnect && k.reads == 1 && b[0] != 0x10 {
+		// The first packet must be CONNECT: its first byte is known at
+		// once, and bytes that are not MQTT (an HTTP request on the MQTT
+		// port) need not wait for a packet they do not frame.
+		k.broken = true
+		return []Arrival{refused(step, b, notConnect(b))}
 	}
 	k.split.Feed(b)
 	var out []Arrival
