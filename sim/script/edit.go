@@ -54,6 +54,51 @@ func InsertAt(source string, at Place, lines ...string) (string, int) {
 	return text, i + len(lines)
 }
 
+// ActionPlace is where an action added at the statement of line goes, so
+// that the lesson's own lines still mean what they meant: after the
+// expect lines that follow the statement (they check what that statement
+// did, and an action before them would change what they see), out of a
+// repeat block; but before a rule about the next packet (drop next,
+// duplicate next, resend next, hold) and the rules just above it, which
+// stay with the statement they were written for.
+func ActionPlace(source string, line int) Place {
+	src := strings.Split(strings.TrimSuffix(source, "\n"), "\n")
+	if line <= 0 || line > len(src) {
+		return Place{Line: line, After: true}
+	}
+	if isRule(src[line-1]) {
+		for line > 1 && isRule(src[line-2]) {
+			line--
+		}
+		return outOfRepeat(src, Place{Line: line})
+	}
+	at := outOfRepeat(src, Place{Line: line, After: true})
+	last := at.Line
+	for j := at.Line + 1; j <= len(src); j++ {
+		kw, _, _ := firstWord(src[j-1])
+		switch {
+		case kw == "expect":
+			last = j
+		case kw == "" || strings.HasPrefix(kw, "#"):
+		default:
+			return Place{Line: last, After: true}
+		}
+	}
+	return Place{Line: last, After: true}
+}
+
+// isRule reports whether a line sets a rule for packets still to come:
+// drop next, duplicate next, resend next, hold.
+func isRule(line string) bool {
+	kw, rest, _ := firstWord(line)
+	next, _, _ := firstWord(rest)
+	switch kw {
+	case "drop", "duplicate", "resend":
+		return next == "next"
+	}
+	return kw == "hold"
+}
+
 // outOfRepeat moves a place inside a repeat block to its edge.
 func outOfRepeat(src []string, at Place) Place {
 	open := 0

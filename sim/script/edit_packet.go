@@ -95,12 +95,12 @@ func (c PacketChange) Apply(source string, x *StepIndex, i int, s trace.Step) (s
 }
 
 // ActionAt returns source with action a added at step i of a run whose
-// index is x: just after the statement that produced the step; and the
-// line of its last line, after which a next action at the same step goes
-// (ActionAfter), so that actions added one after another run in that
-// order.
+// index is x: after the statement that produced the step and the expect
+// lines that check it (ActionPlace); and the line of its last line, after
+// which a next action at the same step goes (ActionAfter), so that
+// actions added one after another run in that order.
 func ActionAt(source string, x *StepIndex, i int, a Action) (string, int) {
-	return InsertAt(source, x.After(i), a.Lines()...)
+	return InsertAt(source, ActionPlace(source, x.Line(i)), a.Lines()...)
 }
 
 // ActionAfter returns source with action a added after line, and the line
