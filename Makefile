@@ -4,7 +4,7 @@ WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm
 FUZZTIME  ?= 60s
 ADDR      ?= 127.0.0.1:8000
 
-.PHONY: all build run test vet test-native test-wasm test-browser bench perf lighthouse fuzz clean
+.PHONY: all build run test vet test-native test-wasm test-browser test-brokerload bench perf lighthouse fuzz clean
 
 all: build
 
@@ -15,13 +15,19 @@ build:
 run: build
 	./bin/mqttviz serve --addr $(ADDR)
 
-test: build vet test-native test-wasm test-browser
+test: build vet test-native test-brokerload test-wasm test-browser
 
 vet:
 	$(GO) vet ./...
 
 test-native:
 	$(GO) test -count=1 -skip='^TestBrowser' ./...
+
+# The broker load generator counts right against mosquitto and mqttviz
+# broker (a short run, seconds; the measurement itself is not a test:
+# docs/performance.md, section Broker).
+test-brokerload:
+	cd bench/brokerload && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 # The codec and the simulator must behave the same compiled to WebAssembly;
 # node runs the test binaries through Go's wasm_exec.

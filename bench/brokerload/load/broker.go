@@ -1,0 +1,184 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// Broker is a broker process the runner started on free loopback ports.
+type Broker struct {
+	// Name is "mosquitto" or "mqttviz".
+	Name string
+	// Addr is its MQTT over TCP address; HTTP, for mqttviz started with
+	// a watch page, the address of its app and watch stream.
+	Addr, HTTP string
+	cmd        *exec.Cmd
+	exited     chan error
+	dir        string
+}
+
+// Pid is the broker's process id.
+func (b *Broker) Pid() int { return b.cmd.Process.Pid }
+
+// RSS is the broker's resident memory in bytes (VmRSS).
+func (b *Broker) RSS() (int64, error) {
+	s, err := os.ReadFile("/proc/" + strconv.Itoa(b.Pid()) + "/status")
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(s), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return kb << 10, err
+		}
+	}
+	return 0, errors.New("no VmRSS in /proc/PID/status")
+}
+
+// OpenFiles is the broker's soft limit of open files, read back from
+// /proc/PID/limits.
+func (b *Broker) OpenFiles() (string, error) {
+	s, err := os.ReadFile("/proc/" + strconv.Itoa(b.Pid()) + "/limits")
+	if err != nil {
+		return "", err
+	}
+	for _, line := range strings.Split(string(s), "\n") {
+		if strings.HasPrefix(line, "Max open files") {
+			return strings.Fields(line)[3], nil
+		}
+	}
+	return "", errors.New("no Max open files in /proc/PID/limits")
+}
+
+// Stop ends the broker: SIGTERM, then SIGKILL after five seconds.
+func (b *Broker) Stop() {
+	_ = b.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-b.exited:
+	case <-time.After(5 * time.Second):
+		_ = b.cmd.Process.Kill()
+		<-b.exited
+	}
+	os.RemoveAll(b.dir)
+}
+
+// StartMosquitto starts mosquitto (bin) on a free loopback port: anonymous
+// clients, no persistence, no log, 100 messages in flight towards each
+// client (mqttviz broker's --max-inflight; mosquitto's default is 20), its
+// other settings Debian's defaults.
+func StartMosquitto(bin string) (*Broker, error) {
+	dir, err := os.MkdirTemp("", "brokerload-mosquitto-")
+	if err != nil {
+		return nil, err
+	}
+	port, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	conf := fmt.Sprintf("per_listener_settings false\nallow_anonymous true\npersistence false\nlog_dest none\nmax_inflight_messages 100\nlistener %d 127.0.0.1\nsocket_domain ipv4\n", port)
+	path := filepath.Join(dir, "mosquitto.conf")
+	if err := os.WriteFile(path, []byte(conf), 0o644); err != nil {
+		return nil, err
+	}
+	return start(&Broker{Name: "mosquitto", Addr: "127.0.0.1:" + strconv.Itoa(port), dir: dir}, bin, "-c", path)
+}
+
+// StartMqttviz starts `mqttviz broker` (bin) on a free loopback port with
+// room for 20,000 connections and sessions; with watch, also its app and
+// watch stream on another, serving web (a web/ directory: app.wasm).
+func StartMqttviz(bin string, watch bool, web string) (*Broker, error) {
+	dir, err := os.MkdirTemp("", "brokerload-mqttviz-")
+	if err != nil {
+		return nil, err
+	}
+	port, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	b := &Broker{Name: "mqttviz", Addr: "127.0.0.1:" + strconv.Itoa(port), dir: dir}
+	args := []string{"broker", "--tcp", b.Addr, "--ws", "", "--max-conns", "20000", "--max-sessions", "20000"}
+	if watch {
+		hp, err := freePort()
+		if err != nil {
+			return nil, err
+		}
+		b.HTTP = "127.0.0.1:" + strconv.Itoa(hp)
+		args = append(args, "--http", b.HTTP, "--web", web)
+	}
+	return start(b, bin, args...)
+}
+
+// start runs bin with args for b, its open-file limit raised to this
+// process's hard limit (Go gives child processes back the soft limit it
+// started with, so a shell's ulimit raises it in the child), and waits
+// until its port accepts.
+func start(b *Broker, bin string, args ...string) (*Broker, error) {
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim); err != nil {
+		return nil, err
+	}
+	sh := `ulimit -n ` + strconv.FormatUint(lim.Max, 10) + ` && exec "$0" "$@"`
+	b.cmd = exec.Command("/bin/sh", append([]string{"-c", sh, bin}, args...)...)
+	log, err := os.Create(filepath.Join(b.dir, "log"))
+	if err != nil {
+		return nil, err
+	}
+	b.cmd.Stdout, b.cmd.Stderr = log, log
+	if err := b.cmd.Start(); err != nil {
+		log.Close()
+		return nil, fmt.Errorf("start %s: %w", b.Name, err)
+	}
+	b.exited = make(chan error, 1)
+	go func() { b.exited <- b.cmd.Wait(); log.Close() }()
+	for _, addr := range []string{b.Addr, b.HTTP} {
+		if addr == "" {
+			continue
+		}
+		if err := b.waitAccepting(addr); err != nil {
+			out, _ := os.ReadFile(filepath.Join(b.dir, "log"))
+			b.Stop()
+			return nil, fmt.Errorf("%s on %s: %w\n%s", b.Name, addr, err, out)
+		}
+	}
+	return b, nil
+}
+
+// waitAccepting waits until addr accepts a connection, at most ten
+// seconds, or until the broker exits.
+func (b *Broker) waitAccepting(addr string) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c, err := net.DialTimeout("tcp", addr, time.Second)
+		if err == nil {
+			c.Close()
+			return nil
+		}
+		select {
+		case werr := <-b.exited:
+			b.exited <- werr
+			return fmt.Errorf("exited (%v) before it listened", werr)
+		case <-time.After(20 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("nothing accepts after 10 s: %v", err)
+		}
+	}
+}
+
+// freePort is a loopback TCP port that was free a moment ago.
+func freePort() (int, error) {
+	l, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
