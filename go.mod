@@ -9,6 +9,7 @@ require (
 	github.com/coder/websocket v1.8.15
 	github.com/hack-pad/safejs v0.1.1
 	github.com/maxence-charriere/go-app/v9 v9.8.0
+	github.com/yuin/goldmark v1.8.7
 )
 
 require (

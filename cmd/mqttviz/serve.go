@@ -191,6 +191,9 @@ func (s *site) Handler() (http.Handler, error) {
 	for p, a := range texts {
 		assets[p] = a
 	}
+	if err := addDocs(assets, siteBase("")); err != nil {
+		return nil, err
+	}
 	web, err := readWeb(s.dir, s.wasm)
 	if err != nil {
 		return nil, err

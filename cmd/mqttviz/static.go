@@ -18,8 +18,9 @@ const staticUsage = `Usage: mqttviz static [--base /SUBPATH/] [--web DIR] [--bro
 
 Writes the app as a static site for any static file server: every page
 as NAME/index.html (lessons/qos2/index.html, decode/index.html, ...),
-404.html, web/app.wasm with precompressed app.wasm.br and app.wasm.gz,
-the icons and the styles.
+404.html, the documentation under docs/ (docs/en/NAME/index.html,
+docs/zh/NAME/index.html), web/app.wasm with precompressed app.wasm.br
+and app.wasm.gz, the icons and the styles.
 `
 
 // runStatic writes the app as a static site:
@@ -71,6 +72,9 @@ func writeStatic(out, base, web string, quality int, progress io.Writer) error {
 		return err
 	}
 	if err := addLessonDiagrams(assets); err != nil {
+		return err
+	}
+	if err := addDocs(assets, siteBase(prefix)); err != nil {
 		return err
 	}
 	files, err := readWeb(dir, s.wasm)

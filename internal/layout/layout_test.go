@@ -16,6 +16,8 @@ const (
 	module = "mqttviz/"
 	goApp  = "github.com/maxence-charriere/go-app/v9/pkg/app"
 	safejs = "github.com/hack-pad/safejs"
+	// goldmark renders the documentation site's Markdown (internal/docsite).
+	goldmark = "github.com/yuin/goldmark"
 )
 
 // allowed lists, for each package of the module (its folder), the
@@ -39,6 +41,7 @@ var allowed = map[string][]string{
 	"wasm/ui":              {"codec", "sim", "sim/trace", "sim/script", "sim/lessons", "sim/live", "wasm/brokeraddr", "wasm/i18n", "wasm/jsb", "wasm/predict", "wasm/views", "wasm/wslink", goApp},
 	"wasm":                 {"wasm/jsb", "wasm/ui", goApp},
 	"internal/layout":      {},
+	"internal/docsite":     {"codec", "sim/lessons", goldmark, goldmark + "/ast", goldmark + "/extension", goldmark + "/parser", goldmark + "/renderer", goldmark + "/text", goldmark + "/util"},
 }
 
 // forbiddenStd are the standard packages the simulator and the codec
