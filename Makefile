@@ -4,7 +4,7 @@ WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm
 FUZZTIME  ?= 60s
 ADDR      ?= 127.0.0.1:8000
 
-.PHONY: all build run test vet test-native test-wasm test-browser test-brokerload bench perf lighthouse fuzz clean
+.PHONY: all build run test vet test-native test-wasm test-browser test-brokerload test-paho bench perf lighthouse fuzz clean
 
 all: build
 
@@ -15,7 +15,7 @@ build:
 run: build
 	./bin/mqttviz serve --addr $(ADDR)
 
-test: build vet test-native test-brokerload test-wasm test-browser
+test: build vet test-native test-brokerload test-wasm test-browser test-paho
 
 vet:
 	$(GO) vet ./...
@@ -37,6 +37,11 @@ test-wasm:
 # Headless Chromium drives the app built by `build` (cmd/mqttviz/browser_test.go).
 test-browser:
 	$(GO) test -count=1 -timeout=30m -run='^TestBrowser' ./cmd/mqttviz
+
+# paho.mqtt.golang against `mqttviz broker` (bin/mqttviz from build), over
+# TCP and WebSocket: a module of its own, so go.mod stays free of paho.
+test-paho:
+	cd interop/paho && $(GO) vet ./... && MQTTVIZ=$(CURDIR)/bin/mqttviz $(GO) test -count=1 ./...
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./codec/... ./sim/...

@@ -70,8 +70,8 @@ func root(t *testing.T) string {
 }
 
 // packages lists the folders of the module that hold a Go package
-// (cmd/ and bench/ aside: the command may import everything, the peers'
-// benchmarks are their own module).
+// (cmd/, bench/ and interop/ aside: the command may import everything,
+// the peers' benchmarks and the interop tests are modules of their own).
 func packages(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
@@ -80,7 +80,7 @@ func packages(t *testing.T, dir string) []string {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if d.IsDir() && (rel == "cmd" || rel == "bench" || rel == "web" || rel == "docs" || strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "node_modules") {
+		if d.IsDir() && (rel == "cmd" || rel == "bench" || rel == "interop" || rel == "web" || rel == "docs" || strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "node_modules") {
 			return filepath.SkipDir
 		}
 		if d.IsDir() {
