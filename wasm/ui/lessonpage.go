@@ -195,7 +195,7 @@ func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playSta
 			ins.renderPanel(lang),
 			app.Section().Class("panel events-panel").Body(
 				app.H2().Text(tr(lang, "events.title")),
-				views.NewEventList(t, cursor, lang),
+				views.NewEventList(t, cursor, lang).WithMarks(ins.marks()),
 			),
 		),
 		// The state first: it is short, and the inspector, often long,

@@ -4,6 +4,7 @@ import (
 	"mqttviz/codec"
 	"mqttviz/sim/trace"
 	"mqttviz/wasm/jsb"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -31,6 +32,8 @@ type eventList struct {
 	Trace  *trace.Trace
 	Cursor int
 	Lang   string
+	// Marks are the page's marks; the list shows Marks.Changed.
+	Marks Marks
 
 	client    string // "" for every node
 	packet    packetFilter
@@ -64,6 +67,13 @@ type eventList struct {
 
 func NewEventList(t *trace.Trace, cursor int, lang string) *eventList {
 	return &eventList{Trace: t, Cursor: cursor, Lang: lang, followed: -1, revealed: -1}
+}
+
+// WithMarks gives the list the page's marks: a changed step's row says
+// so in words, beside its colour.
+func (l *eventList) WithMarks(m Marks) *eventList {
+	l.Marks = m
+	return l
 }
 
 // packetFilter is the packet type the list shows: the zero value,
@@ -322,9 +332,14 @@ func (l *eventList) Render() app.UI {
 			activeID = eventRowID(i)
 		}
 	}
-	var empty app.UI
+	var empty, changedNote app.UI
 	if len(rows) == 0 {
 		empty = app.P().Class("empty").Text(tr(l.Lang, "events.none"))
+	}
+	describedBy := "events-keys"
+	if slices.Contains(l.Marks.Changed, true) {
+		describedBy += " events-changed-note"
+		changedNote = app.P().ID("events-changed-note").Class("visually-hidden").Text(tr(l.Lang, "events.changed.note"))
 	}
 	class := "events"
 	if l.narrow() {
@@ -334,7 +349,7 @@ func (l *eventList) Render() app.UI {
 		Attr("role", "listbox").
 		TabIndex(0).
 		Aria("label", tr(l.Lang, "events.title")).
-		Aria("describedby", "events-keys").
+		Aria("describedby", describedBy).
 		OnScroll(l.onScroll).
 		OnKeyDown(l.onKey).
 		Body(
@@ -355,6 +370,7 @@ func (l *eventList) Render() app.UI {
 		),
 		box,
 		app.P().ID("events-keys").Class("visually-hidden").Text(tr(l.Lang, "events.keys")),
+		changedNote,
 		empty,
 	)
 }
@@ -415,6 +431,13 @@ func (l *eventList) renderRow(s trace.Step) app.UI {
 	if s.Index == l.active {
 		class += " active"
 	}
+	// A changed step's row has a bar at its left edge and the word
+	// before its text: not the colour alone, and read with the row.
+	var changed app.UI
+	if l.Marks.changed(s.Index) {
+		class += " changed"
+		changed = app.Span().Class("ev-changed").Text(tr(l.Lang, "events.changed"))
+	}
 	dir := s.From
 	if s.To != "" {
 		dir += " → " + s.To
@@ -447,7 +470,7 @@ func (l *eventList) renderRow(s trace.Step) app.UI {
 			app.Span().Class("ev-time").Text(tr(l.Lang, "time.ms", s.Time)),
 			app.Span().Class("ev-dir").Text(dir),
 			// Cut short with … when narrow: the title keeps the whole text.
-			app.Span().Class("ev-what").Title(what).Text(what),
+			app.Span().Class("ev-what").Title(what).Body(changed, app.Text(what)),
 			app.Span().Class("ev-outcome outcome-"+string(s.Outcome)).Text(outcome),
 		)
 }

@@ -13,6 +13,8 @@ var Strings = map[string]codec.Text{
 	"inspector.part.means":   {EN: "meaning", ZH: "含义"},
 	"diagram.title":          {EN: "Sequence diagram", ZH: "时序图"},
 	"diagram.changed":        {EN: "changed", ZH: "有变化"},
+	"events.changed":         {EN: "changed", ZH: "有变化"},
+	"events.changed.note":    {EN: "Rows marked changed came out differently after the instructor's change.", ZH: "标有“有变化”的行在教师修改课程后结果与原来不同。"},
 	"diagram.actions":        {EN: "Actions on the packet of step %d", ZH: "对第 %d 步报文的操作"},
 	"diagram.empty":          {EN: "This trace has no steps.", ZH: "此轨迹没有任何步骤。"},
 	"diagram.observed":       {EN: "observed", ZH: "仅观察"},
