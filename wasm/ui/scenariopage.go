@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
 	"mqttviz/sim/script"
 	"mqttviz/sim/trace"
 	"mqttviz/wasm/jsb"
+	"net/url"
 	"strings"
 	"time"
 
@@ -84,6 +86,9 @@ type scenarioPage struct {
 	// markReady is set from opening the page until the first run is over:
 	// the browser tests wait for the mark it leaves then.
 	markReady bool
+	// initURL is the address OnInit opened, which the OnNav that follows
+	// it does not open again.
+	initURL string
 }
 
 // runProgress is how far a run has come: lines read of the script, then
@@ -120,9 +125,37 @@ func (p *scenarioPage) OnPreRender(ctx app.Context) {
 
 func (p *scenarioPage) pageTitle(lang string) string { return tr(lang, "title.scenario") }
 
+// OnInit opens the address before the page's first render in the
+// browser, so that the page mounts whole over the pre-rendered one, with
+// the run's trace (or its first slice's progress): without it go-app
+// mounted an empty page and drew the trace over it a frame later.
+func (p *scenarioPage) OnInit() {
+	if !app.IsClient {
+		return
+	}
+	u := app.Window().URL()
+	p.initURL = u.String()
+	p.choose(u, storedDraft)
+	p.start(nil)
+}
+
 func (p *scenarioPage) OnNav(ctx app.Context) {
 	p.ctx = ctx
-	p.open(ctx)
+	u := ctx.Page().URL()
+	if p.initURL == "" || p.initURL != u.String() {
+		p.initURL = ""
+		p.open(ctx)
+		return
+	}
+	// OnInit opened this address: go on with its run, or mark the page
+	// ready now that there is a context.
+	p.initURL = ""
+	takeLang(ctx, u)
+	if p.phase == scenarioRunning {
+		p.slice(p.gen)
+		return
+	}
+	p.settled()
 }
 
 func (p *scenarioPage) OnMount(ctx app.Context) {
@@ -140,8 +173,15 @@ func (p *scenarioPage) OnDismount() {
 // the example, and runs it.
 func (p *scenarioPage) open(ctx app.Context) {
 	u := ctx.Page().URL()
-	p.addr.aim(u)
 	takeLang(ctx, u)
+	p.choose(u, func() string { return p.draft(ctx) })
+	p.start(ctx)
+}
+
+// choose puts in the box the scenario the address u carries, or else
+// draft(), and aims the cursor at the address's step.
+func (p *scenarioPage) choose(u *url.URL, draft func() string) {
+	p.addr.aim(u)
 	p.shareErr = nil
 	src, fromLink := "", false
 	if u.Fragment != "" {
@@ -156,17 +196,26 @@ func (p *scenarioPage) open(ctx app.Context) {
 		src, fromLink = u.Query().Get("src"), u.Query().Has("src")
 	}
 	if !fromLink {
-		src = p.draft(ctx)
+		src = draft()
 	}
 	p.source = src
 	p.markReady = true
-	p.start(ctx)
 }
 
 // draft returns the scenario kept in the browser, or the example.
 func (p *scenarioPage) draft(ctx app.Context) string {
 	var s string
 	if err := ctx.LocalStorage().Get(draftKey, &s); err != nil || s == "" {
+		return exampleScenario
+	}
+	return s
+}
+
+// storedDraft is draft read without a context, as go-app's local storage
+// keeps it (JSON).
+func storedDraft() string {
+	var s string
+	if item, ok := jsb.StoredItem(draftKey); !ok || json.Unmarshal([]byte(item), &s) != nil || s == "" {
 		return exampleScenario
 	}
 	return s
@@ -243,18 +292,36 @@ func (p *scenarioPage) start(ctx app.Context) {
 }
 
 // sliceBudget is how long one slice of a run may keep the browser busy.
-const sliceBudget = 12 * time.Millisecond
+// The run OnInit starts, before the page's first render, goes on for
+// initBudget, and whatever the time until it has read initLines lines
+// and made initSteps steps: the page then mounts with the trace of the
+// example and of any short scenario however slow the machine (the
+// example takes about 40 ms the first time, as the browser compiles the
+// code it runs), rather than with a progress bar that the trace replaces
+// a frame later.
+const (
+	sliceBudget = 12 * time.Millisecond
+	initBudget  = 100 * time.Millisecond
+	initLines   = 200
+	initSteps   = 200
+)
 
-// slice reads lines, then runs statements, for about sliceBudget, then
-// renders the progress and yields; the last slice shows the trace.
+// slice reads lines, then runs statements, for about sliceBudget (the
+// first slice of OnInit's run longer), then renders the progress and
+// yields; the last slice shows the trace.
 func (p *scenarioPage) slice(gen int) {
 	if gen != p.gen || p.phase != scenarioRunning {
 		return
 	}
 	jsb.PerfMark("mqttviz-scenario-slice-start")
 	defer jsb.PerfMeasure("mqttviz-scenario-slice", "mqttviz-scenario-slice-start")
-	deadline := time.Now().Add(sliceBudget)
-	more := func() bool { return app.IsServer || time.Now().Before(deadline) }
+	budget, short := sliceBudget, func() bool { return false }
+	if p.ctx == nil {
+		budget = initBudget
+		short = func() bool { return p.progress.Read <= initLines && p.progress.Steps <= initSteps }
+	}
+	deadline := time.Now().Add(budget)
+	more := func() bool { return app.IsServer || time.Now().Before(deadline) || short() }
 	for p.parse != nil && more() {
 		done, err := p.parse.Step(64)
 		p.progress.Read, p.progress.Lines = p.parse.Progress()
@@ -276,6 +343,10 @@ func (p *scenarioPage) slice(gen int) {
 		p.progress.Ran, p.progress.Total, p.progress.Steps = p.run.Progress()
 	}
 	if !done {
+		if p.ctx == nil {
+			// Opened by OnInit: OnNav runs the next slice.
+			return
+		}
 		jsb.YieldThen(func() {
 			if p.ctx != nil {
 				p.ctx.Dispatch(func(app.Context) { p.slice(gen) })
