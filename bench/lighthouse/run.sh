@@ -3,7 +3,8 @@
 # CPU) on pages served by `mqttviz serve` on loopback, RUNS times each.
 # Usage: bench/lighthouse/run.sh [PAGE...]   (from the repository, after make build)
 # MQTTVIZ=binary and WEB=dir measure another build (default: bin/mqttviz
-# serving web/), as a before beside an after.
+# serving web/), as a before beside an after. KEEP=dir keeps each report
+# (dir/<page>-<run>.json) and its trace (--save-assets) for a closer look.
 set -euo pipefail
 cd "$(dirname "$0")"
 RUNS=${RUNS:-3}
@@ -28,10 +29,15 @@ flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --dis
 for page in "${pages[@]}"; do
   for i in $(seq "$RUNS"); do
     CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium} npx lighthouse "http://127.0.0.1:$port$page" --quiet \
-      --only-categories=performance --output=json --output-path="$out/r$i.json" \
+      --only-categories=performance --output=json --output-path="$out/r$i.report.json" ${KEEP:+--save-assets} \
       --chrome-flags="$flags --user-data-dir=$out/profile$i"
   done
-  node summary.js "$out"/r*.json
+  node summary.js "$out"/r*.report.json
+  if [ -n "${KEEP:-}" ]; then
+    mkdir -p "$KEEP"
+    name=$(echo "$page" | tr -c 'a-zA-Z0-9\n' _)
+    for f in "$out"/r*; do mv "$f" "$KEEP/$name-$(basename "$f")"; done
+  fi
   rm -f "$out"/r*.json
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
