@@ -207,6 +207,9 @@ func (b *broker) notef(rule, en, zh string, args ...any) {
 // send queues a packet the broker builds itself; such packets always
 // encode.
 func (b *broker) send(c *conn, p codec.Packet) {
+	if b.withhold(c, p) {
+		return
+	}
 	if err := b.ready.send(c, p); err != nil {
 		b.note("", "the broker could not encode "+p.Type().String()+": "+err.Error(),
 			"服务端无法编码 "+p.Type().String()+"："+err.Error())

@@ -18,6 +18,8 @@ type peer struct {
 	// conn is the client's latest connection (the open one, or the last
 	// closed), which a cut closes and Connection reads.
 	conn *conn
+	// brokerHold is what the broker holds back for this client.
+	brokerHold brokerHold
 }
 
 func (p *peer) nodeName() string { return p.core.name }

@@ -228,29 +228,55 @@ func parseRaw(p *lineParser) error {
 	return nil
 }
 
-// ackTypes are the packet types a client can hold back.
-var ackTypes = map[string]codec.PacketType{
-	"PUBACK": codec.PUBACK, "PUBREC": codec.PUBREC, "PUBREL": codec.PUBREL, "PUBCOMP": codec.PUBCOMP,
-}
+// ackTypes are the packet types a client can hold back; brokerAckTypes
+// those the broker can.
+var (
+	ackTypes = map[string]codec.PacketType{
+		"PUBACK": codec.PUBACK, "PUBREC": codec.PUBREC, "PUBREL": codec.PUBREL, "PUBCOMP": codec.PUBCOMP,
+	}
+	brokerAckTypes = map[string]codec.PacketType{
+		"PUBACK": codec.PUBACK, "PUBREC": codec.PUBREC, "PUBREL": codec.PUBREL, "PUBCOMP": codec.PUBCOMP,
+		"SUBACK": codec.SUBACK, "UNSUBACK": codec.UNSUBACK,
+	}
+)
 
 // parseHold reads `hold CLIENT TYPE...` and `release CLIENT TYPE...`: the
 // client withholds (or sends what it withheld of) PUBACK, PUBREC, PUBREL,
-// PUBCOMP.
+// PUBCOMP; and `hold broker CLIENT TYPE...`, `release broker CLIENT
+// TYPE...`: the simulated broker does so with its PUBACK, PUBREC, PUBREL,
+// PUBCOMP, SUBACK, UNSUBACK to the client.
 func parseHold(hold bool) func(p *lineParser) error {
 	return func(p *lineParser) error {
+		byBroker := p.more() && p.peek().raw == trace.BrokerName && !p.peek().quoted
+		if byBroker {
+			p.next++
+		}
 		c, err := p.client()
 		if err != nil {
 			return err
 		}
+		names, words := ackTypes, []string{"PUBACK", "PUBREC", "PUBREL", "PUBCOMP"}
+		if byBroker {
+			names, words = brokerAckTypes, append(words, "SUBACK", "UNSUBACK")
+		}
 		var types []codec.PacketType
 		for len(types) == 0 || p.more() {
-			t, err := p.word("PUBACK", "PUBREC", "PUBREL", "PUBCOMP")
+			t, err := p.word(words...)
 			if err != nil {
 				return err
 			}
-			types = append(types, ackTypes[t.raw])
+			types = append(types, names[t.raw])
 		}
 		name := c.raw
+		if byBroker {
+			p.brokerAction(messages[insideHoldBroker], func(b BrokerTarget) error {
+				if hold {
+					return b.BrokerHold(name, types...)
+				}
+				return b.BrokerRelease(name, types...)
+			})
+			return nil
+		}
 		p.action(func(t Target) error {
 			if hold {
 				return t.Hold(name, types...)

@@ -81,6 +81,7 @@ const (
 	insideLatency
 	insideCopy
 	insideResend
+	insideHoldBroker
 	msgChangeRefused
 	msgLiveRefused
 	msgLiveBrokerLine
@@ -157,6 +158,7 @@ var messages = map[msg]trace.Text{
 	insideRestart:       {EN: "restart broker restarts the simulated broker; a real broker is not ours to restart", ZH: "restart broker 重启的是模拟服务端，真实服务端不能由场景重启"},
 	insideDropRate:      {EN: "drop N% draws from the simulator's seeded random source; a live run drops only the next matching packet (drop next)", ZH: "drop N% 依赖模拟器的随机数种子；对真实服务端只能用 drop next 丢弃下一个匹配的报文"},
 	insideLatency:       {EN: "latency sets the simulated link's delay; a real network has its own", ZH: "latency 设置的是模拟链路的延迟，真实网络的延迟由网络本身决定"},
+	insideHoldBroker:    {EN: "hold broker and release broker make the simulated broker hold back its acknowledgements; a real broker answers when it answers", ZH: "hold broker 和 release broker 让模拟服务端暂扣它的确认报文，真实服务端何时应答由它自己决定"},
 	insideCopy:          {EN: "duplicate next and resend next change what the simulated link carries; a real network carries what it carries", ZH: "duplicate next 和 resend next 改变的是模拟链路传送的内容，真实网络不受它控制"},
 	msgChangeRefused:    {EN: "this change does not apply to this step's packet", ZH: "这个修改不适用于这一步的报文"},
 	insideResend:        {EN: "resend CLIENT makes the simulated client send again at once; a live client resends on its own timer", ZH: "resend 客户端 让模拟客户端立即重发；真实连接上的客户端按自己的定时器重发"},

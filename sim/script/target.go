@@ -65,12 +65,16 @@ type VirtualTarget interface {
 
 // BrokerTarget is a target whose broker the scenario can see inside and
 // act on: the simulated world, not a real broker. Statements that need it
-// (raw broker, restart broker, the link's drop rate and latency) and the
+// (raw broker, hold broker, restart broker, the link's drop rate and latency) and the
 // expectations that read it (expect broker …, expect retained …, expect
 // no retained …) work on a BrokerTarget only.
 type BrokerTarget interface {
 	Target
 	BrokerSendRaw(name string, b []byte) error
+	// BrokerHold and BrokerRelease hold back (then send) the broker's
+	// acknowledgements to a client.
+	BrokerHold(name string, types ...codec.PacketType) error
+	BrokerRelease(name string, types ...codec.PacketType) error
 	RestartBroker(o sim.RestartOptions)
 	DropRate(name string, p float64) error
 	SetLatency(name string, up, down int64) error
