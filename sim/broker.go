@@ -30,8 +30,13 @@ type broker struct {
 	// change of the retained messages.
 	dirty         bool
 	retainedDirty bool
-	snap          *trace.BrokerState
-	retainedSnap  []trace.Message
+	// changed are the sessions marked since the last snapshot; idsChanged
+	// says a session was added or removed since then: the snapshot is
+	// then rebuilt whole rather than from the last one.
+	changed      []*session
+	idsChanged   bool
+	snap         *trace.BrokerState
+	retainedSnap []trace.Message
 	// out is the PUBLISH being sent: send encodes it at once, so one
 	// value serves every delivery.
 	out codec.Publish
@@ -236,6 +241,9 @@ func fullStop(zh string) string {
 
 // markSession notes that s changed since the last snapshot.
 func (b *broker) markSession(s *session) {
+	if !s.dirty {
+		b.changed = append(b.changed, s)
+	}
 	s.dirty = true
 	b.dirty = true
 }
@@ -246,7 +254,7 @@ func (b *broker) addSession(id string, clean bool) *session {
 	b.sessions[id] = s
 	i, _ := slices.BinarySearch(b.ids, id)
 	b.ids = slices.Insert(b.ids, i, id)
-	b.dirty = true
+	b.dirty, b.idsChanged = true, true
 	return s
 }
 
@@ -259,7 +267,7 @@ func (b *broker) removeSession(s *session) {
 	if i, ok := slices.BinarySearch(b.ids, s.id); ok {
 		b.ids = slices.Delete(b.ids, i, i+1)
 	}
-	b.dirty = true
+	b.dirty, b.idsChanged = true, true
 }
 
 // restart is the broker starting again after a stop: sessions of

@@ -2,8 +2,10 @@ package sim
 
 import (
 	"fmt"
-	"mqttviz/sim/trace"
+	"slices"
 	"strconv"
+
+	"mqttviz/sim/trace"
 )
 
 // snapshot returns the State now. A snapshot is rebuilt only for what
@@ -39,12 +41,32 @@ func (b *broker) snapshot() *trace.BrokerState {
 		}
 		b.retainedDirty = false
 	}
-	st := &trace.BrokerState{Sessions: make([]*trace.SessionState, 0, len(b.ids)), Retained: b.retainedSnap}
-	for _, id := range b.ids {
-		st.Sessions = append(st.Sessions, b.sessions[id].snapshot())
-	}
+	st := &trace.BrokerState{Sessions: b.sessionSnapshots(), Retained: b.retainedSnap}
 	b.snap, b.dirty = st, false
+	clear(b.changed)
+	b.changed, b.idsChanged = b.changed[:0], false
 	return st
+}
+
+// sessionSnapshots are the sessions' states in client id order: the last
+// snapshot's list with the sessions changed since replaced (a fan-out to
+// 100 subscribers changes one session per step), rebuilt whole when a
+// session came or went.
+func (b *broker) sessionSnapshots() []*trace.SessionState {
+	if b.snap != nil && !b.idsChanged && len(b.snap.Sessions) == len(b.ids) {
+		out := slices.Clone(b.snap.Sessions)
+		for _, s := range b.changed {
+			if i, ok := slices.BinarySearch(b.ids, s.id); ok && b.sessions[s.id] == s {
+				out[i] = s.snapshot()
+			}
+		}
+		return out
+	}
+	out := make([]*trace.SessionState, 0, len(b.ids))
+	for _, id := range b.ids {
+		out = append(out, b.sessions[id].snapshot())
+	}
+	return out
 }
 
 // sessionSnapshot is the session for a client id, nil when there is none.

@@ -1,6 +1,8 @@
 package live
 
 import (
+	"fmt"
+	"strconv"
 	"testing"
 
 	"mqttviz/codec"
@@ -24,4 +26,66 @@ func BenchmarkBrokerDriverQoS1(b *testing.B) {
 		s.drv.Read(1, wireOf(b, &codec.Puback{PacketID: id}))
 		clear(s.dev.wrote)
 	}
+}
+
+// BenchmarkBrokerDriverFanout is one message of bench/brokerload's
+// workloads through the broker driver, recorded (docs/performance.md,
+// section Broker): 1×100 is one PUBLISH read and written to 100
+// subscribers, 100×1 one PUBLISH from each of 100 publishers written to
+// one subscriber, 64-byte payloads; at QoS 1 with every PUBACK both ways.
+// One op is one delivery.
+func BenchmarkBrokerDriverFanout(b *testing.B) {
+	for _, w := range []struct{ pubs, subs int }{{1, 100}, {100, 1}} {
+		for qos := codec.AtMostOnce; qos <= codec.AtLeastOnce; qos++ {
+			b.Run(fmt.Sprintf("%dx%d/qos%d", w.pubs, w.subs, qos), func(b *testing.B) {
+				fanout(b, w.pubs, w.subs, qos)
+			})
+		}
+	}
+}
+
+// fanout runs BenchmarkBrokerDriverFanout's workload of pubs publishers
+// and subs subscribers at qos.
+func fanout(b *testing.B, pubs, subs int, qos codec.QoS) {
+	s := newBrokerSession(b, sim.BrokerOptions{}, BrokerLimits{}, Options{})
+	conn := 0
+	for i := range subs {
+		conn++
+		s.drv.Opened(conn, "127.0.0.1:"+strconv.Itoa(conn))
+		s.drv.Read(conn, wireOf(b, connectPacket("s"+strconv.Itoa(i), 0), &codec.Subscribe{PacketID: 1, Subscriptions: []codec.Subscription{{Filter: "load/+", QoS: qos}}}))
+	}
+	pub := make([][]byte, pubs)
+	for i := range pubs {
+		conn++
+		s.drv.Opened(conn, "127.0.0.1:"+strconv.Itoa(conn))
+		s.drv.Read(conn, wireOf(b, connectPacket("p"+strconv.Itoa(i), 0)))
+		pub[i] = wireOf(b, &codec.Publish{QoS: qos, PacketID: 1, Topic: "load/" + strconv.Itoa(i), Payload: make([]byte, 64)})
+	}
+	acks := make([][]byte, 65536)
+	b.ReportAllocs()
+	n := 0
+	for i := 0; b.Loop(); i++ {
+		p := i % pubs
+		s.drv.Read(subs+1+p, pub[p])
+		if qos > 0 {
+			// Every subscriber acknowledges the id the broker gave it.
+			for c, wrote := range s.dev.wrote {
+				if c > subs {
+					continue
+				}
+				for pk := range codec.StreamPackets(wrote) {
+					if w := pk.Bytes; w[0]>>4 == 3 {
+						id := uint16(w[len(w)-66])<<8 | uint16(w[len(w)-65])
+						if acks[id] == nil {
+							acks[id] = wireOf(b, &codec.Puback{PacketID: id})
+						}
+						s.drv.Read(c, acks[id])
+					}
+				}
+			}
+		}
+		clear(s.dev.wrote)
+		n += subs
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "deliveries/s")
 }
