@@ -54,7 +54,7 @@ func newLostPuback(t *testing.T) lostPuback {
 	if l.step < 0 {
 		t.Fatal("qos1 has no PUBACK id=2 to the sensor")
 	}
-	l.changed, err = script.PacketChange{Kind: script.LosePacket, ThenResend: true}.Apply(src, x, l.step, before.Steps[l.step])
+	l.changed, err = script.PacketChange{Kind: script.LosePacket, Then: script.ResendOnOpen}.Apply(src, x, l.step, before.Steps[l.step])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,10 +66,15 @@ func (r PacketRef) Sender() string {
 	return trace.BrokerName
 }
 
-// IsAck reports whether the packet answers another: PUBACK, PUBREC,
-// PUBREL or PUBCOMP, which a client may hold back.
+// IsAck reports whether the packet is one its sender may hold back: a
+// client's PUBACK, PUBREC, PUBREL or PUBCOMP; the broker's, or its SUBACK
+// or UNSUBACK.
 func (r PacketRef) IsAck() bool {
-	_, ok := ackTypes[r.Type.String()]
+	types := ackTypes
+	if r.Dir == sim.Down {
+		types = brokerAckTypes
+	}
+	_, ok := types[r.Type.String()]
 	return ok
 }
 
@@ -88,6 +93,10 @@ func ResendLine(r PacketRef) string { return "resend next " + r.rule() }
 // now.
 func ResendNowLine(client string) string { return "resend " + client }
 
+// ReconnectLines break the client's connection and connect it again:
+// with clean session 0 it then resends what has no answer.
+func ReconnectLines(client string) []string { return []string{"cut " + client, "connect " + client} }
+
 // HoldLines hold back the client's acknowledgements of type t: before is
 // the hold line, to go before the statement that sent the packet; after,
 // when ms > 0, lets ms pass and releases them, to go after it. With ms 0
@@ -103,6 +112,17 @@ func HoldLines(client string, t codec.PacketType, ms int64) (before, after []str
 // ReleaseLine has the client send the acknowledgements it held.
 func ReleaseLine(client string, t codec.PacketType) string {
 	return "release " + client + " " + t.String()
+}
+
+// BrokerHoldLines are HoldLines for the broker's acknowledgements of type
+// t to client: `hold broker CLIENT TYPE` before, and with ms > 0 `wait`
+// and `release broker CLIENT TYPE` after.
+func BrokerHoldLines(client string, t codec.PacketType, ms int64) (before, after []string) {
+	before = []string{"hold " + trace.BrokerName + " " + client + " " + t.String()}
+	if ms > 0 {
+		after = []string{waitLine(ms), "release " + trace.BrokerName + " " + client + " " + t.String()}
+	}
+	return before, after
 }
 
 // waitLine lets ms milliseconds pass.
@@ -122,12 +142,14 @@ const (
 	ActUnsubscribe ActionKind = "unsubscribe"
 	ActPublish     ActionKind = "publish"
 	ActRelease     ActionKind = "release"
-	ActWait        ActionKind = "wait"
-	ActAddClient   ActionKind = "client"
+	// ActBrokerRelease has the broker send what it holds for the client.
+	ActBrokerRelease ActionKind = "release-broker"
+	ActWait          ActionKind = "wait"
+	ActAddClient     ActionKind = "client"
 )
 
 // ActionKinds lists the actions in the order a form offers them.
-var ActionKinds = []ActionKind{ActConnect, ActDisconnect, ActCut, ActSilence, ActRestore, ActSubscribe, ActUnsubscribe, ActPublish, ActRelease, ActWait, ActAddClient}
+var ActionKinds = []ActionKind{ActConnect, ActDisconnect, ActCut, ActSilence, ActRestore, ActSubscribe, ActUnsubscribe, ActPublish, ActRelease, ActBrokerRelease, ActWait, ActAddClient}
 
 // Action is one action at the cursor, with what its form asked. Fields
 // that an action does not use are ignored.
@@ -169,6 +191,8 @@ func (a Action) Lines() []string {
 		return []string{"publish " + a.Client + " " + q(a.Topic) + " " + q(a.Payload) + " qos=" + qos(a.QoS) + " retain=" + flag(a.Retain)}
 	case ActRelease:
 		return []string{"release " + a.Client + " PUBACK PUBREC PUBREL PUBCOMP"}
+	case ActBrokerRelease:
+		return []string{"release " + trace.BrokerName + " " + a.Client + " PUBACK PUBREC PUBREL PUBCOMP SUBACK UNSUBACK"}
 	case ActWait:
 		return []string{waitLine(max(a.WaitMS, 1))}
 	case ActAddClient:

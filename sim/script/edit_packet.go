@@ -13,7 +13,7 @@ type PacketChangeKind string
 const (
 	// LosePacket drops it on the link.
 	LosePacket PacketChangeKind = "lose"
-	// HoldAck has its sender, a client, hold it back.
+	// HoldAck has its sender, a client or the broker, hold it back.
 	HoldAck PacketChangeKind = "hold"
 	// DuplicatePacket has the network carry it twice, the same bytes.
 	DuplicatePacket PacketChangeKind = "duplicate"
@@ -26,12 +26,54 @@ const (
 // asked.
 type PacketChange struct {
 	Kind PacketChangeKind
-	// ThenResend, for LosePacket, has the client left waiting for an
-	// answer send again after the statement (resend CLIENT).
-	ThenResend bool
+	// Then, for LosePacket, is what the client left waiting for an answer
+	// does after the statement; the zero value, it waits.
+	Then Recovery
 	// HoldMS, for HoldAck, is how long the acknowledgement stays held;
 	// 0 holds it until a release.
 	HoldMS int64
+}
+
+// Recovery is what a client left waiting by a lost packet does next, in
+// one of the ways MQTT 3.1.1 allows. The specification requires a resend
+// in one case only: when the client reconnects with clean session 0, it
+// sends every unacknowledged PUBLISH and PUBREL again, DUP 1 and the same
+// packet ids [MQTT-4.4.0-1]. On a connection still open it may resend
+// (its non-normative comment: some older TCP networks needed it), but need
+// not; with clean session 1 a reconnect discards the session and the
+// message with it [MQTT-3.1.2-6].
+type Recovery string
+
+// The ways a waiting client recovers.
+const (
+	// KeepWaiting: the client keeps waiting for the answer, as 3.1.1 allows.
+	KeepWaiting Recovery = ""
+	// ResendOnOpen: the client sends again what has no answer on the
+	// same connection, as a library with a retry timer may (resend
+	// CLIENT).
+	ResendOnOpen Recovery = "resend"
+	// Reconnect: the connection breaks, the client reconnects with its
+	// session (clean session 0) and must resend (cut CLIENT, connect
+	// CLIENT).
+	Reconnect Recovery = "reconnect"
+)
+
+// Persistent reports whether client's latest CONNECT at or before step i
+// of t asked for clean session 0: its session outlives the connection,
+// and a reconnect resends what has no answer [MQTT-4.4.0-1].
+func Persistent(t *trace.Trace, i int, client string) bool {
+	for j := min(i, len(t.Steps)-1); j >= 0; j-- {
+		s := t.Steps[j]
+		if s.Packet != codec.CONNECT || s.From != client {
+			continue
+		}
+		p, err := codec.Decode(s.Bytes)
+		if c, ok := p.(*codec.Connect); ok && err == nil {
+			return !c.CleanSession
+		}
+		return false
+	}
+	return false
 }
 
 // Waiting returns the client that waits for an answer when packet r is
@@ -48,14 +90,15 @@ func Waiting(r PacketRef) string {
 }
 
 // Allowed reports whether the change applies to packet r: a client holds
-// back only its own acknowledgements; a resend is of a PUBLISH with a
-// packet id or a PUBREL; ThenResend needs a waiting client.
+// back only its own acknowledgements, the broker its acknowledgements and
+// its PUBREL (IsAck); a resend is of a PUBLISH with a
+// packet id or a PUBREL; Then needs a waiting client.
 func (c PacketChange) Allowed(r PacketRef) bool {
 	switch c.Kind {
 	case LosePacket:
-		return !c.ThenResend || Waiting(r) != ""
+		return c.Then == KeepWaiting || Waiting(r) != ""
 	case HoldAck:
-		return r.Dir == sim.Up && r.IsAck()
+		return r.IsAck()
 	case DuplicatePacket:
 		return true
 	case ResendPacket:
@@ -77,11 +120,17 @@ func (c PacketChange) Apply(source string, x *StepIndex, i int, s trace.Step) (s
 	switch c.Kind {
 	case LosePacket:
 		before = []string{LoseLine(r)}
-		if c.ThenResend {
+		switch c.Then {
+		case ResendOnOpen:
 			after = []string{ResendNowLine(Waiting(r))}
+		case Reconnect:
+			after = ReconnectLines(Waiting(r))
 		}
 	case HoldAck:
 		before, after = HoldLines(r.Client, r.Type, c.HoldMS)
+		if r.Dir == sim.Down {
+			before, after = BrokerHoldLines(r.Client, r.Type, c.HoldMS)
+		}
 	case DuplicatePacket:
 		before = []string{DuplicateLine(r)}
 	case ResendPacket:

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"mqttviz/codec"
 	"mqttviz/sim/trace"
 )
 
@@ -129,3 +130,57 @@ func TestActionPlace(t *testing.T) {
 	}
 }
 
+// TestLoseThenReconnect: losing the PUBACK of a client whose session is
+// persistent (clean session 0), then having it reconnect: the client
+// resends the PUBLISH with DUP 1 and the same id after a CONNACK with
+// session present [MQTT-4.4.0-1], and the phone gets the message twice.
+// qos1's sensor has clean session 1: no persistent session there.
+func TestLoseThenReconnect(t *testing.T) {
+	src := strings.Replace(lessonSources(t)["qos1"], "client sensor\n", "client sensor clean=0\n", 1)
+	old, x, err := Rerun("qos1", src, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := stepOf(t, old, func(s trace.Step) bool {
+		r, _ := PacketOf(s)
+		return r.Type == codec.PUBACK && r.Client == "sensor" && r.ID == 2
+	})
+	if !Persistent(old, i, "sensor") || Persistent(old, i, "phone") {
+		t.Error("Persistent: the sensor's session is persistent here, the phone's is not")
+	}
+	if q1, _, _ := Rerun("qos1", lessonSources(t)["qos1"], 1); Persistent(q1, i, "sensor") {
+		t.Error("Persistent: qos1's sensor has clean session 1")
+	}
+	changed, err := PacketChange{Kind: LosePacket, Then: Reconnect}.Apply(src, x, i, old.Steps[i])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(changed, "drop next PUBACK to sensor id=2\npublish sensor home/temp \"21.5\" qos=1\ncut sensor\nconnect sensor\n") {
+		t.Fatalf("changed scenario:\n%s", changed)
+	}
+	tr, _, err := Rerun("qos1", changed, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range tr.Steps[i:] {
+		switch {
+		case s.From == "sensor" && s.Packet == codec.PUBLISH, s.To == "phone" && s.Packet == codec.PUBLISH, s.Packet == codec.CONNACK && s.To == "sensor":
+			got = append(got, s.From+">"+s.To+" "+s.Label.EN)
+		}
+	}
+	want := []string{
+		"broker>phone PUBLISH q1 id=1 home/temp",
+		"broker>sensor CONNACK 0 accepted session-present",
+		"sensor>broker PUBLISH q1 id=2 dup home/temp",
+		"broker>phone PUBLISH q1 id=2 home/temp",
+		"sensor>broker PUBLISH q1 id=3 home/humidity",
+		"broker>phone PUBLISH q1 id=3 home/humidity",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("after the loss:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, err := (PacketChange{Kind: LosePacket, Then: Reconnect}).Apply(src, x, 0, old.Steps[0]); err == nil {
+		t.Error("a reconnect after losing a packet nobody waits for")
+	}
+}

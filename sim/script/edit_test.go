@@ -121,7 +121,7 @@ func TestLosePuback(t *testing.T) {
 		r, _ := PacketOf(s)
 		return r.Type == codec.PUBACK && r.Client == "sensor" && r.ID == 2
 	})
-	changed, err := PacketChange{Kind: LosePacket, ThenResend: true}.Apply(src, x, i, old.Steps[i])
+	changed, err := PacketChange{Kind: LosePacket, Then: ResendOnOpen}.Apply(src, x, i, old.Steps[i])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,8 +274,16 @@ func TestPacketChanges(t *testing.T) {
 		}
 	}
 	sensorAck := stepOf(t, old, func(s trace.Step) bool { return s.To == "sensor" && s.Packet == codec.PUBACK })
-	if _, err := (PacketChange{Kind: HoldAck}).Apply(src, x, sensorAck, old.Steps[sensorAck]); err == nil {
-		t.Error("the broker's PUBACK held")
+	// The broker holds its own acknowledgement, for 1 s; not a CONNACK.
+	text, err := (PacketChange{Kind: HoldAck, HoldMS: 1000}).Apply(src, x, sensorAck, old.Steps[sensorAck])
+	if err != nil || !strings.Contains(text, "hold broker sensor PUBACK\npublish sensor home/boot \"hello\" qos=1\nwait 1000ms\nrelease broker sensor PUBACK\n") {
+		t.Errorf("the broker's PUBACK held: %v\n%s", err, text)
+	} else if tr, _, err := Rerun("qos1", text, 1); err != nil || len(tr.Failed()) > 0 {
+		t.Errorf("the broker's PUBACK held for 1 s: %v, %+v", err, tr.Failed())
+	}
+	connack := stepOf(t, old, func(s trace.Step) bool { return s.Packet == codec.CONNACK })
+	if _, err := (PacketChange{Kind: HoldAck}).Apply(src, x, connack, old.Steps[connack]); err == nil {
+		t.Error("the broker's CONNACK held")
 	}
 	if _, err := (PacketChange{Kind: ResendPacket}).Apply(src, x, sensorAck, old.Steps[sensorAck]); err == nil {
 		t.Error("a PUBACK resent")

@@ -29,11 +29,11 @@ type instructor struct {
 	changed []bool
 	// menu is the step whose packet actions are open, -1 for none.
 	menu int
-	// resendAfterLoss asks, with a loss, that the waiting client send
-	// again; holdSecs is the hold form's field.
-	resendAfterLoss bool
-	holdSecs        string
-	form            actionForm
+	// recovery is what the client left waiting by a loss does next, as
+	// last chosen; holdSecs is the hold form's field.
+	recovery script.Recovery
+	holdSecs string
+	form     actionForm
 	// addedAt is the step the last action was added at and addedLine
 	// the line it ended at, in the current version: the next action at
 	// that step goes after it.
@@ -74,7 +74,7 @@ func postOp(ctx app.Context, op instructorOp) { ctx.NewActionWithValue(actInstru
 
 // newInstructor is an instructor mode, off.
 func newInstructor() *instructor {
-	return &instructor{menu: -1, resendAfterLoss: true, form: newActionForm()}
+	return &instructor{menu: -1, recovery: script.ResendOnOpen, form: newActionForm()}
 }
 
 // reset turns the mode off and forgets its changes: the page opened

@@ -115,16 +115,15 @@ func (in *instructor) renderPacket(lang string, i int, s trace.Step) app.UI {
 		app.H3().ID("instructor-menu-title").Text(tr(lang, "instructor.packet", i+1) + " · " + views.StepSummary(lang, s)),
 		app.Button().ID("instructor-lose").Type("button").
 			OnClick(func(ctx app.Context, e app.Event) {
-				c := script.PacketChange{Kind: script.LosePacket, ThenResend: in.resendAfterLoss && script.Waiting(r) != ""}
+				c := script.PacketChange{Kind: script.LosePacket}
+				if w := script.Waiting(r); w != "" {
+					c.Then = in.recoveryOf(w, i)
+				}
 				postOp(ctx, instructorOp{packet: &c})
 			}).Text(tr(lang, "instructor.lose")),
 	}
 	if w := script.Waiting(r); w != "" {
-		items = append(items, app.Label().Class("check").Body(
-			app.Input().ID("instructor-lose-resend").Type("checkbox").Checked(in.resendAfterLoss).
-				OnChange(func(ctx app.Context, e app.Event) { in.resendAfterLoss = jsb.BoolProp(ctx.JSSrc(), "checked") }),
-			app.Text(" "+tr(lang, "instructor.lose.resend", w)),
-		))
+		items = append(items, in.renderRecovery(lang, w, i))
 	}
 	if (script.PacketChange{Kind: script.HoldAck}).Allowed(r) {
 		items = append(items, app.Div().Class("instructor-hold").Body(

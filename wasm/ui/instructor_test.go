@@ -50,9 +50,9 @@ func TestActionForm(t *testing.T) {
 }
 
 // TestInstructorMenu: a packet's actions offer what applies to it: a
-// client's acknowledgement can be held, a broker's cannot; only a QoS
-// PUBLISH or PUBREL is resent; the loss of an answer a client waits for
-// offers its resend.
+// client's acknowledgement can be held, and the broker's (not its
+// CONNACK); only a QoS PUBLISH or PUBREL is resent; the loss of an answer
+// a client waits for offers what the client then does.
 func TestInstructorMenu(t *testing.T) {
 	src, _ := lessons.LessonSource("qos1")
 	tr, _, err := script.Rerun("qos1", src, 1)
@@ -77,7 +77,8 @@ func TestInstructorMenu(t *testing.T) {
 		want, none []string
 	}{
 		{find("phone", codec.PUBACK), []string{"instructor-lose", "instructor-hold", "instructor-duplicate"}, []string{"instructor-resend", "instructor-lose-resend"}},
-		{find("broker", codec.PUBACK), []string{"instructor-lose", "instructor-lose-resend", "instructor-duplicate"}, []string{"instructor-hold", "instructor-resend"}},
+		{find("broker", codec.PUBACK), []string{"instructor-lose", "instructor-lose-resend", "instructor-lose-reconnect", "instructor-hold", "instructor-duplicate"}, []string{"instructor-resend"}},
+		{find("broker", codec.CONNACK), []string{"instructor-lose", "instructor-duplicate"}, []string{"instructor-hold", "instructor-resend", "instructor-lose-resend"}},
 		{find("sensor", codec.PUBLISH), []string{"instructor-lose", "instructor-resend", "instructor-lose-resend"}, []string{"instructor-hold"}},
 		{find("sensor", codec.CONNECT), []string{"instructor-lose", "instructor-duplicate"}, []string{"instructor-hold", "instructor-resend", "instructor-lose-resend"}},
 	} {
