@@ -49,10 +49,12 @@ type eventList struct {
 	followed   int
 	followedOf *trace.Trace
 	revealed   int
-	// drawn is the first row drawn; queued is set while an update the
-	// list asked for itself is pending.
-	drawn  int
-	queued bool
+	// drawn is the first row drawn and count the number of rows; queued
+	// is set while an update the list asked for itself is pending.
+	drawn, count int
+	queued       bool
+	// release removes the box's own listeners (listen).
+	release func()
 
 	// cache holds rows() and packetTypes() for one trace and filter:
 	// both walk every step, which a step of a long trace must not.
@@ -115,11 +117,46 @@ func packetTypes(t *trace.Trace) []codec.PacketType {
 	return out
 }
 
-// OnMount measures the box, which the first render did not know, and
-// brings the active row into view. There is no OnUpdate: go-app renders
-// a component again after its OnUpdate, and reading the box's size after
-// each update forces a layout; Render scrolls to the active row itself.
-func (l *eventList) OnMount(ctx app.Context) { l.measure(); l.reveal() }
+// OnMount measures the box, which the first render did not know, brings
+// the active row into view and listens to the box. There is no OnUpdate:
+// go-app renders a component again after its OnUpdate, and reading the
+// box's size after each update forces a layout; Render scrolls to the
+// active row itself.
+func (l *eventList) OnMount(ctx app.Context) {
+	l.measure()
+	l.reveal()
+	l.listen(ctx)
+}
+
+func (l *eventList) OnDismount() {
+	if l.release != nil {
+		l.release()
+		l.release = nil
+	}
+}
+
+// listen hears the box's scrolls and keys with listeners of its own
+// (jsb.ListenBox), not go-app's: go-app renders the whole page after
+// each event its handlers get, and its PreventUpdate, which avoids that,
+// marked the list until it was next updated from above, dropping the
+// update of any later event of the list (a click on the cursor's row
+// after a scroll). A scroll or key renders the list alone, when it must.
+func (l *eventList) listen(ctx app.Context) {
+	next := func(fn func(app.Context)) {
+		ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: l, Function: fn})
+	}
+	l.release = jsb.ListenBox(eventsScrollID,
+		func() { next(func(app.Context) { l.scrolled() }) },
+		func(k jsb.KeyPress) bool {
+			// count is read here, on the event goroutine, while the UI
+			// goroutine waits: the key must be claimed before it goes on.
+			if !ownsKey(k, l.count) {
+				return false
+			}
+			next(func(ctx app.Context) { l.key(ctx, k.Key) })
+			return true
+		})
+}
 
 // OnResize lays the rows out again when the box changes width.
 func (l *eventList) OnResize(ctx app.Context) { l.measure() }
@@ -225,16 +262,10 @@ func (l *eventList) packets() []codec.PacketType {
 	return l.cache.packets
 }
 
-// onScroll renders the list again, and only the list, for the new
+// scrolled renders the list again, and only the list, for the new
 // scroll position; nothing when the same rows stay in view (the scroll a
 // step's render just made) unless the list asked for a render itself.
-//
-// A handler's own update would render the page too, and go-app keeps a
-// PreventUpdate until the component is next updated from above, which
-// would cancel the update of a later handler: each handler of the list
-// prevents its own and asks with redraw.
-func (l *eventList) onScroll(ctx app.Context, e app.Event) {
-	ctx.PreventUpdate()
+func (l *eventList) scrolled() {
 	l.measure()
 	if first, _ := visibleEventRows(l.scrollTop, l.viewH, len(l.rows()), l.rowH()); first != l.drawn || l.queued {
 		l.redraw()
@@ -280,37 +311,35 @@ func eventKey(key string, pos, n, page int) (int, bool) {
 	return min(max(pos, 0), n-1), true
 }
 
-// onKey moves the active row, or goes to its step on Enter. The keys it
-// uses go no further: Home and End here move the row, not the player.
-// Keys held with Ctrl, Alt or Meta are the browser's.
-func (l *eventList) onKey(ctx app.Context, e app.Event) {
-	kp := jsb.Key(e.Value)
-	if kp.Modified {
-		ctx.PreventUpdate()
+// ownsKey reports whether the list takes key press k, in a list of n
+// rows: Enter, the arrow keys, Home, End, Page Up and Page Down go no
+// further (Home and End here move the row, not the player). Keys held
+// with Ctrl, Alt or Meta are the browser's; an empty list takes none.
+func ownsKey(k jsb.KeyPress, n int) bool {
+	if k.Modified || n == 0 {
+		return false
+	}
+	_, ok := eventKey(k.Key, 0, n, 1)
+	return ok || k.Key == "Enter"
+}
+
+// key moves the active row, and renders the list alone, or goes to its
+// step on Enter.
+func (l *eventList) key(ctx app.Context, key string) {
+	rows := l.rows()
+	if len(rows) == 0 {
 		return
 	}
-	key := kp.Key
-	rows := l.rows()
 	pos := min(sort.SearchInts(rows, l.active), len(rows)-1)
 	if key == "Enter" {
-		if pos >= 0 {
-			ctx.NewActionWithValue(ActGoto, rows[pos])
-		}
-		e.PreventDefault()
-		e.StopImmediatePropagation()
+		ctx.NewActionWithValue(ActGoto, rows[pos])
 		return
 	}
-	next, ok := eventKey(key, pos, len(rows), l.viewH/l.rowH()-1)
-	if !ok {
-		ctx.PreventUpdate()
-		return
+	if next, ok := eventKey(key, pos, len(rows), l.viewH/l.rowH()-1); ok {
+		l.active = rows[next]
+		// The render scrolls to the row.
+		l.redraw()
 	}
-	e.PreventDefault()
-	e.StopImmediatePropagation()
-	l.active = rows[next]
-	// The render scrolls to the row.
-	ctx.PreventUpdate()
-	l.redraw()
 }
 
 func (l *eventList) Render() app.UI {
@@ -323,7 +352,7 @@ func (l *eventList) Render() app.UI {
 	rows := l.rows()
 	rowH := l.rowH()
 	first, last := visibleEventRows(l.scrollTop, l.viewH, len(rows), rowH)
-	l.drawn = first
+	l.drawn, l.count = first, len(rows)
 	items := make([]app.UI, 0, last-first)
 	activeID := ""
 	for _, i := range rows[first:max(first, last)] {
@@ -350,8 +379,6 @@ func (l *eventList) Render() app.UI {
 		TabIndex(0).
 		Aria("label", tr(l.Lang, "events.title")).
 		Aria("describedby", describedBy).
-		OnScroll(l.onScroll).
-		OnKeyDown(l.onKey).
 		Body(
 			app.Div().Class("events-pad").Attr("role", "none").Style("height", px(len(rows)*rowH)).Body(
 				app.Ol().Class("event-rows").Attr("role", "none").Style("transform", "translateY("+px(first*rowH)+")").Body(items...),
@@ -408,14 +435,13 @@ func (l *eventList) setPacket(v string) {
 }
 
 // onFilter gives a filter select's value to set and scrolls the list back
-// to its top.
+// to its top; go-app renders the list after it (and the page, which a
+// change of filter can afford).
 func (l *eventList) onFilter(set func(string)) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		set(jsb.StringProp(ctx.JSSrc(), "value"))
 		l.scrollTop = 0
 		l.revealed = -1
-		ctx.PreventUpdate()
-		l.redraw()
 		jsb.SetScrollTop(eventsScrollID, 0)
 	}
 }

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestBrowserEventListAfterSmallScroll moves the event list's active row
+// away from the cursor's with ↓, scrolls the list by a few pixels (the
+// same rows stay in view: nothing to draw) and clicks the cursor's row:
+// the active row must come back to it. The list's scroll handler used
+// go-app's PreventUpdate, which marks the component until it is next
+// updated, so the click's own update was dropped: the step stayed the
+// same, nothing updated the list from above, and the active row stayed
+// where ↓ had put it.
+func TestBrowserEventListAfterSmallScroll(t *testing.T) {
+	ctx := newBrowser(t, 1280, 800)
+	open(t, ctx, appURL(t), "/lessons/qos2/")
+	const active = `document.getElementById("events-scroll").getAttribute("aria-activedescendant")`
+	eval[bool](t, ctx, `(document.getElementById("events-scroll").focus(), true)`)
+	cursorRow := eval[string](t, ctx, active)
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
+	waitFor(t, ctx, fmt.Sprintf(`%s !== %q`, active, cursorRow))
+	// A scroll of 4 px, and the scroll event handled: go-app's handler
+	// ran once the next frames came.
+	eval[bool](t, ctx, `(document.getElementById("events-scroll").scrollTop = 4, true)`)
+	do(t, ctx, chromedp.Sleep(300*time.Millisecond))
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.Click(chromedp.ID(cursorRow)))
+	cond := fmt.Sprintf(`%s === %q`, active, cursorRow)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("after a small scroll, a click on the cursor's row %s left the active row at %s", cursorRow, eval[string](t, ctx, active))
+	}
+}
