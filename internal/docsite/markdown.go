@@ -39,7 +39,15 @@ func render(md string, p *pageLinks) ([]byte, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
-	return out.Bytes(), nil
+	return focusable(out.Bytes()), nil
+}
+
+// focusable lets the keyboard reach the code blocks, which scroll
+// sideways on a narrow screen (axe: scrollable-region-focusable; tables
+// wrap instead, docs.css). goldmark writes the tag exactly so, and raw
+// HTML is left out: no other <pre> is in the page.
+func focusable(page []byte) []byte {
+	return bytes.ReplaceAll(page, []byte("<pre><code"), []byte(`<pre tabindex="0"><code`))
 }
 
 // headingIDs gives headings the ids GitHub gives them, so that the

@@ -72,6 +72,10 @@ func TestRender(t *testing.T) {
 		"|---|---|",
 		"| 1 | 2 |",
 		"",
+		"```sh",
+		"code",
+		"```",
+		"",
 		"中文第一行，",
 		"第二行。",
 	}, "\n")
@@ -93,6 +97,7 @@ func TestRender(t *testing.T) {
 		`<iframe src="/b/embed/lessons/qos2/?step=5&amp;lang=zh" title="嵌入的课程：QoS 2：四次握手" loading="lazy"`,
 		`<a href="/b/lessons/qos2/?step=5&amp;lang=zh">在单独的页面中打开这节课程</a>`,
 		"<table>", "<td>2</td>",
+		`<pre tabindex="0"><code class="language-sh">code`,
 		"中文第一行，第二行。",
 	} {
 		if !strings.Contains(html, want) {

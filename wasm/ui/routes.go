@@ -37,6 +37,7 @@ func Register() {
 		app.RouteWithRegexpFunc(`^/live/?(index\.html)?$`, func() app.Composer { return newLivePage() })
 		app.RouteWithRegexpFunc(`^/watch/?(index\.html)?$`, func() app.Composer { return newWatchPage() })
 		app.RouteWithRegexpFunc(`^/lessons/[^/]+/?(index\.html)?$`, func() app.Composer { return newLessonPage() })
+		app.RouteWithRegexpFunc(`^/docs/`, func() app.Composer { return newDocsPage() })
 		app.RouteWithRegexpFunc(`.*`, func() app.Composer { return newNotFoundPage() })
 	})
 }
