@@ -19,8 +19,16 @@ type Description struct {
 // returns its Description. Well-formed packets, the common case, are not
 // annotated: their sections follow from the decoded fields.
 func Describe(b []byte) Description {
+	d, _, _ := DescribeDecode(b)
+	return d
+}
+
+// DescribeDecode is Describe and Decode of b with the one decode: the
+// Description, and the packet (which does not alias b) or Decode's error.
+func DescribeDecode(b []byte) (Description, Packet, error) {
 	if len(b) == 0 {
-		return Description{Summary: Summary(b)}
+		_, err := Decode(b)
+		return Description{Summary: Summary(b)}, nil, err
 	}
 	d := Description{Type: PacketType(b[0] >> 4)}
 	p, err := Decode(b)
@@ -31,7 +39,7 @@ func Describe(b []byte) Description {
 				d.Sections[f.Section] += f.Length
 			}
 		}
-		return d
+		return d, nil, err
 	}
 	d.Summary = PacketSummary(p)
 	rl, hlen, _ := remainingLength(b)
@@ -48,5 +56,5 @@ func Describe(b []byte) Description {
 		payload = rl - 2
 	}
 	d.Sections = [3]int{hlen, rl - payload, payload}
-	return d
+	return d, p, nil
 }

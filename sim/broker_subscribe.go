@@ -35,6 +35,7 @@ func (b *broker) subscribe(now int64, s *session, p *codec.Subscribe) {
 			b.notef("MQTT-3.8.4-5", "%s subscribed at QoS %d", "订阅 %s，授予 QoS %d", f, g)
 		}
 		s.subs[f] = g
+		s.subsView = nil
 		b.subs.add(f, s, g)
 		codes[i] = codec.SubackCode(g)
 		if _, ok := granted[f]; !ok {
@@ -88,6 +89,7 @@ func (b *broker) unsubscribe(s *session, p *codec.Unsubscribe) {
 	for _, f := range p.Filters {
 		if _, ok := s.subs[f]; ok {
 			delete(s.subs, f)
+			s.subsView = nil
 			b.subs.remove(f, s)
 			b.note("MQTT-3.10.4-1", "unsubscribed from "+f+"; messages already in flight still complete",
 				"取消订阅 "+f+"；已经开始投递的消息仍会完成")

@@ -33,6 +33,9 @@ type session struct {
 	// dirty marks a change since snap was made.
 	dirty bool
 	snap  *trace.SessionState
+	// subsView are the subscriptions in their trace form, shared by the
+	// snapshots until they change (nil: rebuild).
+	subsView []trace.Subscription
 }
 
 // queued is a message waiting for an offline client or a free packet id,
@@ -58,13 +61,21 @@ func (s *session) snapshot() *trace.SessionState {
 	if !s.dirty && s.snap != nil {
 		return s.snap
 	}
+	if s.subsView == nil {
+		s.subsView = make([]trace.Subscription, 0, len(s.subs))
+		for _, f := range s.filters() {
+			s.subsView = append(s.subsView, trace.Subscription{Filter: f, QoS: byte(s.subs[f])})
+		}
+	}
+	// Each list is made at its length: a session with 100 messages in
+	// flight is snapshot on every step of a fan-out.
 	st := &trace.SessionState{
 		ClientID:      s.id,
 		Connected:     s.conn != nil,
 		CleanSession:  s.clean,
-		Subscriptions: []trace.Subscription{},
-		Inflight:      []trace.Inflight{},
-		Queued:        []trace.Message{},
+		Subscriptions: s.subsView,
+		Inflight:      make([]trace.Inflight, 0, s.out.len()+len(s.in)),
+		Queued:        make([]trace.Message, 0, len(s.queue)),
 	}
 	if s.conn != nil {
 		st.KeepAlive = s.conn.keepAlive
@@ -72,9 +83,6 @@ func (s *session) snapshot() *trace.SessionState {
 			w := s.conn.will.asMessage()
 			st.Will = &w
 		}
-	}
-	for _, f := range s.filters() {
-		st.Subscriptions = append(st.Subscriptions, trace.Subscription{Filter: f, QoS: byte(s.subs[f])})
 	}
 	st.Inflight = s.out.inflight(st.Inflight)
 	ids := make([]uint16, 0, len(s.in))

@@ -174,8 +174,7 @@ func (r *Recorder) Write(t int64, c int, b []byte) []trace.Step {
 	var out []trace.Step
 	for p := range codec.StreamPackets(b) {
 		s := trace.Step{Time: t, SentAt: t, Kind: trace.KindPacket, From: from, To: to, Conn: c, Outcome: trace.Delivered}
-		describe(&s, p.Bytes)
-		if _, err := codec.Decode(s.Bytes); err != nil {
+		if _, err := describe(&s, p.Bytes); err != nil {
 			s.Notes = []trace.Note{errorNote(err)}
 		}
 		out = append(out, s)
@@ -197,8 +196,7 @@ func (r *Recorder) Close(t int64, c int, by Closer, why ...trace.Note) []trace.S
 	var out []trace.Step
 	if held := k.split.Held(); !k.broken && len(held) > 0 {
 		s := trace.Step{Time: t, Kind: trace.KindPacket, From: peer, To: local, Conn: c, Read: k.reads, Outcome: trace.Lost}
-		describe(&s, held)
-		if _, err := codec.Decode(s.Bytes); err != nil {
+		if _, err := describe(&s, held); err != nil {
 			s.Notes = append(s.Notes, errorNote(err))
 		}
 		s.Notes = append(s.Notes, unfinishedNote(local, s.Bytes))
@@ -268,8 +266,7 @@ func (r *Recorder) AddNode(name string) {
 
 // packetArrival is the step of one whole packet read, decoded.
 func packetArrival(s trace.Step, frame []byte) Arrival {
-	describe(&s, frame)
-	p, err := codec.Decode(s.Bytes)
+	p, err := describe(&s, frame)
 	if err != nil {
 		return refused(s, s.Bytes, err)
 	}
@@ -298,9 +295,12 @@ func unread(s trace.Step, b []byte) Arrival {
 }
 
 // describe puts a copy of b on s with its packet type, arrow label and
-// section sizes, as the simulator writes them.
-func describe(s *trace.Step, b []byte) {
+// section sizes, as the simulator writes them, and returns the packet
+// decoded (not aliasing b) or why it does not decode: one decode for
+// both.
+func describe(s *trace.Step, b []byte) (codec.Packet, error) {
 	s.Bytes = append(trace.HexBytes(nil), b...)
-	d := codec.Describe(s.Bytes)
+	d, p, err := codec.DescribeDecode(s.Bytes)
 	s.Packet, s.Label, s.Sections = d.Type, d.Summary, d.Sections
+	return p, err
 }

@@ -176,7 +176,7 @@ func sameSession(a, b *SessionState) bool {
 // nil slice differs from an empty one.
 func sameList[E comparable](a, b []E) bool { return (a == nil) == (b == nil) && slices.Equal(a, b) }
 
-func sameClient(a, b *ClientState) bool   { return a == b || reflect.DeepEqual(a, b) }
+func sameClient(a, b *ClientState) bool { return a == b || reflect.DeepEqual(a, b) }
 
 // sameBacking reports whether a and b are the very same slice.
 func sameBacking(a, b []Message) bool {
