@@ -14,9 +14,11 @@ import (
 	"mqttviz/bench/brokerload/load"
 )
 
-// variant is one broker set-up of a comparison.
+// variant is one broker set-up of a comparison: mosquitto, or an
+// mqttviz binary with or without a watch stream reader.
 type variant struct {
 	name  string
+	bin   string
 	watch bool
 }
 
@@ -43,6 +45,7 @@ func compare(args []string) error {
 	shapes := fs.String("shapes", "1x100,100x1", "PUBSxSUBS workloads, comma-separated")
 	qosList := fs.String("qos", "0,1", "QoS levels, comma-separated")
 	watch := fs.Bool("watch", true, "also run mqttviz broker with a reader of its watch stream")
+	before := fs.String("mqttviz-before", "", "another mqttviz binary (an earlier commit) to run beside -mqttviz, as 'mqttviz before'")
 	deliveries := fs.Float64("deliveries", 0, "deliveries per second to offer (the publish rate is this ÷ subscribers); 0: as fast as -window allows")
 	var l loadFlags
 	l.add(fs)
@@ -51,9 +54,16 @@ func compare(args []string) error {
 	if err != nil {
 		return err
 	}
-	variants := []variant{{name: "mosquitto"}, {name: "mqttviz"}}
+	variants := []variant{{name: "mosquitto", bin: *mosq}}
+	if *before != "" {
+		variants = append(variants, variant{name: "mqttviz before", bin: *before})
+		if *watch {
+			variants = append(variants, variant{name: "mqttviz before + watch", bin: *before, watch: true})
+		}
+	}
+	variants = append(variants, variant{name: "mqttviz", bin: *mqv})
 	if *watch {
-		variants = append(variants, variant{name: "mqttviz + watch", watch: true})
+		variants = append(variants, variant{name: "mqttviz + watch", bin: *mqv, watch: true})
 	}
 	web, err := stubWeb()
 	if err != nil {
@@ -73,9 +83,9 @@ func compare(args []string) error {
 				if *deliveries > 0 {
 					lf.rate = *deliveries / float64(s.subs)
 				}
-				m := runVariant(v, s, lf, *mosq, *mqv, web)
+				m := runVariant(v, s, lf, web)
 				results[v.name][s] = append(results[v.name][s], m)
-				fmt.Fprintf(os.Stderr, "round %d %-16s %-14v %s\n", r+1, v.name, s, describe(m))
+				fmt.Fprintf(os.Stderr, "round %d %-22s %-14v %s\n", r+1, v.name, s, describe(m))
 			}
 		}
 	}
@@ -85,18 +95,21 @@ func compare(args []string) error {
 }
 
 // runVariant starts v's broker, runs s on it and stops it.
-func runVariant(v variant, s shape, l loadFlags, mosq, mqv, web string) measured {
+func runVariant(v variant, s shape, l loadFlags, web string) measured {
 	var b *load.Broker
 	var err error
 	if v.name == "mosquitto" {
-		b, err = load.StartMosquitto(mosq)
+		b, err = load.StartMosquitto(v.bin)
 	} else {
-		b, err = load.StartMqttviz(mqv, v.watch, web)
+		b, err = load.StartMqttviz(v.bin, v.watch, web)
 	}
 	if err != nil {
 		return measured{err: err}
 	}
 	defer b.Stop()
+	if err := b.WaitIdle(); err != nil {
+		return measured{err: err}
+	}
 	ctx := context.Background()
 	var w *load.Watcher
 	if v.watch {

@@ -34,6 +34,10 @@ func idle(args []string) error {
 			if err != nil {
 				return err
 			}
+			if err := b.WaitIdle(); err != nil {
+				b.Stop()
+				return err
+			}
 			limit, _ := b.OpenFiles()
 			res, err := load.Idle(b, *conns, *settle)
 			b.Stop()
