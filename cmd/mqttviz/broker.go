@@ -42,6 +42,9 @@ type brokerConfig struct {
 	// it misses some; revealPasswords streams CONNECT passwords as sent.
 	watchBuffer     int
 	revealPasswords bool
+	// watchTimeout is how long one message to a watch page may take to
+	// write before the broker closes its stream.
+	watchTimeout time.Duration
 }
 
 // listFlag is a repeatable string option.
@@ -94,6 +97,7 @@ func parseBroker(args []string, stdout, stderr io.Writer) (brokerConfig, int, bo
 	fs.IntVar(&cfg.keep, "keep", live.DefaultKeep, "how many steps the recording keeps")
 	fs.IntVar(&cfg.writeQueue, "write-queue", 1<<20, "bytes that may wait for a slow device before the broker closes its connection")
 	fs.IntVar(&cfg.watchBuffer, "watch-buffer", 256, "steps that may wait for one watch page (/watch) before it misses some")
+	fs.DurationVar(&cfg.watchTimeout, "watch-timeout", 30*time.Second, "how long a watch page may read nothing before the broker closes its stream (it never waits for one)")
 	fs.BoolVar(&cfg.revealPasswords, "reveal-passwords", false, "show CONNECT passwords on watch pages and in the traces they save (masked by default)")
 	pos, code, done := c.parse(args, stdout, stderr)
 	if done {
@@ -141,8 +145,8 @@ func parseBroker(args []string, stdout, stderr io.Writer) (brokerConfig, int, bo
 	if cfg.maxPacket < 2 || cfg.maxPacket > maxMQTTPacket {
 		return fail("--max-packet must be from 2 to %d bytes", maxMQTTPacket)
 	}
-	if cfg.watchBuffer < 1 {
-		return fail("--watch-buffer must be at least 1")
+	if cfg.watchBuffer < 1 || cfg.watchTimeout <= 0 {
+		return fail("--watch-buffer must be at least 1 and --watch-timeout more than 0")
 	}
 	if cfg.keep < 1 || cfg.writeQueue < cfg.maxPacket {
 		return fail("--keep must be at least 1 and --write-queue at least --max-packet")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"time"
 
 	"github.com/coder/websocket"
 
@@ -13,12 +12,14 @@ import (
 )
 
 // The watch stream's bounds: the most steps, and about the most packet
-// bytes, one message carries, and how long one message may take to
-// write before the watcher is given up.
+// bytes, one message carries. How long one message may take to write
+// before the watcher is given up is --watch-timeout: the stream is then
+// cut without a close frame (nothing more can be written to it), and
+// the page tells a broker that gave it up from one that stopped by
+// opening a second stream.
 const (
-	watchBatchSteps   = 64
-	watchBatchBytes   = 64 << 10
-	watchWriteTimeout = 30 * time.Second
+	watchBatchSteps = 64
+	watchBatchBytes = 64 << 10
 )
 
 // watchStreamPath is where the watch page reads the broker's recording,
@@ -197,7 +198,7 @@ func (ws *watchStream) sendMessage(ctx context.Context, steps []live.Watched) er
 	if err != nil {
 		return err
 	}
-	wctx, cancel := context.WithTimeout(ctx, watchWriteTimeout)
+	wctx, cancel := context.WithTimeout(ctx, ws.s.cfg.watchTimeout)
 	defer cancel()
 	return ws.wc.Write(wctx, websocket.MessageText, b)
 }

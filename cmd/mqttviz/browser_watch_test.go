@@ -103,8 +103,8 @@ func TestBrowserWatch(t *testing.T) {
 
 	// The broker stops: the page says so and keeps what it showed.
 	tb.srv.shutdown()
-	waitFor(t, ctx, watchText("#watch-status")+`.includes("closed") && !!document.querySelector("#diagram") && !!document.querySelector("#trace-save")`)
-	waitFor(t, phone, watchText("#watch-status")+`.includes("已关闭") && !!document.querySelector("#diagram")`)
+	waitFor(t, ctx, watchText("#watch-status")+`.startsWith("The broker stopped") && !!document.querySelector("#diagram") && !!document.querySelector("#trace-save")`)
+	waitFor(t, phone, watchText("#watch-status")+`.startsWith("服务端已停止") && !!document.querySelector("#diagram")`)
 	shoot(t, ctx, "watch-closed-en-1280")
 	// Save trace still saves what the page has.
 	do(t, ctx, chromedp.Click(chromedp.ID("trace-save")))

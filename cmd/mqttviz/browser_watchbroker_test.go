@@ -1,6 +1,9 @@
 package main
 
 import (
+	"os/exec"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -22,4 +25,50 @@ func TestBrowserWatchNotMQTT(t *testing.T) {
 	setLang(t, ctx, "zh")
 	waitFor(t, ctx, `document.body.innerText.includes("可能是把 HTTP 请求")`)
 	shoot(t, ctx, "watch-not-mqtt-zh-1280")
+}
+
+// TestBrowserWatchDropped: a watch page that stops reading (its thread
+// busy) while mosquitto_pub sends 3,000 messages of
+// 1,000 bytes is given up by the broker after --watch-timeout; once it
+// runs again it says that the broker still runs and closed its stream
+// because it fell behind, not that the broker stopped, in both
+// languages.
+func TestBrowserWatchDropped(t *testing.T) {
+	ensureWASM(t)
+	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", webDir, "--watch-timeout", "2s")
+	base := "http://" + tb.srv.httpLn.Addr().String()
+	ctx := newBrowser(t, 1280, 800)
+	open(t, ctx, base, "/watch/")
+	waitFor(t, ctx, watchText("#watch-status")+`.includes("Connected")`)
+	watching := func() int {
+		n := 0
+		tb.srv.onLoop(func() { n = tb.srv.drv.Watching() })
+		return n
+	}
+	if n := watching(); n != 1 {
+		t.Fatalf("%d watchers, want the page's", n)
+	}
+	// The page's one thread is kept busy for 20 s: it reads nothing, and
+	// the browser stops taking the stream's bytes off the socket.
+	const busy = 20 * time.Second
+	eval[bool](t, ctx, `setTimeout(() => { const end = Date.now() + `+strconv.Itoa(int(busy.Milliseconds()))+`; while (Date.now() < end) {} }, 0), true`)
+	pub := exec.Command(mosquittoClient(t, "mosquitto_pub"), "-h", "127.0.0.1", "-p", tb.port(), "-i", "pub1", "-t", "load", "-l")
+	pub.Stdin = strings.NewReader(strings.Repeat(strings.Repeat("x", 1000)+"\n", 3000))
+	if out, err := pub.CombinedOutput(); err != nil {
+		t.Fatalf("mosquitto_pub: %v\n%s", err, out)
+	}
+	// The broker gives the busy page up.
+	deadline := time.Now().Add(busy)
+	for watching() != 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the broker still streams to the busy page after %v (--watch-timeout 2s)", busy)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	waitForWithin(t, ctx, watchText("#watch-status")+`.startsWith("The broker still runs, but it closed this page's stream: the page fell too far behind") && document.querySelector("#watch-status").getAttribute("role") === "alert"`, 60*time.Second)
+	shoot(t, ctx, "watch-dropped-en-1280")
+	checkAxe(t, ctx, "watch dropped en 1280")
+	setLang(t, ctx, "zh")
+	waitFor(t, ctx, watchText("#watch-status")+`.startsWith("服务端仍在运行，但关闭了本页面的观察数据流")`)
+	shoot(t, ctx, "watch-dropped-zh-1280")
 }

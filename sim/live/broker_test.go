@@ -310,6 +310,9 @@ func TestBrokerDriverKeepAliveAndTimers(t *testing.T) {
 func TestBrokerDriverStopAndWatch(t *testing.T) {
 	s := newBrokerSession(t, sim.BrokerOptions{}, BrokerLimits{}, Options{Keep: 8})
 	w := s.drv.Watch(2)
+	if n := s.drv.Watching(); n != 1 {
+		t.Errorf("%d watching after Watch, want 1", n)
+	}
 	s.drv.Opened(1, "127.0.0.1:5001")
 	c := connectPacket("w", 0)
 	c.Will = &codec.Will{Topic: "gone", Message: []byte("1")}
@@ -331,4 +334,7 @@ func TestBrokerDriverStopAndWatch(t *testing.T) {
 		t.Errorf("%d steps kept with Keep 8", n)
 	}
 	s.drv.Unwatch(w)
+	if n := s.drv.Watching(); n != 0 {
+		t.Errorf("%d watching after Unwatch", n)
+	}
 }

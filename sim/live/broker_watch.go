@@ -52,3 +52,6 @@ func (d *BrokerDriver) Watch(n int) *Watcher {
 func (d *BrokerDriver) Unwatch(w *Watcher) {
 	d.watchers = slices.DeleteFunc(d.watchers, func(x *Watcher) bool { return x == w })
 }
+
+// Watching is how many watchers there are. Call it on the driver's loop.
+func (d *BrokerDriver) Watching() int { return len(d.watchers) }

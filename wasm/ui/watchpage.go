@@ -21,12 +21,21 @@ const (
 	watchConnecting watchStatus = iota
 	// watchOpen: steps come as the broker records them.
 	watchOpen
-	// watchClosed: the stream was open and ended (the broker stopped).
+	// watchClosed: the stream was open and ended because the broker
+	// stopped (it said so, or it no longer answers).
 	watchClosed
 	// watchFailed: the stream never opened (no mqttviz broker here).
 	watchFailed
 	// watchBad: a message was not a trace; the page stopped reading.
 	watchBad
+	// watchChecking: the stream broke off without the broker saying it
+	// stops; a second stream (the probe) asks whether it still runs.
+	watchChecking
+	// watchDropped: the broker still runs, the same one: it closed this
+	// page's stream because the page fell too far behind.
+	watchDropped
+	// watchRestarted: a broker runs, with another start time.
+	watchRestarted
 )
 
 // watchPage is /watch: the recording of `mqttviz broker`, streamed from
@@ -49,6 +58,8 @@ type watchPage struct {
 	rec  *live.Recorder
 	keep int
 	sock *jsb.Socket
+	// probe asks, after a stream broke off, whether the broker runs.
+	probe *jsb.Socket
 	// gen counts streams: events of an older one do nothing.
 	gen int
 	// lastMissed is how many steps the newest gap step missed, missed
@@ -81,6 +92,7 @@ func (p *watchPage) OnDismount() {
 		p.sock.Close()
 		p.sock = nil
 	}
+	p.closeProbe()
 }
 
 func (p *watchPage) pageTitle(lang string) string { return tr(lang, "title.watch") }
@@ -113,13 +125,13 @@ func (p *watchPage) dial(ctx app.Context) {
 	sock, err := jsb.DialWebSocketProtocol(watchStreamURL(ctx.Page().URL()), watchProtocol, jsb.SocketEvents{
 		Open: func() { on(func() { p.status = watchOpen }) },
 		Text: func(s string) { on(func() { p.receive([]byte(s)) }) },
-		Close: func(jsb.CloseEvent) {
+		Close: func(ce jsb.CloseEvent) {
 			on(func() {
 				switch p.status {
 				case watchConnecting:
 					p.status = watchFailed
 				case watchOpen:
-					p.status = watchClosed
+					p.ended(ctx, ce.Code)
 				}
 			})
 		},

@@ -38,6 +38,12 @@ func (p *watchPage) renderStatus() app.UI {
 		return app.P().ID("watch-status").Class("live-problem error").Role("alert").Text(tr(lang, "watch.closed"))
 	case watchFailed:
 		return app.P().ID("watch-status").Class("live-problem error").Role("alert").Text(tr(lang, "watch.failed"))
+	case watchChecking:
+		return app.P().ID("watch-status").Class("live-status").Role("status").Text(tr(lang, "watch.checking"))
+	case watchDropped:
+		return app.P().ID("watch-status").Class("live-problem error").Role("alert").Text(tr(lang, "watch.dropped"))
+	case watchRestarted:
+		return app.P().ID("watch-status").Class("live-problem error").Role("alert").Text(tr(lang, "watch.restarted"))
 	case watchBad:
 		return app.P().ID("watch-status").Class("live-problem error").Role("alert").Text(tr(lang, "watch.bad", p.badText.In(lang)))
 	}
