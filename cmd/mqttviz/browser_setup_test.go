@@ -103,8 +103,15 @@ func appURL(t *testing.T) string {
 }
 
 // newBrowser starts headless Chromium with a fresh profile and returns a
-// tab's context; the browser closes when the test ends.
+// tab's context, which ends after 90 s; the browser closes when the test
+// ends.
 func newBrowser(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	return newBrowserWithin(t, width, height, 90*time.Second)
+}
+
+// newBrowserWithin is newBrowser with a tab's context that ends after d.
+func newBrowserWithin(t *testing.T, width, height int, d time.Duration) context.Context {
 	t.Helper()
 	path := chromiumPath(t)
 	opts := []chromedp.ExecAllocatorOption{
@@ -124,7 +131,7 @@ func newBrowser(t *testing.T, width, height int) context.Context {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx)
-	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTime := context.WithTimeout(ctx, d)
 	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting chromium: %v", err)

@@ -42,6 +42,7 @@ var allowed = map[string][]string{
 	"wasm":                 {"wasm/jsb", "wasm/ui", goApp},
 	"internal/layout":      {},
 	"internal/docsite":     {"codec", "sim/lessons", goldmark, goldmark + "/ast", goldmark + "/extension", goldmark + "/parser", goldmark + "/renderer", goldmark + "/text", goldmark + "/util"},
+	"internal/brokertest":  {"codec"},
 }
 
 // forbiddenStd are the standard packages the simulator and the codec
@@ -54,7 +55,7 @@ var pure = []string{"codec", "sim"}
 
 // testSupport are packages only tests import (no package's allowed list
 // names them, so code cannot): they may read golden files.
-var testSupport = []string{"sim/internal/simtest"}
+var testSupport = []string{"sim/internal/simtest", "internal/brokertest"}
 
 // root is the module's folder.
 func root(t *testing.T) string {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"mqttviz/codec"
+	"mqttviz/internal/brokertest"
 	"mqttviz/sim"
 	"mqttviz/sim/trace"
 )
@@ -65,7 +66,7 @@ type memNet struct {
 }
 
 func newMemNet() *memNet {
-	return &memNet{sent: map[int][]byte{}, closed: map[int]bool{}, broker: scripted{sessions: map[string]bool{}}}
+	return &memNet{sent: map[int][]byte{}, closed: map[int]bool{}}
 }
 
 func (n *memNet) Open(conn int, client string) {
@@ -127,12 +128,11 @@ func (n *memNet) read(conn int, b []byte) {
 }
 
 // scripted is a broker that answers as a conforming one does, without
-// routing anything: CONNACK, SUBACK granting what was asked, PUBACK,
-// PUBREC, PUBCOMP, PINGRESP. silent makes it answer nothing.
+// routing anything (brokertest.Replier). silent makes it answer nothing.
 type scripted struct {
-	silent   bool
-	sessions map[string]bool // client ids that connected with clean session 0
-	heard    []string        // the labels of every packet it read
+	silent bool
+	reply  brokertest.Replier
+	heard  []string // the labels of every packet it read
 }
 
 func (s *scripted) answer(t testing.TB, b []byte) []byte {
@@ -147,30 +147,7 @@ func (s *scripted) answer(t testing.TB, b []byte) []byte {
 		if s.silent {
 			continue
 		}
-		var reply codec.Packet
-		switch p := p.(type) {
-		case *codec.Connect:
-			reply = &codec.Connack{SessionPresent: !p.CleanSession && s.sessions[p.ClientID]}
-			s.sessions[p.ClientID] = !p.CleanSession
-		case *codec.Subscribe:
-			sa := &codec.Suback{PacketID: p.PacketID}
-			for _, f := range p.Subscriptions {
-				sa.ReturnCodes = append(sa.ReturnCodes, codec.SubackCode(f.QoS))
-			}
-			reply = sa
-		case *codec.Publish:
-			switch p.QoS {
-			case 1:
-				reply = &codec.Puback{PacketID: p.PacketID}
-			case 2:
-				reply = &codec.Pubrec{PacketID: p.PacketID}
-			}
-		case *codec.Pubrel:
-			reply = &codec.Pubcomp{PacketID: p.PacketID}
-		case *codec.Pingreq:
-			reply = &codec.Pingresp{}
-		}
-		if reply != nil {
+		if reply := s.reply.Reply(p); reply != nil {
 			out, err = codec.Append(out, reply)
 			if err != nil {
 				t.Fatal(err)

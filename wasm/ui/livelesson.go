@@ -124,6 +124,7 @@ func (p *livePage) runLesson() {
 	p.beforeEvents()
 	p.stepLesson()
 	p.afterEvents()
+	p.scrollAfterDraw(p.ctx)
 }
 
 // sharedSource is the scenario of a pasted text: the scenario a share

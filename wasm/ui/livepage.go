@@ -8,6 +8,7 @@ import (
 	"mqttviz/wasm/jsb"
 	"mqttviz/wasm/views"
 	"mqttviz/wasm/wslink"
+	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -46,6 +47,10 @@ type livePage struct {
 	keep int
 	// lesson is the lesson run against the broker (livelesson.go).
 	lesson liveLesson
+	// drawArmed says a draw of the connections' changes is coming;
+	// drewAt is when the last was.
+	drawArmed bool
+	drewAt    time.Time
 }
 
 func newLivePage() *livePage {
@@ -65,6 +70,7 @@ func (p *livePage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
 func (p *livePage) OnNav(ctx app.Context) {
 	p.ctx = ctx
 	p.fillBroker(ctx.Page().URL().Query().Get("broker"))
+	p.fillKeep(ctx.Page().URL().Query().Get("keep"))
 	p.chooseLesson(ctx.Page().URL().Query().Get("lesson"))
 	p.retitle(ctx, p.pageTitle)
 	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
@@ -101,6 +107,25 @@ func (p *livePage) fillBroker(raw string) {
 	p.addrErr = problem
 	if problem == nil {
 		p.broker = addr.String()
+	}
+}
+
+// liveKeepLeast and liveKeepMost bound the number of steps ?keep= may
+// ask a recording to keep.
+const (
+	liveKeepLeast = 100
+	liveKeepMost  = 100_000
+)
+
+// fillKeep takes from ?keep= how many steps the next recording keeps,
+// brought within liveKeepLeast and liveKeepMost; anything but a number
+// leaves the default.
+func (p *livePage) fillKeep(raw string) {
+	if raw == "" || p.sess != nil {
+		return
+	}
+	if n, err := strconv.Atoi(raw); err == nil {
+		p.keep = min(max(n, liveKeepLeast), liveKeepMost)
 	}
 }
 
@@ -141,18 +166,20 @@ func (p *livePage) startRecording() bool {
 		return false
 	}
 	// Every report of the transport and every timer runs on go-app's UI
-	// goroutine; go-app draws the page once a frame, however many came
-	// (a burst of packets is drawn once).
+	// goroutine, with no draw of its own: the page draws what they
+	// changed at most every liveDrawEvery (a burst of packets is drawn
+	// once).
 	s := (*liveSession)(nil)
 	dispatch := func(f func()) {
-		p.ctx.Dispatch(func(app.Context) {
+		p.ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: p, Function: func(ctx app.Context) {
 			if p.sess != s {
 				return
 			}
 			p.beforeEvents()
 			f()
 			p.afterEvents()
-		})
+			p.drawSoon(ctx)
+		}})
 	}
 	clock, start := p.clock, p.now()
 	if clock == nil {
@@ -250,6 +277,7 @@ func (p *livePage) act(c *liveClient, f func(now int64) error) {
 		c.formErr = &t
 	}
 	p.afterEvents()
+	p.scrollAfterDraw(p.ctx)
 }
 
 // connect connects c with the options of its form.
@@ -337,8 +365,32 @@ func (p *livePage) afterEvents() {
 	p.watchSteps()
 	p.trace = p.sess.rec.Trace()
 	p.cursor = p.follow.after(p.sess.rec)
-	if p.following && p.ctx != nil {
-		p.ctx.Defer(func(app.Context) { views.ScrollDiagramToEnd() })
+}
+
+// liveDrawEvery is the least time between two draws of what the
+// connections and the timers changed: at 1,000 packets a second go-app
+// would draw the whole page at each of its frames (120 a second). A
+// key or a click is drawn at once, as on every page.
+const liveDrawEvery = 50 * time.Millisecond
+
+// drawSoon draws the page liveDrawEvery after its last draw of the
+// connections' changes, once for all the changes until then.
+func (p *livePage) drawSoon(ctx app.Context) {
+	if p.drawArmed {
+		return
+	}
+	p.drawArmed = true
+	ctx.After(max(0, liveDrawEvery-time.Since(p.drewAt)), func(ctx app.Context) {
+		p.drawArmed, p.drewAt = false, time.Now()
+		p.scrollAfterDraw(ctx)
+	})
+}
+
+// scrollAfterDraw scrolls the diagram to its newest step after the draw
+// under way, when the view follows.
+func (p *livePage) scrollAfterDraw(ctx app.Context) {
+	if p.following && ctx != nil {
+		ctx.Defer(func(app.Context) { views.ScrollDiagramToEnd() })
 	}
 }
 

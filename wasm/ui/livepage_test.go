@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/hex"
 	"mqttviz/codec"
+	"mqttviz/internal/brokertest"
 	"mqttviz/sim/live"
 	"mqttviz/sim/trace"
 	"mqttviz/wasm/brokeraddr"
@@ -62,6 +63,7 @@ type fakeBroker struct {
 	silent   bool
 	conns    []int
 	written  []byte
+	replies  brokertest.Replier
 }
 
 func (f *fakeBroker) Open(conn int, client string) {
@@ -86,28 +88,8 @@ func (f *fakeBroker) Write(conn int, b []byte) error {
 		if err != nil {
 			f.t.Fatalf("the client wrote % x: %v", sp.Bytes, err)
 		}
-		var reply codec.Packet
-		switch p := p.(type) {
-		case *codec.Connect:
-			reply = &codec.Connack{ReturnCode: f.code}
-		case *codec.Subscribe:
-			sa := &codec.Suback{PacketID: p.PacketID}
-			for _, s := range p.Subscriptions {
-				sa.ReturnCodes = append(sa.ReturnCodes, codec.SubackCode(s.QoS))
-			}
-			reply = sa
-		case *codec.Publish:
-			switch p.QoS {
-			case 1:
-				reply = &codec.Puback{PacketID: p.PacketID}
-			case 2:
-				reply = &codec.Pubrec{PacketID: p.PacketID}
-			}
-		case *codec.Pubrel:
-			reply = &codec.Pubcomp{PacketID: p.PacketID}
-		case *codec.Pingreq:
-			reply = &codec.Pingresp{}
-		}
+		f.replies.Code = f.code
+		reply := f.replies.Reply(p)
 		if reply != nil {
 			out, _ = codec.Append(out, reply)
 		}
@@ -432,4 +414,30 @@ func TestLivePageKeep(t *testing.T) {
 		t.Fatalf("the step shown went, the view is on step %d: want the gap step", lt.p.cursor)
 	}
 	lt.has(`id="live-back"`)
+}
+
+// TestLivePageKeepQuery: ?keep= sets how many steps a recording keeps,
+// within liveKeepLeast and liveKeepMost; anything else keeps the default.
+func TestLivePageKeepQuery(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		want  int
+	}{
+		{"", liveKeep},
+		{"keep=2000", 2000},
+		{"keep=5", liveKeepLeast},
+		{"keep=-3", liveKeepLeast},
+		{"keep=9999999", liveKeepMost},
+		{"keep=many", liveKeep},
+		{"keep=1e3", liveKeep},
+	} {
+		lt := openLivePage(t, "http://127.0.0.1/live/?broker=ws://127.0.0.1:9001/mqtt&"+c.query)
+		if lt.p.keep != c.want {
+			t.Errorf("?%s: the page keeps %d steps, want %d", c.query, lt.p.keep, c.want)
+		}
+		if c.want != liveKeep {
+			lt.run(func() { lt.p.connect(lt.c1()) })
+			lt.has("Only the newest " + strconv.Itoa(c.want) + " steps are kept.")
+		}
+	}
 }
