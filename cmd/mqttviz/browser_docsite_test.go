@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -207,5 +208,31 @@ func TestBrowserDocsiteA11y(t *testing.T) {
 			checkAxe(t, ctx, page.lang+" "+page.name+" "+size.name)
 			shoot(t, ctx, "docs-"+page.name+"-"+size.name+"-"+page.lang)
 		}
+	}
+}
+
+// TestBrowserDocsiteOffline: after one visit to the app, with the static
+// site's server stopped and the HTTP cache cleared, the documentation's
+// pages never opened before open from the service worker's cache, the
+// language switch too.
+func TestBrowserDocsiteOffline(t *testing.T) {
+	base, stop := stoppableStaticSite(t)
+	ctx := newBrowser(t, 1280, 800)
+	open(t, ctx, base, "/")
+	worker, err := http.Get(base + "/app-worker.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitCached(t, ctx, parseWorkerConfig(t, worker))
+	stop()
+	clearHTTPCache(t, ctx)
+	openDoc(t, ctx, base+"/docs/zh/lessons/")
+	if got := navigationStatus(t, ctx); got != http.StatusOK {
+		t.Errorf("the Chinese lessons page, offline, answered %d", got)
+	}
+	do(t, ctx, chromedp.Click(`#doc-lang-en`))
+	waitDoc(t, ctx, "/mqttviz/docs/en/lessons/")
+	if got := eval[bool](t, ctx, `document.styleSheets.length === 2 && getComputedStyle(document.querySelector(".docs-nav a[aria-current]")).color === "rgb(255, 255, 255)"`); !got {
+		t.Error("the English lessons page, offline, has lost its styles")
 	}
 }

@@ -17,7 +17,7 @@ type catalogueEntry struct {
 	Page, Embed                     string
 }
 
-var catalogueTemplate = template.Must(template.New("catalogue").Parse(`<p class="docs-lead">{{.Intro}}</p>
+var catalogueTemplate = template.Must(template.New("catalogue").Parse(`<p class="docs-lead">{{.Intro}}{{with .How}} {{.Text}} <a href="{{.Href}}">{{.Title}}</a>{{end}}</p>
 <ol class="docs-catalogue">
 {{- range .Lessons}}
 <li id="lesson-{{.Name}}"><h2><a href="{{.Page}}">{{.Title}}</a></h2>
@@ -31,8 +31,8 @@ var catalogueTemplate = template.Must(template.New("catalogue").Parse(`<p class=
 // renderCatalogue is the body of the catalogue page in lang: every
 // built-in lesson in catalogue order, its title, level, name and
 // description, a link to its page and one to its embedded view, both in
-// lang.
-func renderCatalogue(base, lang string) ([]byte, error) {
+// lang; and a link to the page on embedding, embed, when there is one.
+func renderCatalogue(base, lang string, embed *navLink) ([]byte, error) {
 	var entries []catalogueEntry
 	for _, l := range lessons.Lessons() {
 		lv, ok := levels[l.Name]
@@ -49,8 +49,12 @@ func renderCatalogue(base, lang string) ([]byte, error) {
 		})
 	}
 	var out bytes.Buffer
+	var how map[string]string
+	if embed != nil {
+		how = map[string]string{"Text": tr(lang, "catalogue.how"), "Href": embed.Href, "Title": embed.Text}
+	}
 	err := catalogueTemplate.Execute(&out, map[string]any{
-		"Intro": tr(lang, "catalogue.intro"), "Lessons": entries,
+		"Intro": tr(lang, "catalogue.intro"), "How": how, "Lessons": entries,
 		"LevelLabel": tr(lang, "catalogue.level"), "NameLabel": tr(lang, "catalogue.name"),
 		"Open": tr(lang, "catalogue.open"), "EmbedLabel": tr(lang, "catalogue.embed"),
 	})

@@ -24,7 +24,11 @@ type File struct {
 // pageOrder is the order of the pages: these first (those there are),
 // then any other file of docs/ with an "## English" section, by name.
 // catalogue is not a file: it is built from sim/lessons.
-var pageOrder = []string{"getting-started", "lessons", cataloguePage, "embed", "live", "broker", "offline", "trace"}
+var pageOrder = []string{"getting-started", "lessons", cataloguePage, embedPage, "live", "broker", "offline", "trace"}
+
+// embedPage is the page on embedding a lesson, which the catalogue links
+// to when there is one.
+const embedPage = "embed"
 
 // Pages returns the names of the pages of docs, in order: the files of
 // pageOrder there are, the catalogue, then every other Markdown file
@@ -115,7 +119,11 @@ func Build(docs fs.FS, base string) (map[string]File, error) {
 			var body []byte
 			if n == cataloguePage {
 				l.Heading = s.title.In(lang)
-				body, err = renderCatalogue(base, lang)
+				var embed *navLink
+				if i := slices.Index(order, embedPage); i > 0 {
+					embed = &nav[i]
+				}
+				body, err = renderCatalogue(base, lang, embed)
 			} else {
 				links := &pageLinks{base: base, lang: lang, pages: pages, pictures: pictures, lessons: lessonTitle}
 				body, err = render("# "+s.title.In(lang)+"\n\n"+s.body.In(lang), links)

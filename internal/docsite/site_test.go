@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"mqttviz/docs"
 	"mqttviz/sim/lessons"
@@ -206,6 +207,39 @@ func TestFramesInDocs(t *testing.T) {
 			if want := `<iframe src="` + c.src + lang + `"`; !strings.Contains(string(site[pageHref("/", lang, c.page)].Body), want) {
 				t.Errorf("%s %s lacks %s", lang, c.page, want)
 			}
+		}
+	}
+}
+
+// A new file with an "## English" section is a page; embed.md takes its
+// place after the catalogue, which links to it.
+func TestNewFilesArePages(t *testing.T) {
+	files := fstest.MapFS{
+		"getting-started.md": {Data: []byte("# Getting started · 快速上手\n\n## English\n\nSee [embedding](embed.md#host).\n\n## 简体中文\n\n见[嵌入](embed.md)。\n")},
+		"embed.md":           {Data: []byte("# Embedding · 嵌入\n\n## English\n\n### Host\n\nText.\n\n## 简体中文\n\n### 宿主\n\n文字。\n")},
+		"zebra.md":           {Data: []byte("# Zebra · 斑马\n\n## English\n\nZ.\n\n## 简体中文\n\n斑马。\n")},
+		"notes.md":           {Data: []byte("# Notes for developers\n\nNo sections.\n")},
+	}
+	names, err := Pages(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"getting-started", cataloguePage, embedPage, "zebra"}; !slices.Equal(names, want) {
+		t.Errorf("pages %v, want %v", names, want)
+	}
+	site, err := Build(files, "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ page, want string }{
+		{"/docs/en/catalogue/", `How to embed one: <a href="/docs/en/embed/">Embedding</a>`},
+		{"/docs/zh/catalogue/", `嵌入方法见： <a href="/docs/zh/embed/">嵌入</a>`},
+		{"/docs/en/getting-started/", `<a href="/docs/en/embed/#host">embedding</a>`},
+		{"/docs/zh/embed/", `<h2 id="宿主">宿主</h2>`},
+		{"/docs/zh/zebra/", `<h1 id="斑马">斑马</h1>`},
+	} {
+		if !strings.Contains(string(site[c.page].Body), c.want) {
+			t.Errorf("%s lacks %s", c.page, c.want)
 		}
 	}
 }

@@ -27,9 +27,10 @@ var words = map[string]codec.Text{
 	"site.suffix":     {EN: "mqttviz documentation", ZH: "mqttviz 文档"},
 	"catalogue.title": {EN: "Lesson catalogue", ZH: "课程目录"},
 	"catalogue.intro": {
-		EN: "Every built-in lesson, in the order the home page lists them. Each opens on its own page, and each can be embedded in yours (see Embedding).",
-		ZH: "全部内置课程，顺序与首页相同。每节课程都有自己的页面，也都可以嵌入你自己的网页（见“嵌入”）。",
+		EN: "Every built-in lesson, in the order the home page lists them. Each opens on its own page, and each can be embedded in yours.",
+		ZH: "全部内置课程，顺序与首页相同。每节课程都有自己的页面，也都可以嵌入你自己的网页。",
 	},
+	"catalogue.how":   {EN: "How to embed one:", ZH: "嵌入方法见："},
 	"catalogue.level": {EN: "Level", ZH: "难度"},
 	"catalogue.name":  {EN: "Name", ZH: "名称"},
 	"catalogue.open":  {EN: "Open the lesson", ZH: "打开课程"},
