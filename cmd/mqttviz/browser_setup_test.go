@@ -110,8 +110,15 @@ func newBrowser(t *testing.T, width, height int) context.Context {
 	return newBrowserWithin(t, width, height, 90*time.Second)
 }
 
-// newBrowserWithin is newBrowser with a tab's context that ends after d.
-func newBrowserWithin(t *testing.T, width, height int, d time.Duration) context.Context {
+// newBrowserWith is newBrowser with more options for Chromium (a flag).
+func newBrowserWith(t *testing.T, width, height int, more ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	return newBrowserWithin(t, width, height, 90*time.Second, more...)
+}
+
+// newBrowserWithin is newBrowser with a tab's context that ends after d,
+// and more options for Chromium if any.
+func newBrowserWithin(t *testing.T, width, height int, d time.Duration, more ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	path := chromiumPath(t)
 	opts := []chromedp.ExecAllocatorOption{
@@ -129,6 +136,7 @@ func newBrowserWithin(t *testing.T, width, height int, d time.Duration) context.
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(width, height),
 	}
+	opts = append(opts, more...)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx)
 	ctx, cancelTime := context.WithTimeout(ctx, d)
