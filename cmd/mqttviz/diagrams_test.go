@@ -16,6 +16,7 @@ import (
 
 	"mqttviz/sim/lessons"
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/ui"
 )
 
 // diagramTitles parses an SVG file with encoding/xml, failing the test on
@@ -93,8 +94,8 @@ func TestServeLessonDiagrams(t *testing.T) {
 	srv := httptest.NewServer(siteHandler(t, s))
 	defer srv.Close()
 	for _, name := range lessons.LessonNames() {
-		for _, f := range diagramFiles {
-			req, _ := http.NewRequest(http.MethodGet, srv.URL+diagramPath(name, f.name), nil)
+		for _, lang := range diagramLangs {
+			req, _ := http.NewRequest(http.MethodGet, srv.URL+ui.LessonDiagramPath(name, lang), nil)
 			req.Header.Set("Accept-Encoding", "gzip")
 			res, err := http.DefaultTransport.RoundTrip(req)
 			if err != nil {
@@ -113,7 +114,7 @@ func TestServeLessonDiagrams(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkLessonDiagram(t, name, f.lang, svg)
+			checkLessonDiagram(t, name, lang, svg)
 		}
 	}
 	res, err := http.Get(srv.URL + "/lessons/nosuch/diagram.svg")
@@ -136,12 +137,12 @@ func TestStaticLessonDiagrams(t *testing.T) {
 		t.Fatalf("exit code %d: %s", code, stderr.String())
 	}
 	for _, name := range lessons.LessonNames() {
-		for _, f := range diagramFiles {
-			svg, err := os.ReadFile(filepath.Join(out, "lessons", name, f.name))
+		for _, lang := range diagramLangs {
+			svg, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(ui.LessonDiagramPath(name, lang))))
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkLessonDiagram(t, name, f.lang, svg)
+			checkLessonDiagram(t, name, lang, svg)
 		}
 	}
 }

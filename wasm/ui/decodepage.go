@@ -64,9 +64,15 @@ type decodePage struct {
 	// whether a read is waiting for typing to pause.
 	lastInput atomic.Int64
 	waiting   bool
+	// sharing is the Share dialog of the packets shown.
+	sharing shareDialog
 }
 
-func newDecodePage() *decodePage { return &decodePage{} }
+func newDecodePage() *decodePage {
+	p := &decodePage{}
+	p.sharing.of = p.shareTarget
+	return p
+}
 
 // OnPreRender titles the page; the server pre-renders from the path
 // alone, so ?hex= is read in the browser (OnNav).
@@ -87,8 +93,11 @@ func (p *decodePage) OnNav(ctx app.Context) {
 
 func (p *decodePage) OnMount(ctx app.Context) {
 	p.observe(ctx, p.pageTitle)
+	p.sharing.mount(ctx)
 	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
 }
+
+func (p *decodePage) OnDismount() { p.sharing.dismount() }
 
 // setDecodeInput puts text in the text area. The text area is not
 // rendered from the page's state: the browser owns what is being typed.
@@ -202,9 +211,14 @@ func (p *decodePage) Render() app.UI {
 			app.Ul().Body(examples...),
 		),
 		p.renderStatus(),
+		app.Div().Class("decode-share").Body(p.sharing.renderButton(p.lang)),
+	}
+	body = append(body, p.renderPackets()...)
+	if p.sharing.open {
+		body = append(body, p.sharing.render(p.shareTrace(), 0, p.lang))
 	}
 	return app.Div().Class("page").Body(
 		newHeader(p.lang),
-		app.Main().ID(mainID).Class("content decode").Body(append(body, p.renderPackets()...)...),
+		app.Main().ID(mainID).Class("content decode").Body(body...),
 	)
 }

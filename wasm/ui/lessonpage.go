@@ -39,6 +39,7 @@ func newLessonPage() *lessonPage {
 		src, _ := lessons.LessonSource(p.name)
 		return p.name, src, p.seed
 	}
+	p.share.of = p.shareTarget
 	return p
 }
 
@@ -154,7 +155,7 @@ func (p *lessonPage) Render() app.UI {
 // renderView is the player's trace as every player page shows it (the
 // lesson page, the scenario page, the trace page): renderPlayerView.
 func (p *player) renderView(intro []app.UI, lang string) app.UI {
-	return renderPlayerView(intro, p.trace, p.cursor, p.status, p.speed, p.saveErr, p.redact, p.instr, p.modesFor(), lang)
+	return renderPlayerView(intro, p.trace, p.cursor, p.status, p.speed, p.saveErr, p.redact, p.instr, p.modesFor(), &p.share, lang)
 }
 
 // renderPlayerView is a trace's intro (a lesson's title and description;
@@ -165,8 +166,8 @@ func (p *player) renderView(intro []app.UI, lang string) app.UI {
 // the page is scrolled. redact, when not nil, is applied to the step
 // whose bytes the inspector shows. ins, when not nil, adds the
 // instructor's toggle, marks and panel; m, when not nil, presenter and
-// predict mode.
-func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playStatus, speed float64, saveErr error, redact func(trace.Step) trace.Step, ins *instructor, m *modes, lang string) app.UI {
+// predict mode; sh, when not nil, the Share button and dialog.
+func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playStatus, speed float64, saveErr error, redact func(trace.Step) trace.Step, ins *instructor, m *modes, sh *shareDialog, lang string) app.UI {
 	step := t.Steps[cursor]
 	if redact != nil {
 		step = redact(step)
@@ -184,6 +185,7 @@ func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playSta
 		app.Div().Class("player-bar").Body(
 			newControls(cursor, len(t.Steps), status, speed, lang),
 			m.renderTools(lang),
+			sh.renderButton(lang),
 			app.P().ID("announce").Class("announce").Aria("live", "polite").TabIndex(0).Body(renderAnnounce(lang, step)...),
 		),
 		app.Div().Class("main-col").Body(
@@ -213,6 +215,7 @@ func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playSta
 				views.NewInspector(step.Bytes, lang),
 			),
 		),
+		sh.render(redactedTrace(t, redact), cursor, lang),
 	)
 }
 

@@ -58,6 +58,9 @@ type player struct {
 	instr *instructor
 	// modes are presenter and predict mode (presenter.go, predict.go).
 	modes modes
+	// share is the Share dialog (sharedialog.go), on a page that sets
+	// its target.
+	share shareDialog
 }
 
 // load shows a new trace, paused, from its first step or the step the
@@ -111,6 +114,7 @@ func (p *player) mount(ctx app.Context) {
 	})
 	p.addr.observeLang(ctx, func() (int, bool) { return p.cursor, p.trace != nil })
 	p.mountModes(ctx)
+	p.share.mount(ctx)
 	p.releaseKeys = jsb.ListenKeys(func(k jsb.KeyPress) bool {
 		if act := p.modeKey(k); act != nil {
 			ctx.Dispatch(act)
@@ -134,6 +138,7 @@ func (p *player) dismount() {
 		p.releaseKeys()
 		p.releaseKeys = nil
 	}
+	p.share.dismount()
 	p.tick++
 }
 

@@ -19,7 +19,7 @@ type playerPage struct {
 }
 
 func (p *playerPage) Render() app.UI {
-	return app.Div().Body(renderPlayerView(nil, p.trace, p.cursor, p.status, p.speed, nil, nil, nil, nil, i18n.EN))
+	return app.Div().Body(renderPlayerView(nil, p.trace, p.cursor, p.status, p.speed, nil, nil, nil, nil, nil, i18n.EN))
 }
 
 // longTrace runs a scenario of QoS 1 publishes with at least n steps.

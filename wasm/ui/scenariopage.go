@@ -102,6 +102,7 @@ func newScenarioPage() *scenarioPage {
 	p := &scenarioPage{player: player{speed: 1, addr: stepKeeper{keep: true}, instr: newInstructor()}}
 	p.instr.start = func() (string, string, int64) { return "scenario", p.source, 1 }
 	p.instr.onText = p.instructorChanged
+	p.share.of = p.shareTarget
 	return p
 }
 

@@ -26,7 +26,7 @@ var coreStrings = map[string]codec.Text{
 	"player.end":      {EN: "To end", ZH: "跳到结尾"},
 	"player.speed":    {EN: "Speed", ZH: "速度"},
 	"player.position": {EN: "Step %d of %d", ZH: "第 %d 步，共 %d 步"},
-	"player.keys":     {EN: "Keys: space play/pause, ← → step, Home/End", ZH: "快捷键：空格 播放/暂停，← → 单步，Home/End 首尾"},
+	"player.keys":     {EN: "Keys: space play/pause, ← → step, Home/End, S share", ZH: "快捷键：空格 播放/暂停，← → 单步，Home/End 首尾，S 分享"},
 	"inspector.title": {EN: "Packet inspector", ZH: "报文解析"},
 	"inspector.edit":  {EN: "Edit these bytes in Decode bytes →", ZH: "在十六进制解析中修改这些字节 →"},
 	"nav.scenario":    {EN: "Write a scenario", ZH: "编写场景"},

@@ -32,7 +32,9 @@ type tracePage struct {
 }
 
 func newTracePage() *tracePage {
-	return &tracePage{player: player{speed: 1, addr: stepKeeper{keep: true}}}
+	p := &tracePage{player: player{speed: 1, addr: stepKeeper{keep: true}}}
+	p.share.of = p.shareTarget
+	return p
 }
 
 // traceInputID, traceDropID and tracePasteID name the page's file input,
