@@ -18,6 +18,7 @@ import (
 	"mqttviz/sim"
 	"mqttviz/sim/live"
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/ui"
 )
 
 // deviceWriteTimeout is how long one write to a device may take before the
@@ -81,6 +82,7 @@ func startBroker(cfg brokerConfig, stdout io.Writer) (*brokerServer, error) {
 		if err != nil {
 			return nil, err
 		}
+		site.env = map[string]string{ui.WatchEnv: "/watch/"} // the header links to it
 		if app, err = site.Handler(); err != nil {
 			return nil, err
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestBrowserWatchNotMQTT: an HTTP request sent to the MQTT port shows
@@ -71,4 +73,37 @@ func TestBrowserWatchDropped(t *testing.T) {
 	setLang(t, ctx, "zh")
 	waitFor(t, ctx, watchText("#watch-status")+`.startsWith("服务端仍在运行，但关闭了本页面的观察数据流")`)
 	shoot(t, ctx, "watch-dropped-zh-1280")
+}
+
+// TestBrowserWatchLink: the app served by `mqttviz broker --http` links
+// to its watch page in the header, in both languages and on a phone;
+// the same app from `serve`, with no broker, does not.
+func TestBrowserWatchLink(t *testing.T) {
+	ensureWASM(t)
+	plain := newBrowser(t, 1280, 800)
+	open(t, plain, appURL(t), "/")
+	waitFor(t, plain, `!!document.querySelector("#nav-live")`)
+	if eval[bool](t, plain, `!!document.querySelector("#nav-watch")`) {
+		t.Error("serve: the header links to /watch/, where no broker streams")
+	}
+
+	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", webDir)
+	base := "http://" + tb.srv.httpLn.Addr().String()
+	ctx := newBrowser(t, 1280, 800)
+	open(t, ctx, base, "/")
+	waitFor(t, ctx, watchText("#nav-watch")+` === "Watch the broker" && document.querySelector("#nav-watch").getAttribute("href") === "/watch/"`)
+	do(t, ctx, chromedp.Click(chromedp.ID("nav-watch")))
+	waitFor(t, ctx, `location.pathname === "/watch/" && `+watchText("#watch-status")+`.includes("Connected")`)
+	setLang(t, ctx, "zh")
+	waitFor(t, ctx, watchText("#nav-watch")+` === "观察服务端"`)
+	checkAxe(t, ctx, "watch link zh 1280")
+	shoot(t, ctx, "watch-link-zh-1280")
+
+	phone := newBrowser(t, 390, 844)
+	open(t, phone, base, "/")
+	waitFor(t, phone, `!!document.querySelector("#nav-watch")`)
+	// On a phone the header's links still fit the width of the page.
+	waitFor(t, phone, `document.documentElement.scrollWidth <= window.innerWidth`)
+	checkAxe(t, phone, "watch link en 390")
+	shoot(t, phone, "watch-link-en-390")
 }

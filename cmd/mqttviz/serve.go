@@ -74,6 +74,9 @@ type site struct {
 	// then app.wasm goes out as it is.
 	ready  chan struct{}
 	br, gz []byte
+	// env is the app's environment (go-app's Handler.Env), set by
+	// `mqttviz broker --http` (ui.WatchEnv).
+	env map[string]string
 }
 
 // findWeb returns the web/ directory: dir when given, else ./web, else
@@ -177,7 +180,9 @@ func compressGzip(b []byte) ([]byte, error) {
 // or its host, cannot reach the HTML the server writes.
 func (s *site) Handler() (http.Handler, error) {
 	ui.Register()
-	assets, err := renderApp(ui.NewHandler(s, s.version))
+	h := ui.NewHandler(s, s.version)
+	h.Env = s.env
+	assets, err := renderApp(h)
 	if err != nil {
 		return nil, err
 	}

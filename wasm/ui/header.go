@@ -56,6 +56,7 @@ func (h *header) Render() app.UI {
 			app.A().ID("nav-scenario").Href(link("/scenario/")).Text(tr(h.Lang, "nav.scenario")),
 			app.A().ID("nav-trace").Href(link("/trace/")).Text(tr(h.Lang, "nav.trace")),
 			app.A().ID("nav-live").Href(link("/live/")).Text(tr(h.Lang, "nav.live")),
+			renderWatchLink(h.Lang),
 			app.A().ID("nav-docs").Href(docsLink(i18n.Norm(h.Lang))).Text(tr(h.Lang, "nav.docs")),
 		),
 		app.Div().Class("lang-switch").Role("group").Aria("label", tr(h.Lang, "lang.label")).Body(

@@ -5,6 +5,7 @@ import "mqttviz/codec"
 // watchStrings are the strings of the watch page (/watch/: the devices
 // of `mqttviz broker`, watched from its own --http address).
 var watchStrings = map[string]codec.Text{
+	"nav.watch":     {EN: "Watch the broker", ZH: "观察服务端"},
 	"title.watch":   {EN: "Watch: mqttviz broker · mqttviz", ZH: "观察 mqttviz broker · mqttviz"},
 	"watch.heading": {EN: "Watch the broker", ZH: "观察服务端内部"},
 	"watch.intro": {EN: "Every device connected to this mqttviz broker is a lifeline: every packet it sends or receives is an arrow with its bytes, and the broker's notes name the rule behind each decision. The state panel shows the broker's insides: sessions, subscriptions, in-flight messages with their QoS 2 stage, queued and retained messages, wills. This page only reads: it cannot change anything.",
