@@ -236,3 +236,19 @@ func TestBrowserDocsiteOffline(t *testing.T) {
 		t.Error("the English lessons page, offline, has lost its styles")
 	}
 }
+
+// TestBrowserDocsiteServe: `mqttviz serve` answers the documentation's
+// pages; an address under /docs/ that is no page gets the app's
+// not-found page, which the app shows as such, loaded once (the app does
+// not load it again from the server, in a loop).
+func TestBrowserDocsiteServe(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 1280, 800)
+	do(t, ctx, chromedp.Navigate(base+"/docs/zh/catalogue/"))
+	waitFor(t, ctx, `document.documentElement.lang === "zh-Hans" && document.querySelector(".docs-article h1").textContent === "课程目录"`)
+	open(t, ctx, base, "/docs/no-such-page/")
+	waitFor(t, ctx, `document.querySelector("#notfound-title") !== null`)
+	if got := eval[string](t, ctx, `performance.getEntriesByType("navigation")[0].type + " " + performance.getEntriesByType("navigation")[0].responseStatus`); got != "navigate 404" {
+		t.Errorf("the not-found page under /docs/ was loaded as %q, want navigate 404", got)
+	}
+}
