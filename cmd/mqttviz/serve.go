@@ -196,6 +196,9 @@ func (s *site) Handler() (http.Handler, error) {
 	for p, a := range texts {
 		assets[p] = a
 	}
+	if err := addEmbedAssets(assets); err != nil {
+		return nil, err
+	}
 	if err := addDocs(assets, siteBase("")); err != nil {
 		return nil, err
 	}

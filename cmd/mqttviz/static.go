@@ -71,6 +71,9 @@ func writeStatic(out, base, web string, quality int, progress io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := addEmbedAssets(assets); err != nil {
+		return err
+	}
 	if err := addLessonDiagrams(assets); err != nil {
 		return err
 	}

@@ -38,20 +38,21 @@ func Register() {
 		app.RouteWithRegexpFunc(`^/watch/?(index\.html)?$`, func() app.Composer { return newWatchPage() })
 		app.RouteWithRegexpFunc(`^/lessons/[^/]+/?(index\.html)?$`, func() app.Composer { return newLessonPage() })
 		app.RouteWithRegexpFunc(`^/docs/`, func() app.Composer { return newDocsPage() })
+		registerEmbeds()
 		app.RouteWithRegexpFunc(`.*`, func() app.Composer { return newNotFoundPage() })
 	})
 }
 
 // Pages lists every page, in the form links use: the picker, the
 // decoder, the scenario editor, the trace page, the live page, the
-// watch page (of `mqttviz broker`) and one
-// page per built-in lesson.
+// watch page (of `mqttviz broker`), one page per built-in lesson and
+// the embeds (embed.go).
 func Pages() []string {
 	pages := []string{"/", "/lessons/", "/decode/", "/scenario/", "/trace/", "/live/", "/watch/"}
 	for _, name := range lessons.LessonNames() {
 		pages = append(pages, "/lessons/"+name+"/")
 	}
-	return pages
+	return append(pages, embedPages()...)
 }
 
 // PagePath returns the page of Pages that an address path opens, and
