@@ -74,7 +74,6 @@ func (s *session) snapshot() *trace.SessionState {
 		Connected:     s.conn != nil,
 		CleanSession:  s.clean,
 		Subscriptions: s.subsView,
-		Inflight:      make([]trace.Inflight, 0, s.out.len()+len(s.in)),
 		Queued:        make([]trace.Message, 0, len(s.queue)),
 	}
 	if s.conn != nil {
@@ -84,7 +83,12 @@ func (s *session) snapshot() *trace.SessionState {
 			st.Will = &w
 		}
 	}
-	st.Inflight = s.out.inflight(st.Inflight)
+	// The QoS 2 ids received come after the broker's own exchanges; with
+	// none, the snapshot shares the window's list.
+	st.Inflight = s.out.view()
+	if len(s.in) > 0 {
+		st.Inflight = append(make([]trace.Inflight, 0, len(st.Inflight)+len(s.in)), st.Inflight...)
+	}
 	ids := make([]uint16, 0, len(s.in))
 	for id := range s.in {
 		ids = append(ids, id)

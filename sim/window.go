@@ -16,6 +16,12 @@ type window struct {
 	flights []*flight
 	// lastID is the last packet id used.
 	lastID uint16
+	// shared, when sharedOK, is view's list: the flights in their trace
+	// form, kept in step as flights are added at the end and completed
+	// from the front, the common order, so that successive snapshots
+	// share one backing array instead of a new list each.
+	shared   []trace.Inflight
+	sharedOK bool
 }
 
 // flight is one QoS 1 or 2 publication on its way: a client's own message
@@ -68,7 +74,13 @@ func (w *window) find(id uint16) int {
 }
 
 // add keeps a new exchange, newest last.
-func (w *window) add(f *flight) { w.flights = append(w.flights, f) }
+func (w *window) add(f *flight) {
+	w.flights = append(w.flights, f)
+	if w.sharedOK {
+		// Past the end of every list view returned: none of them changes.
+		w.shared = append(w.shared, f.trace())
+	}
+}
 
 // puback completes the QoS 1 exchange id, reporting whether one was
 // waiting for that PUBACK. [MQTT 4.3.2]
@@ -89,6 +101,11 @@ func (w *window) complete(id uint16, ok func(*flight) bool) bool {
 		return false
 	}
 	w.flights = slices.Delete(w.flights, i, i+1)
+	if i == 0 && w.sharedOK {
+		w.shared = w.shared[1:]
+	} else {
+		w.sharedOK = false
+	}
 	return true
 }
 
@@ -102,6 +119,7 @@ func (w *window) pubrec(id uint16, now int64) bool {
 	}
 	f := w.flights[i]
 	f.stage, f.sentAt = trace.StagePubrelSent, now
+	w.sharedOK = false
 	return true
 }
 
@@ -143,7 +161,24 @@ func (f *flight) packet(p *codec.Publish) codec.Packet {
 // inflight appends the window's exchanges in their trace form.
 func (w *window) inflight(dst []trace.Inflight) []trace.Inflight {
 	for _, f := range w.flights {
-		dst = append(dst, trace.Inflight{PacketID: f.id, QoS: byte(f.qos), Direction: trace.Out, Stage: f.stage, Topic: f.msg.topic})
+		dst = append(dst, f.trace())
 	}
 	return dst
+}
+
+// view is the window's exchanges in their trace form (never nil) for a
+// snapshot, which keeps it: the list is never changed afterwards, later
+// views may share its backing array. Only the broker's windows use it:
+// a client changes its flights' stages itself (transmit, openWith), so
+// its window's list is not kept in step.
+func (w *window) view() []trace.Inflight {
+	if !w.sharedOK || len(w.shared) != len(w.flights) {
+		w.shared, w.sharedOK = w.inflight(make([]trace.Inflight, 0, len(w.flights))), true
+	}
+	return w.shared
+}
+
+// trace is f in its trace form.
+func (f *flight) trace() trace.Inflight {
+	return trace.Inflight{PacketID: f.id, QoS: byte(f.qos), Direction: trace.Out, Stage: f.stage, Topic: f.msg.topic}
 }
