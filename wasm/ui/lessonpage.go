@@ -220,7 +220,8 @@ func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playSta
 }
 
 // renderAnnounce is the text the aria-live region reads out: the step and
-// its first note.
+// its notes, each with the rule it names ("… [MQTT-4.4.0-1]"): the
+// diagram's notes column shows the first note's alone.
 func renderAnnounce(lang string, s trace.Step) []app.UI {
 	out := []app.UI{app.Span().Class("announce-step").Text(views.StepSummary(lang, s))}
 	sep := " — "
@@ -229,7 +230,11 @@ func renderAnnounce(lang string, s trace.Step) []app.UI {
 		sep = tr(lang, "sep.colon")
 	}
 	for _, n := range s.Notes {
-		out = append(out, app.Span().Class("announce-note").Text(sep+n.Text.In(lang)))
+		text := sep + n.Text.In(lang)
+		if n.Rule != "" {
+			text += " [" + n.Rule + "]"
+		}
+		out = append(out, app.Span().Class("announce-note").Text(text))
 		sep = " — "
 	}
 	return out

@@ -24,7 +24,8 @@ func TestExpectationsOpenOnlyOnFailure(t *testing.T) {
 }
 
 // TestAnnounceNote checks the announce line of note steps: a lesson's
-// note reads "Note: …", a client's "phone: note — …", no ": note" alone.
+// note reads "Note: …", a client's "phone: note — …", no ": note" alone;
+// every note is read, with the rule it names.
 func TestAnnounceNote(t *testing.T) {
 	note := []trace.Note{{Text: trace.Text{EN: "Watch the bytes.", ZH: "注意这些字节。"}}}
 	tests := []struct {
@@ -35,6 +36,8 @@ func TestAnnounceNote(t *testing.T) {
 		{trace.Step{Kind: trace.KindNote, Notes: note}, i18n.EN, "Note: Watch the bytes."},
 		{trace.Step{Kind: trace.KindNote, Notes: note}, i18n.ZH, "说明：注意这些字节。"},
 		{trace.Step{Kind: trace.KindNote, From: "phone", Notes: note}, i18n.EN, "phone: note — Watch the bytes."},
+		{trace.Step{Kind: trace.KindNote, From: "phone", Notes: append(note, trace.Note{Rule: "MQTT-4.4.0-1", Text: trace.Text{EN: "phone resends PUBLISH id=1 with DUP 1", ZH: "phone 重发 PUBLISH id=1，重发标志 DUP 置 1"}})}, i18n.ZH,
+			"phone：说明 — 注意这些字节。 — phone 重发 PUBLISH id=1，重发标志 DUP 置 1 [MQTT-4.4.0-1]"},
 	}
 	for _, tt := range tests {
 		p := app.P().Body(renderAnnounce(tt.lang, tt.step)...)
