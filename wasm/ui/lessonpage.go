@@ -184,8 +184,7 @@ func renderPlayerView(intro []app.UI, t *trace.Trace, cursor int, status playSta
 		// while the page scrolls to the events or the inspector.
 		app.Div().Class("player-bar").Body(
 			newControls(cursor, len(t.Steps), status, speed, lang),
-			m.renderTools(lang),
-			sh.renderButton(lang),
+			m.renderTools(lang, sh.renderButton(lang)),
 			app.P().ID("announce").Class("announce").Aria("live", "polite").TabIndex(0).Body(renderAnnounce(lang, step)...),
 		),
 		app.Div().Class("main-col").Body(

@@ -31,10 +31,11 @@ func (m *modes) viewClass() string {
 }
 
 // renderTools are the buttons that turn the modes on and off, toggle
-// buttons (aria-pressed) beside the player.
-func (m *modes) renderTools(lang string) app.UI {
+// buttons (aria-pressed) beside the player, then more (the Share
+// button) in the same row.
+func (m *modes) renderTools(lang string, more app.UI) app.UI {
 	if m == nil {
-		return nil
+		return more
 	}
 	presentKey := "present.on"
 	if m.present {
@@ -51,6 +52,7 @@ func (m *modes) renderTools(lang string) app.UI {
 		app.Button().ID(predictToggleID).Type("button").Class("mode-toggle").
 			Aria("pressed", m.quiz.on).
 			OnClick(post(actPredict, nil)).Text(tr(lang, "predict.on")),
+		more,
 		keys,
 	)
 }
