@@ -78,9 +78,10 @@ func (es *embedServer) requests() string {
 const evilPage = `<!DOCTYPE html><html lang="en"><title>sibling</title><body><script>
 addEventListener("message", (e) => {
   if (e.source !== parent) return;
-  parent.frames[e.data.target].postMessage(e.data.msg, "*");
+  for (const m of e.data.msgs) parent.frames[e.data.target].postMessage(m, "*");
   parent.postMessage({ sibling: "sent" }, "*");
 });
+parent.postMessage({ sibling: "ready" }, "*");
 </script></body></html>`
 
 // hostSite serves the repository's host page (web/embed-host.html, .js,
@@ -220,17 +221,18 @@ func TestBrowserEmbedHost(t *testing.T) {
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`(() => {
 		const s = document.createElement("iframe");
 		s.id = "sibling"; s.title = "sibling"; s.src = "/sibling.html";
+		window.siblingSent = window.siblingReady = false;
+		addEventListener("message", (e) => {
+			if (e.data && e.data.sibling === "ready") siblingReady = true;
+			if (e.data && e.data.sibling === "sent") siblingSent = true;
+		});
 		document.body.appendChild(s);
-		window.siblingSent = false;
-		addEventListener("message", (e) => { if (e.data && e.data.sibling === "sent") siblingSent = true; });
 	})()`))
-	waitFor(t, ctx, `document.getElementById("sibling").contentDocument && document.getElementById("sibling").contentDocument.readyState === "complete"`)
+	waitFor(t, ctx, `siblingReady`)
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`(() => {
 		reports.length = 0;
 		const s = document.getElementById("sibling").contentWindow;
-		s.postMessage({target: 0, msg: {type: "mqttviz:goto", v: 1, step: 7}}, "*");
-		s.postMessage({target: 0, msg: {type: "mqttviz:play", v: 1}}, "*");
-		s.postMessage({target: 0, msg: {type: "mqttviz:lang", v: 1, lang: "en"}}, "*");
+		s.postMessage({target: 0, msgs: [{type: "mqttviz:goto", v: 1, step: 7}, {type: "mqttviz:play", v: 1}, {type: "mqttviz:lang", v: 1, lang: "en"}]}, "*");
 	})()`))
 	waitFor(t, ctx, `siblingSent`)
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("embed-1").contentWindow.postMessage({type: "mqttviz:goto", v: 1, step: 4}, "*")`))
