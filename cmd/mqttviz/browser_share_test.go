@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -313,4 +314,33 @@ func TestBrowserShareA11y(t *testing.T) {
 			waitFor(t, ctx, shareClosed)
 		}
 	}
+}
+
+// TestBrowserShareTrace shares a trace opened from a file: no address
+// opens it, so the dialog says so and gives no link or embed; the
+// Markdown shows the file to download, and the Mermaid text is the
+// trace's.
+func TestBrowserShareTrace(t *testing.T) {
+	base := appURL(t)
+	ctx := newViewport(t, 1280, 800)
+	tr, err := lessons.RunLesson("qos1", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, base, "/trace/")
+	pasteTrace(t, ctx, string(b))
+	positionIs(t, ctx, 1)
+	openShareByMouse(t, ctx)
+	if eval[bool](t, ctx, `!document.getElementById("share-nolink") || !!document.getElementById("share-link") || !!document.getElementById("share-embed")`) {
+		t.Error("the dialog of a trace from a file offers a link")
+	}
+	if md, want := shareText(t, ctx, "markdown"), "!["+tr.Title.EN+"](qos1.en.svg)"; md != want {
+		t.Errorf("Markdown %q, want %q", md, want)
+	}
+	checkMermaid(t, ctx, "trace", tr, "en")
+	checkTrap(t, ctx, "trace")
 }
