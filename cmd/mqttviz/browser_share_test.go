@@ -61,6 +61,15 @@ func iframeOf(t *testing.T, ctx context.Context) map[string]string {
 	})()`)
 }
 
+// checkServed checks that the server answers the address u with a 200.
+func checkServed(t *testing.T, ctx context.Context, where, u string) {
+	t.Helper()
+	status, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf(`fetch(%q).then(r => r.status)`, u), chromedp.EvalAwaitPromise))
+	if err != nil || status != 200 {
+		t.Errorf("%s: GET %s: %d (%v)", where, u, status, err)
+	}
+}
+
 // mermaidMessage matches a Mermaid message line (an arrow) of
 // trace.FormatMermaid.
 var mermaidMessage = regexp.MustCompile(`(?m)^    n\d+(->>|-x|--x)n\d+: `)
@@ -162,6 +171,7 @@ func TestBrowserShareLesson(t *testing.T) {
 		if src := base + "/embed/lessons/" + lesson + "/?lang=" + lang + "&step=5"; frame["src"] != src {
 			t.Errorf("%s: iframe src %q, want %q", where, frame["src"], src)
 		}
+		checkServed(t, ctx, where, frame["src"])
 		if frame["title"] != info.Title.In(lang) || frame["loading"] != "lazy" || frame["width"] == "" || frame["height"] == "" {
 			t.Errorf("%s: iframe %v", where, frame)
 		}
@@ -225,6 +235,8 @@ func TestBrowserShareScenario(t *testing.T) {
 	}
 	if src := iframeOf(t, ctx)["src"]; src != base+"/embed/scenario/?lang=en&step=3#"+u.Fragment {
 		t.Errorf("iframe src %q", src)
+	} else {
+		checkServed(t, ctx, "scenario", src)
 	}
 	md := shareText(t, ctx, "markdown")
 	if !strings.HasPrefix(md, "[![Shared QoS 1](") || !strings.HasSuffix(md, ".en.svg)]("+link+")") {
@@ -265,6 +277,8 @@ func TestBrowserShareDecode(t *testing.T) {
 	}
 	if src := iframeOf(t, ctx)["src"]; src != base+"/embed/decode/?hex="+shareHex+"&lang=en" {
 		t.Errorf("iframe src %q", src)
+	} else {
+		checkServed(t, ctx, "decode", src)
 	}
 	mermaid := shareText(t, ctx, "mermaid")
 	if n := len(mermaidMessage.FindAllString(mermaid, -1)); n != 3 {
