@@ -61,7 +61,9 @@ func TestBrowserEventKeysAfterOtherKey(t *testing.T) {
 // TestBrowserStartsOverPaintedPage opens a lesson and checks what the
 // Go program does at start: it lets the pre-rendered page paint before
 // go-app builds its own ("mqttviz-painted" after the first contentful
-// paint), and it mounts the lesson whole: the player view comes in with
+// paint; at load 10 and more the next animation frame, which the app
+// waited for before, came a second before that paint reached the
+// screen), and it mounts the lesson whole: the player view comes in with
 // the page, not added afterwards to a "Loading" page it mounted first
 // (which rendered and mounted the page twice).
 func TestBrowserStartsOverPaintedPage(t *testing.T) {
