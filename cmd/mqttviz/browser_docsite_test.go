@@ -4,11 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"mqttviz/docs"
+	"mqttviz/internal/docsite"
 )
 
 // openDoc navigates to a page of the documentation (plain HTML: no
@@ -188,25 +192,45 @@ func TestBrowserDocsiteFromApp(t *testing.T) {
 	}
 }
 
-// TestBrowserDocsiteA11y runs axe-core on a page of the documentation in
-// each language, wide and on a phone, and takes their screenshots.
+// TestBrowserDocsiteA11y runs axe-core on every page of the
+// documentation in both languages at 1280×800, and on four of them on a
+// phone (390×844), where no page may be wider than the screen; it takes
+// the four's screenshots at both sizes.
 func TestBrowserDocsiteA11y(t *testing.T) {
 	site := staticSite(t)
+	names, err := docsite.Pages(docs.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type page struct{ lang, name string }
+	var all []page
+	for _, lang := range []string{"en", "zh"} {
+		all = append(all, page{lang, ""})
+		for _, n := range names {
+			all = append(all, page{lang, n})
+		}
+	}
+	shots := []page{{"en", "getting-started"}, {"zh", "getting-started"}, {"en", "catalogue"}, {"zh", "lessons"}}
 	for _, size := range []struct {
-		name string
-		w, h int
-	}{{"1280", 1280, 800}, {"390", 390, 844}} {
+		name  string
+		w, h  int
+		pages []page
+	}{{"1280", 1280, 800, all}, {"390", 390, 844, shots}} {
 		ctx := newBrowser(t, size.w, size.h)
 		do(t, ctx, chromedp.EmulateViewport(int64(size.w), int64(size.h)))
-		for _, page := range []struct{ lang, name string }{{"en", "getting-started"}, {"zh", "getting-started"}, {"en", "catalogue"}, {"zh", "lessons"}} {
-			openDoc(t, ctx, site+"/docs/"+page.lang+"/"+page.name+"/")
-			if size.w < 400 {
-				if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > size.w {
-					t.Errorf("%s %s: the page is %d px wide on a %d px phone", page.lang, page.name, w, size.w)
-				}
+		for _, p := range size.pages {
+			path := "/docs/" + p.lang + "/"
+			if p.name != "" {
+				path += p.name + "/"
 			}
-			checkAxe(t, ctx, page.lang+" "+page.name+" "+size.name)
-			shoot(t, ctx, "docs-"+page.name+"-"+size.name+"-"+page.lang)
+			openDoc(t, ctx, site+path)
+			if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > size.w {
+				t.Errorf("%s: the page is %d px wide on a %d px screen", path, w, size.w)
+			}
+			checkAxe(t, ctx, path+" at "+size.name)
+			if slices.Contains(shots, p) {
+				shoot(t, ctx, "docs-"+p.name+"-"+size.name+"-"+p.lang)
+			}
 		}
 	}
 }
