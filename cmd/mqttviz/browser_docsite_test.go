@@ -83,6 +83,13 @@ func TestBrowserDocsite(t *testing.T) {
 	if want := site + "/embed/lessons/qos1-lost-puback/?step=12&lang=zh"; frame != want {
 		t.Errorf("the lessons page embeds %q, want %q", frame, want)
 	}
+	// The frame, its poster shown, takes the height its content reports.
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector(".docs-frame").scrollIntoView({block: "center"})`))
+	waitForWithin(t, ctx, `(() => {
+		const f = document.querySelector(".docs-frame iframe"), d = f.contentDocument;
+		const poster = d && d.querySelector(".poster:not([hidden])");
+		return !!poster && f.style.height !== "" && Math.abs(f.getBoundingClientRect().height - d.documentElement.getBoundingClientRect().height) <= 2;
+	})()`, 30*time.Second)
 	do(t, ctx, chromedp.Click(`#doc-lang-en`))
 	waitDoc(t, ctx, "/mqttviz/docs/en/lessons/")
 	do(t, ctx, chromedp.Click(`.docs-nav a[href="/mqttviz/docs/en/catalogue/"]`))
@@ -96,11 +103,10 @@ func TestBrowserDocsite(t *testing.T) {
 // page of the documentation it can reach by links, and checks every
 // address of the site those pages name (links, pictures, styles,
 // frames): each must answer 200, and a fragment must be an id of its
-// page. With frames false, addresses of the embed view are left out. It resolves to the failures, one line each, and the number of
+// page. It resolves to the failures, one line each, and the number of
 // pages and addresses checked.
-const crawlDocs = `(async (root, frames) => {
+const crawlDocs = `(async (root) => {
 	const pages = [root], seen = new Set(pages), checked = new Map(), bad = [];
-	const embedRoot = new URL("../embed/", root).pathname;
 	const docs = new Map();
 	const get = async (url) => {
 		if (!checked.has(url)) {
@@ -117,7 +123,6 @@ const crawlDocs = `(async (root, frames) => {
 			const raw = el.getAttribute(el.hasAttribute("href") ? "href" : "src");
 			const u = new URL(raw, pages[i]);
 			if (u.origin !== location.origin) continue;
-			if (!frames && u.pathname.startsWith(embedRoot)) continue;
 			const file = u.origin + u.pathname;
 			const target = await get(u.origin + u.pathname + u.search);
 			if (target.status !== 200) { bad.push(pages[i] + " → " + raw + ": " + target.status); continue; }
@@ -136,25 +141,16 @@ const crawlDocs = `(async (root, frames) => {
 
 // TestBrowserDocsiteLinks crawls the documentation of the static site:
 // no address of the site that a page of it names is missing, in either
-// language; the embed view's (frames, the catalogue's links) once the
-// site has it.
+// language, the lessons' frames and the catalogue's embed links too.
 func TestBrowserDocsiteLinks(t *testing.T) {
 	site := staticSite(t)
 	ctx := newBrowser(t, 1280, 800)
 	openDoc(t, ctx, site+"/docs/en/")
-	status, err := chromedp.Run(ctx, chromedp.Evaluate[int](`fetch(`+jsQuote(site+"/embed/lessons/qos2/")+`).then(r => r.status)`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatal(err)
-	}
-	frames := status == 200
-	if !frames {
-		t.Log("the site has no /embed/lessons/ pages yet: the frames' addresses are not crawled")
-	}
 	var res struct {
 		Bad            []string
 		Pages, Checked int
 	}
-	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](crawlDocs+`(`+jsQuote(site+"/docs/")+`, `+map[bool]string{true: "true", false: "false"}[frames]+`)`, chromedp.EvalAwaitPromise))
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](crawlDocs+`(`+jsQuote(site+"/docs/")+`)`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,6 +226,12 @@ func TestBrowserDocsiteA11y(t *testing.T) {
 			checkAxe(t, ctx, path+" at "+size.name)
 			if slices.Contains(shots, p) {
 				shoot(t, ctx, "docs-"+p.name+"-"+size.name+"-"+p.lang)
+			}
+			if *screenshots && p == (page{"zh", "lessons"}) {
+				// The first lesson the page embeds, its poster shown.
+				do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector(".docs-frame").scrollIntoView({block: "center"})`))
+				waitForWithin(t, ctx, `(() => { const d = document.querySelector(".docs-frame iframe").contentDocument; const img = d && d.querySelector(".poster:not([hidden]) .poster-still"); return !!img && (img.tagName !== "IMG" || (img.complete && img.naturalWidth > 0)); })()`, 30*time.Second)
+				shoot(t, ctx, "docs-frame-"+size.name+"-zh")
 			}
 		}
 	}

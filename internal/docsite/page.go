@@ -48,6 +48,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <link rel="icon" type="image/svg+xml" href="{{.Base}}web/icon.svg">
 <link rel="stylesheet" href="{{.Base}}web/mqttviz.css">
 <link rel="stylesheet" href="{{.Base}}web/docs.css">
+<script defer src="{{.Base}}web/docs.js"></script>
 {{- range .Languages}}{{if not .Current}}
 <link rel="alternate" hreflang="{{.Tag}}" href="{{.Href}}">{{end}}{{end}}
 </head>
