@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // embedServer is the app, served as `mqttviz serve` serves it, counting
@@ -250,4 +251,99 @@ func TestBrowserEmbedHost(t *testing.T) {
 	if got := frameState(t, ctx, "embed-2", "steps"); got != strconv.Itoa(lessonSteps(t, "will-keepalive")) {
 		t.Errorf("the second frame has %s steps", got)
 	}
+}
+
+// openPoster opens an embed page in the tab itself (no frame) and waits
+// for its poster, shown in the address's language.
+func openPoster(t *testing.T, ctx context.Context, base, path string) {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate(base+path))
+	waitForWithin(t, ctx, `document.readyState === "complete" && document.querySelector(".poster:not([hidden]) .poster-start") !== null`, 30*time.Second)
+}
+
+// startPosterByKeyboard tabs to the poster's button and presses Enter;
+// the app then replaces the poster and marks itself interactive.
+func startPosterByKeyboard(t *testing.T, ctx context.Context) {
+	t.Helper()
+	do(t, ctx, chromedp.KeyEvent(kb.Tab))
+	waitFor(t, ctx, `document.activeElement && document.activeElement.matches(".poster:not([hidden]) .poster-start")`)
+	do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitForWithin(t, ctx, `performance.getEntriesByName("mqttviz-interactive").length > 0 && document.querySelector("#embed-title") !== null`, 60*time.Second)
+}
+
+// TestBrowserEmbedPoster: an embed page opened by itself shows its
+// poster in the language of its address, with the still drawn, and
+// nothing asks for app.wasm; the keyboard reaches the button, and Enter
+// starts the app at the address's step with the panels it names.
+// axe-core finds nothing on the poster or on the player, in English and
+// in Chinese. ?poster=0 loads at once; the scenario and decode embeds
+// open what their address carries.
+func TestBrowserEmbedPoster(t *testing.T) {
+	app := newEmbedServer(t)
+	axeSource(t)
+	steps := lessonSteps(t, "qos2")
+	for _, lang := range []string{"en", "zh"} {
+		// As tall as a host that resizes the frame to its content makes it.
+		ctx := newBrowser(t, 640, 1100)
+		before := app.requests()
+		openPoster(t, ctx, app.url, "/embed/lessons/qos2/?step=4&panels=state,inspector&lang="+lang)
+		waitFor(t, ctx, `document.querySelector(".poster:not([hidden]) .poster-still").naturalWidth > 0`)
+		wantTag := map[string]string{"en": "en", "zh": "zh-CN"}[lang]
+		if got := eval[string](t, ctx, `document.documentElement.lang + " " + document.querySelector(".poster:not([hidden])").dataset.lang + " " + document.querySelectorAll(".poster:not([hidden])").length`); got != wantTag+" "+lang+" 1" {
+			t.Errorf("%s: html lang, poster shown, posters shown: %s", lang, got)
+		}
+		if got := eval[string](t, ctx, `document.querySelector(".poster:not([hidden]) .poster-open").getAttribute("href")`); got != app.url+"/lessons/qos2/?lang="+lang {
+			t.Errorf("%s: the poster links %s", lang, got)
+		}
+		checkAxe(t, ctx, "embed poster "+lang)
+		if after := app.requests(); after != before {
+			t.Fatalf("%s: the poster alone asked for more than the poster: %s before it, %s after", lang, before, after)
+		}
+		startPosterByKeyboard(t, ctx)
+		if got, want := eval[string](t, ctx, `document.getElementById("position").textContent`), map[string]string{"en": fmt.Sprintf("Step 4 of %d", steps), "zh": fmt.Sprintf("第 4 步，共 %d 步", steps)}[lang]; got != want {
+			t.Errorf("%s: the player opened at %q, want %q", lang, got, want)
+		}
+		if got := eval[string](t, ctx, `document.documentElement.lang + " " + !!document.querySelector(".state-panel") + " " + !!document.querySelector(".inspector-panel") + " " + !!document.querySelector(".events-panel") + " " + !!document.querySelector(".topbar")`); got != wantTag+" true true false false" {
+			t.Errorf("%s: lang, state, inspector, events, header: %s", lang, got)
+		}
+		// The player bar stays at the top of the frame: with the page
+		// scrolled, axe could not tell the colours of what is under it.
+		eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
+		checkAxe(t, ctx, "embed player with panels "+lang)
+	}
+
+	ctx := newBrowser(t, 320, 240)
+	// ?poster=0 loads at once, here with autoplay at speed 4.
+	do(t, ctx, chromedp.Navigate(app.url+"/embed/lessons/qos2/?poster=0&autoplay=1&speed=4"))
+	waitForWithin(t, ctx, `performance.getEntriesByName("mqttviz-interactive").length > 0 && document.getElementById("ctl-speed") !== null`, 60*time.Second)
+	waitFor(t, ctx, `document.getElementById("ctl-speed").value === "4" && /^Step [2-9]/.test(document.getElementById("position").textContent)`)
+	// A scenario link's fragment, and decode's ?hex=.
+	const src = "title en: Embedded\ntitle zh: 嵌入的场景\nclient a\nconnect a\n"
+	do(t, ctx, chromedp.Navigate(app.url+"/embed/scenario/?poster=0&lang=zh#"+shareFragment(src)))
+	waitForWithin(t, ctx, `document.getElementById("embed-title") !== null && document.getElementById("embed-title").textContent === "嵌入的场景"`, 60*time.Second)
+	do(t, ctx, chromedp.Navigate(app.url+"/embed/decode/?poster=0&hex=c000"))
+	waitForWithin(t, ctx, `document.querySelectorAll(".inspector-panel .byte").length === 2 && document.getElementById("decode-input") === null`, 60*time.Second)
+}
+
+// TestBrowserEmbedStatic: the static site under a sub-path, served by a
+// plain file server, has every embed page: the poster's still and links
+// resolve under the sub-path, and the app starts at the address's step.
+func TestBrowserEmbedStatic(t *testing.T) {
+	base := staticSite(t)
+	ctx := newBrowser(t, 800, 600)
+	openPoster(t, ctx, base, "/embed/lessons/qos1/?step=2")
+	waitFor(t, ctx, `document.querySelector(".poster:not([hidden]) .poster-still").naturalWidth > 0`)
+	if got := eval[string](t, ctx, `new URL(document.querySelector(".poster:not([hidden]) .poster-still").src).pathname`); got != "/mqttviz/embed/lessons/qos1/poster.svg" {
+		t.Errorf("the still is %s", got)
+	}
+	startPosterByKeyboard(t, ctx)
+	if got := eval[string](t, ctx, `document.getElementById("position").textContent`); !strings.HasPrefix(got, "Step 2 of ") {
+		t.Errorf("the static embed opened at %q", got)
+	}
+	if got := eval[string](t, ctx, `new URL(document.getElementById("embed-open").href).pathname`); got != "/mqttviz/lessons/qos1/" {
+		t.Errorf("the embed links %s", got)
+	}
+	// The host page is a page of the site.
+	do(t, ctx, chromedp.Navigate(base+"/web/embed-host.html"))
+	waitForWithin(t, ctx, `document.getElementById("embed-1").dataset.state === "poster"`, 30*time.Second)
 }
