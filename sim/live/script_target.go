@@ -18,9 +18,9 @@ import (
 type ScriptTarget struct {
 	d *Driver
 	// Quiet is how long, in milliseconds, no step must be recorded for
-	// the network to count as quiet after an action (DefaultQuiet when
-	// 0), and MaxSettle the longest an action waits for it
-	// (DefaultMaxSettle when 0).
+	// the network to count as quiet after an action once no client
+	// awaits an answer (DefaultQuiet when 0), and MaxSettle the longest
+	// an action waits (DefaultMaxSettle when 0). See Settled.
 	Quiet, MaxSettle int64
 }
 
@@ -156,9 +156,13 @@ func (t *ScriptTarget) Connection(name string) *sim.Connection {
 	return &k
 }
 
-// Settled reports whether the network has been quiet since an action at
-// since: no step for Quiet milliseconds and no connection still opening,
-// or MaxSettle passed. When not, next is when to ask again.
+// Settled reports whether the run may go on after an action at since:
+// no client awaits an answer from the broker (sim.Client.Awaits: a
+// CONNACK, a SUBACK, the acknowledgements of its QoS 1 and 2 exchanges)
+// on a connection that is open and not silenced, none is still opening,
+// and no step came for Quiet milliseconds; or MaxSettle passed. The
+// quiet is for what no client waits for: a message the broker forwards
+// to a subscriber, a will. When not settled, next is when to ask again.
 func (t *ScriptTarget) Settled(since int64) (done bool, next int64) {
 	quiet, most := t.Quiet, t.MaxSettle
 	if quiet <= 0 {
@@ -173,7 +177,9 @@ func (t *ScriptTarget) Settled(since int64) (done bool, next int64) {
 	}
 	next = max(t.d.last, since) + quiet
 	for _, cl := range t.d.clients {
-		if cl.conn != 0 && !cl.up {
+		opening := cl.conn != 0 && !cl.up
+		awaiting := cl.conn != 0 && cl.up && !cl.faults.silent && cl.core.Awaits()
+		if opening || awaiting {
 			next = max(next, now+quiet)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"mqttviz/sim"
 	"mqttviz/sim/script"
 	"mqttviz/sim/trace"
 )
@@ -218,4 +219,53 @@ func TestScriptTargetSettles(t *testing.T) {
 	if got := results(lr2.Trace()); !strings.HasPrefix(got, "FAIL expect c connected") {
 		t.Fatal(got)
 	}
+}
+
+// TestScriptTargetAwaitsAnswers: an action settles only once no client
+// awaits an answer: a PUBACK later than Quiet is waited for, and the
+// quiet counts from it; a silenced client's answers are not awaited.
+func TestScriptTargetAwaitsAnswers(t *testing.T) {
+	s := newSession(t, sim.NewClient("c", sim.ClientOptions{ClientID: "c"}))
+	target := NewScriptTarget(s.d)
+	target.Quiet, target.MaxSettle = 100, 1000
+	if err := target.Connect("c"); err != nil {
+		t.Fatal(err)
+	}
+	s.net.pump(t)
+	settled := func(since int64, want bool, wantNext int64) {
+		t.Helper()
+		done, next := target.Settled(since)
+		if done != want || !done && next != wantNext {
+			t.Fatalf("at %d: settled %v, next %d; want %v, %d", s.clock.now, done, next, want, wantNext)
+		}
+	}
+	settled(0, false, 100)
+	s.clock.advance(100)
+	settled(0, true, 0)
+
+	// The broker takes 250 ms to acknowledge a QoS 1 PUBLISH.
+	s.net.broker.silent = true
+	if err := target.Publish("c", "a", []byte("x"), 1, false); err != nil {
+		t.Fatal(err)
+	}
+	s.net.pump(t)
+	s.clock.advance(250)
+	settled(100, false, 350)
+	s.clock.advance(350)
+	s.net.read(1, []byte{0x40, 0x02, 0x00, 0x01})
+	settled(100, false, 450)
+	s.clock.advance(449)
+	settled(100, false, 450)
+	s.clock.advance(450)
+	settled(100, true, 0)
+
+	// Silenced, the client hears nothing: its PUBACK is not waited for.
+	if err := target.Silence("c"); err != nil {
+		t.Fatal(err)
+	}
+	if err := target.Publish("c", "a", []byte("y"), 1, false); err != nil {
+		t.Fatal(err)
+	}
+	s.clock.advance(550)
+	settled(450, true, 0)
 }

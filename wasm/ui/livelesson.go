@@ -56,9 +56,11 @@ type liveLesson struct {
 }
 
 // lessonQuiet is how long, in milliseconds, the network must be quiet
-// after an action before the next line runs: longer than the command's
+// after an action, once no client awaits an answer, before the next line
+// runs (live.ScriptTarget.Settled): longer than the command's
 // (live.DefaultQuiet), as a busy page hands the socket's messages over
-// later, a broker's answer may arrive after a timer due before it.
+// later, and a message the broker forwards to a subscriber is awaited
+// by no client.
 const lessonQuiet = 1000
 
 // countdownTick is how often, in milliseconds, a wait line's countdown
