@@ -38,3 +38,30 @@ func TestBrowserEventListAfterSmallScroll(t *testing.T) {
 		t.Errorf("after a small scroll, a click on the cursor's row %s left the active row at %s", cursorRow, eval[string](t, ctx, active))
 	}
 }
+
+// TestBrowserInspectorHoverAfterSameField points at a field of the
+// inspector twice (the second time nothing changes), then at another
+// field: that one must light up. The hover handler used go-app's
+// PreventUpdate when nothing changed, which marks the component until it
+// is next updated from above, so the next pointer move lit nothing.
+func TestBrowserInspectorHoverAfterSameField(t *testing.T) {
+	ctx := newBrowser(t, 1280, 800)
+	open(t, ctx, appURL(t), "/lessons/qos2/?step=2")
+	waitFor(t, ctx, `document.querySelectorAll(".inspector li.field").length >= 3`)
+	enter := func(field int) {
+		eval[bool](t, ctx, fmt.Sprintf(`(document.querySelector('.inspector li.field[data-field="%d"]').dispatchEvent(new MouseEvent("mouseenter")), true)`, field))
+	}
+	lit := func(field int) string {
+		return fmt.Sprintf(`document.querySelector('.inspector li.field[data-field="%d"]').classList.contains("lit")`, field)
+	}
+	enter(0)
+	waitFor(t, ctx, lit(0))
+	enter(0)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise(r => setTimeout(() => r(true), 300))`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+	enter(2)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](lit(2), chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("after the pointer entered field 0 twice, entering field 2 did not light it")
+	}
+}

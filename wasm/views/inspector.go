@@ -83,13 +83,24 @@ func fieldOfByte(n int, fields []codec.Field) []int {
 // go-app then replaces a reused element's handler instead of keeping the
 // old one.
 func (in *inspector) setHover(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		if in.hover == i {
-			ctx.PreventUpdate()
-			return
-		}
-		in.hover = i
+	return func(ctx app.Context, e app.Event) { in.light(ctx, i) }
+}
+
+// light lights field i, and renders the inspector alone when that
+// changes what it shows: go-app would render the whole page after a
+// pointer event. Its PreventUpdate marks the inspector until it is next
+// updated, which drops the update of every later event of it (go-app
+// v9.8.0): every hover handler prevents, and one that changes the field
+// asks for the inspector's render itself (Update), which clears the
+// mark. The inspector's own elements have no other handlers.
+func (in *inspector) light(ctx app.Context, i int) bool {
+	ctx.PreventUpdate()
+	if in.hover == i {
+		return false
 	}
+	in.hover = i
+	in.Update()
+	return true
 }
 
 // hoverByte returns the handler for the pointer entering a byte of field
@@ -97,12 +108,7 @@ func (in *inspector) setHover(i int) app.EventHandler {
 // that scrolls it, however far down the list it is.
 func (in *inspector) hoverByte(i int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		if in.hover == i {
-			ctx.PreventUpdate()
-			return
-		}
-		in.hover = i
-		if i < 0 {
+		if !in.light(ctx, i) || i < 0 {
 			return
 		}
 		src := ctx.JSSrc()
