@@ -20,7 +20,7 @@ func TestBrowserInstructorEventMarks(t *testing.T) {
 	for _, c := range []struct {
 		lang, word string
 		w, h       int
-	}{{"en", "changed", 1280, 800}, {"zh", "有变化", 390, 844}} {
+	}{{"en", "changed", 1280, 800}, {"zh", "有变化", 390, 844}, {"zh", "有变化", 1280, 800}, {"en", "changed", 390, 844}} {
 		t.Run(fmt.Sprintf("%s-%d", c.lang, c.w), func(t *testing.T) {
 			ctx := newBrowser(t, c.w, c.h)
 			open(t, ctx, base, fmt.Sprintf("/lessons/qos1?lang=%s&step=%d", c.lang, l.step+1))

@@ -21,7 +21,8 @@ import (
 // the reconnect is offered disabled, saying why (MQTT-3.1.2-6). With
 // clean session 0 (qos1 so changed, on the scenario page) the reconnect
 // gives the CONNACK with session present, the DUP resend and the second
-// delivery to the phone, marked changed.
+// delivery to the phone, marked changed. Losing the phone's PUBACK, the
+// broker is left waiting: the menu says when it must resend instead.
 func TestBrowserInstructorRecovery(t *testing.T) {
 	base := appURL(t)
 	l := newLostPuback(t)
@@ -52,6 +53,31 @@ func TestBrowserInstructorRecovery(t *testing.T) {
 			eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
 			checkAxe(t, ctx, "/lessons/qos1 with the lose menu's choices, "+lang)
 
+			// The phone's PUBACK: the broker is the one left waiting.
+			phoneAck := -1
+			for i, s := range l.before.Steps {
+				if s.From == "phone" && s.Packet == codec.PUBACK {
+					phoneAck = i
+					break
+				}
+			}
+			do(t, ctx, chromedp.Click(chromedp.ID("instructor-menu-close")))
+			waitFor(t, ctx, `document.getElementById("instructor-menu") === null`)
+			do(t, ctx, chromedp.Click(chromedp.ID("ctl-start")))
+			for range phoneAck {
+				do(t, ctx, chromedp.Click(chromedp.ID("ctl-forward")))
+			}
+			waitFor(t, ctx, fmt.Sprintf(`new URLSearchParams(location.search).get("step") === "%d"`, phoneAck+1))
+			openActionsByKey(t, ctx, phoneAck)
+			if got := eval[string](t, ctx, `(document.getElementById("instructor-lose-broker-waits") || {}).textContent || ""`); !strings.Contains(got, "MQTT-4.4.0-1") || !strings.Contains(got, "retry=") {
+				t.Errorf("losing the phone's PUBACK, the menu says %q", got)
+			}
+			if eval[bool](t, ctx, `document.getElementById("instructor-lose-then") !== null`) {
+				t.Error("the client's choices are offered where the broker waits")
+			}
+			eval[bool](t, ctx, `(document.getElementById("instructor-menu").scrollIntoView(), true)`)
+			shoot(t, ctx, "instructor-lose-broker-waits-1280-"+lang)
+
 			// Clean session 0: the reconnect and its resend.
 			ctx = newBrowser(t, 390, 844)
 			open(t, ctx, base, fmt.Sprintf("/scenario/?lang=%s&step=%d&src=%s", lang, l.step+1, url.QueryEscape(persistent)))
@@ -61,6 +87,10 @@ func TestBrowserInstructorRecovery(t *testing.T) {
 			if eval[bool](t, ctx, `document.getElementById("instructor-lose-reconnect").disabled`) {
 				t.Fatal("the reconnect is not offered to a client with clean session 0")
 			}
+			eval[bool](t, ctx, `(document.getElementById("instructor-menu").scrollIntoView(), true)`)
+			shoot(t, ctx, "instructor-lose-then-390-"+lang)
+			eval[bool](t, ctx, `(window.scrollTo(0, 0), true)`)
+			checkAxe(t, ctx, "/scenario/ on a phone with the lose menu's choices, clean session 0, "+lang)
 			do(t, ctx, chromedp.Click(chromedp.ID("instructor-lose-reconnect")), chromedp.Click(chromedp.ID("instructor-lose")))
 			waitFor(t, ctx, `document.querySelector("ul.instructor-changed") !== null`)
 			text := eval[string](t, ctx, `document.getElementById("scenario-input").value`)

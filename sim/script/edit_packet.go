@@ -89,6 +89,19 @@ func Waiting(r PacketRef) string {
 	return ""
 }
 
+// BrokerWaits reports whether the broker is left waiting for an answer
+// when packet r is lost: its own QoS 1 or 2 PUBLISH or its PUBREL to the
+// client, or the client's answer to one of them.
+func BrokerWaits(r PacketRef) bool {
+	switch {
+	case r.Dir == sim.Down && (r.Type == codec.PUBLISH && r.ID != 0 || r.Type == codec.PUBREL):
+		return true
+	case r.Dir == sim.Up && (r.Type == codec.PUBACK || r.Type == codec.PUBREC || r.Type == codec.PUBCOMP):
+		return true
+	}
+	return false
+}
+
 // Allowed reports whether the change applies to packet r: a client holds
 // back only its own acknowledgements, the broker its acknowledgements and
 // its PUBREL (IsAck); a resend is of a PUBLISH with a

@@ -112,8 +112,8 @@ expect sensor inflight 0
 // only, and does not run on a real broker.
 func TestBrokerHoldLines(t *testing.T) {
 	for src, want := range map[string]string{
-		"client a\nhold broker a CONNACK\n":  "SUBACK",
-		"client a\nhold broker a\n":          "PUBACK",
+		"client a\nhold broker a CONNACK\n":   "SUBACK",
+		"client a\nhold broker a\n":           "PUBACK",
 		"client a\nrelease broker b PUBACK\n": "b",
 	} {
 		if _, err := Parse("t", src); err == nil || !strings.Contains(err.Error(), want) {

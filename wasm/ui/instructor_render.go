@@ -125,6 +125,9 @@ func (in *instructor) renderPacket(lang string, i int, s trace.Step) app.UI {
 	if w := script.Waiting(r); w != "" {
 		items = append(items, in.renderRecovery(lang, w, i))
 	}
+	if script.BrokerWaits(r) {
+		items = append(items, app.P().ID("instructor-lose-broker-waits").Class("hint").Text(tr(lang, "instructor.then.broker", r.Client)))
+	}
 	if (script.PacketChange{Kind: script.HoldAck}).Allowed(r) {
 		items = append(items, app.Div().Class("instructor-hold").Body(
 			app.Button().ID("instructor-hold").Type("button").

@@ -76,11 +76,11 @@ func TestInstructorMenu(t *testing.T) {
 		i          int
 		want, none []string
 	}{
-		{find("phone", codec.PUBACK), []string{"instructor-lose", "instructor-hold", "instructor-duplicate"}, []string{"instructor-resend", "instructor-lose-resend"}},
+		{find("phone", codec.PUBACK), []string{"instructor-lose", "instructor-lose-broker-waits", "instructor-hold", "instructor-duplicate"}, []string{"instructor-resend", "instructor-lose-resend"}},
 		{find("broker", codec.PUBACK), []string{"instructor-lose", "instructor-lose-resend", "instructor-lose-reconnect", "instructor-hold", "instructor-duplicate"}, []string{"instructor-resend"}},
 		{find("broker", codec.CONNACK), []string{"instructor-lose", "instructor-duplicate"}, []string{"instructor-hold", "instructor-resend", "instructor-lose-resend"}},
 		{find("sensor", codec.PUBLISH), []string{"instructor-lose", "instructor-resend", "instructor-lose-resend"}, []string{"instructor-hold"}},
-		{find("sensor", codec.CONNECT), []string{"instructor-lose", "instructor-duplicate"}, []string{"instructor-hold", "instructor-resend", "instructor-lose-resend"}},
+		{find("sensor", codec.CONNECT), []string{"instructor-lose", "instructor-duplicate"}, []string{"instructor-hold", "instructor-resend", "instructor-lose-resend", "instructor-lose-broker-waits"}},
 	} {
 		in.menu, in.pl.cursor = tt.i, tt.i
 		html := app.HTMLString(app.Div().Body(in.renderPanel(i18n.ZH)))
