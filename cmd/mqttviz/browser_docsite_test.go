@@ -28,7 +28,7 @@ func openDoc(t *testing.T, ctx context.Context, url string) {
 // the poll's execution context with it, so it polls again in the new one.
 func waitDoc(t *testing.T, ctx context.Context, path string) {
 	t.Helper()
-	cond := `location.pathname === ` + jsQuote(path) + ` && document.readyState === "complete" && !!document.querySelector(".docs-article h1")`
+	cond := `location.pathname === ` + jsQuote(path) + ` && document.readyState === "complete" && !!document.querySelector(".docs-article h1, .docs-chooser h1")`
 	var err error
 	for try := 0; try < 5; try++ {
 		_, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(30*time.Second)))
@@ -189,7 +189,7 @@ func TestBrowserDocsiteFromApp(t *testing.T) {
 }
 
 // TestBrowserDocsiteA11y runs axe-core on every page of the
-// documentation in both languages at 1280×800, and on four of them on a
+// documentation in both languages and on /docs/ at 1280×800, and on four of them on a
 // phone (390×844), where no page may be wider than the screen; it takes
 // the four's screenshots at both sizes.
 func TestBrowserDocsiteA11y(t *testing.T) {
@@ -199,7 +199,7 @@ func TestBrowserDocsiteA11y(t *testing.T) {
 		t.Fatal(err)
 	}
 	type page struct{ lang, name string }
-	var all []page
+	all := []page{{"", ""}} // /docs/, the choice of language
 	for _, lang := range []string{"en", "zh"} {
 		all = append(all, page{lang, ""})
 		for _, n := range names {
@@ -216,6 +216,9 @@ func TestBrowserDocsiteA11y(t *testing.T) {
 		do(t, ctx, chromedp.EmulateViewport(int64(size.w), int64(size.h)))
 		for _, p := range size.pages {
 			path := "/docs/" + p.lang + "/"
+			if p.lang == "" {
+				path = "/docs/"
+			}
 			if p.name != "" {
 				path += p.name + "/"
 			}
