@@ -30,6 +30,7 @@ func (p *embedDecodePage) OnMount(ctx app.Context) {
 	ctx.SetState(views.StateLang, parseEmbedOptions(app.Window().URL().Query()).Lang)
 	p.observe(ctx, p.pageTitle)
 	p.host.listen(ctx, &player{}, func(ctx app.Context, lang string) { ctx.SetState(views.StateLang, lang) })
+	jsb.KeepForOffline()
 }
 
 func (p *embedDecodePage) OnDismount() { p.host.release() }

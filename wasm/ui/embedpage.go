@@ -72,6 +72,7 @@ func (p *embedPage) OnMount(ctx app.Context) {
 	p.observe(ctx, p.pageTitle)
 	p.player.mount(ctx)
 	p.host.listen(ctx, &p.player, p.hostLang)
+	jsb.KeepForOffline()
 }
 
 func (p *embedPage) OnDismount() {
