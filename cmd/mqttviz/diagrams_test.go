@@ -136,6 +136,10 @@ func TestStaticLessonDiagrams(t *testing.T) {
 	if code := runStatic([]string{"--web", web, "--brotli", "1", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit code %d: %s", code, stderr.String())
 	}
+	worker, err := os.ReadFile(filepath.Join(out, "app-worker.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, name := range lessons.LessonNames() {
 		for _, lang := range diagramLangs {
 			svg, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(ui.LessonDiagramPath(name, lang))))
@@ -143,6 +147,10 @@ func TestStaticLessonDiagrams(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkLessonDiagram(t, name, lang, svg)
+			// The service worker keeps it for offline use.
+			if !bytes.Contains(worker, []byte(`"`+ui.LessonDiagramPath(name, lang)+`"`)) {
+				t.Errorf("the service worker does not keep %s", ui.LessonDiagramPath(name, lang))
+			}
 		}
 	}
 }
