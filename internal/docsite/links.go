@@ -25,12 +25,17 @@ type picture struct {
 	width, height int
 }
 
-// lessonFile is a built-in lesson's file seen from docs/.
-var lessonFile = regexp.MustCompile(`^sim/lessons/\d+-([a-z0-9-]+)\.txt$`)
+// lessonFile is a built-in lesson's file, and webFile a file of web/,
+// which the site serves as it is, by their paths in the repository.
+var (
+	lessonFile = regexp.MustCompile(`^sim/lessons/\d+-([a-z0-9-]+)\.txt$`)
+	webFile    = regexp.MustCompile(`^web/[A-Za-z0-9._-]+$`)
+)
 
 // resolve returns the site's address for a link's destination dest, as
 // written in a file of docs/: a page's file (lessons.md, lessons.md#x)
-// is that page in this language, a lesson's file its page, an address
+// is that page in this language, a lesson's file its page, a file of
+// web/ the site's copy, an address
 // of the site (/live/) is under the base, anything with a scheme or only
 // a fragment is left as it is. For a file of the repository the site has
 // no page for, ok is false and repoPath is its path in the repository.
@@ -56,6 +61,9 @@ func (p *pageLinks) resolve(dest string) (href string, ok bool, repoPath string)
 	}
 	if m := lessonFile.FindStringSubmatch(repo); m != nil {
 		return p.base + "lessons/" + m[1] + "/", true, ""
+	}
+	if webFile.MatchString(repo) {
+		return p.base + repo, true, ""
 	}
 	return "", false, repo
 }

@@ -3,6 +3,7 @@ package docsite
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"strings"
 	"unicode"
 
@@ -107,7 +108,7 @@ func (p *pageLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		return ast.WalkContinue, nil
 	})
 	for _, l := range links {
-		p.rewriteLink(l)
+		p.rewriteLink(l, src)
 	}
 	for _, img := range images {
 		p.rewriteImage(img, src)
@@ -118,14 +119,19 @@ func (p *pageLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 }
 
 // rewriteLink points l at the site; a link to a file of the repository
-// that is no page becomes its text and the file's path.
-func (p *pageLinks) rewriteLink(l *ast.Link) {
+// that is no page becomes its text and the file's path (the path alone
+// if the text is the file's name).
+func (p *pageLinks) rewriteLink(l *ast.Link, src []byte) {
 	dest, ok, repoPath := p.resolve(string(l.Destination))
 	if ok {
 		l.Destination = []byte(dest)
 		return
 	}
 	parent := l.Parent()
+	if text := string(nodeText(l, src)); text == repoPath || text == path.Base(repoPath) {
+		parent.ReplaceChild(parent, l, ast.NewString([]byte(repoPath)))
+		return
+	}
 	for c := l.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		parent.InsertBefore(parent, l, c)

@@ -37,6 +37,8 @@ func TestResolve(t *testing.T) {
 		{"en", "../README.md", "", "README.md"},
 		{"en", "architecture.md#packages", "", "docs/architecture.md"},
 		{"en", "../cmd/mqttviz/static.go", "", "cmd/mqttviz/static.go"},
+		{"en", "../web/embed-host.js", "/b/web/embed-host.js", ""},
+		{"en", "../web/sub/x.js", "", "web/sub/x.js"},
 		{"en", "screenshots/missing.png", "", "docs/screenshots/missing.png"},
 	} {
 		got, ok, repo := testLinks(c.lang).resolve(c.dest)
@@ -59,6 +61,8 @@ func TestRender(t *testing.T) {
 		"## State · 状态",
 		"",
 		"See [the lessons](lessons.md#x), [the architecture](architecture.md) and [State](#state--状态).",
+		"",
+		"Figures: [performance.md](performance.md#embeds), the host [web/embed-host.html](../web/embed-host.html).",
 		"",
 		"<script>alert(1)</script>",
 		"",
@@ -89,6 +93,7 @@ func TestRender(t *testing.T) {
 		`<h2 id="state--状态">State · 状态</h2>`,
 		`<a href="/b/docs/zh/lessons/#x">the lessons</a>`,
 		`the architecture (docs/architecture.md)`,
+		`Figures: docs/performance.md, the host <a href="/b/web/embed-host.html">web/embed-host.html</a>.`,
 		// goldmark writes a link's address percent-encoded; the browser
 		// decodes a fragment before it looks for the id.
 		`<a href="#state--%E7%8A%B6%E6%80%81">State</a>`,
