@@ -3,6 +3,7 @@ package ui
 import (
 	"mqttviz/codec"
 	"mqttviz/sim/lessons"
+	"mqttviz/sim/script"
 	"mqttviz/sim/trace"
 	"net/url"
 	"strings"
@@ -107,5 +108,33 @@ func TestDecodeTrace(t *testing.T) {
 	}
 	if !strings.Contains(trace.FormatSVG(tr, "en"), "PINGRESP") {
 		t.Error("the picture has no PINGRESP")
+	}
+}
+
+// TestLessonShareTarget: a lesson is shared as itself with its picture;
+// at another seed without the picture (the site's is of seed 1); once
+// the instructor changed it, as the changed scenario in the fragment.
+func TestLessonShareTarget(t *testing.T) {
+	p := newLessonPage()
+	if _, ok := p.shareTarget("en"); ok {
+		t.Error("a page with no lesson shares something")
+	}
+	p.run(&url.URL{Path: "/lessons/qos1/"})
+	got, ok := p.shareTarget("zh")
+	if !ok || got.page != "/lessons/qos1/" || got.lesson != "qos1" || !got.stepped || got.query != nil || got.title != p.info.Title.ZH {
+		t.Errorf("qos1: %+v, %v", got, ok)
+	}
+	p.run(&url.URL{Path: "/lessons/qos1/", RawQuery: "seed=7"})
+	if got, _ := p.shareTarget("en"); got.lesson != "" || got.query.Get("seed") != "7" {
+		t.Errorf("qos1 at seed 7: %+v", got)
+	}
+	src, _ := lessons.LessonSource("qos1")
+	changed := src + "publish sensor home/x \"1\" qos=1\n"
+	p.instr.hist = script.NewHistory(src)
+	p.instr.hist.Push(changed)
+	p.instr.share = link("/scenario/") + "#" + encodeShare(changed)
+	got, _ = p.shareTarget("en")
+	if text, err := decodeShare(got.fragment); err != nil || text != changed || got.page != "/scenario/" || got.lesson != "" {
+		t.Errorf("the changed lesson: %+v (%q, %v)", got, text, err)
 	}
 }
