@@ -159,7 +159,6 @@ func TestBrowserEmbedHost(t *testing.T) {
 		t.Fatalf("before any click the server was asked for %s", app.requests())
 	}
 	posterHeight, _ := strconv.Atoi(frameState(t, ctx, "embed-1", "height"))
-	shoot(t, ctx, "embed-host-poster-1280-en")
 
 	// A click loads the first frame, at its first step, and resizes it.
 	clickFrame(t, ctx, "embed-1")
@@ -197,7 +196,6 @@ func TestBrowserEmbedHost(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-for="embed-1"] .host-lang`)))
 	waitFor(t, ctx, `document.getElementById("embed-1").dataset.lang === "zh"`)
-	shoot(t, ctx, "embed-host-loaded-1280-en")
 
 	// Malformed messages from the parent change nothing; the goto after
 	// them is the fence that says they have all been read.
@@ -346,4 +344,34 @@ func TestBrowserEmbedStatic(t *testing.T) {
 	// The host page is a page of the site.
 	do(t, ctx, chromedp.Navigate(base+"/web/embed-host.html"))
 	waitForWithin(t, ctx, `document.getElementById("embed-1").dataset.state === "poster"`, 30*time.Second)
+}
+
+// TestBrowserEmbedScreenshots saves the host page with its two embeds,
+// as posters and with the first loaded, at 1280×800 and 390×844, in
+// English and Chinese (-screenshots).
+func TestBrowserEmbedScreenshots(t *testing.T) {
+	if !*screenshots {
+		t.Skip("run with -screenshots")
+	}
+	app := newEmbedServer(t)
+	host := hostSite(t, app.url)
+	for _, size := range [][2]int{{1280, 800}, {390, 844}} {
+		for _, lang := range []string{"en", "zh"} {
+			ctx := newBrowser(t, size[0], size[1])
+			name := fmt.Sprintf("embed-host-%%s-%d-%s", size[0], lang)
+			do(t, ctx, chromedp.Navigate(host+"/web/embed-host.html?lang="+lang))
+			waitForWithin(t, ctx, `document.readyState === "complete" && ["embed-1", "embed-2"].every((id) => document.getElementById(id).dataset.state === "poster" && document.getElementById(id).dataset.height > 0)`, 30*time.Second)
+			do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("demo1-title").scrollIntoView()`))
+			// Both stills have drawn.
+			time.Sleep(time.Second)
+			shoot(t, ctx, fmt.Sprintf(name, "poster"))
+			clickFrame(t, ctx, "embed-1")
+			waitForWithin(t, ctx, `document.getElementById("embed-1").dataset.state === "ready"`, 60*time.Second)
+			do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("demo1-title").scrollIntoView()`))
+			// The frame has drawn at its new height.
+			waitFor(t, ctx, `document.getElementById("embed-1").style.height === document.getElementById("embed-1").dataset.height + "px"`)
+			time.Sleep(time.Second)
+			shoot(t, ctx, fmt.Sprintf(name, "loaded"))
+		}
+	}
 }

@@ -69,3 +69,31 @@ func TestEmbedPosterPageFails(t *testing.T) {
 		t.Error("a page without go-app's loader was rewritten")
 	}
 }
+
+// TestEmbedOffline: the offline worker keeps every embed page, every
+// still and the poster's script, so that embeds open with no network
+// after a first visit.
+func TestEmbedOffline(t *testing.T) {
+	assets := prerendered(t)
+	if err := addEmbedAssets(assets); err != nil {
+		t.Fatal(err)
+	}
+	web, err := readWeb(webDir, []byte("wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := addOfflineWorker(assets, web, "/"); err != nil {
+		t.Fatal(err)
+	}
+	worker := string(assets[workerPath].body)
+	want := []string{`"path":"/web/embed-poster.js"`, `"path":"/web/embed-host.html"`}
+	for _, name := range lessons.LessonNames() {
+		want = append(want, `"path":"/embed/lessons/`+name+`/"`, `"path":"/embed/lessons/`+name+`/poster.svg"`, `"path":"/embed/lessons/`+name+`/poster.zh.svg"`, `"/embed/lessons/`+name+`/"`)
+	}
+	want = append(want, `"path":"/embed/scenario/"`, `"path":"/embed/decode/"`)
+	for _, w := range want {
+		if !strings.Contains(worker, w) {
+			t.Errorf("the offline worker does not list %s", w)
+		}
+	}
+}
