@@ -176,9 +176,12 @@ func (s *brokerServer) post(f func()) bool {
 // Now is the broker's clock: milliseconds since it started.
 func (s *brokerServer) Now() int64 { return time.Since(s.start).Milliseconds() }
 
-// After runs f on the loop when Now reaches at.
+// After runs f on the loop once Now passes at: a millisecond later than
+// at, because Now drops fractions and at may have been computed from an
+// earlier Now (a keepalive from the last packet's time), so that a
+// deadline never comes early. [MQTT-3.1.2-24]
 func (s *brokerServer) After(at int64, f func()) (stop func()) {
-	t := time.AfterFunc(time.Duration(at-s.Now())*time.Millisecond, func() { s.post(f) })
+	t := time.AfterFunc(time.Duration(at-s.Now()+1)*time.Millisecond, func() { s.post(f) })
 	return func() { t.Stop() }
 }
 
