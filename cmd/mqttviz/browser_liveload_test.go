@@ -165,14 +165,18 @@ func waitRecorded(t *testing.T, ctx context.Context, n int, d time.Duration) {
 
 // observeKeyTimes starts collecting the Event Timing entries of the
 // keydowns of at least 16 ms (the least durationThreshold the browser
-// allows) and notes the browser's keydown count, as observeKeys does;
-// and counts the draws of the position line (window.__draws).
+// allows), each with its parts (window.__parts), and notes the
+// browser's keydown count, as observeKeys does; and counts the draws of
+// the position line (window.__draws).
 const observeKeyTimes = `(() => {
 	window.__keys = [];
+	window.__parts = [];
 	window.__keydowns0 = performance.eventCounts.get("keydown") || 0;
 	new PerformanceObserver(list => {
 		for (const e of list.getEntries()) {
-			if (e.name === "keydown") window.__keys.push(e.duration);
+			if (e.name !== "keydown") continue;
+			window.__keys.push(e.duration);
+			window.__parts.push([e.processingStart - e.startTime, e.processingEnd - e.processingStart, e.startTime + e.duration - e.processingEnd]);
 		}
 	}).observe({type: "event", durationThreshold: 16, buffered: false});
 	window.__draws = 0;
@@ -200,16 +204,20 @@ type liveLoadResult struct {
 	samples []pageMemory // the page's memory during the load, every fifth of it
 	end     pageMemory   // at the end, after a garbage collection
 	final   recorded
+	// parts are the reported presses' input delay (press to handlers),
+	// handlers, and handlers to the next paint, in milliseconds.
+	parts [][3]float64
 	// drawsPerSecond is how often the position line was drawn during the load.
 	drawsPerSecond float64
 	// ctx is the page's tab, open until the test ends.
 	ctx context.Context
 }
 
-// runLiveLoad connects the page's client to mosquitto, subscribes it to
-// the load's topic, publishes the load from outside, presses ← and End
-// in turn every 100 ms while it lasts (the player's keys, on the page's
-// body), and waits until every message is a step, kept or let go.
+// runLiveLoad connects the page's client to mosquitto (keepalive 0),
+// subscribes it to the load's topic, publishes the load from outside,
+// presses ← and End in turn every 100 ms while it lasts (the player's
+// keys, on the page's body), and waits until every message is a step,
+// kept or let go.
 func runLiveLoad(t *testing.T, l liveLoad) liveLoadResult {
 	m := startMosquitto(t)
 	base := l.base
@@ -223,6 +231,9 @@ func runLiveLoad(t *testing.T, l liveLoad) liveLoadResult {
 		path += "&keep=" + strconv.Itoa(l.keep)
 	}
 	open(t, ctx, base, path)
+	eval[bool](t, ctx, liveJS)
+	// No keepalive: a PINGREQ would be a step more than the messages.
+	setField(t, ctx, "live-c1-keepalive", "0")
 	click(t, ctx, "live-c1-connect-do")
 	click(t, ctx, "live-c1-subscribe")
 	res := liveLoadResult{before: 5, ctx: ctx}
@@ -272,6 +283,7 @@ press:
 	do(t, ctx, chromedp.Sleep(500*time.Millisecond))
 	res.keys.counted = eval[int](t, ctx, `performance.eventCounts.get("keydown") - window.__keydowns0`)
 	res.keys.reported = eval[[]float64](t, ctx, `window.__keys`)
+	res.parts = eval[[][3]float64](t, ctx, `window.__parts`)
 	if res.keys.counted != res.keys.sent || len(res.keys.reported) > res.keys.sent {
 		t.Fatalf("%d keys sent, the browser counted %d, %d entries", res.keys.sent, res.keys.counted, len(res.keys.reported))
 	}
@@ -339,6 +351,14 @@ func TestBrowserLivePerf(t *testing.T) {
 			t.Logf("%s  at the end, after a garbage collection: %v", b.label, r.end)
 			p95, _ := r.keys.quantile(0.95)
 			p50, _ := r.keys.quantile(0.50)
+			var parts [3][]float64
+			for _, p := range r.parts {
+				for i := range p {
+					parts[i] = append(parts[i], p[i])
+				}
+			}
+			t.Logf("%s  of the presses reported, p50 / p95: input delay %.0f / %.0f ms, handlers %.0f / %.0f ms, handlers to paint %.0f / %.0f ms", b.label,
+				quantile(parts[0], 0.5), quantile(parts[0], 0.95), quantile(parts[1], 0.5), quantile(parts[1], 0.95), quantile(parts[2], 0.5), quantile(parts[2], 0.95))
 			t.Logf("%s  keys during the load: %d sent, %d counted, %d reported at ≥ 16 ms; p50 %.0f ms, p95 %.0f ms (0: under 16 ms); the page drawn %.0f times a second", b.label, r.keys.sent, r.keys.counted, len(r.keys.reported), p50, p95, r.drawsPerSecond)
 		}
 	}
