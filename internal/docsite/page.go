@@ -27,7 +27,7 @@ type langLink struct {
 
 // layout is what a page of the documentation shows around its body.
 type layout struct {
-	Lang, Tag, Title, Base string
+	Tag, Title, Base       string
 	Skip, Tagline, MainNav string
 	LangLabel, PagesLabel  string
 	PagerLabel             string
@@ -109,7 +109,7 @@ func writePage(l layout) ([]byte, error) {
 // titled title, among pages (name and title in lang, in order).
 func newLayout(base, lang, name, title string, pages []navLink, names []string) layout {
 	l := layout{
-		Lang: lang, Base: base,
+		Base:       base,
 		Title:      title + " · " + tr(lang, "site.suffix"),
 		Skip:       tr(lang, "skip"),
 		Tagline:    tr(lang, "tagline"),

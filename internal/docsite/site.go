@@ -83,14 +83,14 @@ func Build(docs fs.FS, base string) (map[string]File, error) {
 	sources := map[string]source{}
 	for _, name := range names {
 		if name == cataloguePage {
-			sources[name] = source{name: name, title: codec.Text{EN: words["catalogue.title"].EN, ZH: words["catalogue.title"].ZH}}
+			sources[name] = source{title: words["catalogue.title"]}
 			continue
 		}
 		b, err := fs.ReadFile(docs, name+".md")
 		if err != nil {
 			return nil, err
 		}
-		sources[name] = parseSource(name, b)
+		sources[name] = parseSource(b)
 	}
 	pages := map[string]bool{}
 	for _, n := range names {

@@ -10,8 +10,6 @@ import (
 // source is one page's Markdown, cut from its file: the title and the
 // body in each language.
 type source struct {
-	// name is the file's name without ".md", the page's name.
-	name string
 	// title is the file's first heading, "English · 中文" cut in two.
 	title codec.Text
 	// body is the page's Markdown in each language, headings raised so
@@ -36,14 +34,14 @@ var catalogueLink = codec.Text{
 	ZH: "所有内置课程的难度、内容简介，以及打开和嵌入课程的链接，见[课程目录](" + cataloguePage + ".md)页面。",
 }
 
-// parseSource cuts the file name.md. A file with an "## English" and an
+// parseSource cuts a file of docs/. A file with an "## English" and an
 // "## 简体中文" section gives each language its section, its headings
 // raised one level, and both the sections that follow under other
 // headings; the lines before the first section (the links to the two
 // sections) are left out. A file with no such sections, written in both
 // languages throughout, is the same page in both.
-func parseSource(name string, file []byte) source {
-	s := source{name: name}
+func parseSource(file []byte) source {
+	var s source
 	lines := strings.Split(strings.ReplaceAll(string(file), "\r\n", "\n"), "\n")
 	var pre, en, zh, shared []string
 	part := &pre

@@ -38,7 +38,7 @@ func TestParseSource(t *testing.T) {
 		"",
 		"Both.",
 	}, "\n")
-	s := parseSource("x", []byte(file))
+	s := parseSource([]byte(file))
 	if s.title.EN != "Title" || s.title.ZH != "标题" {
 		t.Errorf("title = %+v, want Title and 标题", s.title)
 	}
@@ -69,14 +69,14 @@ func TestParseSource(t *testing.T) {
 // A file written in both languages throughout is the same page in both,
 // its headings as they are.
 func TestParseSourceBilingual(t *testing.T) {
-	s := parseSource("trace", []byte("# The trace · 轨迹\n\nText.\n\n文字。\n\n## Step · 步骤\n\nMore.\n"))
+	s := parseSource([]byte("# The trace · 轨迹\n\nText.\n\n文字。\n\n## Step · 步骤\n\nMore.\n"))
 	if s.title.EN != "The trace" || s.title.ZH != "轨迹" {
 		t.Errorf("title = %+v", s.title)
 	}
 	if s.body.EN != s.body.ZH || !strings.Contains(s.body.EN, "\n## Step · 步骤\n") || !strings.Contains(s.body.EN, "文字。") {
 		t.Errorf("bodies differ or lost a part:\nen %q\nzh %q", s.body.EN, s.body.ZH)
 	}
-	if one := parseSource("x", []byte("# Only English\n\nText.\n")); one.title.ZH != "Only English" {
+	if one := parseSource([]byte("# Only English\n\nText.\n")); one.title.ZH != "Only English" {
 		t.Errorf("a title with no · is %+v, want the same in both languages", one.title)
 	}
 }
