@@ -220,7 +220,7 @@ func TestMQTTBrokerStop(t *testing.T) {
 func TestMQTTBrokerFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"--qos2", "later"}, {"--max-qos", "3"}, {"--user", "nopass"}, {"--deny", "a/#/b"},
-		{"--max-packet", "1"}, {"--tcp", "", "--ws", ""}, {"extra"},
+		{"--max-packet", "1"}, {"--tcp", "", "--ws", ""}, {"extra"}, {"--watch-timeout", "0s"},
 	} {
 		var stderr bytes.Buffer
 		if _, code, done := parseBroker(args, io.Discard, &stderr); !done || code != 2 {
