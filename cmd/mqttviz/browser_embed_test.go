@@ -159,6 +159,8 @@ func TestBrowserEmbedHost(t *testing.T) {
 		t.Fatalf("before any click the server was asked for %s", app.requests())
 	}
 	posterHeight, _ := strconv.Atoi(frameState(t, ctx, "embed-1", "height"))
+	axeSource(t)
+	checkAxe(t, ctx, "host page with two posters")
 
 	// A click loads the first frame, at its first step, and resizes it.
 	clickFrame(t, ctx, "embed-1")
@@ -341,9 +343,11 @@ func TestBrowserEmbedStatic(t *testing.T) {
 	if got := eval[string](t, ctx, `new URL(document.getElementById("embed-open").href).pathname`); got != "/mqttviz/lessons/qos1/" {
 		t.Errorf("the embed links %s", got)
 	}
-	// The host page is a page of the site.
-	do(t, ctx, chromedp.Navigate(base+"/web/embed-host.html"))
-	waitForWithin(t, ctx, `document.getElementById("embed-1").dataset.state === "poster"`, 30*time.Second)
+	// The host page is a page of the site, here in Chinese.
+	axeSource(t)
+	do(t, ctx, chromedp.Navigate(base+"/web/embed-host.html?lang=zh"))
+	waitForWithin(t, ctx, `document.readyState === "complete" && document.getElementById("embed-1").dataset.state === "poster" && document.documentElement.lang === "zh-CN"`, 30*time.Second)
+	checkAxe(t, ctx, "host page in Chinese")
 }
 
 // TestBrowserEmbedScreenshots saves the host page with its two embeds,
@@ -373,5 +377,31 @@ func TestBrowserEmbedScreenshots(t *testing.T) {
 			time.Sleep(time.Second)
 			shoot(t, ctx, fmt.Sprintf(name, "loaded"))
 		}
+	}
+}
+
+// TestBrowserEmbedOffline: an embed started once (its first visit: the
+// poster asks for no app.wasm, the click downloads it once) keeps the
+// app for offline use; with the server gone and the HTTP cache cleared,
+// another lesson's embed, never opened, shows its poster and starts.
+func TestBrowserEmbedOffline(t *testing.T) {
+	srv := newOfflineServer(t, webDir)
+	ctx := newBrowser(t, 800, 600)
+	openPoster(t, ctx, srv.url, "/embed/lessons/qos1/")
+	if n := srv.wasmDownloads.Load(); n != 0 {
+		t.Fatalf("the poster downloaded app.wasm %d times", n)
+	}
+	startPosterByKeyboard(t, ctx)
+	cfg := workerConfig(t, srv.handler(), "/app-worker.js")
+	waitCached(t, ctx, cfg)
+	if n := srv.wasmDownloads.Load(); n != 1 {
+		t.Errorf("app.wasm was downloaded %d times, want once", n)
+	}
+	srv.stop()
+	clearHTTPCache(t, ctx)
+	openPoster(t, ctx, srv.url, "/embed/lessons/qos2/?step=3&lang=zh")
+	startPosterByKeyboard(t, ctx)
+	if got := eval[string](t, ctx, `document.getElementById("position").textContent`); !strings.HasPrefix(got, "第 3 步") {
+		t.Errorf("offline, the embed opened at %q", got)
 	}
 }
