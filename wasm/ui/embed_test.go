@@ -107,3 +107,22 @@ func TestEmbedPages(t *testing.T) {
 		t.Error("/embed/ is a page")
 	}
 }
+
+// TestEmbedNoModeKeys: P does not enter presenter mode in an embed,
+// which draws neither mode.
+func TestEmbedNoModeKeys(t *testing.T) {
+	tr, err := lessons.RunLesson("qos2", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newEmbedLessonPage()
+	p.load(tr)
+	if p.modeKey(jsb.KeyPress{Key: "p"}) != nil {
+		t.Error("P is a mode key in an embed")
+	}
+	page := newLessonPage()
+	page.load(tr)
+	if page.modeKey(jsb.KeyPress{Key: "p"}) == nil {
+		t.Error("P is no mode key on the lesson page")
+	}
+}

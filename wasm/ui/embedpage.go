@@ -50,11 +50,11 @@ type embedPage struct {
 }
 
 func newEmbedLessonPage() *embedPage {
-	return &embedPage{kind: embedLesson, player: player{speed: 1, addr: stepKeeper{keep: true}}}
+	return &embedPage{kind: embedLesson, player: player{speed: 1, addr: stepKeeper{keep: true}, noModes: true}}
 }
 
 func newEmbedScenarioPage() *embedPage {
-	return &embedPage{kind: embedScenario, player: player{speed: 1, addr: stepKeeper{keep: true}}}
+	return &embedPage{kind: embedScenario, player: player{speed: 1, addr: stepKeeper{keep: true}, noModes: true}}
 }
 
 // OnPreRender names the lesson of the path, for the poster. A scenario's

@@ -56,8 +56,10 @@ type player struct {
 	addr stepKeeper
 	// instr is the page's instructor mode, nil on a page without one.
 	instr *instructor
-	// modes are presenter and predict mode (presenter.go, predict.go).
-	modes modes
+	// modes are presenter and predict mode (presenter.go, predict.go);
+	// noModes, set on an embed, leaves their keys to the page.
+	modes   modes
+	noModes bool
 	// share is the Share dialog (sharedialog.go), on a page that sets
 	// its target.
 	share shareDialog

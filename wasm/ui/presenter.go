@@ -95,7 +95,7 @@ func (p *player) togglePresent(ctx app.Context) {
 // presenter mode a clicker's PageDown and PageUp, the arrows and space
 // step. nil when the key is not theirs.
 func (p *player) modeKey(k jsb.KeyPress) func(app.Context) {
-	if k.Modified || k.Editable || k.Tag == "INPUT" || k.Tag == "TEXTAREA" || k.Tag == "SELECT" || p.trace == nil || !p.addr.keep {
+	if k.Modified || k.Editable || k.Tag == "INPUT" || k.Tag == "TEXTAREA" || k.Tag == "SELECT" || p.trace == nil || !p.addr.keep || p.noModes {
 		return nil
 	}
 	switch k.Key {
