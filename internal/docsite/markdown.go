@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -17,13 +18,14 @@ import (
 )
 
 // render turns one page's Markdown into HTML for the page p: GitHub's
-// tables and strikethrough, Chinese lines joined without a space,
+// tables and strikethrough, Chinese lines joined without a space
+// (joinWideLines),
 // headings with GitHub's ids, raw HTML left out (goldmark writes a
 // comment in its place), links and pictures pointed at the site
 // (pageLinks) and embed markers made frames (frameNode).
 func render(md string, p *pageLinks) ([]byte, error) {
 	gm := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace())),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(p, 100)),
@@ -98,6 +100,8 @@ func (p *pageLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Text:
+			joinWideLines(n, src)
 		case *ast.Link:
 			links = append(links, n)
 		case *ast.Image:
@@ -155,6 +159,29 @@ func (p *pageLinks) rewriteImage(img *ast.Image, src []byte) {
 	em := ast.NewEmphasis(1)
 	em.AppendChild(em, ast.NewString(nodeText(img, src)))
 	img.Parent().ReplaceChild(img.Parent(), img, em)
+}
+
+// joinWideLines joins a line of Chinese to the next without the space
+// a browser shows for a line break, when the characters on both sides of
+// the break are wide (Han, full-width punctuation): 代码，⏎每节 is
+// 代码，每节; a break beside a Latin letter, a digit or inline code
+// stays a space. (goldmark's CJK extension also drops the break before
+// any inline code or link, which joins English words.)
+func joinWideLines(n *ast.Text, src []byte) {
+	if !n.SoftLineBreak() || n.NextSibling() == nil {
+		return
+	}
+	before, _ := utf8.DecodeLastRune(n.Segment.Value(src))
+	after, _ := utf8.DecodeRune(nodeText(n.NextSibling(), src))
+	if wide(before) && wide(after) {
+		n.SetSoftLineBreak(false)
+	}
+}
+
+// wide says whether r is an East Asian wide or full-width character.
+func wide(r rune) bool {
+	w := util.EastAsianWidth(r)
+	return (w == "W" || w == "F") && !unicode.Is(unicode.Hangul, r)
 }
 
 // nodeText is the text of n's inline children.

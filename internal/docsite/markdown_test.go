@@ -82,6 +82,11 @@ func TestRender(t *testing.T) {
 		"",
 		"中文第一行，",
 		"第二行。",
+		"",
+		"English, then",
+		"`code` and [a link](lessons.md), then a comma,",
+		"and 中文",
+		"Go 代码。",
 	}, "\n")
 	out, err := render(md, testLinks("zh"))
 	if err != nil {
@@ -104,6 +109,7 @@ func TestRender(t *testing.T) {
 		"<table>", "<td>2</td>",
 		`<pre tabindex="0"><code class="language-sh">code`,
 		"中文第一行，第二行。",
+		"English, then\n<code>code</code> and <a href=\"/b/docs/zh/lessons/\">a link</a>, then a comma,\nand 中文\nGo 代码。",
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the page lacks %s:\n%s", want, html)
