@@ -50,22 +50,26 @@ type brokerServer struct {
 // netConn is one device's connection. The loop appends what the broker
 // writes to pending; the writer goroutine takes all of it at once, so a
 // burst of small packets is one system call, and a device that reads too
-// slowly is closed once writeQueue bytes wait for it.
+// slowly is closed once writeQueue bytes wait for it. The writer runs
+// only while there is something to write or to close: an idle device
+// costs one goroutine, its reader.
 type netConn struct {
-	c    net.Conn
-	wake chan struct{} // capacity 1: the writer has something to do
-	mu   sync.Mutex
+	c  net.Conn
+	mu sync.Mutex
 	// pending are the bytes not yet taken by the writer; closing says no
 	// more come: the writer closes the connection once it wrote them.
 	pending []byte
 	closing bool
+	// writing says the writer goroutine runs.
+	writing bool
 }
 
-// signal wakes the writer.
-func (nc *netConn) signal() {
-	select {
-	case nc.wake <- struct{}{}:
-	default:
+// startWriter starts nc's writer unless it runs; nc.mu is held.
+func (s *brokerServer) startWriter(nc *netConn) {
+	if !nc.writing {
+		nc.writing = true
+		s.ioWG.Add(1)
+		go s.write(nc)
 	}
 }
 
@@ -201,7 +205,7 @@ func (s *brokerServer) Write(id int, b []byte) error {
 		return errors.New("the device reads too slowly: " + strconv.Itoa(len(nc.pending)+len(b)) + " bytes would wait for it, more than the broker's limit of " + strconv.Itoa(s.cfg.writeQueue))
 	}
 	nc.pending = append(nc.pending, b...)
-	nc.signal()
+	s.startWriter(nc)
 	return nil
 }
 
@@ -214,8 +218,8 @@ func (s *brokerServer) Close(id int) {
 	delete(s.conns, id)
 	nc.mu.Lock()
 	nc.closing = true
+	s.startWriter(nc)
 	nc.mu.Unlock()
-	nc.signal()
 }
 
 // acceptTCP accepts devices on the TCP listener.
@@ -249,18 +253,16 @@ func (s *brokerServer) serveWS(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveConn runs one device's connection: it registers it with the
-// driver, starts its writer and reads until the connection ends.
+// driver and reads until the connection ends.
 func (s *brokerServer) serveConn(c net.Conn, addr string) {
 	s.ioWG.Add(1)
 	defer s.ioWG.Done()
 	id := int(s.nextID.Add(1))
-	nc := &netConn{c: c, wake: make(chan struct{}, 1)}
+	nc := &netConn{c: c}
 	if !s.post(func() { s.conns[id] = nc; s.drv.Opened(id, addr) }) {
 		c.Close()
 		return
 	}
-	s.ioWG.Add(1)
-	go s.write(nc)
 	buf := make([]byte, 4096)
 	for {
 		n, err := c.Read(buf)
@@ -271,24 +273,42 @@ func (s *brokerServer) serveConn(c net.Conn, addr string) {
 			}
 		}
 		if err != nil {
-			s.post(func() {
+			// Until the loop closed it, so that the writer the close
+			// starts is counted in ioWG before this reader leaves it.
+			done := make(chan struct{})
+			if s.post(func() {
 				s.drv.Closed(id, readNote(err))
 				s.Close(id)
-			})
+				close(done)
+			}) {
+				select {
+				case <-done:
+				case <-s.quit:
+				}
+			}
 			return
 		}
 	}
 }
 
-// write writes what the loop queues for nc, then closes it.
+// write writes what the loop queues for nc until nothing waits (the
+// goroutine ends; Write starts another), or until nc is closing: it
+// closes the connection once what was queued before Close is written.
 func (s *brokerServer) write(nc *netConn) {
 	defer s.ioWG.Done()
-	defer nc.c.Close()
 	var buf []byte
-	for range nc.wake {
+	for {
 		nc.mu.Lock()
 		buf, nc.pending = nc.pending, buf[:0]
 		closing := nc.closing
+		if len(buf) == 0 && !closing {
+			nc.writing = false
+			if cap(nc.pending) > 1<<16 {
+				nc.pending = nil // a burst's buffer is not kept for an idle device
+			}
+			nc.mu.Unlock()
+			return
+		}
 		nc.mu.Unlock()
 		if len(buf) > 0 {
 			nc.c.SetWriteDeadline(time.Now().Add(deviceWriteTimeout))
@@ -296,14 +316,16 @@ func (s *brokerServer) write(nc *netConn) {
 				nc.mu.Lock()
 				nc.closing, nc.pending = true, nil
 				nc.mu.Unlock()
+				nc.c.Close()
 				return
 			}
 		}
 		if closing {
+			nc.c.Close()
 			return
 		}
 		if cap(buf) > 1<<16 {
-			buf = nil // a burst's buffer is not kept for an idle device
+			buf = nil
 		}
 	}
 }
