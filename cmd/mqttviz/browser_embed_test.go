@@ -312,11 +312,18 @@ func TestBrowserEmbedPoster(t *testing.T) {
 		checkAxe(t, ctx, "embed player with panels "+lang)
 	}
 
-	ctx := newBrowser(t, 320, 240)
+	// A frame of 320×240 that the host does not resize.
+	ctx := newBrowser(t, 800, 600)
+	do(t, ctx, chromedp.EmulateViewport(320, 240))
 	// ?poster=0 loads at once, here with autoplay at speed 4.
 	do(t, ctx, chromedp.Navigate(app.url+"/embed/lessons/qos2/?poster=0&autoplay=1&speed=4"))
 	waitForWithin(t, ctx, `performance.getEntriesByName("mqttviz-interactive").length > 0 && document.getElementById("ctl-speed") !== null`, 60*time.Second)
 	waitFor(t, ctx, `document.getElementById("ctl-speed").value === "4" && /^Step [2-9]/.test(document.getElementById("position").textContent)`)
+	width := eval[int](t, ctx, `document.documentElement.scrollWidth`)
+	top := eval[float64](t, ctx, `document.getElementById("diagram-scroll").getBoundingClientRect().top`)
+	if width != 320 || top > 140 {
+		t.Errorf("at 320×240 the page is %d px wide and the diagram's box starts at %.0f px; want 320 and in the top 140 px", width, top)
+	}
 	// A scenario link's fragment, and decode's ?hex=.
 	const src = "title en: Embedded\ntitle zh: 嵌入的场景\nclient a\nconnect a\n"
 	do(t, ctx, chromedp.Navigate(app.url+"/embed/scenario/?poster=0&lang=zh#"+shareFragment(src)))
