@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
+	"sync"
 
 	"mqttviz/wasm/ui"
 )
@@ -32,8 +34,10 @@ type asset struct {
 	contentType string
 	etag        string
 	body        []byte
-	// br and gz are body compressed, when compress has run.
+	// br and gz are body compressed, once the first request that accepts
+	// a compressed answer has asked for them (compressOnce).
 	br, gz []byte
+	once   sync.Once
 }
 
 func newAsset(status int, contentType string, body []byte) *asset {
@@ -134,6 +138,26 @@ func escapeAttributes(page []byte) ([]byte, error) {
 	return out, bad
 }
 
+// compressOnce fills br and gz the first time it is called, so that the
+// server starts without compressing some 200 pages and pictures it may
+// never send; a body already compressed (a PNG picture) stays as it is.
+func (a *asset) compressOnce() {
+	a.once.Do(func() {
+		if compressedType(a.contentType) {
+			return
+		}
+		// A failure (none is expected of in-memory writers) leaves the
+		// identity encoding.
+		_ = a.compress(brotliServeQuality)
+	})
+}
+
+// compressedType reports whether a body of the content type is
+// compressed already, so that brotli and gzip would gain nothing.
+func compressedType(contentType string) bool {
+	return strings.HasPrefix(contentType, "image/") && !strings.HasPrefix(contentType, "image/svg")
+}
+
 // compress fills br and gz.
 func (a *asset) compress(brotliQuality int) error {
 	br, err := compressBrotli(a.body, brotliQuality)
@@ -163,7 +187,11 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body := a.body
-	switch acceptedEncoding(r.Header.Get("Accept-Encoding")) {
+	enc := acceptedEncoding(r.Header.Get("Accept-Encoding"))
+	if enc != "" {
+		a.compressOnce()
+	}
+	switch enc {
 	case "br":
 		if a.br != nil {
 			body = a.br

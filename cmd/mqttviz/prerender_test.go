@@ -269,3 +269,33 @@ func prerendered(t *testing.T) map[string]*asset {
 	}
 	return assets
 }
+
+// TestServeCompressesOnDemand: the server starts without compressing
+// its ~300 pages and pictures (it spent seconds doing so at every start),
+// compresses a page for the first request that accepts it, and sends a
+// PNG picture as it is, however the browser asks.
+func TestServeCompressesOnDemand(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	s, err := loadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := siteHandler(t, s).(*appServer)
+	for p, a := range app.assets {
+		if a.br != nil || a.gz != nil {
+			t.Fatalf("%s compressed before any request", p)
+		}
+	}
+	for p, want := range map[string]string{"/lessons/qos2/": "br", "/docs/screenshots/lesson.png": ""} {
+		req := httptest.NewRequest(http.MethodGet, p, nil)
+		req.Header.Set("Accept-Encoding", "br, gzip")
+		rec := httptest.NewRecorder()
+		app.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK || rec.Header().Get("Content-Encoding") != want {
+			t.Errorf("GET %s: %d, Content-Encoding %q; want 200 %q", p, rec.Code, rec.Header().Get("Content-Encoding"), want)
+		}
+		if a := app.assets[p]; want == "" && !bytes.Equal(rec.Body.Bytes(), a.body) {
+			t.Errorf("GET %s: the body is not the picture's bytes", p)
+		}
+	}
+}

@@ -209,11 +209,6 @@ func (s *site) Handler() (http.Handler, error) {
 	if _, err := addOfflineWorker(assets, web, siteBase("")); err != nil {
 		return nil, err
 	}
-	for _, a := range assets {
-		if err := a.compress(brotliServeQuality); err != nil {
-			return nil, err
-		}
-	}
 	return &appServer{assets: assets, site: s}, nil
 }
 
