@@ -89,6 +89,9 @@ type scenarioPage struct {
 	// initURL is the address OnInit opened, which the OnNav that follows
 	// it does not open again.
 	initURL string
+	// fromSrc says the scenario came from an address of the older ?src=
+	// form, which the first step moves into the fragment (armLink).
+	fromSrc bool
 }
 
 // runProgress is how far a run has come: lines read of the script, then
@@ -151,6 +154,7 @@ func (p *scenarioPage) OnNav(ctx app.Context) {
 	// OnInit opened this address: go on with its run, or mark the page
 	// ready now that there is a context.
 	p.initURL = ""
+	p.armLink()
 	takeLang(ctx, u)
 	if p.phase == scenarioRunning {
 		p.slice(p.gen)
@@ -176,7 +180,17 @@ func (p *scenarioPage) open(ctx app.Context) {
 	u := ctx.Page().URL()
 	takeLang(ctx, u)
 	p.choose(u, func() string { return p.draft(ctx) })
+	p.armLink()
 	p.start(ctx)
+}
+
+// armLink has the next step written to the address move a scenario
+// that came in ?src= into the fragment, as share links carry it. Not
+// from OnInit: an address changed before OnNav would be opened again.
+func (p *scenarioPage) armLink() {
+	if p.fromSrc {
+		p.addr.link, p.fromSrc = encodeShare(p.source), false
+	}
 }
 
 // choose puts in the box the scenario the address u carries, or else
@@ -193,8 +207,10 @@ func (p *scenarioPage) choose(u *url.URL, draft func() string) {
 			errors.As(err, &p.shareErr)
 		}
 	}
+	p.fromSrc = false
 	if !fromLink {
-		src, fromLink = u.Query().Get("src"), u.Query().Has("src")
+		src, fromLink = u.Query().Get(srcParam), u.Query().Has(srcParam)
+		p.fromSrc = fromLink
 	}
 	if !fromLink {
 		src = draft()

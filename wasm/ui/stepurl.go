@@ -21,6 +21,8 @@ import (
 const (
 	stepParam = "step"
 	langParam = "lang"
+	// srcParam is the scenario page's older link form, ?src=TEXT.
+	srcParam = "src"
 )
 
 // stepIndex returns the cursor (from 0) that the value raw of ?step=
@@ -75,6 +77,12 @@ type stepKeeper struct {
 	// lang is the language the address carries, observed from the
 	// language state.
 	lang string
+	// link, when set, is the fragment that carries the page's scenario
+	// (encodeShare) of an address that carries it in the older ?src=
+	// form: the next write moves it there, so that the address stays
+	// short. A 5,000-line ?src= link is 284 KB, read, parsed and written
+	// again on every step.
+	link string
 }
 
 // aim takes the step the address u asks for: the next trace loaded opens
@@ -126,5 +134,12 @@ func (k *stepKeeper) write(cursor int) {
 	if !k.keep || !app.IsClient {
 		return
 	}
-	jsb.ReplaceAddress(stepAddress(*app.Window().URL(), cursor, k.lang))
+	u := *app.Window().URL()
+	if k.link != "" {
+		q := u.Query()
+		q.Del(srcParam)
+		u.RawQuery, u.Fragment, u.RawFragment = q.Encode(), k.link, ""
+		k.link = ""
+	}
+	jsb.ReplaceAddress(stepAddress(u, cursor, k.lang))
 }
