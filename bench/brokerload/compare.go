@@ -31,7 +31,19 @@ func (s shape) String() string { return fmt.Sprintf("%d×%d QoS %d", s.pubs, s.s
 type measured struct {
 	res   load.Result
 	watch load.WatchStats
-	err   error
+	// cpu is the broker's CPU time during the run (the generator's
+	// connections and subscriptions included).
+	cpu time.Duration
+	err error
+}
+
+// cpuPerDelivery is the broker's CPU time per delivery, in µs: what the
+// broker costs the machine for each message, whatever else runs on it.
+func (m measured) cpuPerDelivery() float64 {
+	if m.res.Delivered == 0 {
+		return 0
+	}
+	return float64(m.cpu.Microseconds()) / float64(m.res.Delivered)
 }
 
 // compare is `brokerload compare`: every shape on mosquitto, on mqttviz
@@ -118,7 +130,11 @@ func runVariant(v variant, s shape, l loadFlags, web string) measured {
 		}
 	}
 	var m measured
+	cpu, cerr := b.CPU()
 	m.res, m.err = load.Run(ctx, l.config(b.Addr, s.pubs, s.subs, s.qos))
+	if after, err := b.CPU(); err == nil && cerr == nil {
+		m.cpu = after - cpu
+	}
 	if w != nil {
 		m.watch = w.Stop()
 		if m.err == nil && m.watch.Steps == 0 {
@@ -136,7 +152,7 @@ func describe(m measured) string {
 	if m.err != nil {
 		return "failed: " + m.err.Error()
 	}
-	s := fmt.Sprintf("%8.0f msg/s  p50 %-8v p99 %-8v (%d delivered)", m.res.Rate(), ms(m.res.P50), ms(m.res.P99), m.res.Delivered)
+	s := fmt.Sprintf("%8.0f msg/s  p50 %-8v p99 %-8v cpu %5.2f µs/msg (%d delivered)", m.res.Rate(), ms(m.res.P50), ms(m.res.P99), m.cpuPerDelivery(), m.res.Delivered)
 	if m.watch.Steps > 0 {
 		s += fmt.Sprintf("  watch: %d steps, %d missed", m.watch.Steps, m.watch.Missed)
 	}

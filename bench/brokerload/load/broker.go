@@ -81,6 +81,13 @@ func (b *Broker) WaitIdle() error {
 	return fmt.Errorf("%s still busy after 30 s", b.Name)
 }
 
+// CPU is the user and system CPU time the broker used so far
+// (/proc/PID/stat, in clock ticks of 10 ms).
+func (b *Broker) CPU() (time.Duration, error) {
+	t, err := b.cpuTicks()
+	return time.Duration(t) * 10 * time.Millisecond, err
+}
+
 // cpuTicks is the broker's user and system CPU time in clock ticks
 // (/proc/PID/stat).
 func (b *Broker) cpuTicks() (int64, error) {
