@@ -40,4 +40,5 @@ func (r *Recorder) drop(n int) {
 		steps[i].Index = i
 	}
 	r.trace.Steps = steps
+	r.described = max(1, r.described-(first+n)+1)
 }

@@ -3,6 +3,7 @@ package live
 import (
 	"testing"
 
+	"mqttviz/codec"
 	"mqttviz/sim/trace"
 )
 
@@ -67,4 +68,35 @@ func clientID(st *trace.State) string {
 		return ""
 	}
 	return st.Clients[0].ClientID
+}
+
+// TestDescribedWhenRead records packets read and written into a small
+// recorder, reading its trace now and then (the recorder labels packets
+// when the trace is read, and drops the oldest meanwhile): every packet
+// step read has the label, type and sections codec.Describe gives its
+// bytes, whatever was dropped between two reads.
+func TestDescribedWhenRead(t *testing.T) {
+	r := NewRecorder(Options{Source: trace.SourceBroker, Keep: 8})
+	r.Record(r.Open(0, 1, "c1", ""), nil)
+	pub := wireOf(t, &codec.Publish{QoS: 1, PacketID: 7, Topic: "a/b", Payload: []byte("21.5")})
+	for i := range 60 {
+		for _, a := range r.Read(int64(i), 1, pub) {
+			r.Record(a.Step, nil)
+		}
+		for _, s := range r.Write(int64(i), 1, []byte{0x40, 0x02, 0x00, 0x07}) {
+			r.Record(s, nil)
+		}
+		if i%7 != 3 {
+			continue
+		}
+		for _, s := range r.Trace().Steps {
+			if s.Kind != trace.KindPacket {
+				continue
+			}
+			d := codec.Describe(s.Bytes)
+			if s.Label != d.Summary || s.Packet != d.Type || s.Sections != d.Sections {
+				t.Fatalf("after %d rounds step %d: %v %q %v, want %v %q %v", i+1, s.Index, s.Packet, s.Label.EN, s.Sections, d.Type, d.Summary.EN, d.Sections)
+			}
+		}
+	}
 }

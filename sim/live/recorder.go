@@ -44,6 +44,13 @@ type Recorder struct {
 	conns        map[int]*conn
 	gap          gap
 	recorded     int // steps recorded, dropped ones included
+	// described is how many steps at the front of the trace have their
+	// label and sections: the recorder writes them when the steps are
+	// read (Trace, Since), not when they are recorded, so that steps
+	// nobody reads before they are dropped cost no description.
+	described int
+	// check validates the packets written, into structs it reuses.
+	check codec.Decoder
 }
 
 // conn is what the recorder knows of one open connection.
@@ -97,7 +104,24 @@ func NewRecorder(o Options) *Recorder {
 
 // Trace returns the trace recorded so far: the recorder's own, valid
 // until the next Record. Do not modify it.
-func (r *Recorder) Trace() *trace.Trace { return &r.trace }
+func (r *Recorder) Trace() *trace.Trace {
+	r.describe()
+	return &r.trace
+}
+
+// describe writes the label and sections of the packet steps recorded
+// since the last call: well-formed packets are only decoded when they
+// are read or written (malformed ones are described at once, with their
+// error).
+func (r *Recorder) describe() {
+	steps := r.trace.Steps
+	for i := r.described; i < len(steps); i++ {
+		if s := &steps[i]; s.Kind == trace.KindPacket && s.Label == (codec.Text{}) {
+			describe(s, s.Bytes)
+		}
+	}
+	r.described = len(steps)
+}
 
 // Open makes the connect step of connection c, opened at t by the client
 // named client to the broker at addr (or, at the broker, from the device
@@ -174,8 +198,11 @@ func (r *Recorder) Write(t int64, c int, b []byte) []trace.Step {
 	var out []trace.Step
 	for p := range codec.StreamPackets(b) {
 		s := trace.Step{Time: t, SentAt: t, Kind: trace.KindPacket, From: from, To: to, Conn: c, Outcome: trace.Delivered}
-		if _, err := describe(&s, p.Bytes); err != nil {
+		if _, err := r.check.Decode(p.Bytes); err != nil {
+			describe(&s, p.Bytes)
 			s.Notes = []trace.Note{errorNote(err)}
+		} else {
+			keep(&s, p.Bytes)
 		}
 		out = append(out, s)
 	}
@@ -236,6 +263,7 @@ func (r *Recorder) Recorded() int { return r.recorded }
 // valid until the next Record, not to be modified; their Index is their
 // position in the trace, whose StateAt gives the state after each.
 func (r *Recorder) Since(seq int) (steps []trace.Step, missed int) {
+	r.describe()
 	kept := r.trace.Steps[r.gap.steps():]
 	first := r.recorded - len(kept)
 	seq = min(max(seq, 0), r.recorded)
@@ -266,9 +294,11 @@ func (r *Recorder) AddNode(name string) {
 
 // packetArrival is the step of one whole packet read, decoded.
 func packetArrival(s trace.Step, frame []byte) Arrival {
-	p, err := describe(&s, frame)
+	keep(&s, frame)
+	p, err := codec.Decode(s.Bytes)
 	if err != nil {
-		return refused(s, s.Bytes, err)
+		s.Bytes = nil
+		return refused(s, frame, err)
 	}
 	s.Outcome = trace.Delivered
 	return Arrival{Step: s, Packet: p}
@@ -292,6 +322,13 @@ func unread(s trace.Step, b []byte) Arrival {
 	s.Outcome = trace.Lost
 	s.Notes = []trace.Note{unreadNote(s.To)}
 	return Arrival{Step: s}
+}
+
+// keep puts a copy of b, a well-formed packet, on s with its packet type;
+// its label and sections follow when the step is read (Recorder.describe).
+func keep(s *trace.Step, b []byte) {
+	s.Bytes = append(trace.HexBytes(nil), b...)
+	s.Packet = codec.PacketType(b[0] >> 4)
 }
 
 // describe puts a copy of b on s with its packet type, arrow label and

@@ -61,7 +61,8 @@ var sequences = []struct {
 }
 
 // readAll reads chunks on a fresh connection 1 of client c1 and records
-// every step, closing the connection at the end when closeAt >= 0.
+// every step; the arrivals' steps are as the trace then has them (labels
+// are written when the trace is read).
 func readAll(r *Recorder, chunks [][]byte) []Arrival {
 	r.Record(r.Open(0, 1, "c1", ""), nil)
 	var all []Arrival
@@ -70,6 +71,9 @@ func readAll(r *Recorder, chunks [][]byte) []Arrival {
 			r.Record(a.Step, nil)
 			all = append(all, a)
 		}
+	}
+	for i, s := range r.Trace().Steps[1:] {
+		all[i].Step = s
 	}
 	return all
 }
