@@ -33,8 +33,10 @@ type broker struct {
 	// changed are the sessions marked since the last snapshot; idsChanged
 	// says a session was added or removed since then: the snapshot is
 	// then rebuilt whole rather than from the last one.
-	changed      []*session
-	idsChanged   bool
+	changed    []*session
+	idsChanged bool
+	// reported is how many of changed a change already reported.
+	reported     int
 	snap         *trace.BrokerState
 	retainedSnap []trace.Message
 	// out is the PUBLISH being sent: send encodes it at once, so one

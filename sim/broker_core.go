@@ -154,6 +154,12 @@ func (b *Broker) ClientID(c int) string {
 // while nothing changed.
 func (b *Broker) Snapshot() *trace.BrokerState { return b.core.snapshot() }
 
+// Change is what changed in the broker's state since the last Snapshot or
+// Change, as trace.Diff would find it (nil: nothing), without building
+// the whole state; ok is false when only a Snapshot can say (a session
+// came or went, a retained message changed). For trace.RecordChange.
+func (b *Broker) Change() (c *trace.StateChange, ok bool) { return b.core.change() }
+
 // Ready returns what the broker wants done after the inputs so far. The
 // driver carries the effects out, in order, then calls Advance.
 func (b *Broker) Ready() *BrokerEffects {

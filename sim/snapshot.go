@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"mqttviz/sim/trace"
 )
@@ -44,8 +45,35 @@ func (b *broker) snapshot() *trace.BrokerState {
 	st := &trace.BrokerState{Sessions: b.sessionSnapshots(), Retained: b.retainedSnap}
 	b.snap, b.dirty = st, false
 	clear(b.changed)
-	b.changed, b.idsChanged = b.changed[:0], false
+	b.changed, b.idsChanged, b.reported = b.changed[:0], false, 0
 	return st
+}
+
+// change is what changed in the broker's state since the last snapshot
+// or change, as trace.Diff finds it between the two states, without
+// building the whole state: the sessions changed, in client id order.
+// ok is false when only a snapshot can say: before the first snapshot,
+// after a session came or went or a retained message changed, or when
+// sessions changed many times since the last snapshot.
+func (b *broker) change() (c *trace.StateChange, ok bool) {
+	if b.snap == nil || b.idsChanged || b.retainedDirty || len(b.changed) > 4*len(b.ids)+64 {
+		return nil, false
+	}
+	marked := b.changed[b.reported:]
+	b.reported = len(b.changed)
+	var out []*trace.SessionState
+	for _, s := range marked {
+		// A session listed twice is unchanged the second time.
+		prev := s.snap
+		if cur := s.snapshot(); !trace.SameSession(prev, cur) {
+			out = append(out, cur)
+		}
+	}
+	if len(out) == 0 {
+		return nil, true
+	}
+	slices.SortFunc(out, func(x, y *trace.SessionState) int { return strings.Compare(x.ClientID, y.ClientID) })
+	return &trace.StateChange{Sessions: out}, true
 }
 
 // sessionSnapshots are the sessions' states in client id order: the last

@@ -76,6 +76,8 @@ type BrokerDriver struct {
 	state    *trace.State
 	seq      uint64 // numbers timers
 	watchers []*Watcher
+	// full is snapshot, made once: the whole state, for RecordChange.
+	full func() *trace.State
 }
 
 // device is what the driver knows of one open connection.
@@ -107,7 +109,9 @@ func NewBrokerDriver(clock BrokerClock, dev Devices, rec *Recorder, core *sim.Br
 	if l.MaxLifelines <= 0 {
 		l.MaxLifelines = 200
 	}
-	return &BrokerDriver{clock: clock, dev: dev, rec: rec, core: core, limits: l, conns: map[int]*device{}}
+	d := &BrokerDriver{clock: clock, dev: dev, rec: rec, core: core, limits: l, conns: map[int]*device{}}
+	d.full = d.snapshot
+	return d
 }
 
 // Recorder is the driver's recorder: its trace is the session so far.
@@ -411,8 +415,16 @@ func (d *BrokerDriver) connectTimeout(conn int) {
 }
 
 // record records s with the broker's state after it and hands it to the
-// watchers.
+// watchers. Without watchers the broker says what the step changed
+// (sim.Broker.Change), and its whole state is built only for the trace's
+// snapshots: a step costs the sessions it changed, not all of them.
 func (d *BrokerDriver) record(s trace.Step) {
+	if len(d.watchers) == 0 {
+		if c, ok := d.core.Change(); ok {
+			d.rec.RecordChange(s, c, d.full)
+			return
+		}
+	}
 	st := d.snapshot()
 	seq := d.rec.Recorded()
 	d.rec.Record(s, st)

@@ -246,11 +246,27 @@ func (r *Recorder) Close(t int64, c int, by Closer, why ...trace.Note) []trace.S
 // modified afterwards), dropping the oldest steps first when the trace
 // holds Options.Keep of them.
 func (r *Recorder) Record(s trace.Step, st *trace.State) {
+	r.make()
+	r.trace.Record(s, st)
+	r.recorded++
+}
+
+// RecordChange appends s as Record does, given what the step changed in
+// the state (c, nil for nothing) and the whole state after it (full,
+// asked for only when the trace takes a snapshot), as
+// trace.Trace.RecordChange does.
+func (r *Recorder) RecordChange(s trace.Step, c *trace.StateChange, full func() *trace.State) {
+	r.make()
+	r.trace.RecordChange(s, c, full)
+	r.recorded++
+}
+
+// make makes room for one more step: the oldest are dropped when the
+// trace holds Options.Keep of them.
+func (r *Recorder) make() {
 	if len(r.trace.Steps)-r.gap.steps() >= r.keep {
 		r.drop(max(1, r.keep/4))
 	}
-	r.trace.Record(s, st)
-	r.recorded++
 }
 
 // Recorded is how many steps were recorded, those dropped since

@@ -41,11 +41,33 @@ func (t *Trace) Record(s Step, st *State) {
 		if t.last == nil || t.sinceSnapshot >= SnapshotEvery-1 || s.Kind == KindGap {
 			s.Snapshot, t.sinceSnapshot = st, 0
 		} else {
+			if t.stale {
+				t.last = t.StateAt(len(t.Steps) - 1)
+			}
 			s.Change = Diff(t.last, st)
 			t.sinceSnapshot++
 		}
-		t.last = st
+		t.last, t.stale = st, false
 	}
+	t.Steps = append(t.Steps, s)
+}
+
+// RecordChange appends s as Record does, for a source that knows what
+// its step changed: c is the change from the state after the step
+// before (nil when nothing changed), as Diff would find it, and full
+// returns the whole state after s, which the trace asks for only when s
+// takes a full snapshot. The step before must have a state (Record or
+// RecordChange); otherwise s takes a snapshot. A source whose state has
+// thousands of parts need not build it whole on every step.
+func (t *Trace) RecordChange(s Step, c *StateChange, full func() *State) {
+	if t.last == nil || t.sinceSnapshot >= SnapshotEvery-1 || s.Kind == KindGap {
+		t.Record(s, full())
+		return
+	}
+	s.Index = len(t.Steps)
+	s.Snapshot, s.Change = nil, c
+	t.sinceSnapshot++
+	t.stale = true
 	t.Steps = append(t.Steps, s)
 }
 
@@ -155,6 +177,11 @@ func diffSorted[E any](a, b []E, key func(E) string, same func(E, E) bool) (chan
 
 func sessionID(s *SessionState) string { return s.ClientID }
 func messageTopic(m Message) string    { return m.Topic }
+
+// SameSession reports whether a and b are the same session state, as
+// Diff compares them: a source that builds a StateChange itself
+// (RecordChange) leaves out the sessions that are the same.
+func SameSession(a, b *SessionState) bool { return sameSession(a, b) }
 
 // sameSession is reflect.DeepEqual of two sessions, field by field: a
 // session in flight with 100 messages changes on every step of a

@@ -34,9 +34,11 @@ type Trace struct {
 
 	// last is the state after the last step Record kept one for, and
 	// sinceSnapshot how many steps with a state were recorded since the
-	// last full snapshot.
+	// last full snapshot; stale says RecordChange recorded steps after
+	// last (the state after them is StateAt of the newest).
 	last          *State
 	sinceSnapshot int
+	stale         bool
 }
 
 // Text is a sentence in English and in Simplified Chinese.
