@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -263,12 +262,11 @@ func (s *brokerServer) serveConn(c net.Conn, addr string) {
 		c.Close()
 		return
 	}
-	buf := make([]byte, 4096)
+	r := newDeviceReader(c)
 	for {
-		n, err := c.Read(buf)
+		b, n, err := r.read()
 		if n > 0 {
-			b := bytes.Clone(buf[:n])
-			if !s.post(func() { s.drv.Read(id, b) }) {
+			if !s.post(func() { s.drv.Read(id, (*b)[:n]); readBufs.Put(b) }) {
 				return
 			}
 		}
