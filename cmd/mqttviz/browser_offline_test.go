@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -260,6 +261,16 @@ type offlineServer struct {
 	requests atomic.Int32
 	sent     atomic.Int64
 	wasmSent atomic.Int64
+	// log is every request's path and the time it came, in order.
+	logMu sync.Mutex
+	log   []servedRequest
+}
+
+// servedRequest is a request the offline server answered: its path and
+// when it came.
+type servedRequest struct {
+	path string
+	at   time.Time
 }
 
 func newOfflineServer(t *testing.T, web string) *offlineServer {
@@ -273,6 +284,9 @@ func newOfflineServer(t *testing.T, web string) *offlineServer {
 		t.Fatal(err)
 	}
 	o.srv = &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		o.logMu.Lock()
+		o.log = append(o.log, servedRequest{r.URL.Path, time.Now()})
+		o.logMu.Unlock()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		(*o.current.Load()).ServeHTTP(rec, r)
 		o.requests.Add(1)
@@ -306,6 +320,13 @@ func (o *offlineServer) swap(t *testing.T, web string) {
 }
 
 func (o *offlineServer) handler() http.Handler { return *o.current.Load() }
+
+// requestLog is every request answered so far.
+func (o *offlineServer) requestLog() []servedRequest {
+	o.logMu.Lock()
+	defer o.logMu.Unlock()
+	return slices.Clone(o.log)
+}
 
 // stop closes the listener and every connection: the network is gone.
 func (o *offlineServer) stop() { o.srv.Close() }

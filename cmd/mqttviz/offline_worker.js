@@ -21,23 +21,30 @@ const wasmURL = siteURL(offline.wasm);
 const notFoundURL = siteURL(offline.notFound);
 
 // Message types the pages send, namespaced and versioned.
-const askCacheWASM = "mqttviz/offline/v1/cache-wasm";
+const askFill = "mqttviz/offline/v1/fill";
 const askActivate = "mqttviz/offline/v1/activate";
 
+// How many files the worker fetches at a time while it fills its cache
+// behind a running page: the server compresses each on its first request.
+const fillConcurrency = 2;
+
 self.addEventListener("install", (event) => {
-  // On a first visit the page downloads app.wasm while this worker
-  // installs: fetched here too, it would come twice. The page asks for it
-  // once it has started (askCacheWASM), from the browser's HTTP cache.
-  const firstVisit = !self.registration.active;
+  // On a first visit the page is starting: its app.wasm download and
+  // compile, Go's start-up and the first render come first. Fetching and
+  // hashing every file of the build now, beside them, made the lesson
+  // interactive a second later; the page asks for the files once it has
+  // started and the browser is idle (askFill), app.wasm from the HTTP
+  // cache its own download filled. A new build, found while the reader
+  // uses the old one, caches everything before it says it is ready.
+  if (!self.registration.active) {
+    event.waitUntil(caches.open(cacheName));
+    return;
+  }
   event.waitUntil(
     (async () => {
       const cache = await caches.open(cacheName);
       try {
-        await Promise.all(
-          [...digests.keys()]
-            .filter((url) => !(firstVisit && url === wasmURL))
-            .map((url) => store(cache, url, "no-cache")),
-        );
+        await Promise.all([...digests.keys()].map((url) => store(cache, url, "no-cache")));
       } catch (err) {
         // The worker is discarded; so is what it had cached.
         await caches.delete(cacheName);
@@ -62,25 +69,42 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   const type = event.data && event.data.type;
-  if (type === askCacheWASM) {
-    event.waitUntil(cacheWASM());
+  if (type === askFill) {
+    event.waitUntil(fill());
   } else if (type === askActivate) {
     self.skipWaiting();
   }
 });
 
-// cacheWASM stores app.wasm unless it is there: from the HTTP cache the
-// page's own download filled, else (an older build's there) the network.
-async function cacheWASM() {
-  const cache = await caches.open(cacheName);
-  if (await cache.match(wasmURL)) {
-    return;
+let filling = null;
+
+// fill stores every file of the build the cache lacks, a few at a time:
+// app.wasm from the HTTP cache the page's own download filled (else the
+// network), the rest from the network. A file that fails is left for the
+// next page's askFill; one fill runs at a time.
+function fill() {
+  if (!filling) {
+    filling = (async () => {
+      const cache = await caches.open(cacheName);
+      const have = new Set((await cache.keys()).map((req) => req.url));
+      const missing = [...digests.keys()].filter((url) => !have.has(url));
+      const next = async () => {
+        for (let url = missing.shift(); url; url = missing.shift()) {
+          try {
+            await store(cache, url, url === wasmURL ? "force-cache" : "no-cache");
+          } catch (err) {
+            if (url === wasmURL) {
+              await store(cache, url, "no-cache").catch(() => {});
+            }
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: fillConcurrency }, next));
+    })().finally(() => {
+      filling = null;
+    });
   }
-  try {
-    await store(cache, wasmURL, "force-cache");
-  } catch (err) {
-    await store(cache, wasmURL, "no-cache");
-  }
+  return filling;
 }
 
 // store fetches url and keeps it.

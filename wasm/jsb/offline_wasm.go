@@ -11,32 +11,69 @@ import (
 // The page's side of the app's service worker (cmd/mqttviz/offline_worker.js):
 // two messages, namespaced and versioned as the worker expects them.
 const (
-	msgCacheWASM = "mqttviz/offline/v1/cache-wasm"
-	msgActivate  = "mqttviz/offline/v1/activate"
+	msgFill     = "mqttviz/offline/v1/fill"
+	msgActivate = "mqttviz/offline/v1/activate"
 )
 
 var keepOnce sync.Once
 
-// KeepForOffline asks the service worker, once the app has started, to
-// keep app.wasm for offline use: from the browser's HTTP cache, which the
-// page's own download has just filled, so that it is downloaded once.
-// Once per program; nothing happens where there is no service worker.
+// KeepForOffline asks the service worker, once the page is interactive
+// and the browser idle, to keep every file of the app for offline use:
+// app.wasm from the browser's HTTP cache, which the page's own download
+// has just filled, so that it is downloaded once. (The worker fetched
+// them all while the page started, and a first visit's lesson became
+// interactive a second later.) Once per program; nothing happens where
+// there is no service worker.
 func KeepForOffline() {
 	keepOnce.Do(func() {
-		sw, ok := serviceWorkers()
-		if !ok {
-			return
-		}
-		ready, err := sw.Get("ready")
-		if err != nil {
-			return
-		}
-		then(ready, func(reg safejs.Value) {
-			if active, ok := prop(reg, "active"); ok {
-				postType(active, msgCacheWASM)
-			}
-		})
+		AfterInteractive(func() { whenIdle(askFill) })
 	})
+}
+
+// askFill posts msgFill to the active service worker once there is one.
+func askFill() {
+	sw, ok := serviceWorkers()
+	if !ok {
+		return
+	}
+	ready, err := sw.Get("ready")
+	if err != nil {
+		return
+	}
+	then(ready, func(reg safejs.Value) {
+		if active, ok := prop(reg, "active"); ok {
+			postType(active, msgFill)
+		}
+	})
+}
+
+// fillDelay is how long KeepForOffline waits at most for the browser to
+// be idle.
+const fillDelay = 3000
+
+// whenIdle calls fn once the browser has nothing else to do, or after
+// fillDelay milliseconds, whichever comes first; at once where the
+// browser has no requestIdleCallback.
+func whenIdle(fn func()) {
+	win := safejs.Global()
+	var cb safejs.Func
+	cb, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		cb.Release()
+		fn()
+		return nil
+	})
+	if err != nil {
+		fn()
+		return
+	}
+	opts, err := safejs.ValueOf(map[string]any{"timeout": fillDelay})
+	if err == nil {
+		_, err = win.Call("requestIdleCallback", cb.Value(), opts)
+	}
+	if err != nil {
+		cb.Release()
+		fn()
+	}
 }
 
 // OnUpdateWaiting calls found if a new version of the app is installed

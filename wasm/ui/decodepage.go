@@ -94,7 +94,7 @@ func (p *decodePage) OnNav(ctx app.Context) {
 func (p *decodePage) OnMount(ctx app.Context) {
 	p.observe(ctx, p.pageTitle)
 	p.sharing.mount(ctx)
-	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
+	ctx.Defer(func(app.Context) { jsb.MarkInteractive() })
 }
 
 func (p *decodePage) OnDismount() { p.sharing.dismount() }

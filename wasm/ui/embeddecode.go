@@ -40,7 +40,7 @@ func (p *embedDecodePage) OnNav(ctx app.Context) {
 	p.read(ctx.Page().URL().Query().Get("hex"))
 	ctx.Defer(func(app.Context) {
 		p.host.ready(embedReport{Lang: p.lang})
-		jsb.PerfMark("mqttviz-interactive")
+		jsb.MarkInteractive()
 	})
 }
 

@@ -100,7 +100,7 @@ func (p *embedPage) OnNav(ctx app.Context) {
 	}
 	ctx.Defer(func(ctx app.Context) {
 		p.host.ready(p.report())
-		jsb.PerfMark("mqttviz-interactive")
+		jsb.MarkInteractive()
 	})
 }
 

@@ -78,7 +78,7 @@ func (p *lessonPage) open(ctx app.Context) {
 	takeLang(ctx, u)
 	p.retitle(ctx, p.pageTitle)
 	// The page is ready either way: the lesson or why there is none.
-	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
+	ctx.Defer(func(app.Context) { jsb.MarkInteractive() })
 }
 
 // lessonAt returns the lesson an address names and the seed of ?seed=

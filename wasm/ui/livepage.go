@@ -73,7 +73,7 @@ func (p *livePage) OnNav(ctx app.Context) {
 	p.fillKeep(ctx.Page().URL().Query().Get("keep"))
 	p.chooseLesson(ctx.Page().URL().Query().Get("lesson"))
 	p.retitle(ctx, p.pageTitle)
-	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
+	ctx.Defer(func(app.Context) { jsb.MarkInteractive() })
 }
 
 func (p *livePage) OnMount(ctx app.Context) {

@@ -21,7 +21,7 @@ func (p *notFoundPage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle
 
 func (p *notFoundPage) OnMount(ctx app.Context) {
 	p.observe(ctx, p.pageTitle)
-	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
+	ctx.Defer(func(app.Context) { jsb.MarkInteractive() })
 }
 
 func (p *notFoundPage) Render() app.UI {

@@ -22,7 +22,7 @@ func (p *pickerPage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) 
 
 func (p *pickerPage) OnMount(ctx app.Context) {
 	p.observe(ctx, p.pageTitle)
-	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
+	ctx.Defer(func(app.Context) { jsb.MarkInteractive() })
 }
 
 func (p *pickerPage) Render() app.UI {

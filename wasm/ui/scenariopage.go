@@ -395,7 +395,7 @@ func (p *scenarioPage) settled() {
 		return
 	}
 	p.markReady = false
-	p.ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
+	p.ctx.Defer(func(app.Context) { jsb.MarkInteractive() })
 }
 
 // fail shows why the scenario does not run.

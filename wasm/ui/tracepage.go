@@ -52,7 +52,7 @@ func (p *tracePage) OnNav(ctx app.Context) {
 	p.addr.aim(ctx.Page().URL())
 	takeLang(ctx, ctx.Page().URL())
 	p.retitle(ctx, p.pageTitle)
-	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
+	ctx.Defer(func(app.Context) { jsb.MarkInteractive() })
 }
 
 func (p *tracePage) OnMount(ctx app.Context) {

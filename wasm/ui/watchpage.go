@@ -75,7 +75,7 @@ func (p *watchPage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
 
 func (p *watchPage) OnNav(ctx app.Context) {
 	p.retitle(ctx, p.pageTitle)
-	ctx.Defer(func(app.Context) { jsb.PerfMark("mqttviz-interactive") })
+	ctx.Defer(func(app.Context) { jsb.MarkInteractive() })
 }
 
 func (p *watchPage) OnMount(ctx app.Context) {
