@@ -317,6 +317,9 @@ func (e *engine) arrive(ev event) {
 			break
 		}
 		frames++
+		if c.dec[end] == nil {
+			c.dec[end] = &codec.Decoder{}
+		}
 		p, err := c.dec[end].Decode(frame)
 		if err != nil {
 			n.malformed(e.now, c, frame, err)
