@@ -35,8 +35,14 @@ type broker struct {
 	// then rebuilt whole rather than from the last one.
 	changed    []*session
 	idsChanged bool
-	// reported is how many of changed a change already reported.
+	// reported is how many of changed a change already reported; came
+	// are the sessions added since the last snapshot (reportedCame of
+	// them reported), gone those of the state last reported that were
+	// removed since, with their state then.
 	reported     int
+	came         []*session
+	reportedCame int
+	gone         []*trace.SessionState
 	snap         *trace.BrokerState
 	retainedSnap []trace.Message
 	// out is the PUBLISH being sent: send encodes it at once, so one
@@ -257,6 +263,7 @@ func (b *broker) addSession(id string, clean bool) *session {
 	i, _ := slices.BinarySearch(b.ids, id)
 	b.ids = slices.Insert(b.ids, i, id)
 	b.dirty, b.idsChanged = true, true
+	b.came = append(b.came, s)
 	return s
 }
 
@@ -270,6 +277,9 @@ func (b *broker) removeSession(s *session) {
 		b.ids = slices.Delete(b.ids, i, i+1)
 	}
 	b.dirty, b.idsChanged = true, true
+	if s.reported {
+		b.gone = append(b.gone, s.snap)
+	}
 }
 
 // restart is the broker starting again after a stop: sessions of

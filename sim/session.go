@@ -30,9 +30,12 @@ type session struct {
 	mark uint64
 	best codec.QoS
 	hits int
-	// dirty marks a change since snap was made.
-	dirty bool
-	snap  *trace.SessionState
+	// dirty marks a change since snap was made; reported says the
+	// broker's state last reported (a snapshot or a change) holds the
+	// session, as snap.
+	dirty    bool
+	reported bool
+	snap     *trace.SessionState
 	// subsView are the subscriptions in their trace form, shared by the
 	// snapshots until they change (nil: rebuild).
 	subsView []trace.Subscription

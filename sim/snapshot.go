@@ -44,36 +44,79 @@ func (b *broker) snapshot() *trace.BrokerState {
 	}
 	st := &trace.BrokerState{Sessions: b.sessionSnapshots(), Retained: b.retainedSnap}
 	b.snap, b.dirty = st, false
+	for _, s := range b.came {
+		s.reported = b.sessions[s.id] == s
+	}
 	clear(b.changed)
+	clear(b.came)
+	clear(b.gone)
 	b.changed, b.idsChanged, b.reported = b.changed[:0], false, 0
+	b.came, b.reportedCame, b.gone = b.came[:0], 0, b.gone[:0]
 	return st
 }
 
 // change is what changed in the broker's state since the last snapshot
 // or change, as trace.Diff finds it between the two states, without
-// building the whole state: the sessions changed, in client id order.
-// ok is false when only a snapshot can say: before the first snapshot,
-// after a session came or went or a retained message changed, or when
-// sessions changed many times since the last snapshot.
+// building the whole state: the sessions new or changed and those ended,
+// in client id order. ok is false when only a snapshot can say: before
+// the first snapshot, after a retained message changed, or when
+// sessions changed or came many times since the last snapshot.
 func (b *broker) change() (c *trace.StateChange, ok bool) {
-	if b.snap == nil || b.idsChanged || b.retainedDirty || len(b.changed) > 4*len(b.ids)+64 {
+	if b.snap == nil || b.retainedDirty || len(b.changed)+len(b.came) > 4*len(b.ids)+64 {
 		return nil, false
 	}
-	marked := b.changed[b.reported:]
-	b.reported = len(b.changed)
 	var out []*trace.SessionState
-	for _, s := range marked {
-		// A session listed twice is unchanged the second time.
+	for _, s := range b.changed[b.reported:] {
+		// One removed is in gone; one listed twice is unchanged the
+		// second time.
+		if b.sessions[s.id] != s {
+			continue
+		}
 		prev := s.snap
 		if cur := s.snapshot(); !trace.SameSession(prev, cur) {
 			out = append(out, cur)
 		}
 	}
-	if len(out) == 0 {
+	b.reported = len(b.changed)
+	var ended []string
+	for _, g := range b.gone {
+		if b.sessions[g.ClientID] == nil {
+			ended = append(ended, g.ClientID)
+		}
+	}
+	for _, s := range b.came[b.reportedCame:] {
+		if b.sessions[s.id] != s {
+			continue // it came and went
+		}
+		// A session that replaced one of the same client id is a
+		// change of that one, none when it reads the same.
+		var prev *trace.SessionState
+		for _, g := range b.gone {
+			if g.ClientID == s.id {
+				prev = g
+			}
+		}
+		if cur := s.snapshot(); !trace.SameSession(prev, cur) {
+			out = append(out, cur)
+		}
+		s.reported = true
+	}
+	b.reportedCame = len(b.came)
+	clear(b.gone)
+	b.gone = b.gone[:0]
+	if len(out) == 0 && len(ended) == 0 {
 		return nil, true
 	}
-	slices.SortFunc(out, func(x, y *trace.SessionState) int { return strings.Compare(x.ClientID, y.ClientID) })
-	return &trace.StateChange{Sessions: out}, true
+	c = &trace.StateChange{}
+	if len(out) > 0 {
+		slices.SortFunc(out, func(x, y *trace.SessionState) int { return strings.Compare(x.ClientID, y.ClientID) })
+		c.Sessions = out
+	}
+	if len(ended) > 0 {
+		slices.Sort(ended)
+		c.Ended = slices.Compact(ended)
+	}
+	return c, true
 }
 
 // sessionSnapshots are the sessions' states in client id order: the last

@@ -15,7 +15,8 @@ import (
 // after every step, and one without, which records what each step
 // changed (sim.Broker.Change, trace.Trace.RecordChange). Sessions come
 // and go, stay across a reconnect with queued messages, hold QoS 1 and 2
-// exchanges both ways and retained messages; the recording keeps few
+// exchanges both ways and retained messages, clean sessions come and go
+// (taken over, replacing a stored one); the recording keeps few
 // steps, so the oldest are dropped many times. Both traces hold the same
 // state after every step, and the same changes.
 func TestBrokerChangesAsSnapshots(t *testing.T) {
@@ -23,7 +24,12 @@ func TestBrokerChangesAsSnapshots(t *testing.T) {
 	whole := newBrokerSession(t, o, BrokerLimits{}, Options{Keep: 50})
 	whole.drv.Watch(1 << 16)
 	changes := newBrokerSession(t, o, BrokerLimits{}, Options{Keep: 50})
-	both := func(f func(s *brokerSession)) { f(whole); f(changes) }
+	checked := 0
+	both := func(f func(s *brokerSession)) {
+		f(whole)
+		f(changes)
+		checked = sameSteps(t, whole.rec, changes.rec, checked)
+	}
 	read := func(conn int, ps ...codec.Packet) {
 		both(func(s *brokerSession) { s.drv.Read(conn, wireOf(t, ps...)) })
 	}
@@ -59,22 +65,65 @@ func TestBrokerChangesAsSnapshots(t *testing.T) {
 			open(4)
 			read(4, persistent)
 		}
+		if i%6 == 1 {
+			// A clean session comes and goes; every other time it is
+			// taken over first.
+			conn := 10 + i
+			open(conn)
+			read(conn, connectPacket("brief", 0), &codec.Subscribe{PacketID: 2, Subscriptions: []codec.Subscription{{Filter: "t/1", QoS: 1}}})
+			if i%12 == 1 {
+				open(conn + 100)
+				read(conn+100, connectPacket("brief", 0))
+				conn += 100
+			}
+			read(conn, &codec.Disconnect{})
+		}
+		if i == 17 {
+			// Taken over, a session with nothing in it reads the same.
+			open(8)
+			read(8, connectPacket("bare", 0))
+			open(9)
+			read(9, connectPacket("bare", 0))
+		}
+		if i == 35 {
+			// The stored session is replaced by a clean one.
+			both(func(s *brokerSession) { s.drv.Closed(4) })
+			open(5)
+			read(5, connectPacket("keep", 0))
+		}
 	}
 	read(2, &codec.Unsubscribe{PacketID: 9, Filters: []string{"t/+"}}, &codec.Disconnect{})
 	both(func(s *brokerSession) { s.drv.Stop() })
 
-	a, b := whole.rec.Trace(), changes.rec.Trace()
-	if len(a.Steps) != len(b.Steps) || whole.rec.Recorded() < 150 {
-		t.Fatalf("%d and %d steps kept of %d", len(a.Steps), len(b.Steps), whole.rec.Recorded())
+	if n := whole.rec.Recorded(); n != changes.rec.Recorded() || n < 150 || checked != n {
+		t.Fatalf("%d and %d steps recorded, %d checked", n, changes.rec.Recorded(), checked)
 	}
-	for i := range a.Steps {
-		if sa, sb := a.StateAt(i), b.StateAt(i); !reflect.DeepEqual(sa, sb) {
-			t.Fatalf("step %d (%s): states differ\nwhole:   %s\nchanges: %s", i, a.Steps[i].Label.EN, js(t, sa), js(t, sb))
+	if a, b := whole.rec.Trace(), changes.rec.Trace(); len(a.Steps) != len(b.Steps) {
+		t.Fatalf("%d and %d steps kept", len(a.Steps), len(b.Steps))
+	}
+}
+
+// sameSteps compares the steps a and b recorded from sequence number
+// from on: the same state after each and the same change, and returns
+// the sequence number of the next step.
+func sameSteps(t *testing.T, a, b *Recorder, from int) int {
+	t.Helper()
+	sa, missed := a.Since(from)
+	sb, _ := b.Since(from)
+	if missed > 0 || len(sa) != len(sb) {
+		t.Fatalf("from step %d: %d and %d steps, %d missed", from, len(sa), len(sb), missed)
+	}
+	ta, tb := a.Trace(), b.Trace()
+	for i := range sa {
+		x, y := sa[i], sb[i]
+		if stx, sty := ta.StateAt(x.Index), tb.StateAt(y.Index); !reflect.DeepEqual(stx, sty) {
+			t.Fatalf("step %d (%s): states differ\nwhole:   %s\nchanges: %s", from+i, x.Label.EN, js(t, stx), js(t, sty))
 		}
-		if ca, cb := js(t, a.Steps[i].Change), js(t, b.Steps[i].Change); ca != cb {
-			t.Fatalf("step %d (%s): changes differ\nwhole:   %s\nchanges: %s", i, a.Steps[i].Label.EN, ca, cb)
+		if cx, cy := js(t, x.Change), js(t, y.Change); cx != cy {
+			t.Fatalf("step %d (%s): changes differ\nwhole:   %s\nchanges: %s", from+i, x.Label.EN, cx, cy)
 		}
 	}
+	return from + len(sa)
 }
 
 // js is v as JSON.
