@@ -70,7 +70,7 @@ type decodePage struct {
 
 func newDecodePage() *decodePage {
 	p := &decodePage{}
-	p.sharing.of = p.shareTarget
+	p.sharing.of, p.sharing.has = p.shareTarget, p.canShare
 	return p
 }
 

@@ -39,7 +39,7 @@ func newLessonPage() *lessonPage {
 		src, _ := lessons.LessonSource(p.name)
 		return p.name, src, p.seed
 	}
-	p.share.of = p.shareTarget
+	p.share.of, p.share.has = p.shareTarget, p.canShare
 	return p
 }
 

@@ -105,7 +105,7 @@ func newScenarioPage() *scenarioPage {
 	p := &scenarioPage{player: player{speed: 1, addr: stepKeeper{keep: true}, instr: newInstructor()}}
 	p.instr.start = func() (string, string, int64) { return "scenario", p.source, 1 }
 	p.instr.onText = p.instructorChanged
-	p.share.of = p.shareTarget
+	p.share.of, p.share.has = p.shareTarget, p.canShare
 	return p
 }
 

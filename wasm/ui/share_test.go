@@ -138,3 +138,27 @@ func TestLessonShareTarget(t *testing.T) {
 		t.Errorf("the changed lesson: %+v (%q, %v)", got, text, err)
 	}
 }
+
+// TestShareButtonBuildsNoTarget renders the Share button as every step
+// does: it asks the page whether there is something to share and never
+// builds the target, which for a scenario decodes the address's fragment
+// (a 5,000-line scenario's, on every step of a 20,000-step trace).
+func TestShareButtonBuildsNoTarget(t *testing.T) {
+	built := 0
+	d := &shareDialog{
+		of:  func(string) (shareTarget, bool) { built++; return shareTarget{title: "x"}, true },
+		has: func() bool { return true },
+	}
+	for range 3 {
+		if d.renderButton("en") == nil {
+			t.Fatal("no Share button while there is something to share")
+		}
+	}
+	if built != 0 {
+		t.Errorf("rendering the button built the share target %d times", built)
+	}
+	d.has = func() bool { return false }
+	if d.renderButton("en") != nil {
+		t.Error("a Share button while there is nothing to share")
+	}
+}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"mqttviz/sim/trace"
-	"mqttviz/wasm/i18n"
 	"mqttviz/wasm/jsb"
 	"strings"
 
@@ -17,8 +16,10 @@ import (
 // button and the S key open it.
 type shareDialog struct {
 	// of is what the page's view links to, false while there is nothing
-	// to share; nil on a page without the dialog.
+	// to share; nil on a page without the dialog. has says, without
+	// building it, whether of has a target.
 	of   func(lang string) (shareTarget, bool)
+	has  func() bool
 	open bool
 	// status is what the last copy or download did, announced.
 	status      string
@@ -58,7 +59,7 @@ func (d *shareDialog) mount(ctx app.Context) {
 			return false
 		}
 		ctx.Dispatch(func(ctx app.Context) {
-			if _, ok := d.of(i18n.EN); ok && !d.open {
+			if d.has != nil && d.has() && !d.open {
 				d.show(ctx)
 			}
 		})
@@ -111,10 +112,7 @@ func (d *shareDialog) hide(ctx app.Context) {
 // renderButton is the Share button, nil when the page has nothing to
 // share.
 func (d *shareDialog) renderButton(lang string) app.UI {
-	if d == nil || d.of == nil {
-		return nil
-	}
-	if _, ok := d.of(lang); !ok {
+	if d == nil || d.of == nil || d.has == nil || !d.has() {
 		return nil
 	}
 	return app.Button().ID(shareButtonID).Type("button").Class("mode-toggle share-open").

@@ -11,13 +11,26 @@ import (
 )
 
 // The targets of each page's Share dialog: what its address must carry
-// to show the same view again.
+// to show the same view again. Each page's canShare says, cheaply, whether
+// there is one: the Share button asks on every render (every step), and
+// the scenario page's target decodes its address's fragment, a
+// 5,000-line scenario's on every step of a 20,000-step trace.
+
+func (p *lessonPage) canShare() bool { return p.trace != nil && p.info.Name != "" }
+
+func (p *scenarioPage) canShare() bool {
+	return p.trace != nil && len(p.trace.Steps) > 0 && app.IsClient
+}
+
+func (p *tracePage) canShare() bool { return p.trace != nil && len(p.trace.Steps) > 0 }
+
+func (p *decodePage) canShare() bool { return len(p.packets) > 0 && app.IsClient }
 
 // shareTarget of the lesson page: the lesson (its seed when not the
 // usual one), whose picture the site serves; a lesson the instructor
 // changed is a scenario, carried in the fragment.
 func (p *lessonPage) shareTarget(lang string) (shareTarget, bool) {
-	if p.trace == nil || p.info.Name == "" {
+	if !p.canShare() {
 		return shareTarget{}, false
 	}
 	title := p.info.Title.In(lang)
@@ -36,7 +49,7 @@ func (p *lessonPage) shareTarget(lang string) (shareTarget, bool) {
 // fragment (the last run's, or the instructor's change), else the one
 // in the editor.
 func (p *scenarioPage) shareTarget(lang string) (shareTarget, bool) {
-	if p.trace == nil || len(p.trace.Steps) == 0 || !app.IsClient {
+	if !p.canShare() {
 		return shareTarget{}, false
 	}
 	frag := app.Window().URL().Fragment
@@ -53,7 +66,7 @@ func (p *scenarioPage) shareTarget(lang string) (shareTarget, bool) {
 // shareTarget of the trace page: no address opens a file, so the dialog
 // has only the picture and the Mermaid text.
 func (p *tracePage) shareTarget(lang string) (shareTarget, bool) {
-	if p.trace == nil || len(p.trace.Steps) == 0 {
+	if !p.canShare() {
 		return shareTarget{}, false
 	}
 	return shareTarget{title: p.traceTitle(lang)}, true
@@ -62,7 +75,7 @@ func (p *tracePage) shareTarget(lang string) (shareTarget, bool) {
 // shareTarget of the decode page: the bytes of its address's ?hex=,
 // unless they are too many for an address (the page then has none).
 func (p *decodePage) shareTarget(lang string) (shareTarget, bool) {
-	if len(p.packets) == 0 || !app.IsClient {
+	if !p.canShare() {
 		return shareTarget{}, false
 	}
 	t := shareTarget{title: tr(lang, "decode.title")}

@@ -33,7 +33,7 @@ type tracePage struct {
 
 func newTracePage() *tracePage {
 	p := &tracePage{player: player{speed: 1, addr: stepKeeper{keep: true}}}
-	p.share.of = p.shareTarget
+	p.share.of, p.share.has = p.shareTarget, p.canShare
 	return p
 }
 
