@@ -19,16 +19,18 @@ import (
 // the page tells a broker that gave it up from one that stopped by
 // opening a second stream.
 //
-// A message waits up to watchLinger for more steps after its first:
-// under load the stream sends fewer, fuller messages, each of which
-// starts with the broker's whole state, so that a watch page costs the
-// broker's machine less (docs/performance.md, section Broker: 100
-// publishers to one subscriber with a watch page, 0.13 of mosquitto's
-// throughput before, 0.41 with it).
+// Messages go at most every watchEvery: one waits for more steps until
+// then (a step after a quiet spell goes at once), and a stream that has
+// more steps than a message carries misses the rest: its next message
+// ends with one gap step counting them, with the broker's state after
+// them. Under load a watch page then gets ten messages a second rather
+// than as many as it can read, and the broker, whose watchers are behind
+// most of the time, records changes for them (live.BrokerDriver) rather
+// than its whole state (docs/performance.md, section Broker).
 const (
 	watchBatchSteps = 64
 	watchBatchBytes = 64 << 10
-	watchLinger     = 25 * time.Millisecond
+	watchEvery      = 100 * time.Millisecond
 )
 
 // watchStreamPath is where the watch page reads the broker's recording,
@@ -73,16 +75,23 @@ func (s *brokerServer) serveWatch(w http.ResponseWriter, r *http.Request) {
 	if err := ws.send(ctx, first); err != nil {
 		return
 	}
+	next := time.Now()
 	for {
 		select {
 		case x := <-ws.w.C():
-			if err := ws.send(ctx, ws.batch(x)); err != nil {
+			steps, ok := ws.batch(ctx, x, next)
+			if !ok {
 				return
 			}
+			if err := ws.send(ctx, steps); err != nil {
+				return
+			}
+			next = time.Now().Add(watchEvery)
 		case <-ctx.Done():
 			return
 		case <-s.quit:
-			ws.send(ctx, ws.batch())
+			steps, _ := ws.batch(ctx, live.Watched{Seq: -1}, time.Time{})
+			ws.send(ctx, steps)
 			wc.Close(websocket.StatusGoingAway, "the broker stopped")
 			return
 		}
@@ -115,78 +124,101 @@ func (ws *watchStream) start() []live.Watched {
 	return out
 }
 
-// batch is first and what else waits in the channel, within the
-// message's bounds; when the watcher missed steps, one gap step instead
-// of everything not sent yet (the steps of first and the channel's
-// included), with the state after the newest.
-func (ws *watchStream) batch(first ...live.Watched) []live.Watched {
-	out, size := first, 0
-	for _, x := range first {
-		size += len(x.Step.Bytes)
+// batch is the next message: first (none when its Seq is -1) and the
+// steps that come until next, within a message's bounds (those that wait
+// in the channel when next has passed), and when the watcher missed
+// steps, one gap step counting every step from after them to the
+// newest, with the state after the newest. ok is false when the page
+// went away meanwhile.
+func (ws *watchStream) batch(ctx context.Context, first live.Watched, next time.Time) (out []live.Watched, ok bool) {
+	size := 0
+	// after is the sequence number the next step must have: after a
+	// step missed, the rest goes into the gap.
+	after := func() int {
+		if len(out) > 0 {
+			return out[len(out)-1].Seq + 1
+		}
+		return ws.next
 	}
-	var linger <-chan time.Time
-	if len(first) > 0 {
-		t := time.NewTimer(watchLinger)
+	hole := first.Seq >= 0 && first.Seq != after()
+	if first.Seq >= 0 && !hole {
+		out, size = append(out, first), len(first.Step.Bytes)
+	}
+	var until <-chan time.Time
+	if wait := time.Until(next); wait > 0 {
+		t := time.NewTimer(wait)
 		defer t.Stop()
-		linger = t.C
+		until = t.C
 	}
-	for len(out) < watchBatchSteps && size < watchBatchBytes {
-		x, ok := ws.waiting(linger)
-		if !ok {
+	for !hole && len(out) < watchBatchSteps && size < watchBatchBytes {
+		x, more, expired := ws.waiting(until)
+		if expired {
+			until = nil
+		}
+		if !more {
 			break
 		}
-		out, size = append(out, x), size+len(x.Step.Bytes)
+		if hole = x.Seq != after(); !hole {
+			out, size = append(out, x), size+len(x.Step.Bytes)
+		}
 	}
-	if ws.w.Missed() == ws.reported {
-		return out
+	if until != nil {
+		// A full message still waits for its time: meanwhile the
+		// watcher misses steps rather than the page getting more.
+		select {
+		case <-until:
+		case <-ctx.Done():
+			return nil, false
+		}
 	}
-	// Everything not sent yet is in the gap.
+	if !hole && ws.w.Missed() == ws.reported {
+		return out, true
+	}
+	from := after()
 	var gap live.Watched
-	ws.s.onLoop(func() { gap = ws.catchUp() })
-	if gap.Step.Missed == 0 {
-		return nil
+	ws.s.onLoop(func() { gap = ws.catchUp(from) })
+	if gap.Step.Missed > 0 {
+		out = append(out, gap)
 	}
-	return []live.Watched{gap}
+	return out, true
 }
 
-// waiting is the next step waiting in the channel; with linger, it waits
-// for one until linger fires, unless the watcher is missing steps
-// already (the gap step then says the rest).
-func (ws *watchStream) waiting(linger <-chan time.Time) (live.Watched, bool) {
+// waiting is the next step waiting in the channel, or the next to come
+// until until fires (nil: none waits); expired says it fired.
+func (ws *watchStream) waiting(until <-chan time.Time) (x live.Watched, more, expired bool) {
 	select {
 	case x := <-ws.w.C():
-		return x, true
+		return x, true, false
 	default:
 	}
-	if linger == nil || ws.w.Missed() != ws.reported {
-		return live.Watched{}, false
+	if until == nil {
+		return live.Watched{}, false, false
 	}
 	select {
 	case x := <-ws.w.C():
-		return x, true
-	case <-linger:
-		return live.Watched{}, false
+		return x, true, false
+	case <-until:
+		return live.Watched{}, false, true
 	}
 }
 
 // catchUp, on the loop, empties the channel and returns the gap step of
-// every step from the first missed one to the newest, with the state
+// every step from sequence number from to the newest, with the state
 // after the newest: the page catches up from it.
-func (ws *watchStream) catchUp() live.Watched {
+func (ws *watchStream) catchUp(from int) live.Watched {
 	for len(ws.w.C()) > 0 {
 		<-ws.w.C()
 	}
 	ws.reported = ws.w.Missed()
 	rec := ws.s.drv.Recorder()
 	t := rec.Trace()
-	from, to := ws.next, rec.Recorded()
+	to := rec.Recorded()
 	if to <= from || len(t.Steps) == 0 {
 		return live.Watched{}
 	}
 	last := len(t.Steps) - 1
 	g := trace.GapStep(t.Steps[last].Time, to-from)
-	ws.next = to
-	return live.Watched{Seq: from, Step: g, State: t.StateAt(last)}
+	return live.Watched{Seq: to - 1, Step: g, State: t.StateAt(last)}
 }
 
 // send writes steps as messages within the bounds of one; nothing for

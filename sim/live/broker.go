@@ -415,15 +415,21 @@ func (d *BrokerDriver) connectTimeout(conn int) {
 }
 
 // record records s with the broker's state after it and hands it to the
-// watchers. Without watchers the broker says what the step changed
-// (sim.Broker.Change), and its whole state is built only for the trace's
-// snapshots: a step costs the sessions it changed, not all of them.
+// watchers. When no watcher has room for it (none, or all behind: they
+// miss it) the broker says what the step changed (sim.Broker.Change),
+// and its whole state is built only for the trace's snapshots: a step
+// costs the sessions it changed, not all of them.
 func (d *BrokerDriver) record(s trace.Step) {
-	if len(d.watchers) == 0 {
+	if !d.watcherRoom() {
+		for _, w := range d.watchers {
+			w.missed.Add(1)
+		}
 		if c, ok := d.core.Change(); ok {
 			d.rec.RecordChange(s, c, d.full)
 			return
 		}
+		d.rec.Record(s, d.snapshot())
+		return
 	}
 	st := d.snapshot()
 	seq := d.rec.Recorded()

@@ -18,16 +18,23 @@ import (
 // exchanges both ways and retained messages, clean sessions come and go
 // (taken over, replacing a stored one); the recording keeps few
 // steps, so the oldest are dropped many times. Both traces hold the same
-// state after every step, and the same changes.
+// state after every step, and the same changes; so does a third, whose
+// watcher never reads.
 func TestBrokerChangesAsSnapshots(t *testing.T) {
 	o := sim.BrokerOptions{MaxInflight: 3}
 	whole := newBrokerSession(t, o, BrokerLimits{}, Options{Keep: 50})
 	whole.drv.Watch(1 << 16)
 	changes := newBrokerSession(t, o, BrokerLimits{}, Options{Keep: 50})
+	// A watcher that never reads misses every step after its first:
+	// the broker records changes for it as if it had none.
+	behind := newBrokerSession(t, o, BrokerLimits{}, Options{Keep: 50})
+	stuck := behind.drv.Watch(1)
 	checked := 0
 	both := func(f func(s *brokerSession)) {
 		f(whole)
 		f(changes)
+		f(behind)
+		sameSteps(t, whole.rec, behind.rec, checked)
 		checked = sameSteps(t, whole.rec, changes.rec, checked)
 	}
 	read := func(conn int, ps ...codec.Packet) {
@@ -100,6 +107,9 @@ func TestBrokerChangesAsSnapshots(t *testing.T) {
 	}
 	if a, b := whole.rec.Trace(), changes.rec.Trace(); len(a.Steps) != len(b.Steps) {
 		t.Fatalf("%d and %d steps kept", len(a.Steps), len(b.Steps))
+	}
+	if got, want := stuck.Missed(), int64(checked-1); got != want {
+		t.Fatalf("the watcher that never reads missed %d steps, want %d", got, want)
 	}
 }
 

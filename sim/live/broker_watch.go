@@ -53,5 +53,15 @@ func (d *BrokerDriver) Unwatch(w *Watcher) {
 	d.watchers = slices.DeleteFunc(d.watchers, func(x *Watcher) bool { return x == w })
 }
 
+// watcherRoom says a watcher has room for a step in its channel.
+func (d *BrokerDriver) watcherRoom() bool {
+	for _, w := range d.watchers {
+		if len(w.c) < cap(w.c) {
+			return true
+		}
+	}
+	return false
+}
+
 // Watching is how many watchers there are. Call it on the driver's loop.
 func (d *BrokerDriver) Watching() int { return len(d.watchers) }
