@@ -457,7 +457,7 @@ func (p *scenarioPage) Render() app.UI {
 			app.Label().For("scenario-input").Text(tr(p.lang, "scenario.input")),
 			&scenarioEditor{Lang: p.lang, Source: p.source, Marks: p.marks(), Host: p},
 			p.renderButtons(),
-			renderReference(p.lang),
+			&scenarioReference{Lang: p.lang},
 			p.renderResult(),
 		),
 	)

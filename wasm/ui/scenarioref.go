@@ -212,6 +212,16 @@ var reference = []refEntry{
 		"expect rule MQTT-3.1.0-2"},
 }
 
+// scenarioReference is the scenario language's reference as a component
+// of its own: go-app builds and compares its hundred rows again only when
+// the language changes, not on every step the page's player takes.
+type scenarioReference struct {
+	app.Compo
+	Lang string
+}
+
+func (r *scenarioReference) Render() app.UI { return renderReference(r.Lang) }
+
 // renderReference is the scenario language's reference, folded: one
 // table per part, each statement with what it does and an example.
 func renderReference(lang string) app.UI {
