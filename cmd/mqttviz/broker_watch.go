@@ -19,18 +19,22 @@ import (
 // the page tells a broker that gave it up from one that stopped by
 // opening a second stream.
 //
-// Messages go at most every watchEvery: one waits for more steps until
-// then (a step after a quiet spell goes at once), and a stream that has
-// more steps than a message carries misses the rest: its next message
-// ends with one gap step counting them, with the broker's state after
-// them. Under load a watch page then gets ten messages a second rather
-// than as many as it can read, and the broker, whose watchers are behind
-// most of the time, records changes for them (live.BrokerDriver) rather
-// than its whole state (docs/performance.md, section Broker).
+// Messages go at most every watchEvery, and at most watchRate bytes a
+// second: one waits for more steps until its time (a step after a quiet
+// spell goes at once), and a stream that has more steps than a message
+// carries misses the rest: the message ends with one gap step counting
+// them, with the broker's state after them. Under load a watch page
+// then gets at most ten messages a second (fewer when the broker's state
+// is large: a subscriber with 100 messages in flight makes each step's
+// change a few kilobytes) rather than as many as it can read, and the
+// broker, whose watchers are behind most of the time, records changes
+// for them (live.BrokerDriver) rather than its whole state
+// (docs/performance.md, section Broker).
 const (
 	watchBatchSteps = 64
 	watchBatchBytes = 64 << 10
 	watchEvery      = 100 * time.Millisecond
+	watchRate       = 1 << 20
 )
 
 // watchStreamPath is where the watch page reads the broker's recording,
@@ -72,7 +76,7 @@ func (s *brokerServer) serveWatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.post(func() { s.drv.Unwatch(ws.w) })
-	if err := ws.send(ctx, first); err != nil {
+	if _, err := ws.send(ctx, first); err != nil {
 		return
 	}
 	next := time.Now()
@@ -83,10 +87,11 @@ func (s *brokerServer) serveWatch(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
-			if err := ws.send(ctx, steps); err != nil {
+			n, err := ws.send(ctx, steps)
+			if err != nil {
 				return
 			}
-			next = time.Now().Add(watchEvery)
+			next = time.Now().Add(max(watchEvery, time.Duration(n)*time.Second/watchRate))
 		case <-ctx.Done():
 			return
 		case <-s.quit:
@@ -150,7 +155,8 @@ func (ws *watchStream) batch(ctx context.Context, first live.Watched, next time.
 		defer t.Stop()
 		until = t.C
 	}
-	for !hole && len(out) < watchBatchSteps && size < watchBatchBytes {
+	// One step is left for the gap, so that the message is one.
+	for !hole && len(out) < watchBatchSteps-1 && size < watchBatchBytes {
 		x, more, expired := ws.waiting(until)
 		if expired {
 			until = nil
@@ -221,25 +227,28 @@ func (ws *watchStream) catchUp(from int) live.Watched {
 	return live.Watched{Seq: to - 1, Step: g, State: t.StateAt(last)}
 }
 
-// send writes steps as messages within the bounds of one; nothing for
-// none.
-func (ws *watchStream) send(ctx context.Context, steps []live.Watched) error {
+// send writes steps as messages within the bounds of one (nothing for
+// none) and returns how many bytes it wrote.
+func (ws *watchStream) send(ctx context.Context, steps []live.Watched) (int, error) {
+	wrote := 0
 	for len(steps) > 0 {
 		n, size := 0, 0
 		for n < len(steps) && n < watchBatchSteps && size < watchBatchBytes {
 			size += len(steps[n].Step.Bytes)
 			n++
 		}
-		if err := ws.sendMessage(ctx, steps[:n]); err != nil {
-			return err
+		b, err := ws.sendMessage(ctx, steps[:n])
+		if err != nil {
+			return wrote, err
 		}
+		wrote += b
 		steps = steps[n:]
 	}
-	return nil
+	return wrote, nil
 }
 
-// sendMessage writes steps as one message.
-func (ws *watchStream) sendMessage(ctx context.Context, steps []live.Watched) error {
+// sendMessage writes steps as one message of n bytes.
+func (ws *watchStream) sendMessage(ctx context.Context, steps []live.Watched) (n int, err error) {
 	t := ws.header
 	t.Nodes = []string{trace.BrokerName}
 	seen := map[string]bool{trace.BrokerName: true}
@@ -261,9 +270,9 @@ func (ws *watchStream) sendMessage(ctx context.Context, steps []live.Watched) er
 	}
 	b, err := json.Marshal(&t)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	wctx, cancel := context.WithTimeout(ctx, ws.s.cfg.watchTimeout)
 	defer cancel()
-	return ws.wc.Write(wctx, websocket.MessageText, b)
+	return len(b), ws.wc.Write(wctx, websocket.MessageText, b)
 }
