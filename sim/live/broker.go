@@ -78,6 +78,8 @@ type BrokerDriver struct {
 	watchers []*Watcher
 	// full is snapshot, made once: the whole state, for RecordChange.
 	full func() *trace.State
+	// spareSends are buffers for carry's copy of the broker's sends.
+	spareSends [][]sim.BrokerSend
 }
 
 // device is what the driver knows of one open connection.
@@ -292,12 +294,25 @@ func (d *BrokerDriver) read(conn int, dv *device, now int64, b []byte) {
 // notes go on its close step instead when the broker closes it.
 func (d *BrokerDriver) carry(now int64, step *trace.Step, self int) {
 	fx := d.core.Ready()
-	sends, timers, closes := slices.Clone(fx.Sends), slices.Clone(fx.Timers), slices.Clone(fx.Closes)
+	// The effects are copied: carrying them out can hand the core
+	// another input (a write that fails closes the connection). The
+	// sends' copy is a buffer taken from spareSends and given back.
+	var sends []sim.BrokerSend
+	if n := len(d.spareSends); n > 0 {
+		sends, d.spareSends = d.spareSends[n-1], d.spareSends[:n-1]
+	}
+	sends = append(sends[:0], fx.Sends...)
+	defer func() { clear(sends); d.spareSends = append(d.spareSends, sends[:0]) }()
+	timers, closes := slices.Clone(fx.Timers), slices.Clone(fx.Closes)
 	notes, refused := slices.Clone(fx.Notes), fx.Refused
 	d.core.Advance()
 	switch step.Kind {
 	case trace.KindPacket, trace.KindClose:
-		step.Notes, notes = append(step.Notes, notes...), nil
+		if len(step.Notes) == 0 {
+			step.Notes, notes = notes, nil
+		} else {
+			step.Notes, notes = append(step.Notes, notes...), nil
+		}
 		if refused && step.Kind == trace.KindPacket {
 			step.Outcome = trace.Refused
 		}

@@ -51,6 +51,9 @@ type Recorder struct {
 	described int
 	// check validates the packets written, into structs it reuses.
 	check codec.Decoder
+	// arrivals and written are the lists Read and Write return.
+	arrivals []Arrival
+	written  []trace.Step
 }
 
 // conn is what the recorder knows of one open connection.
@@ -137,27 +140,34 @@ func (r *Recorder) Open(t int64, c int, client, addr string) trace.Step {
 // Read cuts the bytes read at t from connection c into packet steps: one
 // per whole packet completed by this read, none while a packet waits for
 // the rest. The recorder copies b. Bytes of a connection not open make no
-// step.
+// step. The slice is the recorder's, valid until the next Read: a read
+// allocates no list of its own.
 func (r *Recorder) Read(t int64, c int, b []byte) []Arrival {
+	clear(r.arrivals)
+	r.arrivals = r.read(t, c, b, r.arrivals[:0])
+	return r.arrivals
+}
+
+// read is Read, appending to out.
+func (r *Recorder) read(t int64, c int, b []byte, out []Arrival) []Arrival {
 	k := r.conns[c]
 	if k == nil || len(b) == 0 {
-		return nil
+		return out
 	}
 	k.reads++
 	from, to := r.ends(k)
 	step := trace.Step{Time: t, Kind: trace.KindPacket, From: from, To: to, Conn: c, Read: k.reads}
 	if k.broken {
-		return []Arrival{unread(step, b)}
+		return append(out, unread(step, b))
 	}
 	if r.firstConnect && k.reads == 1 && b[0] != 0x10 {
 		// The first packet must be CONNECT: its first byte is known at
 		// once, and bytes that are not MQTT (an HTTP request on the MQTT
 		// port) need not wait for a packet they do not frame.
 		k.broken = true
-		return []Arrival{refused(step, b, notConnect(b))}
+		return append(out, refused(step, b, notConnect(b)))
 	}
 	k.split.Feed(b)
-	var out []Arrival
 	for {
 		if n, err := codec.FrameLength(k.split.Held()); err == nil && r.maxPacket > 0 && n > r.maxPacket {
 			k.broken = true
@@ -188,14 +198,21 @@ func (r *Recorder) Read(t int64, c int, b []byte) []Arrival {
 // c: one per packet. The cores write whole packets; bytes that do not
 // decode make a step that shows them with the codec's error. Write's
 // steps are delivered: the bytes were handed to the transport (what the
-// peer made of them shows only in what it sends back).
+// peer made of them shows only in what it sends back). The slice is the
+// recorder's, valid until the next Write.
 func (r *Recorder) Write(t int64, c int, b []byte) []trace.Step {
+	clear(r.written)
+	r.written = r.write(t, c, b, r.written[:0])
+	return r.written
+}
+
+// write is Write, appending to out.
+func (r *Recorder) write(t int64, c int, b []byte, out []trace.Step) []trace.Step {
 	k := r.conns[c]
 	if k == nil {
-		return nil
+		return out
 	}
 	to, from := r.ends(k)
-	var out []trace.Step
 	for p := range codec.StreamPackets(b) {
 		s := trace.Step{Time: t, SentAt: t, Kind: trace.KindPacket, From: from, To: to, Conn: c, Outcome: trace.Delivered}
 		if _, err := r.check.Decode(p.Bytes); err != nil {
