@@ -44,6 +44,33 @@ func TestDocsServed(t *testing.T) {
 	}
 }
 
+// TestDocsWithoutSlash: a documentation page asked for without its
+// slash is sent to the page, as a static server sends a directory, its
+// query kept; it was the not-found page.
+func TestDocsWithoutSlash(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	_, h := serveWorker(t, dir)
+	for in, want := range map[string]string{
+		"/docs":             "/docs/",
+		"/docs/en":          "/docs/en/",
+		"/docs/zh/offline":  "/docs/zh/offline/",
+		"/docs/en/live?x=1": "/docs/en/live/?x=1",
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, in, nil))
+		if rec.Code != http.StatusMovedPermanently || rec.Header().Get("Location") != want {
+			t.Errorf("GET %s: %d to %q, want 301 to %q", in, rec.Code, rec.Header().Get("Location"), want)
+		}
+	}
+	for _, in := range []string{"/docs/en/nothing", "/docsx", "//docs"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, in, nil))
+		if rec.Code != http.StatusNotFound {
+			t.Errorf("GET %s: %d, want the not-found page (404)", in, rec.Code)
+		}
+	}
+}
+
 // TestDocsStatic: `mqttviz static --base /sub/` writes each page of the
 // documentation as NAME/index.html, with its links under /sub/, and its
 // service worker lists them.

@@ -235,6 +235,14 @@ func (a *appServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.site.ServeHTTP(w, r)
 		return
 	}
+	if _, ok := a.assets[p+"/"]; ok && !strings.HasSuffix(p, "/") && strings.HasPrefix(p, "/docs") {
+		// A documentation page asked for without its slash, as a static
+		// server answers a directory: its relative links need the slash.
+		u := *r.URL
+		u.Path, u.RawPath = p+"/", ""
+		http.Redirect(w, r, u.RequestURI(), http.StatusMovedPermanently)
+		return
+	}
 	page, ok := ui.PagePath(p)
 	if !ok {
 		page = ui.NotFoundPath
