@@ -23,6 +23,8 @@ type Broker struct {
 	// addrs are the remote addresses of the open connections.
 	addrs map[int]string
 	fx    BrokerEffects
+	// spare are the buffers Reuse gave back, which the core encodes into.
+	spare [][]byte
 }
 
 // BrokerEffects are what a Broker wants done after its inputs, in this
@@ -181,6 +183,23 @@ func (b *Broker) Ready() *BrokerEffects {
 	r.sends, r.timers, r.closes, r.notes, r.refused = r.sends[:0], r.timers[:0], r.closes[:0], r.notes[:0], false
 	return &b.fx
 }
+
+// Reuse gives the broker back the bytes of a send that were written,
+// once nothing keeps them: it encodes later packets into them.
+func (b *Broker) Reuse(p []byte) {
+	if b.core.spare == nil {
+		b.core.spare = &b.spare
+	}
+	if len(b.spare) < maxSpare && cap(p) <= maxSpareSize {
+		b.spare = append(b.spare, p[:0])
+	}
+}
+
+// The most buffers Reuse keeps, and the largest.
+const (
+	maxSpare     = 256
+	maxSpareSize = 4096
+)
 
 // Advance tells the broker that its effects were carried out: Ready is
 // empty until the next input.

@@ -27,8 +27,10 @@ type BrokerClock interface {
 // driver asking.
 type Devices interface {
 	// Write queues b, whole packets, on connection conn without waiting
-	// for the device. An error means the connection is broken or the
-	// device reads too slowly: the driver closes it.
+	// for the device; b is the driver's once Write returns (the broker
+	// encodes later packets into it): copy what is kept. An error means
+	// the connection is broken or the device reads too slowly: the
+	// driver closes it.
 	Write(conn int, b []byte) error
 	// Close closes conn once the writes asked before are written; the
 	// transport reports nothing more of it.
@@ -302,7 +304,15 @@ func (d *BrokerDriver) carry(now int64, step *trace.Step, self int) {
 		sends, d.spareSends = d.spareSends[n-1], d.spareSends[:n-1]
 	}
 	sends = append(sends[:0], fx.Sends...)
-	defer func() { clear(sends); d.spareSends = append(d.spareSends, sends[:0]) }()
+	defer func() {
+		// Written and copied where kept (the recorder, Devices), the
+		// sends' bytes are the broker's to encode into again.
+		for _, s := range sends {
+			d.core.Reuse(s.Bytes)
+		}
+		clear(sends)
+		d.spareSends = append(d.spareSends, sends[:0])
+	}()
 	timers, closes := slices.Clone(fx.Timers), slices.Clone(fx.Closes)
 	notes, refused := slices.Clone(fx.Notes), fx.Refused
 	d.core.Advance()
