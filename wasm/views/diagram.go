@@ -154,7 +154,7 @@ func (d *diagram) Render() app.UI {
 	d.follow(g)
 	first, last := visibleRows(d.scrollTop, d.viewH, len(t.Steps))
 	d.drawn = first
-	rows := d.placeRows(first, last, func(i int) app.UI { return d.renderStep(g, t.Steps[i]) })
+	rows := d.placeRows(first, last, func(i int) rowLook { return d.look(g, t.Steps[i]) })
 	w := g.width()
 	heads := app.Div().ID(diagramHeadsID).Class("lane-heads")
 	if d.viewW != unknownW {
@@ -198,7 +198,7 @@ func (d *diagram) Render() app.UI {
 // view are drawn, instead of every row being rewritten with its
 // neighbour's content. The rows do not overlap, so their order in the
 // SVG does not show.
-func (d *diagram) placeRows(first, last int, row func(i int) app.UI) []app.UI {
+func (d *diagram) placeRows(first, last int, row func(i int) rowLook) []app.UI {
 	viewH := d.viewH
 	if viewH <= 0 {
 		viewH = defaultViewH
@@ -206,13 +206,11 @@ func (d *diagram) placeRows(first, last int, row func(i int) app.UI) []app.UI {
 	// The most rows visibleRows draws for a box viewH high.
 	slots := min(viewH/rowHeight+2+2*overscan, d.rows())
 	out := make([]app.UI, max(slots, last-first))
-	for i := first; i < last; i++ {
-		out[i%len(out)] = row(i)
+	for i := range out {
+		out[i] = &stepRow{}
 	}
-	for i, r := range out {
-		if r == nil {
-			out[i] = SVG("g")
-		}
+	for i := first; i < last; i++ {
+		out[i%len(out)] = &stepRow{Look: row(i)}
 	}
 	return out
 }

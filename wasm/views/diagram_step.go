@@ -11,30 +11,64 @@ import (
 // One step row of the sequence diagram: a packet's arrow with its label,
 // byte bar and travelling dot, or a mark on a lifeline, and its note.
 
-func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
+// stepRow is one slot of the diagram's rows as a component of its own:
+// go-app compares its Look with the one it drew and draws the row again
+// only when it changed. A step moves the current row and leaves the
+// others as they are; every row in view was built and compared again on
+// every step (about 40 on a full box), a third of a step's time.
+type stepRow struct {
+	app.Compo
+	Look rowLook
+}
+
+// rowLook is everything a row is drawn from; an empty slot has Shown
+// unset.
+type rowLook struct {
+	Shown                     bool
+	G                         geometry
+	Step                      trace.Step
+	Current, Changed, Actions bool
+	Lang                      string
+}
+
+func (r *stepRow) Render() app.UI {
+	if !r.Look.Shown {
+		return SVG("g")
+	}
+	return renderStep(r.Look)
+}
+
+// look is how the diagram draws step s.
+func (d *diagram) look(g geometry, s trace.Step) rowLook {
+	return rowLook{Shown: true, G: g, Step: s, Current: s.Index == d.Cursor,
+		Changed: d.Marks.changed(s.Index), Actions: d.Marks.Actions, Lang: d.Lang}
+}
+
+func renderStep(l rowLook) app.UI {
+	g, s := l.G, l.Step
 	y := rowY(s.Index)
-	current := s.Index == d.Cursor
+	current := l.Current
 	class := "step kind-" + string(s.Kind)
 	if current {
 		class += " current"
 	}
-	if d.Marks.changed(s.Index) {
+	if l.Changed {
 		class += " changed"
 	}
 	body := []app.UI{
 		SVG("rect").Attr("data-c", "row-bg").Attr("x", 0).Attr("y", y).Attr("width", g.width()).Attr("height", rowHeight),
 	}
-	if d.Marks.changed(s.Index) {
+	if l.Changed {
 		// Under every text of the row, so that none is drawn over.
-		body = append(body, renderChanged(d.Lang, y))
+		body = append(body, renderChanged(l.Lang, y))
 	}
-	body = append(body, svgText(6, y+16, "row-time", tr(d.Lang, "time.ms", s.Time)))
+	body = append(body, svgText(6, y+16, "row-time", tr(l.Lang, "time.ms", s.Time)))
 	switch s.Kind {
 	case trace.KindPacket:
-		body = append(body, d.renderPacket(g, s, current)...)
+		body = append(body, renderPacket(g, s, current, l.Lang)...)
 	case trace.KindConnect:
 		x1, y1, x2, y2 := g.arrow(s)
-		text, lx := markText.centre(trace.KindConnect.Caption().In(d.Lang), (x1+x2)/2, g.labelRight())
+		text, lx := markText.centre(trace.KindConnect.Caption().In(l.Lang), (x1+x2)/2, g.labelRight())
 		body = append(body,
 			svgLine(x1, y1, x2, y2, "link-open"),
 			svgText(lx, y1-6, "mark-label", text))
@@ -46,11 +80,11 @@ func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 		mx := (x1 + x2) / 2
 		body = append(body,
 			SVG("path").Attr("data-c", "mark fault").Attr("d", "M"+strconv.Itoa(mx-4)+","+strconv.Itoa(y+14)+" l8,10 l-6,0 l6,12"),
-			renderSideLabel(trace.KindFault.Caption().In(d.Lang), mx, y+28, g.labelRight()))
+			renderSideLabel(trace.KindFault.Caption().In(l.Lang), mx, y+28, g.labelRight()))
 	default: // close, timer, note: a mark on the lifeline
 		x := g.laneX(s.From)
 		body = append(body, renderLaneMark(s.Kind, x, y+rowHeight/2))
-		text := s.Kind.Caption().In(d.Lang)
+		text := s.Kind.Caption().In(l.Lang)
 		if s.Kind == trace.KindClose && s.To != "" {
 			// Both ends close: the label goes between the two crosses.
 			x2 := g.laneX(s.To)
@@ -63,12 +97,12 @@ func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 		}
 	}
 	if len(s.Notes) > 0 && !g.compact {
-		body = append(body, d.renderNotes(g, s))
+		body = append(body, renderNotes(g, s, l.Lang))
 	}
-	if d.Marks.Actions && s.Kind == trace.KindPacket {
+	if l.Actions && s.Kind == trace.KindPacket {
 		x1, y1, x2, y2 := g.arrow(s)
 		ax, ay := actionsAt(x1, y1, x2, y2)
-		body = append(body, renderActionsButton(d.Lang, s.Index, ax, ay))
+		body = append(body, renderActionsButton(l.Lang, s.Index, ax, ay))
 	}
 	idx := s.Index
 	return SVG("g").
@@ -82,7 +116,7 @@ func (d *diagram) renderStep(g geometry, s trace.Step) app.UI {
 		Body(body...)
 }
 
-func (d *diagram) renderPacket(g geometry, s trace.Step, current bool) []app.UI {
+func renderPacket(g geometry, s trace.Step, current bool, lang string) []app.UI {
 	x1, y1, x2, y2 := g.arrow(s)
 	f := string(flowOf(s.Packet))
 	out := []app.UI{}
@@ -101,7 +135,7 @@ func (d *diagram) renderPacket(g geometry, s trace.Step, current bool) []app.UI 
 			out = append(out, SVG("circle").Attr("data-c", "refused").Attr("cx", x2).Attr("cy", y2).Attr("r", 8))
 		}
 	}
-	whole := s.Label.In(d.Lang)
+	whole := s.Label.In(lang)
 	label, lx := fitLabel(whole, (x1+x2)/2, g.labelRight())
 	out = append(out,
 		svgText(lx, y1-8, "arrow-label flow-"+f, label).Attr("text-anchor", "middle"),
@@ -179,7 +213,7 @@ func renderLaneMark(kind trace.StepKind, x, y int) app.UI {
 // renderNotes writes the step's first note in the notes column, with the
 // rule behind it and how many more there are; the line under the player
 // reads all of them.
-func (d *diagram) renderNotes(g geometry, s trace.Step) app.UI {
+func renderNotes(g geometry, s trace.Step, lang string) app.UI {
 	n := s.Notes[0]
 	var rule, more app.UI
 	if n.Rule != "" {
@@ -192,7 +226,7 @@ func (d *diagram) renderNotes(g geometry, s trace.Step) app.UI {
 		Attr("x", g.notesX()).Attr("y", rowY(s.Index)+3).
 		Attr("width", g.notesW).Attr("height", rowHeight-6).
 		Body(app.Div().Class("notes").Body(
-			app.Span().Text(n.Text.In(d.Lang)), rule, more))
+			app.Span().Text(n.Text.In(lang)), rule, more))
 }
 
 // StepSummary is a step in one line of plain text: the event list and the
