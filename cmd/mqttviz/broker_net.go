@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/coder/websocket"
@@ -37,9 +38,11 @@ type brokerServer struct {
 	ioWG   sync.WaitGroup
 	nextID atomic.Int64
 
-	// drv and conns belong to the loop.
-	drv   *live.BrokerDriver
-	conns map[int]*netConn
+	// drv, conns and unwritten belong to the loop; unwritten are the
+	// connections written to since the loop last flushed.
+	drv       *live.BrokerDriver
+	conns     map[int]*netConn
+	unwritten []*netConn
 
 	tcpLn, wsLn, httpLn net.Listener
 	servers             []*http.Server
@@ -53,8 +56,13 @@ type brokerServer struct {
 // only while there is something to write or to close: an idle device
 // costs one goroutine, its reader.
 type netConn struct {
-	c  net.Conn
-	mu sync.Mutex
+	c net.Conn
+	// raw is a TCP connection's, which the loop writes to itself when
+	// the kernel takes the bytes at once (nil: a WebSocket's); unwritten
+	// says it is in the loop's list.
+	raw       syscall.RawConn
+	unwritten bool
+	mu        sync.Mutex
 	// pending are the bytes not yet taken by the writer; closing says no
 	// more come: the writer closes the connection once it wrote them.
 	pending []byte
@@ -153,17 +161,49 @@ func (s *brokerServer) printWelcome(w io.Writer) {
 	fmt.Fprintln(w, "Ctrl+C closes every connection and stops the broker.")
 }
 
-// loop runs what the I/O goroutines and the timers post, one at a time.
+// loop runs what the I/O goroutines and the timers post, one at a time,
+// and writes what the broker wrote once nothing more waits.
 func (s *brokerServer) loop() {
 	defer s.loopWG.Done()
 	for {
 		select {
 		case f := <-s.events:
 			f()
+			if len(s.events) == 0 {
+				s.flush()
+			}
 		case <-s.quit:
 			return
 		}
 	}
+}
+
+// flush writes what waits for the connections written to since the last
+// flush: a TCP connection's bytes go with one system call from the loop
+// when the kernel takes them all at once (the common case: a burst of
+// packets is one call, and no goroutine starts); the rest, and a
+// WebSocket's, go through the connection's writer goroutine.
+func (s *brokerServer) flush() {
+	for i, nc := range s.unwritten {
+		s.unwritten[i] = nil
+		nc.unwritten = false
+		nc.mu.Lock()
+		if !nc.writing && !nc.closing && len(nc.pending) > 0 {
+			n := 0
+			nc.raw.Write(func(fd uintptr) bool {
+				n, _ = syscall.Write(int(fd), nc.pending)
+				return true
+			})
+			if n == len(nc.pending) {
+				nc.pending = nc.pending[:0]
+			} else {
+				nc.pending = nc.pending[max(n, 0):]
+				s.startWriter(nc)
+			}
+		}
+		nc.mu.Unlock()
+	}
+	s.unwritten = s.unwritten[:0]
 }
 
 // post hands f to the loop; false once the broker stopped.
@@ -204,7 +244,13 @@ func (s *brokerServer) Write(id int, b []byte) error {
 		return errors.New("the device reads too slowly: " + strconv.Itoa(len(nc.pending)+len(b)) + " bytes would wait for it, more than the broker's limit of " + strconv.Itoa(s.cfg.writeQueue))
 	}
 	nc.pending = append(nc.pending, b...)
-	s.startWriter(nc)
+	switch {
+	case nc.raw == nil:
+		s.startWriter(nc)
+	case !nc.unwritten:
+		nc.unwritten = true
+		s.unwritten = append(s.unwritten, nc)
+	}
 	return nil
 }
 
@@ -258,6 +304,9 @@ func (s *brokerServer) serveConn(c net.Conn, addr string) {
 	defer s.ioWG.Done()
 	id := int(s.nextID.Add(1))
 	nc := &netConn{c: c}
+	if tc, ok := c.(*net.TCPConn); ok {
+		nc.raw, _ = tc.SyscallConn()
+	}
 	if !s.post(func() { s.conns[id] = nc; s.drv.Opened(id, addr) }) {
 		c.Close()
 		return
