@@ -78,11 +78,17 @@ type message struct {
 	payload []byte
 	qos     codec.QoS
 	retain  bool
+	// view is its trace form, made the first time asMessage needs it:
+	// a message queued for a session is in every snapshot until sent.
+	view *trace.Message
 }
 
 // asMessage is the message in its trace form.
 func (m *message) asMessage() trace.Message {
-	return trace.Message{Topic: m.topic, Payload: string(m.payload), QoS: byte(m.qos), Retain: m.retain}
+	if m.view == nil {
+		m.view = &trace.Message{Topic: m.topic, Payload: string(m.payload), QoS: byte(m.qos), Retain: m.retain}
+	}
+	return *m.view
 }
 
 func newBroker(o BrokerOptions, explain bool) *broker {

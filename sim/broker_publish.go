@@ -155,7 +155,7 @@ func (b *broker) deliver(now int64, s *session, m *message, q codec.QoS, retain 
 		if b.queueFull(s) {
 			return
 		}
-		s.queue = append(s.queue, queued{msg: m, qos: q})
+		s.enqueue(queued{msg: m, qos: q})
 		b.markSession(s)
 		b.note("MQTT 3.1.2.4", s.id+" is offline with a persistent session: the message is queued until it reconnects",
 			s.id+" 离线但有持久会话：消息排队，等它重新连接后再投递")
@@ -170,7 +170,7 @@ func (b *broker) deliver(now int64, s *session, m *message, q codec.QoS, retain 
 		if b.queueFull(s) {
 			return
 		}
-		s.queue = append(s.queue, queued{msg: m, qos: q, retain: retain})
+		s.enqueue(queued{msg: m, qos: q, retain: retain})
 		b.markSession(s)
 		if b.inflightLimit() == maxInflight {
 			b.note("MQTT-2.3.1-4", "all 65535 packet ids towards "+s.id+" are in flight: the message waits, in order, until an acknowledgement frees one",
@@ -208,12 +208,8 @@ func (b *broker) drain(now int64, s *session) {
 		} else {
 			b.sendNew(now, s, w.msg, w.qos, w.retain)
 		}
-		s.queue[0] = queued{}
-		s.queue = s.queue[1:]
+		s.dequeue()
 		b.markSession(s)
-	}
-	if len(s.queue) == 0 {
-		s.queue = nil
 	}
 }
 

@@ -24,8 +24,13 @@ type session struct {
 	// PUBREL, nil otherwise.
 	in map[uint16]*message
 	// queue holds messages for the client while it is offline, and while
-	// it is online those waiting for a free packet id.
-	queue []queued
+	// it is online those waiting for a free packet id; queueView is it in
+	// its trace form when queueViewOK, kept in step as messages are
+	// queued at the end and sent from the front (enqueue, dequeue), so
+	// that successive snapshots share it as they share the window's.
+	queue       []queued
+	queueView   []trace.Message
+	queueViewOK bool
 	// mark, best and hits serve subIndex.match.
 	mark uint64
 	best codec.QoS
@@ -105,11 +110,50 @@ func (s *session) snapshot() *trace.SessionState {
 		}
 		st.Inflight = append(st.Inflight, in)
 	}
-	for _, q := range s.queue {
-		m := q.msg.asMessage()
-		m.QoS = byte(q.qos)
-		st.Queued = append(st.Queued, m)
-	}
+	st.Queued = s.queued()
 	s.snap, s.dirty = st, false
 	return st
+}
+
+// enqueue queues q at the end.
+func (s *session) enqueue(q queued) {
+	s.queue = append(s.queue, q)
+	if s.queueViewOK {
+		// Past the end of every list queued returned: none changes.
+		s.queueView = append(s.queueView, q.trace())
+	}
+}
+
+// dequeue forgets the first message queued.
+func (s *session) dequeue() {
+	s.queue[0] = queued{}
+	s.queue = s.queue[1:]
+	if s.queueViewOK {
+		s.queueView = s.queueView[1:]
+	}
+	if len(s.queue) == 0 {
+		s.queue = nil
+	}
+}
+
+// queued is the queue in its trace form (never nil) for a snapshot,
+// which keeps it: the list is never changed afterwards, later ones may
+// share its backing array.
+func (s *session) queued() []trace.Message {
+	if !s.queueViewOK || len(s.queueView) != len(s.queue) {
+		s.queueView = make([]trace.Message, 0, len(s.queue))
+		for _, q := range s.queue {
+			s.queueView = append(s.queueView, q.trace())
+		}
+		s.queueViewOK = true
+	}
+	return s.queueView
+}
+
+// trace is q in its trace form: the message at the QoS it will be
+// delivered at.
+func (q queued) trace() trace.Message {
+	m := q.msg.asMessage()
+	m.QoS = byte(q.qos)
+	return m
 }
