@@ -356,7 +356,7 @@ func (l *eventList) Render() app.UI {
 	items := make([]app.UI, 0, last-first)
 	activeID := ""
 	for _, i := range rows[first:max(first, last)] {
-		items = append(items, l.renderRow(l.Trace.Steps[i]))
+		items = append(items, &eventRow{Look: l.look(l.Trace.Steps[i]), List: l})
 		if i == l.active {
 			activeID = eventRowID(i)
 		}
@@ -449,42 +449,70 @@ func (l *eventList) onFilter(set func(string)) app.EventHandler {
 // eventRowID is the element id of step i's row.
 func eventRowID(i int) string { return "event-" + strconv.Itoa(i) }
 
-func (l *eventList) renderRow(s trace.Step) app.UI {
+// eventRow is one row of the list as a component of its own: go-app
+// draws it again only when its Look changed. A step changes the rows of
+// the cursor before and after; every row in view was built and compared
+// again on every step.
+type eventRow struct {
+	app.Compo
+	Look eventLook
+	// List is the list the row is in: a click makes its step the active
+	// one.
+	List *eventList
+}
+
+// eventLook is everything a row is drawn from.
+type eventLook struct {
+	Step                     trace.Step
+	Current, Active, Changed bool
+	Lang                     string
+}
+
+func (r *eventRow) Render() app.UI { return r.List.renderRow(r.Look) }
+
+// look is how the list draws step s.
+func (l *eventList) look(s trace.Step) eventLook {
+	return eventLook{Step: s, Current: s.Index == l.Cursor, Active: s.Index == l.active,
+		Changed: l.Marks.changed(s.Index), Lang: l.Lang}
+}
+
+func (l *eventList) renderRow(look eventLook) app.UI {
+	s, lang := look.Step, look.Lang
 	class := "event flow-" + string(flowOf(s.Packet))
-	if s.Index == l.Cursor {
+	if look.Current {
 		class += " current"
 	}
-	if s.Index == l.active {
+	if look.Active {
 		class += " active"
 	}
 	// A changed step's row has a bar at its left edge and the word
 	// before its text: not the colour alone, and read with the row.
 	var changed app.UI
-	if l.Marks.changed(s.Index) {
+	if look.Changed {
 		class += " changed"
-		changed = app.Span().Class("ev-changed").Text(tr(l.Lang, "events.changed"))
+		changed = app.Span().Class("ev-changed").Text(tr(lang, "events.changed"))
 	}
 	dir := s.From
 	if s.To != "" {
 		dir += " → " + s.To
 	}
-	what := s.Label.In(l.Lang)
+	what := s.Label.In(lang)
 	if s.Kind != trace.KindPacket {
-		what = s.Kind.Caption().In(l.Lang)
+		what = s.Kind.Caption().In(lang)
 		if len(s.Notes) > 0 {
-			what += tr(l.Lang, "sep.colon") + s.Notes[0].Text.In(l.Lang)
+			what += tr(lang, "sep.colon") + s.Notes[0].Text.In(lang)
 		}
 	}
 	outcome := ""
 	if s.Outcome != "" {
-		outcome = s.Outcome.Caption().In(l.Lang)
+		outcome = s.Outcome.Caption().In(lang)
 	}
 	idx := s.Index
 	return app.Li().
 		ID(eventRowID(s.Index)).
 		Class(class).
 		Attr("role", "option").
-		Aria("selected", s.Index == l.Cursor).
+		Aria("selected", look.Current).
 		DataSet("step", s.Index).
 		// The scope makes go-app swap the handler when a row is reused
 		// for another step: it compares handlers by code pointer.
@@ -493,7 +521,7 @@ func (l *eventList) renderRow(s trace.Step) app.UI {
 			ctx.NewActionWithValue(ActGoto, idx)
 		}, idx).
 		Body(
-			app.Span().Class("ev-time").Text(tr(l.Lang, "time.ms", s.Time)),
+			app.Span().Class("ev-time").Text(tr(lang, "time.ms", s.Time)),
 			app.Span().Class("ev-dir").Text(dir),
 			// Cut short with … when narrow: the title keeps the whole text.
 			app.Span().Class("ev-what").Title(what).Body(changed, app.Text(what)),
