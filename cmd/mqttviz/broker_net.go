@@ -62,13 +62,23 @@ type netConn struct {
 	// says it is in the loop's list.
 	raw       syscall.RawConn
 	unwritten bool
-	mu        sync.Mutex
+	// writeFD is toFD, made once; wrote is what it wrote.
+	writeFD func(fd uintptr) bool
+	wrote   int
+	mu      sync.Mutex
 	// pending are the bytes not yet taken by the writer; closing says no
 	// more come: the writer closes the connection once it wrote them.
 	pending []byte
 	closing bool
 	// writing says the writer goroutine runs.
 	writing bool
+}
+
+// toFD writes what is pending to the socket fd without waiting (the
+// loop's write; nc.mu is held): wrote is how many bytes the kernel took.
+func (nc *netConn) toFD(fd uintptr) bool {
+	nc.wrote, _ = syscall.Write(int(fd), nc.pending)
+	return true
 }
 
 // startWriter starts nc's writer unless it runs; nc.mu is held.
@@ -189,12 +199,9 @@ func (s *brokerServer) flush() {
 		nc.unwritten = false
 		nc.mu.Lock()
 		if !nc.writing && !nc.closing && len(nc.pending) > 0 {
-			n := 0
-			nc.raw.Write(func(fd uintptr) bool {
-				n, _ = syscall.Write(int(fd), nc.pending)
-				return true
-			})
-			if n == len(nc.pending) {
+			nc.wrote = 0
+			nc.raw.Write(nc.writeFD)
+			if n := nc.wrote; n == len(nc.pending) {
 				nc.pending = nc.pending[:0]
 			} else {
 				nc.pending = nc.pending[max(n, 0):]
@@ -306,6 +313,7 @@ func (s *brokerServer) serveConn(c net.Conn, addr string) {
 	nc := &netConn{c: c}
 	if tc, ok := c.(*net.TCPConn); ok {
 		nc.raw, _ = tc.SyscallConn()
+		nc.writeFD = nc.toFD
 	}
 	if !s.post(func() { s.conns[id] = nc; s.drv.Opened(id, addr) }) {
 		c.Close()

@@ -26,18 +26,42 @@ type deviceReader struct {
 	c   net.Conn
 	raw syscall.RawConn // nil: not TCP
 	own []byte
+	// readFD is fromFD, made once; b, n and err are what it read.
+	readFD func(fd uintptr) bool
+	b      *[]byte
+	n      int
+	err    error
 }
 
 func newDeviceReader(c net.Conn) *deviceReader {
 	r := &deviceReader{c: c}
 	if tc, ok := c.(*net.TCPConn); ok {
 		if raw, err := tc.SyscallConn(); err == nil {
-			r.raw = raw
+			r.raw, r.readFD = raw, r.fromFD
 			return r
 		}
 	}
 	r.own = make([]byte, readBufSize)
 	return r
+}
+
+// fromFD reads the socket fd into a buffer from readBufs, or reports
+// that it has nothing yet (false: the runtime waits until it is readable
+// and calls again), holding no buffer meanwhile.
+func (r *deviceReader) fromFD(fd uintptr) bool {
+	r.b = readBufs.Get().(*[]byte)
+	for {
+		r.n, r.err = syscall.Read(int(fd), *r.b)
+		if r.err != syscall.EINTR {
+			break
+		}
+	}
+	if r.err == syscall.EAGAIN {
+		readBufs.Put(r.b)
+		r.b = nil
+		return false
+	}
+	return true
 }
 
 // read waits for the device's next bytes: b holds n > 0 of them, to be
@@ -52,24 +76,10 @@ func (r *deviceReader) read() (b *[]byte, n int, err error) {
 		}
 		return b, n, err
 	}
-	var rerr error
-	werr := r.raw.Read(func(fd uintptr) bool {
-		b = readBufs.Get().(*[]byte)
-		for {
-			n, rerr = syscall.Read(int(fd), *b)
-			if rerr != syscall.EINTR {
-				break
-			}
-		}
-		if rerr == syscall.EAGAIN {
-			// Nothing yet: wait until the socket is readable, holding
-			// no buffer meanwhile.
-			readBufs.Put(b)
-			b = nil
-			return false
-		}
-		return true
-	})
+	r.b, r.n, r.err = nil, 0, nil
+	werr := r.raw.Read(r.readFD)
+	b, n, rerr := r.b, r.n, r.err
+	r.b = nil
 	switch {
 	case werr != nil:
 		err = werr
