@@ -175,18 +175,28 @@ func (s *brokerServer) printWelcome(w io.Writer) {
 // and writes what the broker wrote once nothing more waits.
 func (s *brokerServer) loop() {
 	defer s.loopWG.Done()
-	for {
+	for n := 0; ; {
 		select {
 		case f := <-s.events:
 			f()
-			if len(s.events) == 0 {
+			// What the broker wrote goes out once nothing more waits,
+			// and at the latest every flushEvery events: under a steady
+			// stream of events the bytes for the devices piled up
+			// unwritten until the device seemed to read too slowly
+			// (TestBrokerWatchStalled's subscriber was cut off).
+			if n++; len(s.events) == 0 || n >= flushEvery {
 				s.flush()
+				n = 0
 			}
 		case <-s.quit:
 			return
 		}
 	}
 }
+
+// flushEvery is how many events the loop runs at most before it writes
+// what the broker wrote.
+const flushEvery = 32
 
 // flush writes what waits for the connections written to since the last
 // flush: a TCP connection's bytes go with one system call from the loop
