@@ -7,8 +7,9 @@ import (
 )
 
 // SnapshotEvery is the most steps a trace records from one full state
-// snapshot to the next; the steps between carry only what they changed.
-// StateAt applies at most SnapshotEvery-1 changes to a snapshot.
+// snapshot to the next (RecordChange: more for a broker of many
+// sessions); the steps between carry only what they changed. StateAt
+// applies at most SnapshotEvery-1 changes to a snapshot.
 const SnapshotEvery = 32
 
 // StateChange is what one step changed in the state: the sessions,
@@ -58,9 +59,17 @@ func (t *Trace) Record(s Step, st *State) {
 // returns the whole state after s, which the trace asks for only when s
 // takes a full snapshot. The step before must have a state (Record or
 // RecordChange); otherwise s takes a snapshot. A source whose state has
-// thousands of parts need not build it whole on every step.
+// thousands of parts need not build it whole on every step; its
+// snapshots come every SnapshotEvery steps, or every sessions÷64 steps
+// when the broker holds more sessions than 64 × SnapshotEvery, so that
+// the snapshots a trace keeps cost about what its changes do (10,000
+// idle devices' recording held 21 MB of session lists).
 func (t *Trace) RecordChange(s Step, c *StateChange, full func() *State) {
-	if t.last == nil || t.sinceSnapshot >= SnapshotEvery-1 || s.Kind == KindGap {
+	every := SnapshotEvery
+	if t.last != nil && t.last.Broker != nil {
+		every = max(every, len(t.last.Broker.Sessions)/64)
+	}
+	if t.last == nil || t.sinceSnapshot >= every-1 || s.Kind == KindGap {
 		t.Record(s, full())
 		return
 	}

@@ -1,0 +1,44 @@
+package trace
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// TestRecordChangeManySessions records a broker of 4,096 sessions whose
+// steps each change one: a snapshot comes every 4096÷64 steps, not
+// every SnapshotEvery, and StateAt gives every step the state it had.
+func TestRecordChangeManySessions(t *testing.T) {
+	const n, steps = 4096, 300
+	sessions := make([]*SessionState, n)
+	for i := range sessions {
+		sessions[i] = &SessionState{ClientID: fmt.Sprintf("c%05d", i), Connected: true}
+	}
+	state := func() *State { return &State{Broker: &BrokerState{Sessions: slices.Clone(sessions)}} }
+	var tr Trace
+	var want []*State
+	tr.Record(Step{Kind: KindNote}, state())
+	want = append(want, state())
+	for i := range steps {
+		s := &SessionState{ClientID: sessions[i*7%n].ClientID, KeepAlive: uint16(i)}
+		sessions[i*7%n] = s
+		tr.RecordChange(Step{Kind: KindNote}, &StateChange{Sessions: []*SessionState{s}}, state)
+		want = append(want, state())
+	}
+	var at []int
+	for i, s := range tr.Steps {
+		if s.Snapshot != nil {
+			at = append(at, i)
+		}
+	}
+	if every := n / 64; !slices.Equal(at, []int{0, every, 2 * every, 3 * every, 4 * every}) {
+		t.Errorf("snapshots at %v, want every %d steps", at, every)
+	}
+	for i := range tr.Steps {
+		if got := tr.StateAt(i); !reflect.DeepEqual(got.Broker.Sessions, want[i].Broker.Sessions) {
+			t.Fatalf("step %d: the state differs", i)
+		}
+	}
+}
