@@ -113,6 +113,20 @@ type watchStream struct {
 	next     int
 	reported int64
 	header   trace.Trace
+	// The broker's state after the last step sent is last with the
+	// changes pending applied, in one go when a message needs it.
+	last    *trace.State
+	pending []*trace.StateChange
+}
+
+// state is the broker's state after the last step sent.
+func (ws *watchStream) state() *trace.State {
+	if len(ws.pending) > 0 {
+		ws.last = trace.Apply(ws.last, ws.pending...)
+		clear(ws.pending)
+		ws.pending = ws.pending[:0]
+	}
+	return ws.last
 }
 
 // start, on the loop, subscribes and returns the steps kept so far.
@@ -122,9 +136,13 @@ func (ws *watchStream) start() []live.Watched {
 	t := d.Recorder().Trace()
 	ws.header = trace.Trace{Version: trace.Version, Source: t.Source, Start: t.Start}
 	ws.next = d.Recorder().Recorded()
+	// The steps as recorded, each with its change or its snapshot:
+	// sendMessage builds the state at each message's start from them,
+	// on the stream's goroutine. (StateAt of every step, here on the
+	// loop, held the broker 1.5 s and 700 MB with 10,000 devices.)
 	out := make([]live.Watched, len(t.Steps))
 	for i, st := range t.Steps {
-		out[i] = live.Watched{Seq: ws.next - len(t.Steps) + i, Step: st, State: t.StateAt(i)}
+		out[i] = live.Watched{Seq: ws.next - len(t.Steps) + i, Step: st}
 	}
 	return out
 }
@@ -266,7 +284,26 @@ func (ws *watchStream) sendMessage(ctx context.Context, steps []live.Watched) (n
 				t.Nodes = append(t.Nodes, n)
 			}
 		}
-		t.Record(st, x.State)
+		// Each step carries the change or the snapshot it was recorded
+		// with (a step from the channel also the whole state after it);
+		// a message starts with the whole state.
+		switch {
+		case x.State != nil:
+			ws.last = x.State
+			clear(ws.pending)
+			ws.pending = ws.pending[:0]
+		case x.Step.Snapshot != nil:
+			ws.last = x.Step.Snapshot
+			clear(ws.pending)
+			ws.pending = ws.pending[:0]
+		case x.Step.Change != nil:
+			ws.pending = append(ws.pending, x.Step.Change)
+		}
+		if len(t.Steps) == 0 || x.Step.Kind == trace.KindGap || x.Step.Snapshot != nil {
+			t.Record(st, ws.state())
+		} else {
+			t.RecordChange(st, x.Step.Change, ws.state)
+		}
 	}
 	b, err := json.Marshal(&t)
 	if err != nil {

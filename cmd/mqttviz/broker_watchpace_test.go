@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"os/exec"
 	"strings"
 	"sync"
@@ -75,4 +76,67 @@ func TestBrokerWatchPaced(t *testing.T) {
 	if got+missed != total || gaps == 0 {
 		t.Fatalf("%d steps and %d missed in %d gaps (%v), want %d in all and a gap", got, missed, gaps, readErr, total)
 	}
+}
+
+// TestBrokerWatchStartStates: a page that opens the stream late gets the
+// steps the broker keeps, each message starting with the whole state,
+// built from the steps' recorded changes on the stream's side (not from
+// the state of every step on the broker's loop), and the state after
+// every step is the broker's own. The recording keeps 90 steps, so that
+// its snapshots, after drops, fall anywhere in a message.
+func TestBrokerWatchStartStates(t *testing.T) {
+	dir, _ := fakeWeb(t)
+	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir, "--keep", "90")
+	for _, id := range []string{"sub1", "sub2"} {
+		tb.startSub(id, "-t", "load", "-q", "1", "-C", "100")
+	}
+	pub := exec.Command(mosquittoClient(t, "mosquitto_pub"), "-h", "127.0.0.1", "-p", tb.port(), "-i", "pub1", "-t", "load", "-l", "-q", "1")
+	pub.Stdin = strings.NewReader(strings.Repeat("hello\n", 100))
+	if out, err := pub.CombinedOutput(); err != nil {
+		t.Fatalf("mosquitto_pub: %v\n%s", err, out)
+	}
+	steps := tb.waitStepsSettled()
+	var want []string
+	tb.srv.onLoop(func() {
+		tr := tb.srv.drv.Recorder().Trace()
+		for i := range steps {
+			want = append(want, stateJSON(t, tr.StateAt(i)))
+		}
+	})
+	c, _, err := dialWatch(t, tb.watchURL(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	got := 0
+	for got < len(want) {
+		_, b, err := c.Read(ctx)
+		if err != nil {
+			t.Fatalf("after %d of %d steps: %v", got, len(want), err)
+		}
+		tr, err := trace.Read(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range tr.Steps {
+			if s := stateJSON(t, tr.StateAt(i)); s != want[got] {
+				t.Fatalf("step %d (%s): the page's state\n%s\nthe broker's\n%s", got, tr.Steps[i].Label.EN, s, want[got])
+			}
+			got++
+		}
+	}
+}
+
+// stateJSON is the broker's part of st as JSON (a broker's trace has no
+// clients' states).
+func stateJSON(t *testing.T, st *trace.State) string {
+	if st == nil {
+		return "no state"
+	}
+	b, err := json.Marshal(st.Broker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -42,3 +42,28 @@ func TestRecordChangeManySessions(t *testing.T) {
 		}
 	}
 }
+
+// TestApply: Apply of a state and the changes of the steps after it is
+// the state StateAt gives after them; no change gives the state itself.
+func TestApply(t *testing.T) {
+	a := &SessionState{ClientID: "a", Connected: true}
+	b := &SessionState{ClientID: "b"}
+	st := &State{Broker: &BrokerState{Sessions: []*SessionState{a}}}
+	changes := []*StateChange{
+		{Sessions: []*SessionState{b}},
+		nil,
+		{Sessions: []*SessionState{{ClientID: "a"}}, Retained: []Message{{Topic: "t", Payload: "1"}}},
+		{Ended: []string{"b"}},
+	}
+	var tr Trace
+	tr.Record(Step{Kind: KindNote}, st)
+	for _, c := range changes {
+		tr.RecordChange(Step{Kind: KindNote}, c, func() *State { t.Fatal("no snapshot expected"); return nil })
+	}
+	if got, want := Apply(st, changes...), tr.StateAt(len(changes)); !reflect.DeepEqual(got, want) {
+		t.Errorf("Apply: %+v, want %+v", got.Broker, want.Broker)
+	}
+	if Apply(st) != st || Apply(st, nil) != st {
+		t.Error("Apply of no change is not the state itself")
+	}
+}

@@ -227,6 +227,30 @@ type stateEdit struct {
 	clients  []*ClientState
 }
 
+// Apply returns st with the changes cs applied in order, as StateAt
+// applies the changes of the steps after a snapshot (st itself for
+// none; nil changes change nothing); the result shares st's unchanged
+// parts: modify neither. A nil st is the empty state.
+func Apply(st *State, cs ...*StateChange) *State {
+	var w *stateEdit
+	for _, c := range cs {
+		if c == nil {
+			continue
+		}
+		if w == nil {
+			if st == nil {
+				st = &State{}
+			}
+			w = editState(st)
+		}
+		w.apply(c)
+	}
+	if w == nil {
+		return st
+	}
+	return w.state()
+}
+
 func editState(s *State) *stateEdit {
 	w := &stateEdit{clients: slices.Clone(s.Clients)}
 	if s.Broker != nil {
