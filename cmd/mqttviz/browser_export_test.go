@@ -122,8 +122,11 @@ func TestBrowserExport(t *testing.T) {
 		}
 
 		// The steps around the cursor: forward to step 7 (index 6).
-		for range 6 {
+		for i := range 6 {
 			do(t, ctx, chromedp.Click(chromedp.ID("ctl-forward")))
+			// One click at a time: a click while the page redraws the
+			// last step may miss the button (one in a full run did).
+			waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#position").textContent.match(/\d+/)[0] === "%d"`, i+2))
 		}
 		waitFor(t, ctx, `document.getElementById("export-svg-near").textContent.includes("12")`)
 		exportChoice(t, ctx, "export-svg-near")
