@@ -143,6 +143,15 @@ func clickFrame(t *testing.T, ctx context.Context, id string) {
 	t.Fatalf("20 clicks on %s, and it still shows its poster", id)
 }
 
+// pressHostButton presses the host page's button of the first frame:
+// a DOM click, not the mouse at its place, since the frame above it
+// resizes as its steps change and moves the buttons (a mouse click once
+// missed the pause button in a full run).
+func pressHostButton(t *testing.T, ctx context.Context, class string) {
+	t.Helper()
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-for="embed-1"] .`+class+`').click()`))
+}
+
 // TestBrowserEmbedHost: the host page on another origin embeds two
 // lessons. Until a frame is clicked nothing asks for app.wasm; each
 // frame resizes to its content, reports its steps, obeys play, pause,
@@ -180,15 +189,15 @@ func TestBrowserEmbedHost(t *testing.T) {
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`window.reports = []; addEventListener("message", (e) => { if (e.data && e.data.type === "mqttviz:step") reports.push(e.data); })`))
 
 	// The host page's buttons drive it.
-	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-for="embed-1"] .host-forward`)))
+	pressHostButton(t, ctx, "host-forward")
 	waitFor(t, ctx, `document.getElementById("embed-1").dataset.step === "2"`)
 	do(t, ctx, chromedp.SetValue(chromedp.CSS(`[data-for="embed-1"] .host-step`), "5"),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-for="embed-1"] .host-step').dispatchEvent(new Event("change"))`))
 	waitFor(t, ctx, `document.getElementById("embed-1").dataset.step === "5"`)
-	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-for="embed-1"] .host-play`)))
+	pressHostButton(t, ctx, "host-play")
 	waitFor(t, ctx, `document.getElementById("embed-1").dataset.playing === "true"`)
 	waitFor(t, ctx, `Number(document.getElementById("embed-1").dataset.step) >= 6`)
-	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-for="embed-1"] .host-play`)))
+	pressHostButton(t, ctx, "host-play")
 	waitFor(t, ctx, `document.getElementById("embed-1").dataset.playing === "false"`)
 	paused := frameState(t, ctx, "embed-1", "step")
 	// Paused, it stays: three ticks of the player's speed go by.
@@ -196,7 +205,7 @@ func TestBrowserEmbedHost(t *testing.T) {
 	if got := frameState(t, ctx, "embed-1", "step"); got != paused {
 		t.Errorf("paused at step %s, then at %s", paused, got)
 	}
-	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-for="embed-1"] .host-lang`)))
+	pressHostButton(t, ctx, "host-lang")
 	waitFor(t, ctx, `document.getElementById("embed-1").dataset.lang === "zh"`)
 
 	// Malformed messages from the parent change nothing; the goto after
