@@ -56,12 +56,7 @@ const fillDelay = 3000
 // browser has no requestIdleCallback.
 func whenIdle(fn func()) {
 	win := safejs.Global()
-	var cb safejs.Func
-	cb, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
-		cb.Release()
-		fn()
-		return nil
-	})
+	cb, err := onceCallback(fn)
 	if err != nil {
 		fn()
 		return

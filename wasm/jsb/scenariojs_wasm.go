@@ -17,12 +17,7 @@ import (
 // does that in Go's single-threaded WebAssembly. When the timer cannot be
 // set, fn runs at once.
 func YieldThen(fn func()) {
-	var cb safejs.Func
-	cb, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
-		cb.Release()
-		fn()
-		return nil
-	})
+	cb, err := onceCallback(fn)
 	if err != nil {
 		fn()
 		return
@@ -164,4 +159,16 @@ func repairAddress(fix func(string) string) {
 	if history, err := safejs.Global().Get("history"); err == nil {
 		_, _ = history.Call("replaceState", nil, "", fixed)
 	}
+}
+
+// onceCallback is fn as a JavaScript function for one call: it releases
+// itself when called.
+func onceCallback(fn func()) (safejs.Func, error) {
+	var cb safejs.Func
+	cb, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		cb.Release()
+		fn()
+		return nil
+	})
+	return cb, err
 }
