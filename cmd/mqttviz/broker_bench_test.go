@@ -17,15 +17,7 @@ import (
 // the heap and the goroutine stacks in use after a collection, per
 // connection, this process's client ends included.
 func BenchmarkBrokerIdleConns(b *testing.B) {
-	cfg, _, done := parseBroker([]string{"--tcp", "127.0.0.1:0", "--ws", "", "--max-conns", "100000", "--max-sessions", "100000"}, io.Discard, io.Discard)
-	if done {
-		b.Fatal("options refused")
-	}
-	srv, err := startBroker(cfg, io.Discard)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer srv.shutdown()
+	srv := benchBroker(b, "--max-conns", "100000", "--max-sessions", "100000")
 	before := inUse()
 	conns := make([]net.Conn, 0, b.N)
 	defer func() {
@@ -71,15 +63,7 @@ func inUse() int64 {
 // time are the broker's and the clients' together.
 func BenchmarkBrokerFanIn(b *testing.B) {
 	const pubs, window = 100, 100
-	cfg, _, done := parseBroker([]string{"--tcp", "127.0.0.1:0", "--ws", ""}, io.Discard, io.Discard)
-	if done {
-		b.Fatal("options refused")
-	}
-	srv, err := startBroker(cfg, io.Discard)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer srv.shutdown()
+	srv := benchBroker(b)
 	dial := func(id string, after ...codec.Packet) net.Conn {
 		c, err := net.Dial("tcp", srv.tcpLn.Addr().String())
 		if err != nil {
@@ -147,4 +131,20 @@ func BenchmarkBrokerFanIn(b *testing.B) {
 		receive()
 	}
 	b.ReportMetric(float64(delivered)/b.Elapsed().Seconds(), "deliveries/s")
+}
+
+// benchBroker starts a broker on a free loopback TCP port, with no
+// WebSocket listener and the options more, stopped when b ends.
+func benchBroker(b *testing.B, more ...string) *brokerServer {
+	b.Helper()
+	cfg, _, done := parseBroker(append([]string{"--tcp", "127.0.0.1:0", "--ws", ""}, more...), io.Discard, io.Discard)
+	if done {
+		b.Fatal("options refused")
+	}
+	srv, err := startBroker(cfg, io.Discard)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(srv.shutdown)
+	return srv
 }
