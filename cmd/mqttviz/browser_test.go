@@ -186,15 +186,18 @@ func TestBrowserLesson(t *testing.T) {
 	}
 	eval[bool](t, ctx, `(() => { const s = document.querySelector("#filter-packet"); s.value = ""; s.dispatchEvent(new Event("change")); return true })()`)
 
-	// A click on an event row jumps there.
-	row := eval[string](t, ctx, `(() => {
+	// A click on an event row jumps there: a row in view, once the list
+	// has drawn every packet again (a later frame than the change).
+	inView := `(() => {
 		const box = document.querySelector("#events-scroll").getBoundingClientRect();
 		const rows = [...document.querySelectorAll(".event:not(.current)")].filter(e => {
 			const r = e.getBoundingClientRect();
 			return r.top >= box.top && r.bottom <= box.bottom;
 		});
 		return rows.length ? rows[0].dataset.step : "";
-	})()`)
+	})()`
+	waitFor(t, ctx, `[...document.querySelectorAll(".event .ev-what")].some(e => !e.textContent.startsWith("PUBLISH")) && `+inView+` !== ""`)
+	row := eval[string](t, ctx, inView)
 	i, err := strconv.Atoi(row)
 	if err != nil {
 		t.Fatalf("event list row %q", row)
