@@ -329,29 +329,24 @@ func (s *brokerServer) serveConn(c net.Conn, addr string) {
 		c.Close()
 		return
 	}
-	r := newDeviceReader(c)
-	for {
-		b, n, err := r.read()
-		if n > 0 {
-			if !s.post(func() { s.drv.Read(id, (*b)[:n]); readBufs.Put(b) }) {
-				return
-			}
-		}
-		if err != nil {
-			// Until the loop closed it, so that the writer the close
-			// starts is counted in ioWG before this reader leaves it.
-			done := make(chan struct{})
-			if s.post(func() {
-				s.drv.Closed(id, readNote(err))
-				s.Close(id)
-				close(done)
-			}) {
-				select {
-				case <-done:
-				case <-s.quit:
-				}
-			}
-			return
+	deliver := func(b *[]byte, n int) bool {
+		return s.post(func() { s.drv.Read(id, (*b)[:n]); readBufs.Put(b) })
+	}
+	err := newDeviceReader(c, deliver).run()
+	if err == nil {
+		return // the broker stopped
+	}
+	// Until the loop closed it, so that the writer the close starts is
+	// counted in ioWG before this reader leaves it.
+	done := make(chan struct{})
+	if s.post(func() {
+		s.drv.Closed(id, readNote(err))
+		s.Close(id)
+		close(done)
+	}) {
+		select {
+		case <-done:
+		case <-s.quit:
 		}
 	}
 }

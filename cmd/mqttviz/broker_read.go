@@ -18,23 +18,27 @@ const readBufSize = 4096
 // 40 MB of them).
 var readBufs = sync.Pool{New: func() any { b := make([]byte, readBufSize); return &b }}
 
-// deviceReader reads one device's connection: a TCP connection with a
-// system call when it is readable, into a buffer from readBufs; another
-// (a WebSocket's, whose library reads the socket itself) into a buffer of
-// its own, whose bytes each read copies.
+// deviceReader reads one device's connection and hands each read's bytes
+// to deliver, in a buffer from readBufs: a TCP connection with a system
+// call when it is readable; another (a WebSocket's, whose library reads
+// the socket itself) into a buffer of its own, whose bytes each read
+// copies.
 type deviceReader struct {
 	c   net.Conn
 	raw syscall.RawConn // nil: not TCP
 	own []byte
-	// readFD is fromFD, made once; b, n and err are what it read.
-	readFD func(fd uintptr) bool
-	b      *[]byte
-	n      int
-	err    error
+	// deliver takes b, n > 0 bytes of it, and hands b back with
+	// readBufs.Put once used; false: the broker stopped, read no more.
+	deliver func(b *[]byte, n int) bool
+	// readFD is fromFD, made once; err is why it stopped (nil: deliver
+	// refused, or the socket reported the end).
+	readFD  func(fd uintptr) bool
+	err     error
+	stopped bool
 }
 
-func newDeviceReader(c net.Conn) *deviceReader {
-	r := &deviceReader{c: c}
+func newDeviceReader(c net.Conn, deliver func(b *[]byte, n int) bool) *deviceReader {
+	r := &deviceReader{c: c, deliver: deliver}
 	if tc, ok := c.(*net.TCPConn); ok {
 		if raw, err := tc.SyscallConn(); err == nil {
 			r.raw, r.readFD = raw, r.fromFD
@@ -45,52 +49,69 @@ func newDeviceReader(c net.Conn) *deviceReader {
 	return r
 }
 
-// fromFD reads the socket fd into a buffer from readBufs, or reports
-// that it has nothing yet (false: the runtime waits until it is readable
-// and calls again), holding no buffer meanwhile.
+// fromFD reads the socket fd and delivers what it read until the kernel
+// has nothing more, holding no buffer while it waits, and reports false
+// to have the runtime wait until fd is readable again and call it again;
+// true once the connection ended or the broker stopped.
+//
+// A read that fills less than its buffer took everything the kernel had,
+// so fromFD waits at once instead of reading again only to be told
+// EAGAIN: the runtime's poller is edge-triggered and was reset when this
+// call began, so bytes that come after that read wake it, and bytes that
+// came before it were in the read. At fan-in that was one system call
+// in three.
 func (r *deviceReader) fromFD(fd uintptr) bool {
-	r.b = readBufs.Get().(*[]byte)
 	for {
-		r.n, r.err = syscall.Read(int(fd), *r.b)
-		if r.err != syscall.EINTR {
-			break
+		b := readBufs.Get().(*[]byte)
+		n, err := syscall.Read(int(fd), *b)
+		switch {
+		case err == syscall.EINTR:
+			readBufs.Put(b)
+			continue
+		case err == syscall.EAGAIN:
+			readBufs.Put(b)
+			return false
+		case err != nil || n <= 0:
+			readBufs.Put(b)
+			r.err = err
+			return true
+		}
+		if !r.deliver(b, n) {
+			r.stopped = true
+			return true
+		}
+		if n < len(*b) {
+			return false
 		}
 	}
-	if r.err == syscall.EAGAIN {
-		readBufs.Put(r.b)
-		r.b = nil
-		return false
-	}
-	return true
 }
 
-// read waits for the device's next bytes: b holds n > 0 of them, to be
-// handed back with readBufs.Put once used (nil when n is 0), or err says
-// why the connection ended (io.EOF: the device closed it).
-func (r *deviceReader) read() (b *[]byte, n int, err error) {
+// run reads the device until the connection ends, and says why (io.EOF:
+// the device closed it), or until deliver refuses (nil).
+func (r *deviceReader) run() error {
 	if r.raw == nil {
-		n, err = r.c.Read(r.own)
-		if n > 0 {
-			b = readBufs.Get().(*[]byte)
-			copy(*b, r.own[:n])
+		for {
+			n, err := r.c.Read(r.own)
+			if n > 0 {
+				b := readBufs.Get().(*[]byte)
+				copy(*b, r.own[:n])
+				if !r.deliver(b, n) {
+					return nil
+				}
+			}
+			if err != nil {
+				return err
+			}
 		}
-		return b, n, err
 	}
-	r.b, r.n, r.err = nil, 0, nil
 	werr := r.raw.Read(r.readFD)
-	b, n, rerr := r.b, r.n, r.err
-	r.b = nil
 	switch {
+	case r.stopped:
+		return nil
 	case werr != nil:
-		err = werr
-	case rerr != nil:
-		err = &net.OpError{Op: "read", Net: "tcp", Source: r.c.LocalAddr(), Addr: r.c.RemoteAddr(), Err: os.NewSyscallError("read", rerr)}
-	case n == 0:
-		err = io.EOF
+		return werr
+	case r.err != nil:
+		return &net.OpError{Op: "read", Net: "tcp", Source: r.c.LocalAddr(), Addr: r.c.RemoteAddr(), Err: os.NewSyscallError("read", r.err)}
 	}
-	if n <= 0 && b != nil {
-		readBufs.Put(b)
-		b, n = nil, 0
-	}
-	return b, n, err
+	return io.EOF
 }
