@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -179,12 +180,21 @@ func (s *brokerServer) loop() {
 		select {
 		case f := <-s.events:
 			f()
+			n++
+			// Before it writes, the loop lets the readers that are
+			// ready to run post what they read, so that one write
+			// carries their packets to a subscriber (at fan-in the
+			// loop had run after each reader: a system call per
+			// delivery).
+			if len(s.events) == 0 && n < flushEvery {
+				runtime.Gosched()
+			}
 			// What the broker wrote goes out once nothing more waits,
 			// and at the latest every flushEvery events: under a steady
 			// stream of events the bytes for the devices piled up
 			// unwritten until the device seemed to read too slowly
 			// (TestBrokerWatchStalled's subscriber was cut off).
-			if n++; len(s.events) == 0 || n >= flushEvery {
+			if len(s.events) == 0 || n >= flushEvery {
 				s.flush()
 				n = 0
 			}
