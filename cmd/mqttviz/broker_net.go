@@ -339,8 +339,17 @@ func (s *brokerServer) serveConn(c net.Conn, addr string) {
 		c.Close()
 		return
 	}
-	deliver := func(b *[]byte, n int) bool {
-		return s.post(func() { s.drv.Read(id, (*b)[:n]); readBufs.Put(b) })
+	deliver := func(b *[]byte, n int, wait bool) bool {
+		f := func() { s.drv.Read(id, (*b)[:n]); readBufs.Put(b) }
+		if wait {
+			return s.post(f)
+		}
+		select {
+		case s.events <- f:
+			return true
+		default:
+			return false
+		}
 	}
 	err := newDeviceReader(c, deliver).run()
 	if err == nil {

@@ -11,11 +11,23 @@ import (
 // TestDeviceReaderTCP: a device's reader delivers every byte in order
 // and then the end, whatever the reads: bytes that come after a read
 // that did not fill its buffer (the reader then waits without reading
-// again), a read that fills it (the reader reads on), and a close.
+// again), a read that fills it (the reader reads on), and a close; both
+// when the loop has room for each read and when it has none at first
+// (the reader then waits for it outside the runtime's poll call).
 func TestDeviceReaderTCP(t *testing.T) {
+	for _, room := range []bool{true, false} {
+		t.Run(map[bool]string{true: "room", false: "no room"}[room], func(t *testing.T) { readAll(t, room) })
+	}
+}
+
+// readAll is TestDeviceReaderTCP with room or not.
+func readAll(t *testing.T, room bool) {
 	dev, c := tcpPair(t)
 	reads := make(chan []byte, 100)
-	r := newDeviceReader(c, func(b *[]byte, n int) bool {
+	r := newDeviceReader(c, func(b *[]byte, n int, wait bool) bool {
+		if !wait && !room {
+			return false
+		}
 		reads <- bytes.Clone((*b)[:n])
 		readBufs.Put(b)
 		return true
@@ -80,7 +92,7 @@ func TestDeviceReaderTCP(t *testing.T) {
 // reader reads no more and ends without an error.
 func TestDeviceReaderStops(t *testing.T) {
 	dev, c := tcpPair(t)
-	r := newDeviceReader(c, func(b *[]byte, n int) bool { readBufs.Put(b); return false })
+	r := newDeviceReader(c, func(b *[]byte, n int, wait bool) bool { return false })
 	ended := make(chan error, 1)
 	go func() { ended <- r.run() }()
 	dev.Write([]byte{0x10})
