@@ -4,3 +4,7 @@ package jsb
 
 // ReplaceAddress does nothing outside a browser: there is no address bar.
 func ReplaceAddress(string) {}
+
+// ReplaceAddressSoon does nothing outside a browser: there is no address
+// bar.
+func ReplaceAddressSoon(func() string) {}

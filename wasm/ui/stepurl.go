@@ -83,6 +83,8 @@ type stepKeeper struct {
 	// short. A 5,000-line ?src= link is 284 KB, read, parsed and written
 	// again on every step.
 	link string
+	// cursor is the step of the last write.
+	cursor int
 }
 
 // aim takes the step the address u asks for: the next trace loaded opens
@@ -129,11 +131,19 @@ func (k *stepKeeper) observeLang(ctx app.Context, shown func() (int, bool)) {
 	k.lang = i18n.Norm(k.lang)
 }
 
-// write puts the step at cursor in the address.
+// write puts the step at cursor in the address, soon
+// (jsb.ReplaceAddressSoon): of a run of steps, the last one.
 func (k *stepKeeper) write(cursor int) {
 	if !k.keep || !app.IsClient {
 		return
 	}
+	k.cursor = cursor
+	jsb.ReplaceAddressSoon(k.address)
+}
+
+// address is the browser's address with the step of the last write, and
+// the scenario moved from ?src= to the fragment if it is still there.
+func (k *stepKeeper) address() string {
 	u := *app.Window().URL()
 	if k.link != "" {
 		q := u.Query()
@@ -141,5 +151,5 @@ func (k *stepKeeper) write(cursor int) {
 		u.RawQuery, u.Fragment, u.RawFragment = q.Encode(), k.link, ""
 		k.link = ""
 	}
-	jsb.ReplaceAddress(stepAddress(u, cursor, k.lang))
+	return stepAddress(u, k.cursor, k.lang)
 }
