@@ -10,6 +10,7 @@ func PerfMark(string)                        {}
 func PerfMeasure(string, string)             {}
 func SetDocumentLang(string)                 {}
 func SetScrollTop(string, int)               {}
+func SetScrollTopOver(string, int, int)      {}
 func ScrollBox(string) (int, int, int, bool) { return 0, 0, 0, false }
 func SetScroll(string, int, int)             {}
 

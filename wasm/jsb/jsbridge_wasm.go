@@ -4,6 +4,7 @@ package jsb
 
 import (
 	"mqttviz/wasm/i18n"
+	"strconv"
 
 	"github.com/hack-pad/safejs"
 )
@@ -120,6 +121,23 @@ func SetScrollTop(id string, top int) {
 	if el, ok := element(id); ok {
 		_ = el.Set("scrollTop", top)
 	}
+}
+
+// SetScrollTopOver sets the scroll position of the element with the
+// given id after giving its first child (the pad that holds a long
+// list's whole height) height CSS pixels: a list whose longer rows are
+// not in the page yet would hold the scroll within its old height.
+func SetScrollTopOver(id string, top, height int) {
+	el, ok := element(id)
+	if !ok {
+		return
+	}
+	if pad, err := el.Get("firstElementChild"); err == nil && !pad.IsNull() && !pad.IsUndefined() {
+		if style, err := pad.Get("style"); err == nil {
+			_ = style.Set("height", strconv.Itoa(height)+"px")
+		}
+	}
+	_ = el.Set("scrollTop", top)
 }
 
 // KeyPress is what the page needs from a keydown event.

@@ -230,7 +230,9 @@ func (l *eventList) scrollToActive() bool {
 		return false
 	}
 	l.scrollTop = top
-	jsb.SetScrollTop(eventsScrollID, top)
+	// The rows' pad takes the list's height first: after the filter is
+	// reset, the page still holds the filtered list's.
+	jsb.SetScrollTopOver(eventsScrollID, top, len(rows)*l.rowH())
 	return true
 }
 
