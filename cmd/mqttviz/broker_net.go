@@ -325,10 +325,24 @@ func (s *brokerServer) serveWS(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveConn runs one device's connection: it registers it with the
-// driver and reads until the connection ends.
+// driver and reads until the connection ends. Its own frame is small:
+// it stays below every read on the goroutine's stack, which is 2 KiB
+// for an idle device only while the reads' calls fit.
 func (s *brokerServer) serveConn(c net.Conn, addr string) {
 	s.ioWG.Add(1)
 	defer s.ioWG.Done()
+	r := s.opened(c, addr)
+	if r == nil {
+		return
+	}
+	if err := r.run(); err != nil {
+		s.ended(r.id, err)
+	}
+}
+
+// opened registers connection c from addr with the driver and returns
+// its reader; nil once the broker stopped.
+func (s *brokerServer) opened(c net.Conn, addr string) *deviceReader {
 	id := int(s.nextID.Add(1))
 	nc := &netConn{c: c}
 	if tc, ok := c.(*net.TCPConn); ok {
@@ -337,26 +351,29 @@ func (s *brokerServer) serveConn(c net.Conn, addr string) {
 	}
 	if !s.post(func() { s.conns[id] = nc; s.drv.Opened(id, addr) }) {
 		c.Close()
-		return
+		return nil
 	}
-	deliver := func(b *[]byte, n int, wait bool) bool {
-		f := func() { s.drv.Read(id, (*b)[:n]); readBufs.Put(b) }
-		if wait {
-			return s.post(f)
-		}
-		select {
-		case s.events <- f:
-			return true
-		default:
-			return false
-		}
+	return newDeviceReader(c, id, s.offer, func(b []byte) { s.drv.Read(id, b) })
+}
+
+// offer hands f to the loop as post does, or without wait says false
+// when the loop's input is full.
+func (s *brokerServer) offer(f func(), wait bool) bool {
+	if wait {
+		return s.post(f)
 	}
-	err := newDeviceReader(c, deliver).run()
-	if err == nil {
-		return // the broker stopped
+	select {
+	case s.events <- f:
+		return true
+	default:
+		return false
 	}
-	// Until the loop closed it, so that the writer the close starts is
-	// counted in ioWG before this reader leaves it.
+}
+
+// ended tells the driver that connection id ended with err, and waits
+// until the loop closed it, so that the writer the close starts is
+// counted in ioWG before the reader leaves it.
+func (s *brokerServer) ended(id int, err error) {
 	done := make(chan struct{})
 	if s.post(func() {
 		s.drv.Closed(id, readNote(err))

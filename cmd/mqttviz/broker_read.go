@@ -18,30 +18,49 @@ const readBufSize = 4096
 // 40 MB of them).
 var readBufs = sync.Pool{New: func() any { b := make([]byte, readBufSize); return &b }}
 
-// deviceReader reads one device's connection and hands each read's bytes
-// to deliver, in a buffer from readBufs: a TCP connection with a system
-// call when it is readable; another (a WebSocket's, whose library reads
-// the socket itself) into a buffer of its own, whose bytes each read
-// copies.
+// deviceReader reads one device's connection: a TCP connection with a
+// system call when it is readable, into a buffer from readBufs; another
+// (a WebSocket's, whose library reads the socket itself) into a buffer of
+// its own, whose bytes each read copies. The reads wait in queued for
+// the loop, which takes all that came at once (drain): one function
+// posted to the loop per turn, made once, not one per read.
 type deviceReader struct {
 	c   net.Conn
+	id  int             // the connection's, for the broker
 	raw syscall.RawConn // nil: not TCP
 	own []byte
-	// deliver takes b, n > 0 bytes of it, and hands b back with
-	// readBufs.Put once used. With wait it waits for room and says
-	// false once the broker stopped: read no more; without, it says
-	// false when it would have to wait.
-	deliver func(b *[]byte, n int, wait bool) bool
-	// readFD is fromFD, made once; err is why it stopped (nil: the
-	// socket reported the end), held a read deliver had no room for.
+	// post hands drain to the loop: with wait it waits for room and
+	// says false once the broker stopped (read no more); without, it
+	// says false when it would have to wait. handle runs on the loop
+	// with the bytes of each read, in order.
+	post   func(f func(), wait bool) bool
+	handle func(b []byte)
+	// drain is takeReads, made once; readFD is fromFD.
+	drain  func()
 	readFD func(fd uintptr) bool
-	err    error
-	held   *[]byte
-	heldN  int
+	// err is why fromFD stopped (nil: the socket reported the end);
+	// mustPost says it queued a read and left posting drain to run.
+	err      error
+	mustPost bool
+	mu       sync.Mutex
+	// queued are the reads the loop has not taken, spare the buffer
+	// it took last, given back; posted says drain waits in the loop's
+	// input or runs.
+	queued, spare []read
+	posted        bool
 }
 
-func newDeviceReader(c net.Conn, deliver func(b *[]byte, n int, wait bool) bool) *deviceReader {
-	r := &deviceReader{c: c, deliver: deliver}
+// read is the n bytes of one read into buffer b.
+type read struct {
+	b *[]byte
+	n int
+}
+
+func newDeviceReader(c net.Conn, id int, post func(f func(), wait bool) bool, handle func(b []byte)) *deviceReader {
+	// Room for one read each, made here: growing queued in fromFD the
+	// first time would grow the goroutine's stack too.
+	r := &deviceReader{c: c, id: id, post: post, handle: handle, queued: make([]read, 0, 1), spare: make([]read, 0, 1)}
+	r.drain = r.takeReads
 	if tc, ok := c.(*net.TCPConn); ok {
 		if raw, err := tc.SyscallConn(); err == nil {
 			r.raw, r.readFD = raw, r.fromFD
@@ -52,10 +71,35 @@ func newDeviceReader(c net.Conn, deliver func(b *[]byte, n int, wait bool) bool)
 	return r
 }
 
-// fromFD reads the socket fd and delivers what it read until the kernel
+// queue puts a read in queued and says whether drain must be posted.
+func (r *deviceReader) queue(b *[]byte, n int) (post bool) {
+	r.mu.Lock()
+	r.queued = append(r.queued, read{b, n})
+	post, r.posted = !r.posted, true
+	r.mu.Unlock()
+	return post
+}
+
+// takeReads, on the loop, hands every queued read to handle.
+func (r *deviceReader) takeReads() {
+	r.mu.Lock()
+	reads := r.queued
+	r.queued, r.spare, r.posted = r.spare[:0], nil, false
+	r.mu.Unlock()
+	for i, rd := range reads {
+		r.handle((*rd.b)[:rd.n])
+		readBufs.Put(rd.b)
+		reads[i] = read{}
+	}
+	r.mu.Lock()
+	r.spare = reads[:0]
+	r.mu.Unlock()
+}
+
+// fromFD reads the socket fd and queues what it read until the kernel
 // has nothing more, holding no buffer while it waits, and reports false
 // to have the runtime wait until fd is readable again and call it again;
-// true once the connection ended or the broker stopped.
+// true once the connection ended, or when run must post drain.
 //
 // A read that fills less than its buffer took everything the kernel had,
 // so fromFD waits at once instead of reading again only to be told
@@ -64,10 +108,9 @@ func newDeviceReader(c net.Conn, deliver func(b *[]byte, n int, wait bool) bool)
 // came before it were in the read. At fan-in that was one system call
 // in three.
 //
-// fromFD never waits for the loop: a read the loop has no room for is
-// held for run, which waits outside. Waiting here, deep in the
-// runtime's poll calls, doubled an idle device's goroutine stack
-// (BenchmarkBrokerIdleConns: 7.9 → 10.0 KB per connection).
+// fromFD neither waits for the loop nor allocates (but when more reads
+// queue than ever before): either, deep in the runtime's poll calls,
+// doubled an idle device's goroutine stack to 4 KiB.
 func (r *deviceReader) fromFD(fd uintptr) bool {
 	for {
 		b := readBufs.Get().(*[]byte)
@@ -84,8 +127,8 @@ func (r *deviceReader) fromFD(fd uintptr) bool {
 			r.err = err
 			return true
 		}
-		if !r.deliver(b, n, false) {
-			r.held, r.heldN = b, n
+		if r.queue(b, n) && !r.post(r.drain, false) {
+			r.mustPost = true
 			return true
 		}
 		if n < len(*b) {
@@ -95,7 +138,7 @@ func (r *deviceReader) fromFD(fd uintptr) bool {
 }
 
 // run reads the device until the connection ends, and says why (io.EOF:
-// the device closed it), or until deliver refuses (nil).
+// the device closed it), or until the broker stopped (nil).
 func (r *deviceReader) run() error {
 	if r.raw == nil {
 		for {
@@ -103,7 +146,7 @@ func (r *deviceReader) run() error {
 			if n > 0 {
 				b := readBufs.Get().(*[]byte)
 				copy(*b, r.own[:n])
-				if !r.deliver(b, n, true) {
+				if r.queue(b, n) && !r.post(r.drain, true) {
 					return nil
 				}
 			}
@@ -114,9 +157,9 @@ func (r *deviceReader) run() error {
 	}
 	for {
 		werr := r.raw.Read(r.readFD)
-		if b := r.held; b != nil {
-			r.held = nil
-			if !r.deliver(b, r.heldN, true) {
+		if r.mustPost {
+			r.mustPost = false
+			if !r.post(r.drain, true) {
 				return nil
 			}
 			continue

@@ -4,16 +4,21 @@ import (
 	"bytes"
 	"io"
 	"net"
+	"os"
+	"os/exec"
+	"runtime"
 	"testing"
 	"time"
+
+	"mqttviz/codec"
 )
 
 // TestDeviceReaderTCP: a device's reader delivers every byte in order
 // and then the end, whatever the reads: bytes that come after a read
 // that did not fill its buffer (the reader then waits without reading
 // again), a read that fills it (the reader reads on), and a close; both
-// when the loop has room for each read and when it has none at first
-// (the reader then waits for it outside the runtime's poll call).
+// when the loop has room at once and when it has none at first (the
+// reader then waits for it outside the runtime's poll call).
 func TestDeviceReaderTCP(t *testing.T) {
 	for _, room := range []bool{true, false} {
 		t.Run(map[bool]string{true: "room", false: "no room"}[room], func(t *testing.T) { readAll(t, room) })
@@ -23,15 +28,23 @@ func TestDeviceReaderTCP(t *testing.T) {
 // readAll is TestDeviceReaderTCP with room or not.
 func readAll(t *testing.T, room bool) {
 	dev, c := tcpPair(t)
-	reads := make(chan []byte, 100)
-	r := newDeviceReader(c, func(b *[]byte, n int, wait bool) bool {
+	// The loop runs what the reader posts; handle is its call.
+	loop := make(chan func(), 100)
+	defer close(loop)
+	go func() {
+		for f := range loop {
+			f()
+		}
+	}()
+	post := func(f func(), wait bool) bool {
 		if !wait && !room {
 			return false
 		}
-		reads <- bytes.Clone((*b)[:n])
-		readBufs.Put(b)
+		loop <- f
 		return true
-	})
+	}
+	reads := make(chan []byte, 1000)
+	r := newDeviceReader(c, 1, post, func(b []byte) { reads <- bytes.Clone(b) })
 	if r.raw == nil {
 		t.Fatal("a TCP connection's reader does not read its socket itself")
 	}
@@ -88,11 +101,12 @@ func readAll(t *testing.T, room bool) {
 	}
 }
 
-// TestDeviceReaderStops: once deliver refuses (the broker stopped), the
-// reader reads no more and ends without an error.
+// TestDeviceReaderStops: once the loop refuses what the reader posts
+// (the broker stopped), the reader reads no more and ends without an
+// error.
 func TestDeviceReaderStops(t *testing.T) {
 	dev, c := tcpPair(t)
-	r := newDeviceReader(c, func(b *[]byte, n int, wait bool) bool { return false })
+	r := newDeviceReader(c, 1, func(func(), bool) bool { return false }, func([]byte) { t.Error("a read handled after the broker stopped") })
 	ended := make(chan error, 1)
 	go func() { ended <- r.run() }()
 	dev.Write([]byte{0x10})
@@ -102,7 +116,7 @@ func TestDeviceReaderStops(t *testing.T) {
 			t.Errorf("the reader ended with %v, want nil", err)
 		}
 	case <-time.After(30 * time.Second):
-		t.Fatal("the reader did not end when deliver refused")
+		t.Fatal("the reader did not end when the loop refused")
 	}
 }
 
@@ -126,4 +140,71 @@ func tcpPair(t *testing.T) (dev, broker net.Conn) {
 	}
 	t.Cleanup(func() { broker.Close() })
 	return dev, broker
+}
+
+// TestBrokerIdleReaderStack: an idle device costs the broker a reader
+// goroutine of the smallest stack, 2 KiB, after a CONNECT and a PINGREQ
+// read (docs/performance.md, idle memory). Handing reads to the loop from
+// inside the runtime's poll call had grown each to 4 KiB. It measures in
+// a process of its own: the stacks that earlier tests freed would hide
+// new ones.
+func TestBrokerIdleReaderStack(t *testing.T) {
+	if os.Getenv(stackChild) == "" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestBrokerIdleReaderStack$", "-test.v")
+		cmd.Env = append(os.Environ(), stackChild+"=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		t.Logf("%s", out)
+		return
+	}
+	const conns = 200
+	tb := startTestBroker(t)
+	before := stackInUse()
+	connect, err := codec.Append(nil, &codec.Connect{ProtocolName: "MQTT", ProtocolLevel: 4, CleanSession: true, ClientID: "idle"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reply := make([]byte, 4)
+	for i := range conns {
+		c, err := net.Dial("tcp", tb.tcpAddr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		c.SetDeadline(time.Now().Add(30 * time.Second))
+		// Each its own client id: a taken one closes the other.
+		p := append(connect[:len(connect):len(connect)], byte('a'+i%26), byte('a'+i/26))
+		p[1] += 2
+		p[13] += 2
+		for _, step := range []struct {
+			send  []byte
+			reply []byte
+		}{{p, reply[:4]}, {[]byte{0xc0, 0}, reply[:2]}} {
+			if _, err := c.Write(step.send); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.ReadFull(c, step.reply); err != nil {
+				t.Fatalf("connection %d: %v, want a reply to % x", i, err, step.send[0])
+			}
+		}
+	}
+	per := (stackInUse() - before) / conns
+	t.Logf("%d bytes of goroutine stacks per idle device", per)
+	if per > 3<<10 {
+		t.Errorf("%d bytes of goroutine stacks per idle device, want 2 KiB (one reader's)", per)
+	}
+}
+
+// stackChild is set in the environment of TestBrokerIdleReaderStack's
+// own process.
+const stackChild = "MQTTVIZ_STACK_CHILD"
+
+// stackInUse is the goroutine stacks in use after a collection.
+func stackInUse() int64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.StackInuse)
 }
