@@ -353,7 +353,7 @@ func (s *brokerServer) opened(c net.Conn, addr string) *deviceReader {
 		c.Close()
 		return nil
 	}
-	return newDeviceReader(c, id, s.offer, func(b []byte) { s.drv.Read(id, b) })
+	return newDeviceReader(c, id, s, func(b []byte) { s.drv.Read(id, b) })
 }
 
 // offer hands f to the loop as post does, or without wait says false
@@ -366,6 +366,21 @@ func (s *brokerServer) offer(f func(), wait bool) bool {
 	case s.events <- f:
 		return true
 	default:
+		return false
+	}
+}
+
+// caughtUp waits until the loop ran what was posted before; false once
+// the broker stopped.
+func (s *brokerServer) caughtUp() bool {
+	done := make(chan struct{})
+	if !s.post(func() { close(done) }) {
+		return false
+	}
+	select {
+	case <-done:
+		return true
+	case <-s.quit:
 		return false
 	}
 }

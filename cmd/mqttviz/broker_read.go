@@ -23,25 +23,28 @@ var readBufs = sync.Pool{New: func() any { b := make([]byte, readBufSize); retur
 // (a WebSocket's, whose library reads the socket itself) into a buffer of
 // its own, whose bytes each read copies. The reads wait in queued for
 // the loop, which takes all that came at once (drain): one function
-// posted to the loop per turn, made once, not one per read.
+// posted to the loop per turn, made once, not one per read. At most
+// maxQueuedReads wait: the reader then waits for the loop to take them,
+// so that a device sending faster than the broker handles finds its
+// bytes waiting in the kernel (TCP's flow control), not in the broker.
 type deviceReader struct {
 	c   net.Conn
 	id  int             // the connection's, for the broker
 	raw syscall.RawConn // nil: not TCP
 	own []byte
-	// post hands drain to the loop: with wait it waits for room and
-	// says false once the broker stopped (read no more); without, it
-	// says false when it would have to wait. handle runs on the loop
-	// with the bytes of each read, in order.
-	post   func(f func(), wait bool) bool
+	// loop takes drain; handle runs on it with the bytes of each read,
+	// in order.
+	loop   readLoop
 	handle func(b []byte)
 	// drain is takeReads, made once; readFD is fromFD.
 	drain  func()
 	readFD func(fd uintptr) bool
 	// err is why fromFD stopped (nil: the socket reported the end);
-	// mustPost says it queued a read and left posting drain to run.
+	// mustPost says it queued a read and left posting drain to run,
+	// full that maxQueuedReads wait.
 	err      error
 	mustPost bool
+	full     bool
 	mu       sync.Mutex
 	// queued are the reads the loop has not taken, spare the buffer
 	// it took last, given back; posted says drain waits in the loop's
@@ -50,16 +53,31 @@ type deviceReader struct {
 	posted        bool
 }
 
+// readLoop is what a device's reader needs of the broker's loop.
+type readLoop interface {
+	// offer hands f to the loop: with wait it waits for room and says
+	// false once the broker stopped (read no more); without, it says
+	// false when it would have to wait.
+	offer(f func(), wait bool) bool
+	// caughtUp waits until the loop ran what was handed to it before;
+	// false once the broker stopped.
+	caughtUp() bool
+}
+
+// maxQueuedReads is the most reads of one connection that wait for the
+// loop: 16 KiB of buffers.
+const maxQueuedReads = 4
+
 // read is the n bytes of one read into buffer b.
 type read struct {
 	b *[]byte
 	n int
 }
 
-func newDeviceReader(c net.Conn, id int, post func(f func(), wait bool) bool, handle func(b []byte)) *deviceReader {
+func newDeviceReader(c net.Conn, id int, loop readLoop, handle func(b []byte)) *deviceReader {
 	// Room for one read each, made here: growing queued in fromFD the
 	// first time would grow the goroutine's stack too.
-	r := &deviceReader{c: c, id: id, post: post, handle: handle, queued: make([]read, 0, 1), spare: make([]read, 0, 1)}
+	r := &deviceReader{c: c, id: id, loop: loop, handle: handle, queued: make([]read, 0, 1), spare: make([]read, 0, 1)}
 	r.drain = r.takeReads
 	if tc, ok := c.(*net.TCPConn); ok {
 		if raw, err := tc.SyscallConn(); err == nil {
@@ -71,13 +89,15 @@ func newDeviceReader(c net.Conn, id int, post func(f func(), wait bool) bool, ha
 	return r
 }
 
-// queue puts a read in queued and says whether drain must be posted.
-func (r *deviceReader) queue(b *[]byte, n int) (post bool) {
+// queue puts a read in queued and says whether drain must be posted,
+// and whether maxQueuedReads now wait.
+func (r *deviceReader) queue(b *[]byte, n int) (post, full bool) {
 	r.mu.Lock()
 	r.queued = append(r.queued, read{b, n})
 	post, r.posted = !r.posted, true
+	full = len(r.queued) >= maxQueuedReads
 	r.mu.Unlock()
-	return post
+	return post, full
 }
 
 // takeReads, on the loop, hands every queued read to handle.
@@ -99,7 +119,8 @@ func (r *deviceReader) takeReads() {
 // fromFD reads the socket fd and queues what it read until the kernel
 // has nothing more, holding no buffer while it waits, and reports false
 // to have the runtime wait until fd is readable again and call it again;
-// true once the connection ended, or when run must post drain.
+// true once the connection ended, or when run must post drain or wait
+// for the loop.
 //
 // A read that fills less than its buffer took everything the kernel had,
 // so fromFD waits at once instead of reading again only to be told
@@ -127,8 +148,12 @@ func (r *deviceReader) fromFD(fd uintptr) bool {
 			r.err = err
 			return true
 		}
-		if r.queue(b, n) && !r.post(r.drain, false) {
+		post, full := r.queue(b, n)
+		if post && !r.loop.offer(r.drain, false) {
 			r.mustPost = true
+		}
+		if r.mustPost || full {
+			r.full = full
 			return true
 		}
 		if n < len(*b) {
@@ -146,7 +171,8 @@ func (r *deviceReader) run() error {
 			if n > 0 {
 				b := readBufs.Get().(*[]byte)
 				copy(*b, r.own[:n])
-				if r.queue(b, n) && !r.post(r.drain, true) {
+				post, full := r.queue(b, n)
+				if post && !r.loop.offer(r.drain, true) || full && !r.loop.caughtUp() {
 					return nil
 				}
 			}
@@ -157,11 +183,11 @@ func (r *deviceReader) run() error {
 	}
 	for {
 		werr := r.raw.Read(r.readFD)
-		if r.mustPost {
-			r.mustPost = false
-			if !r.post(r.drain, true) {
+		if r.mustPost || r.full {
+			if r.mustPost && !r.loop.offer(r.drain, true) || r.full && !r.loop.caughtUp() {
 				return nil
 			}
+			r.mustPost, r.full = false, false
 			continue
 		}
 		switch {

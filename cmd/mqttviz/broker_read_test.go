@@ -28,23 +28,8 @@ func TestDeviceReaderTCP(t *testing.T) {
 // readAll is TestDeviceReaderTCP with room or not.
 func readAll(t *testing.T, room bool) {
 	dev, c := tcpPair(t)
-	// The loop runs what the reader posts; handle is its call.
-	loop := make(chan func(), 100)
-	defer close(loop)
-	go func() {
-		for f := range loop {
-			f()
-		}
-	}()
-	post := func(f func(), wait bool) bool {
-		if !wait && !room {
-			return false
-		}
-		loop <- f
-		return true
-	}
 	reads := make(chan []byte, 1000)
-	r := newDeviceReader(c, 1, post, func(b []byte) { reads <- bytes.Clone(b) })
+	r := newDeviceReader(c, 1, newFakeLoop(t, room, nil), func(b []byte) { reads <- bytes.Clone(b) })
 	if r.raw == nil {
 		t.Fatal("a TCP connection's reader does not read its socket itself")
 	}
@@ -106,7 +91,7 @@ func readAll(t *testing.T, room bool) {
 // error.
 func TestDeviceReaderStops(t *testing.T) {
 	dev, c := tcpPair(t)
-	r := newDeviceReader(c, 1, func(func(), bool) bool { return false }, func([]byte) { t.Error("a read handled after the broker stopped") })
+	r := newDeviceReader(c, 1, stoppedLoop{}, func([]byte) { t.Error("a read handled after the broker stopped") })
 	ended := make(chan error, 1)
 	go func() { ended <- r.run() }()
 	dev.Write([]byte{0x10})
@@ -119,6 +104,115 @@ func TestDeviceReaderStops(t *testing.T) {
 		t.Fatal("the reader did not end when the loop refused")
 	}
 }
+
+// TestDeviceReaderBounded: a device that sends faster than the loop
+// takes its reads finds its bytes waiting in the kernel: its reader
+// queues at most maxQueuedReads reads, then waits for the loop, and
+// every byte still arrives in order once the loop runs.
+func TestDeviceReaderBounded(t *testing.T) {
+	dev, c := tcpPair(t)
+	release := make(chan struct{})
+	loop := newFakeLoop(t, true, release)
+	var got []byte
+	r := newDeviceReader(c, 1, loop, func(b []byte) { got = append(got, b...) })
+	want := make([]byte, 256<<10) // far more than maxQueuedReads buffers
+	for i := range want {
+		want[i] = byte(i / 7)
+	}
+	go dev.Write(want)
+	go r.run()
+	select {
+	case <-loop.waited:
+	case <-time.After(30 * time.Second):
+		r.mu.Lock()
+		n := len(r.queued)
+		r.mu.Unlock()
+		t.Fatalf("the reader never waited for a loop that takes nothing: %d reads queued", n)
+	}
+	r.mu.Lock()
+	n := len(r.queued)
+	r.mu.Unlock()
+	if n > maxQueuedReads {
+		t.Errorf("%d reads queued for the loop, want at most %d", n, maxQueuedReads)
+	}
+	close(release)
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		var done bool
+		if !loop.do(func() { done = len(got) >= len(want) }) || done || time.Now().After(deadline) {
+			break
+		}
+	}
+	loop.do(func() {
+		if !bytes.Equal(got, want) {
+			t.Errorf("the loop got %d bytes, not the %d sent in order", len(got), len(want))
+		}
+	})
+}
+
+// fakeLoop is the broker's loop for a reader under test: a goroutine
+// that runs what it is handed, in turn, once release is closed (nil: at
+// once). Without room, it refuses what is offered without waiting.
+// waited gets a value each time the reader waits for the loop to catch
+// up.
+type fakeLoop struct {
+	fs     chan func()
+	room   bool
+	waited chan struct{}
+}
+
+func newFakeLoop(t *testing.T, room bool, release chan struct{}) *fakeLoop {
+	l := &fakeLoop{fs: make(chan func(), 1000), room: room, waited: make(chan struct{}, 100)}
+	quit := make(chan struct{})
+	t.Cleanup(func() { close(quit) })
+	go func() {
+		if release != nil {
+			select {
+			case <-release:
+			case <-quit:
+				return
+			}
+		}
+		for {
+			select {
+			case f := <-l.fs:
+				f()
+			case <-quit:
+				return
+			}
+		}
+	}()
+	return l
+}
+
+func (l *fakeLoop) offer(f func(), wait bool) bool {
+	if !wait && !l.room {
+		return false
+	}
+	l.fs <- f
+	return true
+}
+
+func (l *fakeLoop) caughtUp() bool {
+	select {
+	case l.waited <- struct{}{}:
+	default:
+	}
+	return l.do(func() {})
+}
+
+// do runs f on the loop and waits for it.
+func (l *fakeLoop) do(f func()) bool {
+	done := make(chan struct{})
+	l.fs <- func() { f(); close(done) }
+	<-done
+	return true
+}
+
+// stoppedLoop is the loop of a broker that stopped: it takes nothing.
+type stoppedLoop struct{}
+
+func (stoppedLoop) offer(func(), bool) bool { return false }
+func (stoppedLoop) caughtUp() bool          { return false }
 
 // tcpPair is a loopback TCP connection: the device's end and the
 // broker's, closed when t ends.
