@@ -11,7 +11,13 @@ import (
 
 func main() {
 	ui.Register()
-	// Let the pre-rendered page paint before go-app builds its own.
+	// Let the pre-rendered page paint before go-app builds its own. The
+	// start-up runs in a few tasks, the browser's own in between: the
+	// Go program's start, the lesson's run, go-app's mount of the page
+	// (and the page's first update: lessonPage.OnMount).
 	jsb.AwaitPaint()
+	jsb.Yield()
+	ui.Prepare()
+	jsb.Yield()
 	app.RunWhenOnBrowser()
 }
