@@ -31,6 +31,7 @@ async function mqttvizInstantiate(url, importObject, showProgress) {
     started.onProgress(showProgress);
     try {
       const module = await started.module;
+      performance.mark("mqttviz-wasm-from-worker");
       return { module, instance: await WebAssembly.instantiate(module, importObject) };
     } catch (err) {
       console.warn("compiling app.wasm in a worker failed, compiling it here:", err);

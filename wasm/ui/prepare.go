@@ -3,6 +3,7 @@ package ui
 import (
 	"mqttviz/sim/lessons"
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/jsb"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -30,7 +31,12 @@ func Prepare() {
 	}
 	prepared.name, prepared.seed = name, seed
 	prepared.trace, prepared.err = lessons.RunLesson(name, seed)
+	jsb.PerfMark(PreparedMark)
 }
+
+// PreparedMark is the performance mark Prepare sets once it ran a
+// lesson: the browser tests check that the mount is a task of its own.
+const PreparedMark = "mqttviz-prepared"
 
 // runLesson is lessons.RunLesson, or the run Prepare made of the same
 // lesson and seed, which it takes only once.
