@@ -8,6 +8,10 @@
 "use strict";
 
 (() => {
+  if (window.mqttvizWasm) {
+    // The loader ran first and fetches app.wasm itself.
+    return;
+  }
   const me = document.currentScript;
   const url = new URL(me.dataset.wasm, location.href).href;
   let listener = null;

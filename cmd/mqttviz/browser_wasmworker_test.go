@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -13,7 +14,8 @@ import (
 // fetch) and compiled in a worker (web/wasm-compile.js), and the page
 // instantiates that module; where no worker can be made the
 // page compiles the module itself, as go-app does, and starts all the
-// same. The start-up gives the browser a task of its own between the
+// same, as it does without the boot script. The start-up gives the
+// browser a task of its own between the
 // lesson's run and go-app's mount of the page.
 func TestBrowserWasmCompiledInWorker(t *testing.T) {
 	srv := newOfflineServer(t, webDir)
@@ -53,4 +55,19 @@ func TestBrowserWasmCompiledInWorker(t *testing.T) {
 		t.Error("with the worker's script blocked, the module still came from a worker")
 	}
 	waitFor(t, alone, `document.querySelector("#position") !== null`)
+
+	// The boot script out of reach: the loader fetches and compiles
+	// app.wasm itself (it waited for the script's load event, which had
+	// come and gone, and the page never started).
+	noBoot := newBrowser(t, 1280, 800)
+	if _, err := chromedp.Call(noBoot, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(noBoot, network.SetBlockedURLs, network.SetBlockedURLsParams{
+		URLPatterns: []*network.BlockPattern{{URLPattern: srv.url + "/web/wasm-boot.js", Block: true}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	open(t, noBoot, srv.url, "/lessons/qos1/")
+	waitFor(t, noBoot, `document.querySelector("#position") !== null`)
 }

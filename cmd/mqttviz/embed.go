@@ -26,7 +26,7 @@ const posterSteps = 6
 // embedLoader matches, on a pre-rendered page, go-app's two scripts and
 // the app's preload and boot of app.wasm, in the order the page writes them,
 // capturing the address prefix of the scripts and of web/.
-var embedLoader = regexp.MustCompile(`<script defer src="([^"]*)/wasm_exec\.js"></script>\n<script defer src="[^"]*/app\.js"></script>\n((?:.*\n)*?)<link as="fetch" crossorigin="anonymous" href="([^"]*)/app\.wasm" rel="preload" type="application/wasm">\n<script async data-wasm="[^"]*/app\.wasm" src="[^"]*/wasm-boot\.js"></script>\n`)
+var embedLoader = regexp.MustCompile(`<script data-wasm="[^"]*/app\.wasm" defer src="[^"]*/wasm-boot\.js"></script>\n<script defer src="([^"]*)/wasm_exec\.js"></script>\n<script defer src="[^"]*/app\.js"></script>\n((?:.*\n)*?)<link as="fetch" crossorigin="anonymous" href="([^"]*)/app\.wasm" rel="preload" type="application/wasm">\n`)
 
 // addEmbedAssets rewrites every embed page among the assets as a poster
 // page and adds the lessons' stills.

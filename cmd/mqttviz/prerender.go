@@ -119,7 +119,11 @@ func fixPage(page []byte, path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fixMarkup(sortAttributes(page))
+	page, err = fixMarkup(sortAttributes(page))
+	if err != nil {
+		return nil, err
+	}
+	return bootFirst(page)
 }
 
 // goQuoted matches an attribute value as go-app writes it: ="…" with the

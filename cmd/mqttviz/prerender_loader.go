@@ -4,7 +4,32 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 )
+
+// bootScript is the app's boot of app.wasm (ui's wasmBoot) as the page
+// has it, and goappScripts where go-app's scripts begin.
+var (
+	bootScript   = regexp.MustCompile(`<script data-wasm="[^"]*" defer src="[^"]*/wasm-boot\.js"></script>\n`)
+	goappScripts = regexp.MustCompile(`<script defer src="[^"]*/wasm_exec\.js"></script>\n`)
+)
+
+// bootFirst moves the boot script before go-app's scripts: deferred
+// scripts run in the page's order, and the loader in app.js takes the
+// boot's module only if the boot ran first. Each must be found once.
+func bootFirst(page []byte) ([]byte, error) {
+	boot := bootScript.FindAllIndex(page, -1)
+	if len(boot) != 1 {
+		return nil, fmt.Errorf("the boot of app.wasm found %d times, want once", len(boot))
+	}
+	tag := slices.Clone(page[boot[0][0]:boot[0][1]])
+	page = slices.Delete(page, boot[0][0], boot[0][1])
+	at := goappScripts.FindAllIndex(page, -1)
+	if len(at) != 1 {
+		return nil, fmt.Errorf("go-app's wasm_exec.js found %d times, want once", len(at))
+	}
+	return slices.Insert(page, at[0][0], tag...), nil
+}
 
 // goappInstantiate is where go-app v9.8.0's loader (app.js) fetches,
 // compiles and instantiates app.wasm on the page's main thread; its
@@ -19,14 +44,13 @@ const workerInstantiate = `
 // mqttviz: app.wasm is compiled in a worker, off the page's main thread
 // (web/wasm-boot.js); the page only instantiates the module.
 async function mqttvizInstantiate(url, importObject, showProgress) {
-  const boot = document.querySelector("script[data-wasm]");
-  if (boot && !window.mqttvizWasm) {
-    await new Promise((done) => {
-      boot.addEventListener("load", done, { once: true });
-      boot.addEventListener("error", done, { once: true });
-    });
-  }
+  // The boot runs before this script (bootFirst); where it did not (it
+  // failed to load, or the page has none) it stays out, and the page's
+  // own fetch takes the preload's download.
   const started = window.mqttvizWasm;
+  if (!started) {
+    window.mqttvizWasm = { taken: true };
+  }
   if (started && started.url === new URL(url, location.href).href) {
     started.onProgress(showProgress);
     try {

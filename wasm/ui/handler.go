@@ -60,8 +60,10 @@ func wasmPreload(path string) string {
 
 // wasmBoot is the <script> that hands app.wasm at path, as the preload
 // downloads it, to a worker that compiles it (web/wasm-boot.js, beside
-// it). The address is the app's own, never user data.
+// it). The server moves it before go-app's scripts, so that it runs
+// before the loader (cmd/mqttviz/prerender_loader.go). The address is
+// the app's own, never user data.
 func wasmBoot(path string) string {
 	dir := strings.TrimSuffix(path, "app.wasm")
-	return `<script async src="` + html.EscapeString(dir+"wasm-boot.js") + `" data-wasm="` + html.EscapeString(path) + `"></script>`
+	return `<script defer src="` + html.EscapeString(dir+"wasm-boot.js") + `" data-wasm="` + html.EscapeString(path) + `"></script>`
 }
