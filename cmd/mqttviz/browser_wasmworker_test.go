@@ -12,11 +12,10 @@ import (
 // TestBrowserWasmCompiledInWorker opens a lesson on a first visit:
 // app.wasm is downloaded once (the head's preload, taken by the page's
 // fetch) and compiled in a worker (web/wasm-compile.js), and the page
-// instantiates that module; where no worker can be made the
-// page compiles the module itself, as go-app does, and starts all the
-// same, as it does without the boot script. The start-up gives the
-// browser a task of its own between the
-// lesson's run and go-app's mount of the page.
+// instantiates that module. Where no worker can be made, or the boot
+// script does not load, the page compiles the module itself, as go-app
+// does, and starts all the same. The start-up gives the browser a task
+// of its own between the lesson's run and go-app's mount of the page.
 func TestBrowserWasmCompiledInWorker(t *testing.T) {
 	srv := newOfflineServer(t, webDir)
 	ctx := newBrowser(t, 1280, 800)
