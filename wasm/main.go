@@ -11,13 +11,7 @@ import (
 
 func main() {
 	ui.Register()
-	// Let the pre-rendered page paint before go-app builds its own. The
-	// start-up runs in a few tasks, the browser's own in between: the
-	// Go program's start, the lesson's run, go-app's mount of the page
-	// (and the page's first update: lessonPage.OnMount).
+	// Let the pre-rendered page paint before go-app builds its own.
 	jsb.AwaitPaint()
-	jsb.Yield()
-	ui.Prepare()
-	jsb.Yield()
 	app.RunWhenOnBrowser()
 }

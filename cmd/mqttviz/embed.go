@@ -14,8 +14,8 @@ import (
 // The embeds (docs/embed.md) load the app only when the reader clicks
 // their poster, so that a page with ten embeds does not start ten
 // WebAssembly runtimes: the server sends each embed page with no wasm
-// loader, go-app's app.js and wasm_exec.js and the preload and boot of
-// app.wasm (web/wasm-boot.js) taken out and web/embed-poster.js in their place, which loads the two
+// loader, go-app's app.js and wasm_exec.js and the preload of app.wasm
+// taken out and web/embed-poster.js in their place, which loads the two
 // scripts on the click. It also draws each lesson's still, the first
 // steps of its diagram as sim/trace draws an SVG file, for the poster's
 // <img>.
@@ -24,9 +24,9 @@ import (
 const posterSteps = 6
 
 // embedLoader matches, on a pre-rendered page, go-app's two scripts and
-// the app's preload and boot of app.wasm, in the order the page writes them,
+// the app's preload of app.wasm, in the order the page writes them,
 // capturing the address prefix of the scripts and of web/.
-var embedLoader = regexp.MustCompile(`<script data-wasm="[^"]*/app\.wasm" defer src="[^"]*/wasm-boot\.js"></script>\n<script defer src="([^"]*)/wasm_exec\.js"></script>\n<script defer src="[^"]*/app\.js"></script>\n((?:.*\n)*?)<link as="fetch" crossorigin="anonymous" href="([^"]*)/app\.wasm" rel="preload" type="application/wasm">\n`)
+var embedLoader = regexp.MustCompile(`<script defer src="([^"]*)/wasm_exec\.js"></script>\n<script defer src="[^"]*/app\.js"></script>\n((?:.*\n)*?)<link as="fetch" crossorigin="anonymous" href="([^"]*)/app\.wasm" rel="preload" type="application/wasm">\n`)
 
 // addEmbedAssets rewrites every embed page among the assets as a poster
 // page and adds the lessons' stills.

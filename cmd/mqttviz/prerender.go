@@ -70,12 +70,6 @@ func renderApp(h http.Handler) (map[string]*asset, error) {
 				return nil, fmt.Errorf("pre-rendering %s: %v", p, err)
 			}
 		}
-		if p == "/app.js" {
-			var err error
-			if body, err = fixLoader(body); err != nil {
-				return nil, fmt.Errorf("pre-rendering %s: %v", p, err)
-			}
-		}
 		status := http.StatusOK
 		if p == ui.NotFoundPath {
 			status = http.StatusNotFound
@@ -119,11 +113,7 @@ func fixPage(page []byte, path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, err = fixMarkup(sortAttributes(page))
-	if err != nil {
-		return nil, err
-	}
-	return bootFirst(page)
+	return fixMarkup(sortAttributes(page))
 }
 
 // goQuoted matches an attribute value as go-app writes it: ="…" with the

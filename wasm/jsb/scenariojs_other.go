@@ -15,6 +15,3 @@ func SetValue(string, string) {}
 func ListenEditor(string, func(string), func()) (release func()) { return func() {} }
 
 func RepairAddresses(func(string) string) {}
-
-// Yield returns at once: there is no browser to give control to.
-func Yield() {}

@@ -172,10 +172,3 @@ func onceCallback(fn func()) (safejs.Func, error) {
 	})
 	return cb, err
 }
-
-// Yield blocks until the browser has run a task of its own (YieldThen).
-func Yield() {
-	done := make(chan struct{})
-	YieldThen(func() { close(done) })
-	<-done
-}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"html"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -30,9 +29,8 @@ func NewHandler(resources app.ResourceProvider, version string) *app.Handler {
 		Resources: resources,
 		Version:   version,
 		// go-app's loader starts fetching app.wasm only once the page's
-		// scripts have run; the preload starts it with the page, and
-		// wasm-boot.js hands it to a worker that compiles it.
-		RawHeaders: []string{wasmPreload(resources.AppWASM()), wasmBoot(resources.AppWASM()), contentSecurityPolicy},
+		// scripts have run; the preload starts it with the page.
+		RawHeaders: []string{wasmPreload(resources.AppWASM()), contentSecurityPolicy},
 		// go-app's default worker downloads every resource again, app.wasm
 		// included, while the page starts: a second 2 MB fetch competing
 		// with the first render. The server replaces this one with the
@@ -56,14 +54,4 @@ const serviceWorker = "// mqttviz: cmd/mqttviz writes the service worker.\n"
 // address is the app's own, never user data.
 func wasmPreload(path string) string {
 	return `<link rel="preload" href="` + html.EscapeString(path) + `" as="fetch" type="application/wasm" crossorigin="anonymous">`
-}
-
-// wasmBoot is the <script> that hands app.wasm at path, as the preload
-// downloads it, to a worker that compiles it (web/wasm-boot.js, beside
-// it). The server moves it before go-app's scripts, so that it runs
-// before the loader (cmd/mqttviz/prerender_loader.go). The address is
-// the app's own, never user data.
-func wasmBoot(path string) string {
-	dir := strings.TrimSuffix(path, "app.wasm")
-	return `<script defer src="` + html.EscapeString(dir+"wasm-boot.js") + `" data-wasm="` + html.EscapeString(path) + `"></script>`
 }

@@ -99,7 +99,7 @@ func (p *lessonPage) run(u *url.URL) bool {
 	p.addr.aim(u)
 	p.err = ""
 	p.info, _ = lessons.Lesson(p.name)
-	t, err := runLesson(p.name, p.seed)
+	t, err := lessons.RunLesson(p.name, p.seed)
 	p.load(t)
 	if err != nil {
 		p.err = err.Error()
@@ -116,9 +116,6 @@ func (p *lessonPage) pageTitle(lang string) string {
 }
 
 func (p *lessonPage) OnMount(ctx app.Context) {
-	// go-app renders every component once more after the mount: in a
-	// task of its own.
-	jsb.Yield()
 	p.observe(ctx, p.pageTitle)
 	p.player.mount(ctx)
 }
