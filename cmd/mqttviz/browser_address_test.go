@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -13,8 +14,9 @@ import (
 // as fast as the browser takes the keys): the address follows the last
 // step with far fewer history.replaceState calls than steps (a step wrote
 // the address each time, a few milliseconds of every step, and browsers
-// ignore hundreds of calls in a few seconds); another page opened straight
-// after a step, before the address was due, and Back: that step.
+// ignore hundreds of calls in a few seconds); another page of the app
+// opened by a link straight after a step: no step in its address; the
+// page left straight after a step: the address has the step as it goes.
 func TestBrowserAddressFollowsSteps(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 1280, 800)
@@ -32,14 +34,27 @@ func TestBrowserAddressFollowsSteps(t *testing.T) {
 	if n := eval[int](t, ctx, `window.__replaced`); n > 6 {
 		t.Errorf("12 steps in a row wrote the address %d times, want a few", n)
 	}
-	// A step and at once another page: the page writes the step as it is
-	// left, and Back opens that step.
+	// A step and at once another page of the app (a link, go-app's own
+	// navigation): the new page's address gets no step of the old one,
+	// also once the old one's was due (100 ms, jsb.AddressDelay).
 	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
 	positionIs(t, ctx, 14)
-	open(t, ctx, base, "/decode/")
-	eval[bool](t, ctx, `(setTimeout(() => history.back(), 0), true)`)
-	waitAcross(t, ctx, `location.pathname === "/lessons/qos2/" && document.readyState === "complete" && performance.getEntriesByName("mqttviz-interactive").length > 0`)
-	if got := eval[string](t, ctx, `document.querySelector("#position").textContent`); got != "Step 14 of 16" {
-		t.Errorf("Back opened %q, want step 14", got)
+	eval[bool](t, ctx, `(document.querySelector("#nav-decode").click(), true)`)
+	waitFor(t, ctx, `location.pathname === "/decode/" && !document.querySelector("#position")`)
+	do(t, ctx, chromedp.Sleep(500*time.Millisecond))
+	if got := eval[string](t, ctx, `location.search`); strings.Contains(got, "step=") {
+		t.Errorf("the decode page opened from a lesson has the lesson's step in its address: %q", got)
+	}
+
+	// A step and at once the page left (pagehide, as on a link to
+	// another site or a reload's unload): the address has the step then,
+	// not 100 ms later, so that Back opens it.
+	open(t, ctx, base, "/lessons/qos2/?step=13")
+	if got := eval[string](t, ctx, `(() => {
+		document.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowRight", bubbles: true}));
+		window.dispatchEvent(new PageTransitionEvent("pagehide"));
+		return new URLSearchParams(location.search).get("step");
+	})()`); got != "14" {
+		t.Errorf("left straight after a step, the address says step=%s, want 14", got)
 	}
 }

@@ -8,3 +8,6 @@ func ReplaceAddress(string) {}
 // ReplaceAddressSoon does nothing outside a browser: there is no address
 // bar.
 func ReplaceAddressSoon(func() string) {}
+
+// AddressPath is "" outside a browser: there is no address.
+func AddressPath() string { return "" }

@@ -20,7 +20,8 @@ var soon struct {
 
 // ReplaceAddressSoon is ReplaceAddress of the address build makes, made
 // AddressDelay after the first call of a run of calls with the build of
-// the last one, or at once when the page is left (pagehide) before. A key
+// the last one, or at once when the page is left (pagehide) before; none
+// when build gives "" (the app has opened another page since). A key
 // held down steps many times a second; writing the address on each step
 // cost a few milliseconds of every step, and browsers ignore
 // history.replaceState called hundreds of times in a few seconds.
@@ -58,7 +59,10 @@ func flushAddress() {
 	build := soon.build
 	soon.build, soon.armed = nil, false
 	soon.mu.Unlock()
-	if build != nil {
-		ReplaceAddress(build())
+	if build == nil {
+		return
+	}
+	if addr := build(); addr != "" {
+		ReplaceAddress(addr)
 	}
 }

@@ -15,3 +15,13 @@ func ReplaceAddress(addr string) {
 	}
 	_, _ = history.Call("replaceState", nil, "", addr)
 }
+
+// AddressPath is the path of the page's address as the browser has it
+// (location.pathname, percent-encoded), "" if it cannot be read.
+func AddressPath() string {
+	loc, err := safejs.Global().Get("location")
+	if err != nil {
+		return ""
+	}
+	return stringProp(loc, "pathname")
+}

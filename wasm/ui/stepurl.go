@@ -83,8 +83,10 @@ type stepKeeper struct {
 	// short. A 5,000-line ?src= link is 284 KB, read, parsed and written
 	// again on every step.
 	link string
-	// cursor is the step of the last write.
+	// cursor is the step of the last write, and path the address's path
+	// then: the write is dropped if the app has opened another page.
 	cursor int
+	path   string
 }
 
 // aim takes the step the address u asks for: the next trace loaded opens
@@ -137,14 +139,18 @@ func (k *stepKeeper) write(cursor int) {
 	if !k.keep || !app.IsClient {
 		return
 	}
-	k.cursor = cursor
+	k.cursor, k.path = cursor, jsb.AddressPath()
 	jsb.ReplaceAddressSoon(k.address)
 }
 
 // address is the browser's address with the step of the last write, and
-// the scenario moved from ?src= to the fragment if it is still there.
+// the scenario moved from ?src= to the fragment if it is still there;
+// "" if the address is another page's by now (the app navigated).
 func (k *stepKeeper) address() string {
 	u := *app.Window().URL()
+	if u.EscapedPath() != k.path {
+		return ""
+	}
 	if k.link != "" {
 		q := u.Query()
 		q.Del(srcParam)
