@@ -440,32 +440,31 @@ func (d *BrokerDriver) connectTimeout(conn int) {
 }
 
 // record records s with the broker's state after it and hands it to the
-// watchers. When no watcher has room for it (none, or all behind: they
-// miss it) the broker says what the step changed (sim.Broker.Change),
+// watchers. The broker says what the step changed (sim.Broker.Change),
 // and its whole state is built only for the trace's snapshots: a step
-// costs the sessions it changed, not all of them.
+// costs the sessions it changed, not all of them, also while a page
+// watches (the watcher gets the step with its change, as the trace keeps
+// it). When no watcher has room for the step (all behind) they miss it.
 func (d *BrokerDriver) record(s trace.Step) {
-	if !d.watcherRoom() {
+	room := d.watcherRoom()
+	if !room {
 		for _, w := range d.watchers {
 			w.missed.Add(1)
 		}
-		if c, ok := d.core.Change(); ok {
-			d.rec.RecordChange(s, c, d.full)
-			return
-		}
-		d.rec.Record(s, d.snapshot())
-		return
 	}
-	st := d.snapshot()
 	seq := d.rec.Recorded()
-	d.rec.Record(s, st)
-	if len(d.watchers) == 0 {
+	if c, ok := d.core.Change(); ok {
+		d.rec.RecordChange(s, c, d.full)
+	} else {
+		d.rec.Record(s, d.snapshot())
+	}
+	if !room {
 		return
 	}
 	steps, _ := d.rec.Since(seq)
 	for _, w := range d.watchers {
 		for _, s := range steps {
-			w.offer(Watched{Seq: seq, Step: s, State: st})
+			w.offer(Watched{Seq: seq, Step: s, State: s.Snapshot})
 		}
 	}
 }

@@ -34,12 +34,16 @@ func BenchmarkBrokerDriverQoS1(b *testing.B) {
 // subscribers, 100×1 one PUBLISH from each of 100 publishers written to
 // one subscriber, 64-byte payloads; at QoS 1 with every PUBACK both ways,
 // each subscriber acknowledging a delivery once 100 newer ones came (the
-// generator's window: 100 messages in flight). One op is one delivery.
+// generator's window: 100 messages in flight). One op is one delivery;
+// "watched" with a watcher taking every step, as a watch page does.
 func BenchmarkBrokerDriverFanout(b *testing.B) {
 	for _, w := range []struct{ pubs, subs int }{{1, 100}, {100, 1}} {
 		for qos := codec.AtMostOnce; qos <= codec.AtLeastOnce; qos++ {
 			b.Run(fmt.Sprintf("%dx%d/qos%d", w.pubs, w.subs, qos), func(b *testing.B) {
-				fanout(b, w.pubs, w.subs, qos)
+				fanout(b, w.pubs, w.subs, qos, false)
+			})
+			b.Run(fmt.Sprintf("%dx%d/qos%d/watched", w.pubs, w.subs, qos), func(b *testing.B) {
+				fanout(b, w.pubs, w.subs, qos, true)
 			})
 		}
 	}
@@ -50,8 +54,8 @@ func BenchmarkBrokerDriverFanout(b *testing.B) {
 const fanoutWindow = 100
 
 // fanout runs BenchmarkBrokerDriverFanout's workload of pubs publishers
-// and subs subscribers at qos.
-func fanout(b *testing.B, pubs, subs int, qos codec.QoS) {
+// and subs subscribers at qos, watched or not.
+func fanout(b *testing.B, pubs, subs int, qos codec.QoS, watched bool) {
 	s := newBrokerSession(b, sim.BrokerOptions{MaxInflight: 2 * fanoutWindow}, BrokerLimits{}, Options{})
 	conn := 0
 	for i := range subs {
@@ -65,6 +69,10 @@ func fanout(b *testing.B, pubs, subs int, qos codec.QoS) {
 		s.drv.Opened(conn, "127.0.0.1:"+strconv.Itoa(conn))
 		s.drv.Read(conn, wireOf(b, connectPacket("p"+strconv.Itoa(i), 0)))
 		pub[i] = wireOf(b, &codec.Publish{QoS: qos, PacketID: 1, Topic: "load/" + strconv.Itoa(i), Payload: make([]byte, 64)})
+	}
+	var w *Watcher
+	if watched {
+		w = s.drv.Watch(4096)
 	}
 	clear(s.dev.wrote)
 	acks := make([][]byte, 65536)
@@ -92,6 +100,9 @@ func fanout(b *testing.B, pubs, subs int, qos codec.QoS) {
 			}
 		}
 		clear(s.dev.wrote)
+		for w != nil && len(w.C()) > 0 {
+			<-w.C()
+		}
 		n += subs
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "deliveries/s")

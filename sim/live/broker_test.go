@@ -1,6 +1,7 @@
 package live
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -336,5 +337,43 @@ func TestBrokerDriverStopAndWatch(t *testing.T) {
 	s.drv.Unwatch(w)
 	if n := s.drv.Watching(); n != 0 {
 		t.Errorf("%d watching after Unwatch", n)
+	}
+}
+
+// TestBrokerDriverWatchChanges: a watcher gets each step with the change
+// the trace keeps, the whole state only on snapshot steps, and the states
+// it rebuilds from them are the trace's.
+func TestBrokerDriverWatchChanges(t *testing.T) {
+	s := newBrokerSession(t, sim.BrokerOptions{}, BrokerLimits{}, Options{})
+	w := s.drv.Watch(1000)
+	s.drv.Opened(1, "127.0.0.1:5001")
+	s.drv.Read(1, wireOf(t, connectPacket("sub", 0), &codec.Subscribe{PacketID: 1, Subscriptions: []codec.Subscription{{Filter: "t", QoS: 1}}}))
+	s.drv.Opened(2, "127.0.0.1:5002")
+	s.drv.Read(2, wireOf(t, connectPacket("pub", 0)))
+	for i := range 40 {
+		id := uint16(i + 1)
+		s.drv.Read(2, wireOf(t, &codec.Publish{QoS: 1, PacketID: id, Topic: "t", Payload: []byte("x")}))
+		if i%2 == 1 {
+			s.drv.Read(1, wireOf(t, &codec.Puback{PacketID: id - 1}, &codec.Puback{PacketID: id}))
+		}
+	}
+	tr := s.rec.Trace()
+	var st *trace.State
+	whole := 0
+	for len(w.C()) > 0 {
+		x := <-w.C()
+		switch {
+		case x.State != nil:
+			whole++
+			st = x.State
+		case x.Step.Change != nil:
+			st = trace.Apply(st, x.Step.Change)
+		}
+		if want := tr.StateAt(x.Seq); !reflect.DeepEqual(st, want) {
+			t.Fatalf("step %d: watcher's state %+v, want the trace's %+v", x.Seq, st, want)
+		}
+	}
+	if n := len(tr.Steps); whole == 0 || whole > n/trace.SnapshotEvery+1 {
+		t.Errorf("%d of %d steps came with the whole state: want only the snapshots'", whole, n)
 	}
 }

@@ -8,8 +8,10 @@ import (
 )
 
 // Watched is one step a watcher gets: its sequence number (as
-// Recorder.Recorded counts), the step as recorded, and the broker's state
-// after it (shared, never modified).
+// Recorder.Recorded counts), the step as recorded, with its snapshot or
+// its change from the step before, and the broker's state after it
+// (shared, never modified) when the step holds a snapshot or is a gap, nil
+// otherwise: the watcher applies the step's Change to the state it has.
 type Watched struct {
 	Seq   int
 	Step  trace.Step
