@@ -234,15 +234,16 @@ func (ws *watchStream) catchUp(from int) live.Watched {
 		<-ws.w.C()
 	}
 	ws.reported = ws.w.Missed()
+	// The newest step's time and state, without describing the steps
+	// missed (Trace would, thousands of them on the loop).
 	rec := ws.s.drv.Recorder()
-	t := rec.Trace()
 	to := rec.Recorded()
-	if to <= from || len(t.Steps) == 0 {
+	at, st, ok := rec.Newest()
+	if to <= from || !ok {
 		return live.Watched{}
 	}
-	last := len(t.Steps) - 1
-	g := trace.GapStep(t.Steps[last].Time, to-from)
-	return live.Watched{Seq: to - 1, Step: g, State: t.StateAt(last)}
+	g := trace.GapStep(at, to-from)
+	return live.Watched{Seq: to - 1, Step: g, State: st}
 }
 
 // send writes steps as messages within the bounds of one (nothing for

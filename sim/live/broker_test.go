@@ -377,3 +377,33 @@ func TestBrokerDriverWatchChanges(t *testing.T) {
 		t.Errorf("%d of %d steps came with the whole state: want only the snapshots'", whole, n)
 	}
 }
+
+// TestRecorderSinceDescribesOnlyItsSteps: a watcher that asks for the
+// newest step makes the recorder describe that step, not the ones it
+// missed before it (they are described when the trace is read), and
+// Newest reads the newest step's time and state without describing any.
+func TestRecorderSinceDescribesOnlyItsSteps(t *testing.T) {
+	s := newBrokerSession(t, sim.BrokerOptions{}, BrokerLimits{}, Options{})
+	s.drv.Opened(1, "127.0.0.1:5001")
+	s.drv.Read(1, wireOf(t, connectPacket("w", 0)))
+	for range 20 {
+		s.drv.Read(1, wireOf(t, &codec.Pingreq{}))
+	}
+	at, st, ok := s.rec.Newest()
+	if steps := s.rec.trace.Steps; !ok || at != steps[len(steps)-1].Time || st != s.rec.trace.StateAt(len(steps)-1) {
+		t.Errorf("Newest: %d %p %v, want the newest step's time and state", at, st, ok)
+	}
+	if s.rec.trace.Steps[5].Label != (codec.Text{}) {
+		t.Fatalf("step 5 described before anything read it")
+	}
+	got, _ := s.rec.Since(s.rec.Recorded() - 1)
+	if len(got) != 1 || got[0].Label == (codec.Text{}) {
+		t.Errorf("Since the newest: %d steps, label %q; want it described", len(got), got[0].Label.EN)
+	}
+	if l := s.rec.trace.Steps[5].Label; l != (codec.Text{}) {
+		t.Errorf("step 5 described (%q) by a Since that did not return it", l.EN)
+	}
+	if l := s.rec.Trace().Steps[5].Label; l == (codec.Text{}) {
+		t.Errorf("step 5 not described when the trace is read")
+	}
+}

@@ -295,15 +295,36 @@ func (r *Recorder) Recorded() int { return r.recorded }
 // has the steps before seq is missing. The steps are the trace's own:
 // valid until the next Record, not to be modified; their Index is their
 // position in the trace, whose StateAt gives the state after each.
+//
+// Only the steps returned are described: a watcher that missed
+// thousands of steps since it last had room does not make the loop
+// describe them (the rest are when the trace is read).
 func (r *Recorder) Since(seq int) (steps []trace.Step, missed int) {
-	r.describe()
 	kept := r.trace.Steps[r.gap.steps():]
 	first := r.recorded - len(kept)
 	seq = min(max(seq, 0), r.recorded)
 	if seq < first {
+		r.describe()
 		return kept, first - seq
 	}
-	return kept[seq-first:], 0
+	steps = kept[seq-first:]
+	for i := range steps {
+		if s := &steps[i]; s.Kind == trace.KindPacket && s.Label == (codec.Text{}) {
+			describe(s, s.Bytes)
+		}
+	}
+	return steps, 0
+}
+
+// Newest is the time of the newest step kept and the state after it,
+// without describing any step (Trace does): ok is false when no step is
+// kept.
+func (r *Recorder) Newest() (t int64, st *trace.State, ok bool) {
+	n := len(r.trace.Steps)
+	if n == 0 {
+		return 0, nil, false
+	}
+	return r.trace.Steps[n-1].Time, r.trace.StateAt(n - 1), true
 }
 
 // ends are the two lifelines of k: the peer's and the recorder's own.
