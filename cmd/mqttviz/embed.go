@@ -13,20 +13,22 @@ import (
 
 // The embeds (docs/embed.md) load the app only when the reader clicks
 // their poster, so that a page with ten embeds does not start ten
-// WebAssembly runtimes: the server sends each embed page with no wasm
-// loader, go-app's app.js and wasm_exec.js and the preload of app.wasm
-// taken out and web/embed-poster.js in their place, which loads the two
-// scripts on the click. It also draws each lesson's still, the first
+// WebAssembly runtimes: the server sends each embed page with go-app's
+// app.js and wasm_exec.js taken out and web/embed-poster.js in their
+// place, which loads the two scripts on the click. It also draws each lesson's still, the first
 // steps of its diagram as sim/trace draws an SVG file, for the poster's
 // <img>.
 
 // posterSteps is how many steps of a lesson its poster's still draws.
 const posterSteps = 6
 
-// embedLoader matches, on a pre-rendered page, go-app's two scripts and
-// the app's preload of app.wasm, in the order the page writes them,
-// capturing the address prefix of the scripts and of web/.
-var embedLoader = regexp.MustCompile(`<script defer src="([^"]*)/wasm_exec\.js"></script>\n<script defer src="[^"]*/app\.js"></script>\n((?:.*\n)*?)<link as="fetch" crossorigin="anonymous" href="([^"]*)/app\.wasm" rel="preload" type="application/wasm">\n`)
+// embedLoader matches, on a pre-rendered page, go-app's two scripts,
+// capturing the address prefix of the scripts; embedStyles matches the
+// app's style sheet, capturing the address of web/.
+var (
+	embedLoader = regexp.MustCompile(`<script defer src="([^"]*)/wasm_exec\.js"></script>\n<script defer src="[^"]*/app\.js"></script>\n`)
+	embedStyles = regexp.MustCompile(`<link href="([^"]*)/mqttviz\.css" rel="stylesheet" type="text/css">`)
+)
 
 // addEmbedAssets rewrites every embed page among the assets as a poster
 // page and adds the lessons' stills.
@@ -64,15 +66,17 @@ func posterPage(page []byte) ([]byte, error) {
 	if len(m) != 1 {
 		return nil, fmt.Errorf("go-app's loader found %d times, want once", len(m))
 	}
-	sub := func(i int) []byte { return page[m[0][2*i]:m[0][2*i+1]] }
-	root, between, web := sub(1), sub(2), sub(3)
+	styles := embedStyles.FindAllSubmatch(page, -1)
+	if len(styles) != 1 {
+		return nil, fmt.Errorf("the app's style sheet found %d times, want once", len(styles))
+	}
+	root, web := page[m[0][2]:m[0][3]], styles[0][1]
 	// The script tells the poster where the loader is: the addresses are
 	// the site's own, written by go-app, never a request's.
 	script := fmt.Sprintf(`<script data-app="%s/app.js" data-exec="%s/wasm_exec.js" defer src="%s/embed-poster.js"></script>`+"\n", root, root, web)
 	var out bytes.Buffer
 	out.Write(page[:m[0][0]])
 	out.WriteString(script)
-	out.Write(between)
 	out.Write(page[m[0][1]:])
 	return out.Bytes(), nil
 }

@@ -70,6 +70,12 @@ func renderApp(h http.Handler) (map[string]*asset, error) {
 				return nil, fmt.Errorf("pre-rendering %s: %v", p, err)
 			}
 		}
+		if p == "/app.js" {
+			var err error
+			if body, err = fixLoader(body); err != nil {
+				return nil, err
+			}
+		}
 		status := http.StatusOK
 		if p == ui.NotFoundPath {
 			status = http.StatusNotFound

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"html"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -28,9 +26,9 @@ func NewHandler(resources app.ResourceProvider, version string) *app.Handler {
 		Styles:    []string{"/web/mqttviz.css"},
 		Resources: resources,
 		Version:   version,
-		// go-app's loader starts fetching app.wasm only once the page's
-		// scripts have run; the preload starts it with the page.
-		RawHeaders: []string{wasmPreload(resources.AppWASM()), contentSecurityPolicy},
+		// No preload of app.wasm: the server's loader fetches it once the
+		// pre-rendered page has painted (cmd/mqttviz/loader.go).
+		RawHeaders: []string{contentSecurityPolicy},
 		// go-app's default worker downloads every resource again, app.wasm
 		// included, while the page starts: a second 2 MB fetch competing
 		// with the first render. The server replaces this one with the
@@ -49,9 +47,3 @@ const contentSecurityPolicy = `<meta http-equiv="Content-Security-Policy" conten
 // serviceWorker stands for the app's service worker until the server,
 // which alone knows the build's files, writes it.
 const serviceWorker = "// mqttviz: cmd/mqttviz writes the service worker.\n"
-
-// wasmPreload is a <link> that starts downloading app.wasm at once. The
-// address is the app's own, never user data.
-func wasmPreload(path string) string {
-	return `<link rel="preload" href="` + html.EscapeString(path) + `" as="fetch" type="application/wasm" crossorigin="anonymous">`
-}
