@@ -43,11 +43,18 @@ type broker struct {
 	came         []*session
 	reportedCame int
 	gone         []*trace.SessionState
+	// changeOut is change's buffer of the sessions it reports.
+	changeOut    []*trace.SessionState
 	snap         *trace.BrokerState
 	retainedSnap []trace.Message
 	// out is the PUBLISH being sent: send encodes it at once, so one
 	// value serves every delivery.
 	out codec.Publish
+	// shared says the packets handed in never change, as Broker.Packet
+	// asks: the broker keeps a PUBLISH's topic and payload without
+	// copying them. The engine's decoder reuses its buffers, so there
+	// they are copied.
+	shared bool
 	// stopping is set while a restart closes every connection: the wills
 	// are lost with the process instead of published.
 	stopping bool

@@ -68,7 +68,9 @@ type BrokerTimer struct {
 // NewBroker makes a broker with options o, no session and no
 // connection.
 func NewBroker(o BrokerOptions) *Broker {
-	return &Broker{core: newBroker(o, true), conns: map[int]*conn{}, addrs: map[int]string{}}
+	core := newBroker(o, true)
+	core.shared = true
+	return &Broker{core: core, conns: map[int]*conn{}, addrs: map[int]string{}}
 }
 
 // Open tells the broker that connection c was opened by a device at the
@@ -84,7 +86,10 @@ func (b *Broker) Open(now int64, c int, addr string) {
 	b.addrs[c] = addr
 }
 
-// Packet hands the broker one decoded packet read on connection c.
+// Packet hands the broker one decoded packet read on connection c. The
+// broker keeps the topic and payload of a PUBLISH as they are: p's
+// strings and byte slices must never change afterwards (codec.Decode's
+// do not; a codec.Decoder's would).
 func (b *Broker) Packet(now int64, c int, p codec.Packet) {
 	if k := b.live(c); k != nil {
 		b.core.packet(now, k, p)

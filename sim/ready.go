@@ -52,6 +52,8 @@ type ready struct {
 	// spare are buffers to encode into, shared with the engine, which
 	// returns them once processed; nil when steps keep the bytes.
 	spare *[][]byte
+	// nt is the note text builder text hands out.
+	nt noteText
 }
 
 // note adds an explanation in English and Chinese with its rule.

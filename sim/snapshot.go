@@ -65,7 +65,7 @@ func (b *broker) change() (c *trace.StateChange, ok bool) {
 	if b.snap == nil || b.retainedDirty || len(b.changed)+len(b.came) > 4*len(b.ids)+64 {
 		return nil, false
 	}
-	var out []*trace.SessionState
+	out := b.changeOut[:0]
 	for _, s := range b.changed[b.reported:] {
 		// One removed is in gone; one listed twice is unchanged the
 		// second time.
@@ -104,19 +104,43 @@ func (b *broker) change() (c *trace.StateChange, ok bool) {
 	b.reportedCame = len(b.came)
 	clear(b.gone)
 	b.gone = b.gone[:0]
-	if len(out) == 0 && len(ended) == 0 {
-		return nil, true
+	c = newChange(out, ended)
+	clear(out)
+	b.changeOut = out[:0]
+	return c, true
+}
+
+// newChange is the change of the sessions in out (the broker's buffer,
+// copied) and those ended, nil for none. The change of one session, as
+// at every delivery, is allocated with its list.
+func newChange(out []*trace.SessionState, ended []string) *trace.StateChange {
+	var c *trace.StateChange
+	switch {
+	case len(out) == 0 && len(ended) == 0:
+		return nil
+	case len(out) == 1:
+		one := &oneSessionChange{list: [1]*trace.SessionState{out[0]}}
+		one.c.Sessions = one.list[:]
+		c = &one.c
+	default:
+		c = &trace.StateChange{}
 	}
-	c = &trace.StateChange{}
-	if len(out) > 0 {
+	if len(out) > 1 {
 		slices.SortFunc(out, func(x, y *trace.SessionState) int { return strings.Compare(x.ClientID, y.ClientID) })
-		c.Sessions = out
+		c.Sessions = slices.Clone(out)
 	}
 	if len(ended) > 0 {
 		slices.Sort(ended)
 		c.Ended = slices.Compact(ended)
 	}
-	return c, true
+	return c
+}
+
+// oneSessionChange is a change of one session allocated with its list,
+// one allocation for both.
+type oneSessionChange struct {
+	c    trace.StateChange
+	list [1]*trace.SessionState
 }
 
 // sessionSnapshots are the sessions' states in client id order: the last
