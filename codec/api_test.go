@@ -113,6 +113,33 @@ func TestDecodeCopies(t *testing.T) {
 	}
 }
 
+// TestDecodeShared: DecodeShared's packet aliases its input, in a new
+// struct each time, and allocates nothing else.
+func TestDecodeShared(t *testing.T) {
+	raw := []byte{0x32, 0x07, 0x00, 0x01, 'a', 0x00, 0x05, 'x', 'y'}
+	p, err := DecodeShared(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk := p.(*Publish)
+	if pk.Topic != "a" || pk.PacketID != 5 || string(pk.Payload) != "xy" || pk.QoS != AtLeastOnce {
+		t.Fatalf("DecodeShared = %+v", pk)
+	}
+	raw[4], raw[7] = 'b', 'z'
+	if pk.Topic != "b" || string(pk.Payload) != "zy" {
+		t.Fatalf("the packet does not alias its input: %v %q", pk, pk.Payload)
+	}
+	if q, _ := DecodeShared(raw); q == p {
+		t.Fatal("DecodeShared reused the struct of the packet before")
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _ = DecodeShared(raw) }); n != 1 {
+		t.Errorf("DecodeShared of a PUBLISH allocates %v times, want 1 (its struct)", n)
+	}
+	if _, err := DecodeShared(raw[:5]); err == nil {
+		t.Error("DecodeShared of a truncated PUBLISH: no error")
+	}
+}
+
 // TestDecoderReuse decodes two packets of the same type with one Decoder:
 // the second does not inherit the first's fields.
 func TestDecoderReuse(t *testing.T) {

@@ -14,6 +14,18 @@ func Decode(b []byte) (Packet, error) {
 	return pk, nil
 }
 
+// DecodeShared decodes b as Decode does, into new structs, without
+// Decode's copy of b: the packet's strings and byte slices alias b, which
+// must not change while the packet is in use (bytes kept unchanged, as a
+// recorded trace step's are).
+func DecodeShared(b []byte) (Packet, error) {
+	pk, err := parse(b, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	return pk, nil
+}
+
 // Decoder decodes packets into structs it reuses, so that decoding a
 // small PUBLISH allocates nothing. A packet it returns is valid until the
 // next call, and its strings and byte slices alias the decoded bytes: do

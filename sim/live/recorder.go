@@ -349,7 +349,7 @@ func (r *Recorder) AddNode(name string) {
 // packetArrival is the step of one whole packet read, decoded.
 func packetArrival(s trace.Step, frame []byte) Arrival {
 	keep(&s, frame)
-	p, err := codec.Decode(s.Bytes)
+	p, err := codec.DecodeShared(s.Bytes)
 	if err != nil {
 		s.Bytes = nil
 		return refused(s, frame, err)
