@@ -100,3 +100,59 @@ func TestDescribedWhenRead(t *testing.T) {
 		}
 	}
 }
+
+// TestDropMovesNoStep records steps into a small recorder without reading
+// its trace between them: a drop leaves the steps kept where they are
+// (the trace is a window further up its array), the window goes back to
+// the array's front now and then, and whenever the trace is read
+// (Since, Trace) its steps are numbered by position and the newest in
+// order, the steps dropped gone from the array.
+func TestDropMovesNoStep(t *testing.T) {
+	const keep, total = 8, 200
+	r := NewRecorder(Options{Source: trace.SourceLive, Keep: keep})
+	r.Open(0, 1, "c1", "")
+	var moved, stayed int
+	for i := range total {
+		steps := r.trace.Steps
+		var newest *trace.Step
+		if len(steps) > 0 {
+			newest = &steps[len(steps)-1]
+		}
+		r.Record(r.Write(int64(i), 1, []byte{0xc0, 0x00})[0], nil)
+		steps = r.trace.Steps
+		if newest != nil && newest.Time == int64(i-1) {
+			if &steps[len(steps)-2] == newest {
+				stayed++
+			} else {
+				moved++
+			}
+		}
+		if i%5 == 0 && i > 1 {
+			got, _ := r.Since(r.Recorded() - 2)
+			for j, s := range got {
+				if want := len(steps) - 2 + j; s.Index != want || s.Time != int64(i-1+j) {
+					t.Fatalf("after %d steps Since gives step %d at %d with index %d, want index %d", i+1, j, s.Time, s.Index, want)
+				}
+			}
+		}
+	}
+	// The window goes back to the front once per about Keep steps.
+	if moved > total/keep+1 || stayed < total-2*total/keep {
+		t.Errorf("the newest step stayed in place at %d steps and moved at %d", stayed, moved)
+	}
+	steps := r.Trace().Steps
+	for j, s := range steps {
+		if s.Index != j {
+			t.Fatalf("step %d has index %d", j, s.Index)
+		}
+		if j > 0 && s.Time != int64(total-len(steps)+j) {
+			t.Fatalf("step %d at %d, want %d", j, s.Time, total-len(steps)+j)
+		}
+	}
+	whole := r.window[:cap(r.window)]
+	for i := range whole {
+		if s := &whole[i]; s.Kind != "" && (s.Time < int64(total-len(steps)) && s.Kind != trace.KindGap) {
+			t.Fatalf("the array still holds dropped step %d at %d", s.Time, i)
+		}
+	}
+}

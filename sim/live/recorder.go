@@ -49,6 +49,11 @@ type Recorder struct {
 	// read (Trace, Since), not when they are recorded, so that steps
 	// nobody reads before they are dropped cost no description.
 	described int
+	// window is the array the trace's steps are a window of once steps
+	// were dropped (drop), nil before; numbered says their Index is
+	// their position (a drop changes it).
+	window   []trace.Step
+	numbered bool
 	// check validates the packets written, into structs it reuses.
 	check codec.Decoder
 	// arrivals and written are the lists Read and Write return.
@@ -109,6 +114,10 @@ func NewRecorder(o Options) *Recorder {
 // until the next Record. Do not modify it.
 func (r *Recorder) Trace() *trace.Trace {
 	r.describe()
+	if !r.numbered {
+		number(r.trace.Steps, 0)
+		r.numbered = true
+	}
 	return &r.trace
 }
 
@@ -284,6 +293,7 @@ func (r *Recorder) make() {
 	if len(r.trace.Steps)-r.gap.steps() >= r.keep {
 		r.drop(max(1, r.keep/4))
 	}
+	r.roomAtEnd()
 }
 
 // Recorded is how many steps were recorded, those dropped since
@@ -304,10 +314,11 @@ func (r *Recorder) Since(seq int) (steps []trace.Step, missed int) {
 	first := r.recorded - len(kept)
 	seq = min(max(seq, 0), r.recorded)
 	if seq < first {
-		r.describe()
+		r.Trace()
 		return kept, first - seq
 	}
 	steps = kept[seq-first:]
+	number(steps, len(r.trace.Steps)-len(steps))
 	for i := range steps {
 		if s := &steps[i]; s.Kind == trace.KindPacket && s.Label == (codec.Text{}) {
 			describe(s, s.Bytes)
