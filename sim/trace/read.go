@@ -63,17 +63,19 @@ func Read(b []byte) (*Trace, error) {
 		return nil, TooLargeError(int64(len(b)))
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	if !json.Valid(b) {
+	fields, err := topFields(b)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
 		return nil, syntaxProblem(b)
 	}
-	if !looksLikeTrace(b) {
+	if !looksLikeTrace(fields) {
 		return nil, &ReadError{Problem: NotTrace, Step: -1, Text: Text{
 			EN: "this is JSON, but not a trace: a trace is an object with \"version\", \"nodes\" and \"steps\"",
 			ZH: "这是 JSON，但不是轨迹文件：轨迹是一个包含 \"version\"、\"nodes\" 和 \"steps\" 的对象",
 		}}
 	}
 	t := new(Trace)
-	if err := json.Unmarshal(b, t); err != nil {
+	if err := t.decode(b, fields); err != nil {
 		return nil, shapeProblem(b, err)
 	}
 	if err := t.Check(); err != nil {
@@ -117,14 +119,19 @@ func position(b []byte, off int64) (line, col int) {
 	return line, utf8.RuneCount(before[start:]) + 1
 }
 
-// looksLikeTrace reports whether the JSON b is an object with a
-// "version", "nodes" or "steps" field: the rest of Read's messages are
-// about a trace.
-func looksLikeTrace(b []byte) bool {
+// topFields are the fields of the JSON object b by name, each as its
+// text; an error when b is not JSON (a *json.SyntaxError) or not an
+// object. Read's one pass over the whole document besides decoding it.
+func topFields(b []byte) (map[string]json.RawMessage, error) {
 	var fields map[string]json.RawMessage
-	if json.Unmarshal(b, &fields) != nil {
-		return false
-	}
+	err := json.Unmarshal(b, &fields)
+	return fields, err
+}
+
+// looksLikeTrace says whether a JSON object with these fields (nil: not
+// an object) is meant as a trace: it has one of a trace's own fields,
+// even if its values are wrong.
+func looksLikeTrace(fields map[string]json.RawMessage) bool {
 	for _, k := range []string{"version", "nodes", "steps"} {
 		if _, ok := fields[k]; ok {
 			return true

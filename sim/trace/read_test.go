@@ -106,6 +106,34 @@ func TestReadByteOrderMark(t *testing.T) {
 	}
 }
 
+// TestReadVersionAnyCase: Read finds the version as the JSON decoder
+// does, whatever the field name's case, the last of two fields that
+// name it winning, as when it read the document twice.
+func TestReadVersionAnyCase(t *testing.T) {
+	rest := `"nodes":["broker","a"],"steps":[` + goodStep + `]}`
+	tests := []struct {
+		in      string
+		version int // 0: read
+	}{
+		{`{"version":2,` + rest, 0},
+		{`{"Version":2,` + rest, 0},
+		{`{"VERSION":1,` + rest, 1},
+		{`{"version":2,"Version":1,` + rest, 1},
+		{`{"Version":1,"version":2,` + rest, 0},
+		{`{"version":null,` + rest, 1},
+	}
+	for _, tt := range tests {
+		_, err := trace.Read([]byte(tt.in))
+		var ve *trace.VersionError
+		switch {
+		case tt.version == 0 && err != nil:
+			t.Errorf("%s: %v, want it read", tt.in, err)
+		case tt.version != 0 && (!errors.As(err, &ve) || ve.Got != tt.version):
+			t.Errorf("%s: %v, want a VersionError of version %d", tt.in, err, tt.version)
+		}
+	}
+}
+
 // FuzzRead: no input panics Read, and the state after every step of a
 // trace it accepts can be read.
 func FuzzRead(f *testing.F) {

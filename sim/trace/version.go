@@ -1,6 +1,9 @@
 package trace
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // Version is the trace format this package writes and reads: the JSON
 // field "version". docs/trace.md says what a new version may change.
@@ -24,11 +27,31 @@ func (t *Trace) UnmarshalJSON(b []byte) error {
 	if v := *head.Version; v != Version {
 		return &VersionError{Got: v}
 	}
-	type plain Trace
-	var p plain
+	var p plainTrace
 	if err := json.Unmarshal(b, &p); err != nil {
 		return err
 	}
 	*t = Trace(p)
 	return nil
+}
+
+// plainTrace is a Trace without UnmarshalJSON.
+type plainTrace Trace
+
+// decode is UnmarshalJSON for Read, which has the document's fields
+// (topFields): the version comes from its field, not from a second pass
+// over the whole document, when the field is there once, as a number.
+// Otherwise UnmarshalJSON says what is wrong, as it would.
+func (t *Trace) decode(b []byte, fields map[string]json.RawMessage) error {
+	raw, ok := fields["version"]
+	for k := range fields {
+		// The decoder matches field names whatever their case: a
+		// "Version" would be the version too.
+		ok = ok && (k == "version" || !strings.EqualFold(k, "version"))
+	}
+	var v *int
+	if !ok || json.Unmarshal(raw, &v) != nil || v == nil || *v != Version {
+		return json.Unmarshal(b, t)
+	}
+	return json.Unmarshal(b, (*plainTrace)(t))
 }
