@@ -123,9 +123,9 @@ func runVariant(v variant, s shape, l loadFlags, web string) measured {
 		return measured{err: err}
 	}
 	ctx := context.Background()
-	var w *load.Watcher
+	var w *watchProc
 	if v.watch {
-		if w, err = load.Watch(ctx, b.HTTP); err != nil {
+		if w, err = startWatch(b.HTTP); err != nil {
 			return measured{err: err}
 		}
 	}

@@ -9,7 +9,9 @@
 //
 // run loads one broker already running; compare and idle start Debian's
 // mosquitto and `mqttviz broker` themselves, on free loopback ports, one
-// after the other, and print markdown tables (docs/performance.md).
+// after the other, and print markdown tables (docs/performance.md). A
+// watch stream reader runs in a process of its own (brokerload watch),
+// as a watch page runs in the browser's.
 package main
 
 import (
@@ -21,6 +23,7 @@ const usage = `Usage:
   brokerload run [flags]      load one running broker (brokerload run -h)
   brokerload compare [flags]  mosquitto beside mqttviz broker, rounds in turn
   brokerload idle [flags]     memory of idle connections, both brokers
+  brokerload watch [flags]    read a watch stream until standard input closes (run and compare start it)
 `
 
 func main() {
@@ -36,6 +39,8 @@ func main() {
 		err = compare(os.Args[2:])
 	case "idle":
 		err = idle(os.Args[2:])
+	case "watch":
+		err = watchMain(os.Args[2:])
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)

@@ -46,10 +46,10 @@ func runOne(args []string) error {
 	l.add(fs)
 	fs.Parse(args)
 	ctx := context.Background()
-	var w *load.Watcher
+	var w *watchProc
 	if *watch != "" {
 		var err error
-		if w, err = load.Watch(ctx, *watch); err != nil {
+		if w, err = startWatch(*watch); err != nil {
 			return err
 		}
 	}
