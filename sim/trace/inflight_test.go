@@ -60,6 +60,15 @@ func TestInflightJSONRefuses(t *testing.T) {
 	}
 }
 
+// TestInflightJSONEscaped: a name written with JSON escapes reads as
+// the name.
+func TestInflightJSONEscaped(t *testing.T) {
+	var f trace.Inflight
+	if err := json.Unmarshal([]byte(`{"dir":"\u006fut","stage":"PUBLISH\u0020sent"}`), &f); err != nil || f.Direction != trace.Out || f.Stage != trace.StagePublishSent {
+		t.Errorf("read %+v, %v; want out, PUBLISH sent", f, err)
+	}
+}
+
 // TestInflightNames checks that every stage and direction has its own
 // name in both languages, the Chinese one without English words but the
 // packet names.

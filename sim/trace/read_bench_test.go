@@ -59,3 +59,18 @@ func watchMessage(b *testing.B) []byte {
 	}
 	return data
 }
+
+// BenchmarkMarshalWatchMessage writes BenchmarkReadWatchMessage's
+// message, as the broker's watch stream does for every message.
+func BenchmarkMarshalWatchMessage(b *testing.B) {
+	t, err := trace.Read(watchMessage(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(t); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
