@@ -14,7 +14,8 @@ import (
 // as fast as the browser takes the keys): the address follows the last
 // step with far fewer history.replaceState calls than steps (a step wrote
 // the address each time, a few milliseconds of every step, and browsers
-// ignore hundreds of calls in a few seconds); another page of the app
+// ignore hundreds of calls in a few seconds); steps tapped closer together
+// than the delay: written once, when they pause; another page of the app
 // opened by a link straight after a step: no step in its address; the
 // page left straight after a step: the address has the step as it goes.
 func TestBrowserAddressFollowsSteps(t *testing.T) {
@@ -34,11 +35,25 @@ func TestBrowserAddressFollowsSteps(t *testing.T) {
 	if n := eval[int](t, ctx, `window.__replaced`); n > 6 {
 		t.Errorf("12 steps in a row wrote the address %d times, want a few", n)
 	}
+	// Ten steps pressed 30 ms apart, closer than jsb.AddressDelay, as a key
+	// tapped fast: the address is written once they pause, not every
+	// 100 ms of the run (each history.replaceState holds up the step
+	// pressed during it).
+	eval[bool](t, ctx, `(window.__replaced = 0, true)`)
+	for range 10 {
+		do(t, ctx, chromedp.KeyEvent(kb.ArrowLeft))
+		do(t, ctx, chromedp.Sleep(30*time.Millisecond))
+	}
+	positionIs(t, ctx, 3)
+	waitFor(t, ctx, `new URLSearchParams(location.search).get("step") === "3"`)
+	if n := eval[int](t, ctx, `window.__replaced`); n > 2 {
+		t.Errorf("10 steps 30 ms apart wrote the address %d times, want it once they pause", n)
+	}
 	// A step and at once another page of the app (a link, go-app's own
 	// navigation): the new page's address gets no step of the old one,
 	// also once the old one's was due (100 ms, jsb.AddressDelay).
 	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
-	positionIs(t, ctx, 14)
+	positionIs(t, ctx, 4)
 	eval[bool](t, ctx, `(document.querySelector("#nav-decode").click(), true)`)
 	waitFor(t, ctx, `location.pathname === "/decode/" && !document.querySelector("#position")`)
 	do(t, ctx, chromedp.Sleep(500*time.Millisecond))
