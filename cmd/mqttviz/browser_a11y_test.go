@@ -377,7 +377,7 @@ func TestBrowserA11yInspector(t *testing.T) {
 	// The page scrolled down to the player, where the side column sticks
 	// inside the window.
 	y := eval[float64](t, ctx, `(window.scrollTo(0, document.querySelector(".player-view").getBoundingClientRect().top + scrollY), scrollY)`)
-	eval[bool](t, ctx, fmt.Sprintf(`(document.querySelector('.inspector-panel .byte[data-offset="%d"]').dispatchEvent(new MouseEvent("mouseenter")), true)`, lastByte))
+	eval[bool](t, ctx, fmt.Sprintf(`(document.querySelector('.inspector-panel .byte[data-offset="%d"]').dispatchEvent(new MouseEvent("mouseover", {bubbles: true})), true)`, lastByte))
 	waitFor(t, ctx, fmt.Sprintf(`document.querySelector('.inspector-panel .field[data-field="%d"]').classList.contains("lit")`, last))
 	// The field is in the part of its scroll box the window shows.
 	const inView = `(() => {

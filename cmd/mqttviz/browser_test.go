@@ -324,7 +324,7 @@ func TestBrowserDecode(t *testing.T) {
 	// Hovering a field lights exactly its bytes.
 	fields := codec.Annotate(b).Fields
 	for i, f := range fields {
-		eval[bool](t, ctx, `(document.querySelector('.field[data-field="`+strconv.Itoa(i)+`"]').dispatchEvent(new MouseEvent("mouseenter")), true)`)
+		eval[bool](t, ctx, `(document.querySelector('.field[data-field="`+strconv.Itoa(i)+`"]').dispatchEvent(new MouseEvent("mouseover", {bubbles: true})), true)`)
 		waitFor(t, ctx, `document.querySelector('.field[data-field="`+strconv.Itoa(i)+`"]').classList.contains("lit")`)
 		lit := eval[[]string](t, ctx, `[...document.querySelectorAll(".byte.lit")].map(e => e.dataset.offset)`)
 		var want []string

@@ -43,13 +43,15 @@ func TestBrowserEventListAfterSmallScroll(t *testing.T) {
 // inspector twice (the second time nothing changes), then at another
 // field: that one must light up. The hover handler used go-app's
 // PreventUpdate when nothing changed, which marks the component until it
-// is next updated from above, so the next pointer move lit nothing.
+// is next updated from above, so the next pointer move lit nothing. The
+// pointer leaving for another field lights that one; leaving the list
+// puts the light out (one listener on the list serves every field).
 func TestBrowserInspectorHoverAfterSameField(t *testing.T) {
 	ctx := newBrowser(t, 1280, 800)
 	open(t, ctx, appURL(t), "/lessons/qos2/?step=2")
 	waitFor(t, ctx, `document.querySelectorAll(".inspector li.field").length >= 3`)
 	enter := func(field int) {
-		eval[bool](t, ctx, fmt.Sprintf(`(document.querySelector('.inspector li.field[data-field="%d"]').dispatchEvent(new MouseEvent("mouseenter")), true)`, field))
+		eval[bool](t, ctx, fmt.Sprintf(`(document.querySelector('.inspector li.field[data-field="%d"]').dispatchEvent(new MouseEvent("mouseover", {bubbles: true})), true)`, field))
 	}
 	lit := func(field int) string {
 		return fmt.Sprintf(`document.querySelector('.inspector li.field[data-field="%d"]').classList.contains("lit")`, field)
@@ -62,6 +64,16 @@ func TestBrowserInspectorHoverAfterSameField(t *testing.T) {
 	}
 	enter(2)
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](lit(2), chromedp.WithPollingTimeout(5*time.Second))); err != nil {
-		t.Errorf("after the pointer entered field 0 twice, entering field 2 did not light it")
+		t.Errorf("after the pointer came over field 0 twice, coming over field 2 did not light it")
 	}
+	// The pointer leaves for another field: that one lights, not none;
+	// then for outside the list: the light goes out.
+	out := func(field int, to string) {
+		eval[bool](t, ctx, fmt.Sprintf(`(document.querySelector('.inspector li.field[data-field="%d"]').dispatchEvent(new MouseEvent("mouseout", {bubbles: true, relatedTarget: %s})), true)`, field, to))
+	}
+	out(2, `document.querySelector('.inspector li.field[data-field="1"] .field-name')`)
+	enter(1)
+	waitFor(t, ctx, lit(1))
+	out(1, "document.body")
+	waitFor(t, ctx, `!document.querySelector(".inspector .field.lit") && !document.querySelector(".inspector .byte.lit")`)
 }

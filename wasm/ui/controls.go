@@ -42,27 +42,68 @@ func newControls(cursor, steps int, status playStatus, speed float64, lang strin
 	return &controls{Cursor: cursor, Steps: steps, Status: status, Speed: speed, Lang: lang}
 }
 
-// button is one of the player's buttons. One that cannot act now (back at
-// the first step) is aria-disabled rather than disabled: a disabled button
-// drops the keyboard focus, so a student who pressed To end would be
-// thrown back to the top of the page. Its press then does nothing.
-func (c *controls) button(id, key, glyph string, disabled bool, h app.EventHandler) app.UI {
-	if disabled {
-		h = func(ctx app.Context, e app.Event) {}
-	}
-	return app.Button().
-		ID(id).
-		Class("ctl").
-		Type("button").
-		Aria("label", tr(c.Lang, key)).
-		Aria("disabled", disabled).
-		Title(tr(c.Lang, key)).
-		OnClick(h, disabled).
-		Body(icon(glyph))
+// ctlButton is one of the player's buttons, a component of its own so
+// that a step, which changes the position line, draws none of them
+// again unless one becomes able or unable to act. One that cannot act
+// now (back at the first step) is aria-disabled rather than disabled: a
+// disabled button drops the keyboard focus, so a student who pressed To
+// end would be thrown back to the top of the page. Its press then does
+// nothing; otherwise it posts action Act with Value to the page.
+type ctlButton struct {
+	app.Compo
+	ID, Key, Glyph string
+	Disabled       bool
+	Act            string
+	Value          any
+	Lang           string
 }
 
+func (b *ctlButton) Render() app.UI {
+	h := func(ctx app.Context, e app.Event) {}
+	if !b.Disabled {
+		h = post(b.Act, b.Value)
+	}
+	return app.Button().
+		ID(b.ID).
+		Class("ctl").
+		Type("button").
+		Aria("label", tr(b.Lang, b.Key)).
+		Aria("disabled", b.Disabled).
+		Title(tr(b.Lang, b.Key)).
+		OnClick(h, b.Disabled).
+		Body(icon(b.Glyph))
+}
+
+// button is the player's button id, labelled by the string key.
+func (c *controls) button(id, key, glyph string, disabled bool, act string, v any) app.UI {
+	return &ctlButton{ID: id, Key: key, Glyph: glyph, Disabled: disabled, Act: act, Value: v, Lang: c.Lang}
+}
+
+// post is a handler that posts action name with value v to the page.
 func post(name string, v any) app.EventHandler {
 	return func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(name, v) }
+}
+
+// speedSelect is the player's speed, a component so that a step does not
+// draw its options again.
+type speedSelect struct {
+	app.Compo
+	Speed float64
+	Lang  string
+}
+
+func (s *speedSelect) Render() app.UI {
+	opts := make([]app.UI, len(speeds))
+	for i, v := range speeds {
+		text := strconv.FormatFloat(v, 'g', -1, 64)
+		opts[i] = app.Option().Value(text).Selected(v == s.Speed).Text(text + "×")
+	}
+	return app.Label().Class("speed").Body(
+		// A phone hides the word, not from screen readers, to keep the
+		// player on one line.
+		app.Span().Class("speed-word").Text(tr(s.Lang, "player.speed")+" "),
+		app.Select().ID("ctl-speed").OnChange(onSpeed).Body(opts...),
+	)
 }
 
 func (c *controls) Render() app.UI {
@@ -72,29 +113,20 @@ func (c *controls) Render() app.UI {
 	if c.Status == playing {
 		playKey, playGlyph = "player.pause", iconPause
 	}
-	opts := make([]app.UI, len(speeds))
-	for i, s := range speeds {
-		v := strconv.FormatFloat(s, 'g', -1, 64)
-		opts[i] = app.Option().Value(v).Selected(s == c.Speed).Text(v + "×")
-	}
 	return app.Div().Class("controls").Role("toolbar").Aria("label", tr(c.Lang, "player.label")).Body(
-		c.button("ctl-start", "player.start", iconStart, atStart, post(views.ActEdge, false)),
-		c.button("ctl-back", "player.back", iconBack, atStart, post(views.ActStep, -1)),
-		c.button("ctl-play", playKey, playGlyph, c.Steps == 0, post(views.ActToggle, nil)),
-		c.button("ctl-forward", "player.forward", iconForward, atEnd, post(views.ActStep, 1)),
-		c.button("ctl-end", "player.end", iconEnd, atEnd, post(views.ActEdge, true)),
-		app.Label().Class("speed").Body(
-			// A phone hides the word, not from screen readers, to keep
-			// the player on one line.
-			app.Span().Class("speed-word").Text(tr(c.Lang, "player.speed")+" "),
-			app.Select().ID("ctl-speed").OnChange(c.onSpeed).Body(opts...),
-		),
+		c.button("ctl-start", "player.start", iconStart, atStart, views.ActEdge, false),
+		c.button("ctl-back", "player.back", iconBack, atStart, views.ActStep, -1),
+		c.button("ctl-play", playKey, playGlyph, c.Steps == 0, views.ActToggle, nil),
+		c.button("ctl-forward", "player.forward", iconForward, atEnd, views.ActStep, 1),
+		c.button("ctl-end", "player.end", iconEnd, atEnd, views.ActEdge, true),
+		&speedSelect{Speed: c.Speed, Lang: c.Lang},
 		app.Span().ID("position").Class("position").Text(tr(c.Lang, "player.position", min(c.Cursor+1, c.Steps), c.Steps)),
 		app.Span().Class("keys-hint").Text(tr(c.Lang, "player.keys")),
 	)
 }
 
-func (c *controls) onSpeed(ctx app.Context, e app.Event) {
+// onSpeed posts the speed chosen.
+func onSpeed(ctx app.Context, e app.Event) {
 	v, err := strconv.ParseFloat(jsb.StringProp(ctx.JSSrc(), "value"), 64)
 	if err == nil {
 		ctx.NewActionWithValue(views.ActSpeed, v)

@@ -52,3 +52,21 @@ func renderExpectations(lang string, exps []trace.Expectation, place func(trace.
 		app.Ul().Body(items...),
 	)
 }
+
+// expectationList is a lesson's or trace's expect lines, without places,
+// as a component: drawn once, not again on every step of the player.
+type expectationList struct {
+	app.Compo
+	Exps []trace.Expectation
+	Lang string
+}
+
+// newExpectationList is the list of exps in lang, nil for none.
+func newExpectationList(lang string, exps []trace.Expectation) app.UI {
+	if len(exps) == 0 {
+		return nil
+	}
+	return &expectationList{Exps: exps, Lang: lang}
+}
+
+func (l *expectationList) Render() app.UI { return renderExpectations(l.Lang, l.Exps, nil) }

@@ -143,7 +143,7 @@ func (p *lessonPage) Render() app.UI {
 			p.renderView([]app.UI{
 				app.H1().ID("lesson-title").Text(p.info.Title.In(p.lang)),
 				app.P().Class("lesson-desc").Text(p.info.Description.In(p.lang)),
-				renderExpectations(p.lang, p.trace.Expectations, nil),
+				newExpectationList(p.lang, p.trace.Expectations),
 				app.P().Class("lesson-runlive").Body(
 					app.A().ID("lesson-runlive").Href(liveLessonLink(p.name, p.broker)).Text(tr(p.lang, "lesson.runlive")),
 				),

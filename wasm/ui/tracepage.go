@@ -167,7 +167,7 @@ func (p *tracePage) Render() app.UI {
 			app.H2().ID("trace-title").Text(p.traceTitle(p.lang)),
 			app.P().ID("trace-meta").Class("trace-meta").Text(p.meta()),
 			p.renderDescription(),
-			renderExpectations(p.lang, p.trace.Expectations, nil),
+			newExpectationList(p.lang, p.trace.Expectations),
 		}, p.lang)
 	}
 	// The whole page takes a dropped file: dropped beside the zone, the

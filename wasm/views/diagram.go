@@ -44,7 +44,18 @@ type diagram struct {
 	// component asked for itself is pending.
 	drawn  int
 	queued bool
+	// geom is the layout of trace geomOf, as it was at geomKey, in the
+	// box as measured: kept from render to render, so that the parts
+	// drawn from it alone (the heads, the lifelines) compare equal at
+	// once and are not drawn again.
+	geom    geometry
+	geomOf  *trace.Trace
+	geomKey geomKey
 }
+
+// geomKey is what a trace's layout is made from besides the trace: its
+// size (a live trace grows in place) and the box's width.
+type geomKey struct{ steps, nodes, viewW int }
 
 func NewDiagram(t *trace.Trace, cursor int, lang string) *diagram {
 	return &diagram{Trace: t, Cursor: cursor, Lang: lang, shown: -1}
@@ -150,11 +161,11 @@ func (d *diagram) Render() app.UI {
 		return app.P().Class("empty").Text(tr(d.Lang, "diagram.empty"))
 	}
 	d.Cursor = ClampStep(d.Cursor, len(t.Steps))
-	g := newGeometry(t, d.viewW)
+	g := d.geometry()
 	d.follow(g)
 	first, last := visibleRows(d.scrollTop, d.viewH, len(t.Steps))
 	d.drawn = first
-	rows := d.placeRows(first, last, func(i int) rowLook { return d.look(g, t.Steps[i]) })
+	rows := d.placeRows(first, last, func(i int) *rowLook { return d.look(g, t.Steps[i]) })
 	w := g.width()
 	heads := app.Div().ID(diagramHeadsID).Class("lane-heads")
 	if d.viewW != unknownW {
@@ -163,12 +174,7 @@ func (d *diagram) Render() app.UI {
 		heads = heads.Style("width", px(d.viewW))
 	}
 	return app.Div().Class("diagram-box").Body(
-		heads.Body(
-			SVG("svg").Attr("data-c", "diagram-heads").
-				Attr("width", w).Attr("height", headH).
-				Attr("viewBox", "0 0 "+strconv.Itoa(w)+" "+strconv.Itoa(headH)).
-				Body(d.renderHeads(g)...),
-		),
+		heads.Body(&laneHeads{G: g, Trace: t, Lang: d.Lang}),
 		app.Div().
 			ID(diagramScrollID).
 			Class("diagram-scroll").
@@ -183,8 +189,8 @@ func (d *diagram) Render() app.UI {
 					Attr("role", d.Marks.diagramRole()).
 					Aria("label", tr(d.Lang, "diagram.title")).
 					Body(
-						renderMarkers(),
-						SVG("g").Attr("data-c", "lifelines").Body(d.renderLifelines(g)...),
+						&arrowMarkers{},
+						&lifelines{G: g, Nodes: t.Nodes},
 						SVG("g").Attr("data-c", "rows").Body(rows...),
 					),
 			),
@@ -198,7 +204,7 @@ func (d *diagram) Render() app.UI {
 // view are drawn, instead of every row being rewritten with its
 // neighbour's content. The rows do not overlap, so their order in the
 // SVG does not show.
-func (d *diagram) placeRows(first, last int, row func(i int) rowLook) []app.UI {
+func (d *diagram) placeRows(first, last int, row func(i int) *rowLook) []app.UI {
 	viewH := d.viewH
 	if viewH <= 0 {
 		viewH = defaultViewH
@@ -215,8 +221,11 @@ func (d *diagram) placeRows(first, last int, row func(i int) rowLook) []app.UI {
 	return out
 }
 
-// renderMarkers defines one arrowhead per flow.
-func renderMarkers() app.UI {
+// arrowMarkers defines one arrowhead per flow: the same on every render,
+// a component so that go-app compares nothing of it again.
+type arrowMarkers struct{ app.Compo }
+
+func (*arrowMarkers) Render() app.UI {
 	markers := make([]app.UI, 0, len(flows))
 	for _, f := range flows {
 		markers = append(markers, SVG("marker").
@@ -233,9 +242,28 @@ func renderMarkers() app.UI {
 // headText are the widths of a lifeline name's characters.
 var headText = metrics{narrow: 8, wide: 13}
 
-func (d *diagram) renderHeads(g geometry) []app.UI {
-	heads := make([]app.UI, 0, len(d.Trace.Nodes)+1)
-	for _, name := range d.Trace.Nodes {
+// laneHeads are the lifelines' heads above the rows' box: drawn again
+// only when the trace, its layout or the language change, not on a step.
+type laneHeads struct {
+	app.Compo
+	G     geometry
+	Trace *trace.Trace
+	Lang  string
+}
+
+func (h *laneHeads) Render() app.UI {
+	g := h.G
+	w := g.width()
+	return SVG("svg").Attr("data-c", "diagram-heads").
+		Attr("width", w).Attr("height", headH).
+		Attr("viewBox", "0 0 "+strconv.Itoa(w)+" "+strconv.Itoa(headH)).
+		Body(h.renderHeads()...)
+}
+
+func (h *laneHeads) renderHeads() []app.UI {
+	g := h.G
+	heads := make([]app.UI, 0, len(h.Trace.Nodes)+1)
+	for _, name := range h.Trace.Nodes {
 		x := g.laneX(name)
 		class := "head-box"
 		if name == trace.BrokerName {
@@ -243,10 +271,10 @@ func (d *diagram) renderHeads(g geometry) []app.UI {
 		}
 		title, nameY := name, 27
 		var tag app.UI
-		if name == trace.BrokerName && d.Trace.Source == trace.SourceLive {
+		if name == trace.BrokerName && h.Trace.Source == trace.SourceLive {
 			// A real broker, seen from outside: its lifeline says so.
-			title, nameY = tr(d.Lang, "diagram.observed.title"), 21
-			tag = svgText(x, 33, "lane-tag", headText.fit(tr(d.Lang, "diagram.observed"), g.headW-10))
+			title, nameY = tr(h.Lang, "diagram.observed.title"), 21
+			tag = svgText(x, 33, "lane-tag", headText.fit(tr(h.Lang, "diagram.observed"), g.headW-10))
 		}
 		heads = append(heads, SVG("g").Attr("data-c", "lane-head").Body(
 			SVG("title").Text(title),
@@ -260,13 +288,31 @@ func (d *diagram) renderHeads(g geometry) []app.UI {
 	return heads
 }
 
-func (d *diagram) renderLifelines(g geometry) []app.UI {
-	lines := make([]app.UI, 0, len(d.Trace.Nodes))
-	for _, name := range d.Trace.Nodes {
-		x := g.laneX(name)
-		lines = append(lines, svgLine(x, 0, x, g.height(), "lifeline"))
+// lifelines are the lifelines down the rows' box, drawn again only when
+// the layout changes.
+type lifelines struct {
+	app.Compo
+	G     geometry
+	Nodes []string
+}
+
+func (l *lifelines) Render() app.UI {
+	lines := make([]app.UI, 0, len(l.Nodes))
+	for _, name := range l.Nodes {
+		x := l.G.laneX(name)
+		lines = append(lines, svgLine(x, 0, x, l.G.height(), "lifeline"))
 	}
-	return lines
+	return SVG("g").Attr("data-c", "lifelines").Body(lines...)
+}
+
+// geometry is the layout of the trace in the box as measured, made again
+// only when either changes.
+func (d *diagram) geometry() geometry {
+	key := geomKey{len(d.Trace.Steps), len(d.Trace.Nodes), d.viewW}
+	if d.geomOf != d.Trace || d.geomKey != key || d.geom.lanes == nil {
+		d.geom, d.geomOf, d.geomKey = newGeometry(d.Trace, d.viewW), d.Trace, key
+	}
+	return d.geom
 }
 
 // ClampStep keeps a cursor i inside a trace of n steps.

@@ -16,15 +16,17 @@ import (
 // only when it changed. A step moves the current row and leaves the
 // others as they are; every row in view was built and compared again on
 // every step (about 40 on a full box), a third of a step's time.
+//
+// Look is a pointer (nil for an empty slot): go-app compares a
+// component's fields as interface values, and a struct as large as
+// rowLook was copied to the heap twice per row on every step to do so.
 type stepRow struct {
 	app.Compo
-	Look rowLook
+	Look *rowLook
 }
 
-// rowLook is everything a row is drawn from; an empty slot has Shown
-// unset.
+// rowLook is everything a row is drawn from.
 type rowLook struct {
-	Shown                     bool
 	G                         geometry
 	Step                      trace.Step
 	Current, Changed, Actions bool
@@ -32,15 +34,15 @@ type rowLook struct {
 }
 
 func (r *stepRow) Render() app.UI {
-	if !r.Look.Shown {
+	if r.Look == nil {
 		return SVG("g")
 	}
-	return renderStep(r.Look)
+	return renderStep(*r.Look)
 }
 
 // look is how the diagram draws step s.
-func (d *diagram) look(g geometry, s trace.Step) rowLook {
-	return rowLook{Shown: true, G: g, Step: s, Current: s.Index == d.Cursor,
+func (d *diagram) look(g geometry, s trace.Step) *rowLook {
+	return &rowLook{G: g, Step: s, Current: s.Index == d.Cursor,
 		Changed: d.Marks.changed(s.Index), Actions: d.Marks.Actions, Lang: d.Lang}
 }
 

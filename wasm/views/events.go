@@ -390,7 +390,7 @@ func (l *eventList) Render() app.UI {
 		box = box.Aria("activedescendant", activeID)
 	}
 	return app.Div().Class(class).Body(
-		l.renderFilters(),
+		&eventFilters{List: l, Trace: l.Trace, Steps: len(l.Trace.Steps), Client: l.client, Packet: l.packet, Lang: l.Lang},
 		app.Div().Class("event-head").Aria("hidden", "true").Body(
 			app.Span().Class("ev-time").Text(tr(l.Lang, "events.time")),
 			app.Span().Class("ev-dir").Text(tr(l.Lang, "events.fromto")),
@@ -403,6 +403,20 @@ func (l *eventList) Render() app.UI {
 		empty,
 	)
 }
+
+// eventFilters are the list's two filter selects: a component, drawn
+// again when a filter, the trace or the language changes, not on a step.
+type eventFilters struct {
+	app.Compo
+	List   *eventList
+	Trace  *trace.Trace
+	Steps  int // a live trace grows in place
+	Client string
+	Packet packetFilter
+	Lang   string
+}
+
+func (f *eventFilters) Render() app.UI { return f.List.renderFilters() }
 
 func (l *eventList) renderFilters() app.UI {
 	clientOpts := []app.UI{app.Option().Value("").Text(tr(l.Lang, "events.all"))}
@@ -457,7 +471,9 @@ func eventRowID(i int) string { return "event-" + strconv.Itoa(i) }
 // again on every step.
 type eventRow struct {
 	app.Compo
-	Look eventLook
+	// Look is a pointer so that go-app's comparison of the fields does
+	// not copy it to the heap (see stepRow).
+	Look *eventLook
 	// List is the list the row is in: a click makes its step the active
 	// one.
 	List *eventList
@@ -470,11 +486,11 @@ type eventLook struct {
 	Lang                     string
 }
 
-func (r *eventRow) Render() app.UI { return r.List.renderRow(r.Look) }
+func (r *eventRow) Render() app.UI { return r.List.renderRow(*r.Look) }
 
 // look is how the list draws step s.
-func (l *eventList) look(s trace.Step) eventLook {
-	return eventLook{Step: s, Current: s.Index == l.Cursor, Active: s.Index == l.active,
+func (l *eventList) look(s trace.Step) *eventLook {
+	return &eventLook{Step: s, Current: s.Index == l.Cursor, Active: s.Index == l.active,
 		Changed: l.Marks.changed(s.Index), Lang: l.Lang}
 }
 

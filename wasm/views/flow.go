@@ -39,8 +39,17 @@ func flowOf(t codec.PacketType) flow {
 	return flowConnect
 }
 
-// FlowLegend names the arrow colours of the diagram.
-func FlowLegend(lang string) app.UI {
+// FlowLegend names the arrow colours of the diagram: a component, which
+// go-app draws again only when the language changes, not on every step.
+func FlowLegend(lang string) app.UI { return &flowLegend{Lang: lang} }
+
+type flowLegend struct {
+	app.Compo
+	Lang string
+}
+
+func (l *flowLegend) Render() app.UI {
+	lang := l.Lang
 	items := make([]app.UI, 0, len(flows))
 	for _, f := range flows {
 		items = append(items, app.Li().Body(

@@ -21,6 +21,8 @@ type inspector struct {
 	Lang  string
 
 	hover int // index of the highlighted field, or -1
+	// owner is the field of each byte drawn, as last rendered.
+	owner []int
 
 	// annotated are the bytes annotation was made of: a packet is
 	// annotated once while it is shown, not on every hover.
@@ -78,12 +80,47 @@ func fieldOfByte(n int, fields []codec.Field) []int {
 	return owner
 }
 
-// setHover returns the handler that lights field i. Handlers built here
-// share one code pointer, so each use passes i as the handler's scope:
-// go-app then replaces a reused element's handler instead of keeping the
-// old one.
-func (in *inspector) setHover(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { in.light(ctx, i) }
+// The bytes and the fields light on the pointer and the keyboard focus
+// through one listener per list (on the hex dump, on the field list),
+// which finds the byte or field from the event's element: a packet of
+// 30 bytes and 10 fields had 100 listeners of their own, each added and
+// released by every step.
+
+// overByte lights the field of the byte under the pointer (none for a
+// byte no field covers) and, once drawn, brings it into view in the box
+// that scrolls it, however far down the list it is.
+func (in *inspector) overByte(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	off, ok := jsb.DataIndex(e.Value, ctx.JSSrc(), jsb.EventTarget, "offset")
+	if !ok || off >= len(in.owner) {
+		return
+	}
+	i := in.owner[off]
+	if !in.light(ctx, i) || i < 0 {
+		return
+	}
+	src := ctx.JSSrc()
+	ctx.Defer(func(app.Context) { jsb.RevealField(src, i) })
+}
+
+// outOfItem puts the light out when the pointer or the focus leaves the
+// list's items for somewhere else than another of them (which lights
+// its own): attr names the items' data attribute.
+func (in *inspector) outOfItem(attr string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		ctx.PreventUpdate()
+		if _, ok := jsb.DataIndex(e.Value, ctx.JSSrc(), jsb.EventRelated, attr); !ok {
+			in.light(ctx, -1)
+		}
+	}
+}
+
+// overField lights the field under the pointer or given the focus.
+func (in *inspector) overField(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	if i, ok := jsb.DataIndex(e.Value, ctx.JSSrc(), jsb.EventTarget, "field"); ok {
+		in.light(ctx, i)
+	}
 }
 
 // light lights field i, and renders the inspector alone when that
@@ -103,19 +140,6 @@ func (in *inspector) light(ctx app.Context, i int) bool {
 	return true
 }
 
-// hoverByte returns the handler for the pointer entering a byte of field
-// i: it lights the field and, once drawn, brings it into view in the box
-// that scrolls it, however far down the list it is.
-func (in *inspector) hoverByte(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		if !in.light(ctx, i) || i < 0 {
-			return
-		}
-		src := ctx.JSSrc()
-		ctx.Defer(func(app.Context) { jsb.RevealField(src, i) })
-	}
-}
-
 func (in *inspector) Render() app.UI {
 	if len(in.Bytes) == 0 {
 		return app.Div().Class("inspector").Body(
@@ -123,6 +147,7 @@ func (in *inspector) Render() app.UI {
 	}
 	a := in.annotate()
 	owner := fieldOfByte(len(in.Bytes), a.Fields)
+	in.owner = owner
 	return app.Div().Class("inspector").Body(
 		// A box of its own beside the diagram, which scrolls a long
 		// packet's bytes: the keyboard can scroll it too.
@@ -162,14 +187,15 @@ func (in *inspector) renderHex(a codec.Annotation, owner []int) app.UI {
 		cells[i] = app.Span().
 			Class(class).
 			DataSet("offset", i).
-			OnMouseEnter(in.hoverByte(fi), fi).
-			OnMouseLeave(in.setHover(-1)).
 			Text(hexByte(b))
 	}
 	if rest := len(in.Bytes) - len(shown); rest > 0 {
 		cells = append(cells, app.Span().ID("hex-more").Class("hex-more").Text(tr(in.Lang, "inspector.more", rest)))
 	}
-	return app.Div().Class("hex").Body(cells...)
+	return app.Div().Class("hex").
+		OnMouseOver(in.overByte).
+		OnMouseOut(in.outOfItem("offset")).
+		Body(cells...)
 }
 
 func (in *inspector) renderFields(a codec.Annotation) app.UI {
@@ -191,10 +217,6 @@ func (in *inspector) renderFields(a codec.Annotation) app.UI {
 			Class(class).
 			DataSet("field", i).
 			TabIndex(0).
-			OnMouseEnter(in.setHover(i), i).
-			OnMouseLeave(in.setHover(-1)).
-			OnFocus(in.setHover(i), i).
-			OnBlur(in.setHover(-1)).
 			Body(
 				app.Div().Class("field-head").Body(
 					app.Span().Class("chip").Text(f.Section.Name().In(in.Lang)),
@@ -206,7 +228,12 @@ func (in *inspector) renderFields(a codec.Annotation) app.UI {
 				parts,
 			)
 	}
-	return app.Ul().Class("fields").Body(rows...)
+	return app.Ul().Class("fields").
+		OnMouseOver(in.overField).
+		OnMouseOut(in.outOfItem("field")).
+		On("focusin", in.overField).
+		On("focusout", in.outOfItem("field")).
+		Body(rows...)
 }
 
 // byteSpan names the bytes a field covers: "byte 0" or "bytes 2–5".
