@@ -193,6 +193,7 @@ func (d *diagram) Render() app.UI {
 						&lifelines{G: g, Nodes: t.Nodes},
 						SVG("g").Attr("data-c", "rows").Body(rows...),
 					),
+				renderPacketRun(g, t.Steps[d.Cursor]),
 			),
 	)
 }

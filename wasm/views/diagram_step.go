@@ -67,7 +67,7 @@ func renderStep(l rowLook) app.UI {
 	body = append(body, svgText(6, y+16, "row-time", tr(l.Lang, "time.ms", s.Time)))
 	switch s.Kind {
 	case trace.KindPacket:
-		body = append(body, renderPacket(g, s, current, l.Lang)...)
+		body = append(body, renderPacket(g, s, l.Lang)...)
 	case trace.KindConnect:
 		x1, y1, x2, y2 := g.arrow(s)
 		text, lx := markText.centre(trace.KindConnect.Caption().In(l.Lang), (x1+x2)/2, g.labelRight())
@@ -118,14 +118,13 @@ func renderStep(l rowLook) app.UI {
 		Body(body...)
 }
 
-func renderPacket(g geometry, s trace.Step, current bool, lang string) []app.UI {
+func renderPacket(g geometry, s trace.Step, lang string) []app.UI {
 	x1, y1, x2, y2 := g.arrow(s)
 	f := string(flowOf(s.Packet))
 	out := []app.UI{}
-	ex, ey := x2, y2
 	switch s.Outcome {
 	case trace.Dropped, trace.Lost:
-		ex, ey = dropPoint(x1, y1, x2, y2)
+		ex, ey := dropPoint(x1, y1, x2, y2)
 		out = append(out,
 			svgLine(x1, y1, ex, ey, "arrow flow-"+f+" outcome-"+string(s.Outcome)),
 			svgLine(ex-7, ey-7, ex+7, ey+7, "cross"),
@@ -144,20 +143,35 @@ func renderPacket(g geometry, s trace.Step, current bool, lang string) []app.UI 
 		// The whole label, for a pointer's tooltip and screen readers.
 		SVG("title").Text(whole))
 	out = append(out, renderSectionBar(s.Sections, lx, y1-5))
-	if current {
-		// Alternating the animation's name restarts it on every step.
-		anim := "travel-a"
-		if s.Index%2 == 1 {
-			anim = "travel-b"
-		}
-		out = append(out, SVG("circle").
-			Attr("data-c", "packet-dot flow-"+f+" "+anim).
-			Attr("r", 6).Attr("cx", 0).Attr("cy", 0).
-			Style("--x1", px(x1)).Style("--y1", px(y1)).
-			Style("--x2", px(ex)).Style("--y2", px(ey)).
-			Style("transform", "translate("+px(ex)+","+px(ey)+")"))
-	}
 	return out
+}
+
+// renderPacketRun is the dot that travels along the current step's arrow,
+// from its sender to where the packet ends (its receiver, or the cross
+// where it is lost), nil when the step is no packet. It is an element
+// of the page over the diagram, not of the SVG: the browser runs a
+// transform's animation of a page element on its compositor, while an
+// SVG element's is drawn again by the page, every frame of the 0.6 s,
+// and a key pressed meanwhile waited behind it. Alternating the
+// animation's name restarts it on every step.
+func renderPacketRun(g geometry, s trace.Step) app.UI {
+	if s.Kind != trace.KindPacket {
+		return nil
+	}
+	x1, y1, ex, ey := g.arrow(s)
+	if s.Outcome == trace.Dropped || s.Outcome == trace.Lost {
+		ex, ey = dropPoint(x1, y1, ex, ey)
+	}
+	anim := "travel-a"
+	if s.Index%2 == 1 {
+		anim = "travel-b"
+	}
+	return app.Span().
+		Class("packet-run flow-"+string(flowOf(s.Packet))+" "+anim).
+		Aria("hidden", "true").
+		Style("--x1", px(x1)).Style("--y1", px(y1)).
+		Style("--x2", px(ex)).Style("--y2", px(ey)).
+		Style("transform", "translate("+px(ex)+","+px(ey)+")")
 }
 
 // renderSectionBar draws, under an arrow's label, a thin bar split in
