@@ -44,6 +44,7 @@ func TestBrowserPerf(t *testing.T) {
 	t.Run("first-interactive", func(t *testing.T) { testFirstInteractive(t, builds) })
 	t.Run("step", func(t *testing.T) { testStepTime(t, builds) })
 	t.Run("key-to-paint", func(t *testing.T) { testKeyToPaint(t, builds) })
+	t.Run("key-cpu", func(t *testing.T) { testKeyCPU(t, builds) })
 	t.Logf("load average: %s", loadAverage())
 }
 
