@@ -463,7 +463,7 @@ func TestBrowserLiveKeepalive(t *testing.T) {
 	id := clientID(t, ctx, "c1")
 	setField(t, ctx, "live-c1-keepalive", "1")
 	click(t, ctx, "live-c1-connect-do")
-	waitForWithin(t, ctx, `document.getElementById("announce").textContent.includes("broker → c1: PINGRESP")`, 10*time.Second)
+	waitForWithin(t, ctx, `(document.getElementById("announce")?.textContent ?? "").includes("broker → c1: PINGRESP")`, 10*time.Second)
 	saw := mosquittoSaw(t, m, id)
 	if len(saw) < 4 || !slices.Equal(saw[:4], []string{"c>b CONNECT", "b>c CONNACK", "c>b PINGREQ", "b>c PINGRESP"}) {
 		t.Fatalf("mosquitto saw %v", saw)
