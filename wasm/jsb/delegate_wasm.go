@@ -22,14 +22,8 @@ func DataIndex(ev, box app.Value, end EventEnd, attr string) (i int, ok bool) {
 	if err != nil || el.IsNull() || el.IsUndefined() {
 		return 0, false
 	}
-	if t, err := el.Get("nodeType"); err != nil || t.IsUndefined() {
-		return 0, false
-	} else if n, err := t.Int(); err != nil || n != 1 {
-		// A text node has no closest; its parent element does.
-		if el, err = el.Get("parentElement"); err != nil || el.IsNull() || el.IsUndefined() {
-			return 0, false
-		}
-	}
+	// Pointer and focus events end at elements; anything else has no
+	// closest, and the call fails.
 	item, ok := callElem(el, "closest", "[data-"+attr+"]")
 	if !ok {
 		return 0, false
