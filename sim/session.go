@@ -82,7 +82,6 @@ func (s *session) snapshot() *trace.SessionState {
 		Connected:     s.conn != nil,
 		CleanSession:  s.clean,
 		Subscriptions: s.subsView,
-		Queued:        make([]trace.Message, 0, len(s.queue)),
 	}
 	if s.conn != nil {
 		st.KeepAlive = s.conn.keepAlive

@@ -47,6 +47,12 @@ func BenchmarkBrokerDriverFanout(b *testing.B) {
 			})
 		}
 	}
+	// Under mqttviz broker's default --max-inflight 100, the subscriber's
+	// acknowledgements lagging 100 deliveries: every message after the
+	// first 100 waits in the queue, as at 100×1 QoS 1 with the default.
+	b.Run("100x1/qos1/queued", func(b *testing.B) {
+		fanoutLimit(b, 100, 1, codec.AtLeastOnce, false, fanoutWindow, fanoutWindow-1)
+	})
 }
 
 // fanoutWindow is how many deliveries a subscriber of
@@ -56,7 +62,13 @@ const fanoutWindow = 100
 // fanout runs BenchmarkBrokerDriverFanout's workload of pubs publishers
 // and subs subscribers at qos, watched or not.
 func fanout(b *testing.B, pubs, subs int, qos codec.QoS, watched bool) {
-	s := newBrokerSession(b, sim.BrokerOptions{MaxInflight: 2 * fanoutWindow}, BrokerLimits{}, Options{})
+	fanoutLimit(b, pubs, subs, qos, watched, 2*fanoutWindow, fanoutWindow)
+}
+
+// fanoutLimit is fanout with the broker's in-flight limit inflight and
+// subscribers acknowledging a delivery once lag newer ones came.
+func fanoutLimit(b *testing.B, pubs, subs int, qos codec.QoS, watched bool, inflight, lag int) {
+	s := newBrokerSession(b, sim.BrokerOptions{MaxInflight: inflight}, BrokerLimits{}, Options{})
 	conn := 0
 	for i := range subs {
 		conn++
@@ -83,19 +95,22 @@ func fanout(b *testing.B, pubs, subs int, qos codec.QoS, watched bool) {
 		p := i % pubs
 		s.drv.Read(subs+1+p, pub[p])
 		if qos > 0 {
+			// The acks go before this message's deliveries are seen, so
+			// that a message the in-flight limit queued is sent (and
+			// seen) once an ack frees a place.
 			for c := 1; c <= subs; c++ {
-				for pk := range codec.StreamPackets(s.dev.wrote[c]) {
-					if w := pk.Bytes; w[0]>>4 == 3 {
-						pending[c] = append(pending[c], uint16(w[len(w)-66])<<8|uint16(w[len(w)-65]))
-					}
-				}
-				for len(pending[c]) > fanoutWindow {
+				for len(pending[c]) > lag {
 					id := pending[c][0]
 					pending[c] = pending[c][1:]
 					if acks[id] == nil {
 						acks[id] = wireOf(b, &codec.Puback{PacketID: id})
 					}
 					s.drv.Read(c, acks[id])
+				}
+				for pk := range codec.StreamPackets(s.dev.wrote[c]) {
+					if w := pk.Bytes; w[0]>>4 == 3 {
+						pending[c] = append(pending[c], uint16(w[len(w)-66])<<8|uint16(w[len(w)-65]))
+					}
 				}
 			}
 		}
