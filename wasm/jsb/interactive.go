@@ -15,6 +15,7 @@ var (
 // MarkInteractive sets InteractiveMark and then runs, once, what waits
 // for the page to be interactive (AfterInteractive).
 func MarkInteractive() {
+	endSlices()
 	PerfMark(InteractiveMark)
 	interactiveMu.Lock()
 	next := interactiveNext

@@ -25,6 +25,7 @@ func (p *notFoundPage) OnMount(ctx app.Context) {
 }
 
 func (p *notFoundPage) Render() app.UI {
+	jsb.YieldIfLong()
 	return app.Div().Class("page").Body(
 		newHeader(p.lang),
 		app.Main().ID(mainID).Class("content").Body(

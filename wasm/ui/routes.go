@@ -22,9 +22,6 @@ var registerOnce sync.Once
 // which every static host resolves to the file NAME/index.html, and
 // the published links without the slash keep opening on `mqttviz serve`.
 func Register() {
-	// In the browser, the Go program starts here: the browser tests time
-	// the app's start-up from this mark.
-	jsb.PerfMark("mqttviz-start")
 	jsb.RepairAddresses(escapeStrayPercent)
 	registerOnce.Do(func() {
 		picker := func() app.Composer { return newPickerPage() }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"mqttviz/wasm/jsb"
 
 	"mqttviz/codec"
 )
@@ -220,7 +221,10 @@ type scenarioReference struct {
 	Lang string
 }
 
-func (r *scenarioReference) Render() app.UI { return renderReference(r.Lang) }
+func (r *scenarioReference) Render() app.UI {
+	jsb.YieldIfLong()
+	return renderReference(r.Lang)
+}
 
 // renderReference is the scenario language's reference, folded: one
 // table per part, each statement with what it does and an example.

@@ -1,8 +1,13 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"mqttviz/wasm/jsb"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 func (p *watchPage) Render() app.UI {
+	jsb.YieldIfLong()
 	lang := p.lang
 	var view app.UI
 	if p.trace != nil && len(p.trace.Steps) > 0 {

@@ -61,11 +61,33 @@ func NewDiagram(t *trace.Trace, cursor int, lang string) *diagram {
 	return &diagram{Trace: t, Cursor: cursor, Lang: lang, shown: -1}
 }
 
+// OnInit measures, in the browser, the box of the page the diagram
+// replaces: the pre-rendered page, laid out alike. The first render then
+// draws the lanes and rows that box shows, and the update go-app makes
+// after mounting changes nothing (it drew the default box's rows, then
+// laid them all out again for the measured one).
+func (d *diagram) OnInit() {
+	if app.IsClient {
+		d.measure()
+	}
+}
+
+// OnMount scrolls the box to where the first render put it (Render does
+// not scroll a box it has not mounted yet) and measures the box itself:
+// when it is not the size the first render assumed, it renders again.
 func (d *diagram) OnMount(ctx app.Context) {
-	// The first render did not know the box's size.
+	top, left, h, w := d.scrollTop, d.scrollLeft, d.viewH, d.viewW
+	if h != 0 {
+		jsb.SetScroll(diagramScrollID, top, left)
+	}
 	d.measure()
 	d.alignHeads()
-	d.redraw()
+	if d.viewH != h || d.viewW != w {
+		d.shown = -1
+		d.redraw()
+	} else if d.scrollTop != top || d.scrollLeft != left {
+		d.redraw()
+	}
 }
 
 // OnResize lays the diagram out again for the box's new width.
@@ -124,7 +146,7 @@ func (d *diagram) follow(g geometry) {
 	}
 	left, moveX := scrollToSpan(lo, hi, d.scrollLeft, d.viewW)
 	d.scrollLeft = left
-	if moveY || moveX {
+	if (moveY || moveX) && d.Mounted() {
 		jsb.SetScroll(diagramScrollID, d.scrollTop, d.scrollLeft)
 		d.alignHeads()
 	}
@@ -155,6 +177,7 @@ func (d *diagram) rows() int {
 }
 
 func (d *diagram) Render() app.UI {
+	jsb.YieldIfLong()
 	d.queued = false
 	t := d.Trace
 	if t == nil || len(t.Steps) == 0 {
@@ -227,6 +250,7 @@ func (d *diagram) placeRows(first, last int, row func(i int) *rowLook) []app.UI 
 type arrowMarkers struct{ app.Compo }
 
 func (*arrowMarkers) Render() app.UI {
+	jsb.YieldIfLong()
 	markers := make([]app.UI, 0, len(flows))
 	for _, f := range flows {
 		markers = append(markers, SVG("marker").
@@ -253,6 +277,7 @@ type laneHeads struct {
 }
 
 func (h *laneHeads) Render() app.UI {
+	jsb.YieldIfLong()
 	g := h.G
 	w := g.width()
 	return SVG("svg").Attr("data-c", "diagram-heads").
@@ -298,6 +323,7 @@ type lifelines struct {
 }
 
 func (l *lifelines) Render() app.UI {
+	jsb.YieldIfLong()
 	lines := make([]app.UI, 0, len(l.Nodes))
 	for _, name := range l.Nodes {
 		x := l.G.laneX(name)

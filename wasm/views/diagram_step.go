@@ -2,6 +2,7 @@ package views
 
 import (
 	"mqttviz/sim/trace"
+	"mqttviz/wasm/jsb"
 	"strconv"
 	"strings"
 
@@ -34,6 +35,7 @@ type rowLook struct {
 }
 
 func (r *stepRow) Render() app.UI {
+	jsb.YieldIfLong()
 	if r.Look == nil {
 		return SVG("g")
 	}

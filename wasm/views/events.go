@@ -123,9 +123,29 @@ func packetTypes(t *trace.Trace) []codec.PacketType {
 // box's size after each update forces a layout; Render scrolls to the
 // active row itself.
 func (l *eventList) OnMount(ctx app.Context) {
+	top, h, w := l.scrollTop, l.viewH, l.viewW
+	if h != 0 {
+		jsb.SetScrollTopOver(eventsScrollID, top, len(l.rows())*l.rowH())
+	}
 	l.measure()
+	if l.viewH != h || l.viewW != w || l.scrollTop != top {
+		l.revealed = -1
+		l.redraw()
+	}
 	l.reveal()
 	l.listen(ctx)
+}
+
+// OnInit measures, in the browser, the box of the page the list
+// replaces (the pre-rendered page, laid out alike), so that the first
+// render draws the rows that box shows.
+func (l *eventList) OnInit() {
+	if !app.IsClient {
+		return
+	}
+	if top, h, w, ok := jsb.ScrollBox(eventsScrollID); ok {
+		l.scrollTop, l.viewH, l.viewW = top, h, w
+	}
 }
 
 func (l *eventList) OnDismount() {
@@ -230,9 +250,11 @@ func (l *eventList) scrollToActive() bool {
 		return false
 	}
 	l.scrollTop = top
-	// The rows' pad takes the list's height first: after the filter is
-	// reset, the page still holds the filtered list's.
-	jsb.SetScrollTopOver(eventsScrollID, top, len(rows)*l.rowH())
+	if l.Mounted() {
+		// The rows' pad takes the list's height first: after the filter
+		// is reset, the page still holds the filtered list's.
+		jsb.SetScrollTopOver(eventsScrollID, top, len(rows)*l.rowH())
+	}
 	return true
 }
 
@@ -345,6 +367,7 @@ func (l *eventList) key(ctx app.Context, key string) {
 }
 
 func (l *eventList) Render() app.UI {
+	jsb.YieldIfLong()
 	if l.Trace == nil {
 		return app.Div()
 	}
@@ -416,7 +439,10 @@ type eventFilters struct {
 	Lang   string
 }
 
-func (f *eventFilters) Render() app.UI { return f.List.renderFilters() }
+func (f *eventFilters) Render() app.UI {
+	jsb.YieldIfLong()
+	return f.List.renderFilters()
+}
 
 func (l *eventList) renderFilters() app.UI {
 	clientOpts := []app.UI{app.Option().Value("").Text(tr(l.Lang, "events.all"))}
@@ -486,7 +512,10 @@ type eventLook struct {
 	Lang                     string
 }
 
-func (r *eventRow) Render() app.UI { return r.List.renderRow(*r.Look) }
+func (r *eventRow) Render() app.UI {
+	jsb.YieldIfLong()
+	return r.List.renderRow(*r.Look)
+}
 
 // look is how the list draws step s.
 func (l *eventList) look(s trace.Step) *eventLook {
