@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 )
 
 // goappStart is the line of go-app's app.js that starts fetching,
@@ -45,26 +44,12 @@ function mqttvizAfterFirstPaint(start) {
 }
 `
 
-// goappFetch is go-app's call that fetches app.wasm through a stream of
-// its own, in JavaScript, to show how much has come: every chunk of the
-// 13 MB module passed through a script and rewrote the loader's label,
-// in tasks of 10-30 ms on the main thread while the module streamed in
-// (Lighthouse counted them as blocking). Handed the response itself,
-// the browser streams the module into the compiler without a script.
-var goappFetch = regexp.MustCompile(`fetchWithProgress\(("[^"]*"), showProgress\)`)
-
 // fixLoader makes go-app's app.js start the app after the first paint
-// (afterFirstPaint) and fetch app.wasm without its progress stream
-// (goappFetch): the loader's label says the app is loading, without a
-// percentage. Each must be found exactly once: a go-app that starts
-// otherwise fails here, not silently.
+// (afterFirstPaint). The line must be found exactly once: a go-app that
+// starts otherwise fails here, not silently.
 func fixLoader(appJS []byte) ([]byte, error) {
 	if n := bytes.Count(appJS, []byte(goappStart)); n != 1 {
 		return nil, fmt.Errorf("go-app's loader start found %d times in app.js, want once", n)
 	}
-	if n := len(goappFetch.FindAllIndex(appJS, -1)); n != 1 {
-		return nil, fmt.Errorf("go-app's app.wasm fetch found %d times in app.js, want once", n)
-	}
-	appJS = goappFetch.ReplaceAll(appJS, []byte(`fetch($1)`))
 	return bytes.Replace(appJS, []byte(goappStart), []byte(afterFirstPaint), 1), nil
 }

@@ -16,7 +16,7 @@ func NewHandler(resources app.ResourceProvider, version string) *app.Handler {
 		Lang:            "en",
 		BackgroundColor: "#f7f7f5",
 		ThemeColor:      "#24405f",
-		LoadingLabel:    "mqttviz …",
+		LoadingLabel:    "mqttviz {progress}%",
 		Icon: app.Icon{
 			Default:    "/web/icon-192.png",
 			Large:      "/web/icon-512.png",
