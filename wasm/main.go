@@ -12,9 +12,6 @@ import (
 func main() {
 	// The browser tests time the app's start-up from this mark.
 	jsb.PerfMark("mqttviz-start")
-	// The start-up runs in slices from here to the page being interactive,
-	// the first one ending the task the module was instantiated in.
-	jsb.StartSlices()
 	ui.Register()
 	// Let the pre-rendered page paint before go-app builds its own.
 	jsb.AwaitPaint()

@@ -15,7 +15,6 @@ var (
 // MarkInteractive sets InteractiveMark and then runs, once, what waits
 // for the page to be interactive (AfterInteractive).
 func MarkInteractive() {
-	endSlices()
 	PerfMark(InteractiveMark)
 	interactiveMu.Lock()
 	next := interactiveNext

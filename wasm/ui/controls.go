@@ -59,7 +59,6 @@ type ctlButton struct {
 }
 
 func (b *ctlButton) Render() app.UI {
-	jsb.YieldIfLong()
 	h := func(ctx app.Context, e app.Event) {}
 	if !b.Disabled {
 		h = post(b.Act, b.Value)
@@ -94,7 +93,6 @@ type speedSelect struct {
 }
 
 func (s *speedSelect) Render() app.UI {
-	jsb.YieldIfLong()
 	opts := make([]app.UI, len(speeds))
 	for i, v := range speeds {
 		text := strconv.FormatFloat(v, 'g', -1, 64)
@@ -109,7 +107,6 @@ func (s *speedSelect) Render() app.UI {
 }
 
 func (c *controls) Render() app.UI {
-	jsb.YieldIfLong()
 	atStart := c.Cursor <= 0
 	atEnd := c.Cursor >= c.Steps-1
 	playKey, playGlyph := "player.play", iconPlay

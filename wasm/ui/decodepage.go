@@ -184,7 +184,6 @@ func (p *decodePage) onInput(ctx app.Context, e app.Event) {
 }
 
 func (p *decodePage) Render() app.UI {
-	jsb.YieldIfLong()
 	examples := make([]app.UI, len(seedExamples))
 	for i, ex := range seedExamples {
 		text := ex.Hex

@@ -45,7 +45,6 @@ func (p *embedDecodePage) OnNav(ctx app.Context) {
 }
 
 func (p *embedDecodePage) Render() app.UI {
-	jsb.YieldIfLong()
 	if app.IsServer {
 		return renderPoster(embedDecodePoster)
 	}

@@ -172,7 +172,6 @@ func (p *embedPage) report() embedReport {
 }
 
 func (p *embedPage) Render() app.UI {
-	jsb.YieldIfLong()
 	if app.IsServer {
 		if p.kind == embedLesson {
 			return renderLessonPoster(p.name, p.info)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"mqttviz/sim/trace"
-	"mqttviz/wasm/jsb"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -70,7 +69,4 @@ func newExpectationList(lang string, exps []trace.Expectation) app.UI {
 	return &expectationList{Exps: exps, Lang: lang}
 }
 
-func (l *expectationList) Render() app.UI {
-	jsb.YieldIfLong()
-	return renderExpectations(l.Lang, l.Exps, nil)
-}
+func (l *expectationList) Render() app.UI { return renderExpectations(l.Lang, l.Exps, nil) }

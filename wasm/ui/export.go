@@ -103,7 +103,6 @@ func (c *exportControl) export(ctx app.Context, f exportFormat, from, to int) {
 }
 
 func (c *exportControl) Render() app.UI {
-	jsb.YieldIfLong()
 	n := 0
 	if c.Trace != nil {
 		n = len(c.Trace.Steps)

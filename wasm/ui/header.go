@@ -43,7 +43,6 @@ func (h *header) OnAppUpdate(ctx app.Context) { h.updateReady = true }
 func newHeader(lang string) *header { return &header{Lang: lang} }
 
 func (h *header) Render() app.UI {
-	jsb.YieldIfLong()
 	return app.Header().Class("topbar").Body(
 		renderSkipLink(h.Lang),
 		app.A().Class("brand").Href(link("/")).Body(

@@ -60,7 +60,6 @@ func (p *lessonPage) OnPreRender(ctx app.Context) { p.open(ctx) }
 // frame, rendering and mounting the page twice.
 func (p *lessonPage) OnInit() {
 	if app.IsClient {
-		jsb.YieldIfLong()
 		p.initRun = p.run(app.Window().URL())
 	}
 }
@@ -124,7 +123,6 @@ func (p *lessonPage) OnMount(ctx app.Context) {
 func (p *lessonPage) OnDismount() { p.player.dismount() }
 
 func (p *lessonPage) Render() app.UI {
-	jsb.YieldIfLong()
 	if p.trace == nil {
 		msg := tr(p.lang, "loading")
 		if p.err != "" {

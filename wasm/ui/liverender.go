@@ -8,7 +8,6 @@ import (
 )
 
 func (p *livePage) Render() app.UI {
-	jsb.YieldIfLong()
 	lang := p.lang
 	clients := make([]app.UI, len(p.clients))
 	for i, c := range p.clients {

@@ -25,7 +25,6 @@ func (p *notFoundPage) OnMount(ctx app.Context) {
 }
 
 func (p *notFoundPage) Render() app.UI {
-	jsb.YieldIfLong()
 	return app.Div().Class("page").Body(
 		newHeader(p.lang),
 		app.Main().ID(mainID).Class("content").Body(

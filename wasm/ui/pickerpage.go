@@ -26,7 +26,6 @@ func (p *pickerPage) OnMount(ctx app.Context) {
 }
 
 func (p *pickerPage) Render() app.UI {
-	jsb.YieldIfLong()
 	lessons := lessons.Lessons()
 	cards := make([]app.UI, len(lessons))
 	for i, l := range lessons {

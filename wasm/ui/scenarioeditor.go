@@ -115,7 +115,6 @@ func (e *scenarioEditor) edited(v string) {
 }
 
 func (e *scenarioEditor) Render() app.UI {
-	jsb.YieldIfLong()
 	n := lineCount(e.Source)
 	e.drawn = n
 	bands := make([]app.UI, 0, len(e.Marks))

@@ -448,7 +448,6 @@ func (p *scenarioPage) marks() []editorMark {
 }
 
 func (p *scenarioPage) Render() app.UI {
-	jsb.YieldIfLong()
 	return app.Div().Class("page").Body(
 		newHeader(p.lang),
 		app.Main().ID(mainID).Class("content scenario").Body(

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-	"mqttviz/wasm/jsb"
 
 	"mqttviz/codec"
 )
@@ -221,10 +220,7 @@ type scenarioReference struct {
 	Lang string
 }
 
-func (r *scenarioReference) Render() app.UI {
-	jsb.YieldIfLong()
-	return renderReference(r.Lang)
-}
+func (r *scenarioReference) Render() app.UI { return renderReference(r.Lang) }
 
 // renderReference is the scenario language's reference, folded: one
 // table per part, each statement with what it does and an example.

@@ -161,7 +161,6 @@ func (p *tracePage) fileWord(name string) string {
 }
 
 func (p *tracePage) Render() app.UI {
-	jsb.YieldIfLong()
 	var view app.UI
 	if p.trace != nil {
 		view = p.renderView([]app.UI{

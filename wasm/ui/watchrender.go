@@ -1,13 +1,8 @@
 package ui
 
-import (
-	"mqttviz/wasm/jsb"
-
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
-)
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 func (p *watchPage) Render() app.UI {
-	jsb.YieldIfLong()
 	lang := p.lang
 	var view app.UI
 	if p.trace != nil && len(p.trace.Steps) > 0 {

@@ -177,7 +177,6 @@ func (d *diagram) rows() int {
 }
 
 func (d *diagram) Render() app.UI {
-	jsb.YieldIfLong()
 	d.queued = false
 	t := d.Trace
 	if t == nil || len(t.Steps) == 0 {
@@ -250,7 +249,6 @@ func (d *diagram) placeRows(first, last int, row func(i int) *rowLook) []app.UI 
 type arrowMarkers struct{ app.Compo }
 
 func (*arrowMarkers) Render() app.UI {
-	jsb.YieldIfLong()
 	markers := make([]app.UI, 0, len(flows))
 	for _, f := range flows {
 		markers = append(markers, SVG("marker").
@@ -277,7 +275,6 @@ type laneHeads struct {
 }
 
 func (h *laneHeads) Render() app.UI {
-	jsb.YieldIfLong()
 	g := h.G
 	w := g.width()
 	return SVG("svg").Attr("data-c", "diagram-heads").
@@ -323,7 +320,6 @@ type lifelines struct {
 }
 
 func (l *lifelines) Render() app.UI {
-	jsb.YieldIfLong()
 	lines := make([]app.UI, 0, len(l.Nodes))
 	for _, name := range l.Nodes {
 		x := l.G.laneX(name)

@@ -2,7 +2,6 @@ package views
 
 import (
 	"mqttviz/sim/trace"
-	"mqttviz/wasm/jsb"
 	"strconv"
 	"strings"
 
@@ -35,7 +34,6 @@ type rowLook struct {
 }
 
 func (r *stepRow) Render() app.UI {
-	jsb.YieldIfLong()
 	if r.Look == nil {
 		return SVG("g")
 	}

@@ -367,7 +367,6 @@ func (l *eventList) key(ctx app.Context, key string) {
 }
 
 func (l *eventList) Render() app.UI {
-	jsb.YieldIfLong()
 	if l.Trace == nil {
 		return app.Div()
 	}
@@ -439,10 +438,7 @@ type eventFilters struct {
 	Lang   string
 }
 
-func (f *eventFilters) Render() app.UI {
-	jsb.YieldIfLong()
-	return f.List.renderFilters()
-}
+func (f *eventFilters) Render() app.UI { return f.List.renderFilters() }
 
 func (l *eventList) renderFilters() app.UI {
 	clientOpts := []app.UI{app.Option().Value("").Text(tr(l.Lang, "events.all"))}
@@ -512,10 +508,7 @@ type eventLook struct {
 	Lang                     string
 }
 
-func (r *eventRow) Render() app.UI {
-	jsb.YieldIfLong()
-	return r.List.renderRow(*r.Look)
-}
+func (r *eventRow) Render() app.UI { return r.List.renderRow(*r.Look) }
 
 // look is how the list draws step s.
 func (l *eventList) look(s trace.Step) *eventLook {

@@ -2,7 +2,6 @@ package views
 
 import (
 	"mqttviz/codec"
-	"mqttviz/wasm/jsb"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -50,7 +49,6 @@ type flowLegend struct {
 }
 
 func (l *flowLegend) Render() app.UI {
-	jsb.YieldIfLong()
 	lang := l.Lang
 	items := make([]app.UI, 0, len(flows))
 	for _, f := range flows {

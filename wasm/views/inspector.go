@@ -141,7 +141,6 @@ func (in *inspector) light(ctx app.Context, i int) bool {
 }
 
 func (in *inspector) Render() app.UI {
-	jsb.YieldIfLong()
 	if len(in.Bytes) == 0 {
 		return app.Div().Class("inspector").Body(
 			app.P().Class("empty").Text(tr(in.Lang, "inspector.none")))

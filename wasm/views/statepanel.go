@@ -2,7 +2,6 @@ package views
 
 import (
 	"mqttviz/sim/trace"
-	"mqttviz/wasm/jsb"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -24,7 +23,6 @@ func NewStatePanel(s, prev *trace.State, lang string) *statePanel {
 }
 
 func (p *statePanel) Render() app.UI {
-	jsb.YieldIfLong()
 	if p.State == nil {
 		return app.Div().Class("state").Body(app.P().Class("empty").Text(tr(p.Lang, "state.nostate")))
 	}

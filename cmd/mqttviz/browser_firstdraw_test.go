@@ -8,38 +8,6 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestBrowserStartupGivesTurns: the app's start-up (the Go program's
-// start, the lesson's or scenario's run, go-app's mount and first
-// update) runs in slices with the browser's own tasks in between, so
-// that the page scrolls, answers input and paints while app.wasm starts
-// (and Lighthouse finds no long task in it). It ran as one task: a timer
-// set for every 10 ms ran at most once between Go's main starting and
-// the page being interactive.
-func TestBrowserStartupGivesTurns(t *testing.T) {
-	base := appURL(t)
-	// The pages whose start-up runs the most (the decoder's is short).
-	for _, path := range []string{"/lessons/qos2/", "/scenario/"} {
-		t.Run(path, func(t *testing.T) {
-			ctx := newBrowser(t, 1280, 800)
-			if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
-				window.__ticks = [];
-				const tick = () => { window.__ticks.push(performance.now()); if (window.__ticks.length < 5000) setTimeout(tick, 10); };
-				setTimeout(tick, 10);`}); err != nil {
-				t.Fatal(err)
-			}
-			open(t, ctx, base, path)
-			ticks := eval[int](t, ctx, `(() => {
-				const start = performance.getEntriesByName("mqttviz-start")[0].startTime;
-				const ready = performance.getEntriesByName("mqttviz-interactive")[0].startTime;
-				return window.__ticks.filter(t => t > start && t < ready).length;
-			})()`)
-			if ticks < 3 {
-				t.Errorf("the browser ran a 10 ms timer %d times between Go's main and the page being interactive, want at least 3: the start-up held the page", ticks)
-			}
-		})
-	}
-}
-
 // TestBrowserDiagramDrawnOnceAtStart: the diagram and the event list
 // are drawn, on the app's mount, for the boxes the page shows, measured
 // in the pre-rendered page they replace; nothing in them changes once
