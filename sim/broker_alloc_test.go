@@ -13,22 +13,7 @@ import (
 // sentence by sentence, a change's list was allocated apart from it and
 // the message copied the topic and payload it was handed).
 func TestBrokerDeliveryAllocations(t *testing.T) {
-	b := NewBroker(BrokerOptions{})
-	carry := func() {
-		fx := b.Ready()
-		for _, s := range fx.Sends {
-			b.Reuse(s.Bytes)
-		}
-		b.Advance()
-		b.Change()
-	}
-	b.Open(0, 1, "127.0.0.1:1")
-	b.Packet(0, 1, &codec.Connect{ProtocolName: "MQTT", ProtocolLevel: 4, ClientID: "sub", CleanSession: true})
-	b.Packet(0, 1, &codec.Subscribe{PacketID: 1, Subscriptions: []codec.Subscription{{Filter: "load/+", QoS: 1}}})
-	b.Open(0, 2, "127.0.0.1:2")
-	b.Packet(0, 2, &codec.Connect{ProtocolName: "MQTT", ProtocolLevel: 4, ClientID: "pub", CleanSession: true})
-	carry()
-	b.Snapshot()
+	b, carry := allocBroker(BrokerOptions{})
 	pub := &codec.Publish{QoS: 1, PacketID: 300, Topic: "load/1", Payload: make([]byte, 64)}
 	ack := &codec.Puback{}
 	delivery := func() {
@@ -49,22 +34,7 @@ func TestBrokerDeliveryAllocations(t *testing.T) {
 // most 12 times in the core, its note once (14 with the note formatted
 // by fmt, 13 with its sentences joined apart).
 func TestBrokerQueuedDeliveryAllocations(t *testing.T) {
-	b := NewBroker(BrokerOptions{MaxInflight: 1})
-	carry := func() {
-		fx := b.Ready()
-		for _, s := range fx.Sends {
-			b.Reuse(s.Bytes)
-		}
-		b.Advance()
-		b.Change()
-	}
-	b.Open(0, 1, "127.0.0.1:1")
-	b.Packet(0, 1, &codec.Connect{ProtocolName: "MQTT", ProtocolLevel: 4, ClientID: "sub", CleanSession: true})
-	b.Packet(0, 1, &codec.Subscribe{PacketID: 1, Subscriptions: []codec.Subscription{{Filter: "load/+", QoS: 1}}})
-	b.Open(0, 2, "127.0.0.1:2")
-	b.Packet(0, 2, &codec.Connect{ProtocolName: "MQTT", ProtocolLevel: 4, ClientID: "pub", CleanSession: true})
-	carry()
-	b.Snapshot()
+	b, carry := allocBroker(BrokerOptions{MaxInflight: 1})
 	pub := &codec.Publish{QoS: 1, PacketID: 300, Topic: "load/1", Payload: make([]byte, 64)}
 	b.Packet(1, 2, pub)
 	carry()
@@ -83,4 +53,27 @@ func TestBrokerQueuedDeliveryAllocations(t *testing.T) {
 	if n := testing.AllocsPerRun(200, delivery); n > 12 {
 		t.Errorf("one queued QoS 1 delivery allocates %v times, want at most 12", n)
 	}
+}
+
+// allocBroker is a broker with a subscriber "sub" to load/+ at QoS 1 and a
+// publisher "pub", both connected, and carry, which takes what the
+// broker wrote and changed as sim/live does after each packet.
+func allocBroker(opts BrokerOptions) (*Broker, func()) {
+	b := NewBroker(opts)
+	carry := func() {
+		fx := b.Ready()
+		for _, s := range fx.Sends {
+			b.Reuse(s.Bytes)
+		}
+		b.Advance()
+		b.Change()
+	}
+	b.Open(0, 1, "127.0.0.1:1")
+	b.Packet(0, 1, &codec.Connect{ProtocolName: "MQTT", ProtocolLevel: 4, ClientID: "sub", CleanSession: true})
+	b.Packet(0, 1, &codec.Subscribe{PacketID: 1, Subscriptions: []codec.Subscription{{Filter: "load/+", QoS: 1}}})
+	b.Open(0, 2, "127.0.0.1:2")
+	b.Packet(0, 2, &codec.Connect{ProtocolName: "MQTT", ProtocolLevel: 4, ClientID: "pub", CleanSession: true})
+	carry()
+	b.Snapshot()
+	return b, carry
 }
