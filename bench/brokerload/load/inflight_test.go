@@ -20,54 +20,47 @@ func TestSameInflightLimit(t *testing.T) {
 		"mqttviz":   func() (*Broker, error) { return StartMqttviz(mqv, false, "") },
 	}
 	const n = 150
-	for name, start := range starts {
-		t.Run(name, func(t *testing.T) {
-			b, err := start()
+	eachBroker(t, starts, func(t *testing.T, name string, b *Broker) {
+		sub, err := dial(b.Addr, "silent", 5*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer sub.close(false)
+		if err := sub.subscribe("inflight", codec.AtLeastOnce, 5*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		pub, err := dial(b.Addr, "pub", 5*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer pub.close(false)
+		go func() {
+			for i := range n {
+				if pub.send(&codec.Publish{QoS: codec.AtLeastOnce, Topic: "inflight", PacketID: uint16(i + 1), Payload: []byte("m")}) != nil {
+					return
+				}
+			}
+		}()
+		go func() {
+			for {
+				if _, err := pub.next(); err != nil {
+					return // PUBACKs, read so that the broker can write them
+				}
+			}
+		}()
+		sub.c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		got := 0
+		for got < n {
+			p, err := sub.next()
 			if err != nil {
-				t.Fatal(err)
+				break
 			}
-			defer b.Stop()
-			sub, err := dial(b.Addr, "silent", 5*time.Second)
-			if err != nil {
-				t.Fatal(err)
+			if _, ok := p.(*codec.Publish); ok {
+				got++
 			}
-			defer sub.close(false)
-			if err := sub.subscribe("inflight", codec.AtLeastOnce, 5*time.Second); err != nil {
-				t.Fatal(err)
-			}
-			pub, err := dial(b.Addr, "pub", 5*time.Second)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer pub.close(false)
-			go func() {
-				for i := range n {
-					if pub.send(&codec.Publish{QoS: codec.AtLeastOnce, Topic: "inflight", PacketID: uint16(i + 1), Payload: []byte("m")}) != nil {
-						return
-					}
-				}
-			}()
-			go func() {
-				for {
-					if _, err := pub.next(); err != nil {
-						return // PUBACKs, read so that the broker can write them
-					}
-				}
-			}()
-			sub.c.SetReadDeadline(time.Now().Add(5 * time.Second))
-			got := 0
-			for got < n {
-				p, err := sub.next()
-				if err != nil {
-					break
-				}
-				if _, ok := p.(*codec.Publish); ok {
-					got++
-				}
-			}
-			if got != n {
-				t.Errorf("the subscriber that acknowledges nothing got %d of %d QoS 1 messages, want all: the broker limits the messages in flight towards it", got, n)
-			}
-		})
-	}
+		}
+		if got != n {
+			t.Errorf("the subscriber that acknowledges nothing got %d of %d QoS 1 messages, want all: the broker limits the messages in flight towards it", got, n)
+		}
+	})
 }

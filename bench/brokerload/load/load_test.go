@@ -13,6 +13,21 @@ import (
 	"mqttviz/codec"
 )
 
+// eachBroker starts each broker of starts in a subtest of its own, runs
+// test against it and stops it.
+func eachBroker(t *testing.T, starts map[string]func() (*Broker, error), test func(t *testing.T, name string, b *Broker)) {
+	for name, start := range starts {
+		t.Run(name, func(t *testing.T) {
+			b, err := start()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Stop()
+			test(t, name, b)
+		})
+	}
+}
+
 // shapes are small fan-outs both ways at QoS 0, 1 and 2.
 var shapes = []struct{ pubs, subs int }{{1, 3}, {3, 1}, {2, 2}}
 
@@ -28,48 +43,42 @@ func TestRunCounts(t *testing.T) {
 		"mqttviz":         func() (*Broker, error) { return StartMqttviz(mqv, false, "") },
 		"mqttviz + watch": func() (*Broker, error) { return StartMqttviz(mqv, true, stubWebDir(t)) },
 	}
-	for name, start := range starts {
-		t.Run(name, func(t *testing.T) {
-			b, err := start()
-			if err != nil {
-				t.Fatal(err)
+	eachBroker(t, starts, func(t *testing.T, name string, b *Broker) {
+		for qos := codec.AtMostOnce; qos <= codec.ExactlyOnce; qos++ {
+			if qos == codec.ExactlyOnce && name == "mosquitto" {
+				continue // mosquitto 2.0.11 stalls QoS 2 from several publishers (docs/performance.md)
 			}
-			defer b.Stop()
-			for qos := codec.AtMostOnce; qos <= codec.ExactlyOnce; qos++ {
-				if qos == codec.ExactlyOnce && name == "mosquitto" {
-					continue // mosquitto 2.0.11 stalls QoS 2 from several publishers (docs/performance.md)
+			for _, s := range shapes {
+				var w *Watcher
+				if b.HTTP != "" {
+					var err error
+					if w, err = Watch(context.Background(), b.HTTP); err != nil {
+						t.Fatal(err)
+					}
 				}
-				for _, s := range shapes {
-					var w *Watcher
-					if b.HTTP != "" {
-						if w, err = Watch(context.Background(), b.HTTP); err != nil {
-							t.Fatal(err)
-						}
-					}
-					cfg := Config{Addr: b.Addr, Publishers: s.pubs, Subscribers: s.subs, QoS: qos, Messages: 200, Window: 20}
-					res, err := Run(context.Background(), cfg)
-					if err != nil {
-						t.Fatalf("%d×%d q%d: %v", s.pubs, s.subs, qos, err)
-					}
-					want := s.pubs * 200 * s.subs
-					if res.Published != s.pubs*200 || res.Expected != want || res.Delivered != want || res.Duplicates != 0 || res.Lost() != 0 {
-						t.Errorf("%d×%d q%d: %+v, want %d published and %d delivered once", s.pubs, s.subs, qos, res, s.pubs*200, want)
-					}
-					if res.P50 <= 0 || res.P99 < res.P50 || res.Max < res.P99 || res.Rate() <= 0 {
-						t.Errorf("%d×%d q%d: latencies p50 %v p99 %v max %v, rate %v", s.pubs, s.subs, qos, res.P50, res.P99, res.Max, res.Rate())
-					}
-					if w != nil {
-						// A step for each PUBLISH in and each PUBLISH out, at least.
-						n := res.Published + res.Delivered
-						ws := w.waitSteps(n)
-						if ws.Steps+ws.Missed < n || ws.Err != nil {
-							t.Errorf("%d×%d q%d: the watch stream carried %+v, want at least %d steps", s.pubs, s.subs, qos, ws, n)
-						}
+				cfg := Config{Addr: b.Addr, Publishers: s.pubs, Subscribers: s.subs, QoS: qos, Messages: 200, Window: 20}
+				res, err := Run(context.Background(), cfg)
+				if err != nil {
+					t.Fatalf("%d×%d q%d: %v", s.pubs, s.subs, qos, err)
+				}
+				want := s.pubs * 200 * s.subs
+				if res.Published != s.pubs*200 || res.Expected != want || res.Delivered != want || res.Duplicates != 0 || res.Lost() != 0 {
+					t.Errorf("%d×%d q%d: %+v, want %d published and %d delivered once", s.pubs, s.subs, qos, res, s.pubs*200, want)
+				}
+				if res.P50 <= 0 || res.P99 < res.P50 || res.Max < res.P99 || res.Rate() <= 0 {
+					t.Errorf("%d×%d q%d: latencies p50 %v p99 %v max %v, rate %v", s.pubs, s.subs, qos, res.P50, res.P99, res.Max, res.Rate())
+				}
+				if w != nil {
+					// A step for each PUBLISH in and each PUBLISH out, at least.
+					n := res.Published + res.Delivered
+					ws := w.waitSteps(n)
+					if ws.Steps+ws.Missed < n || ws.Err != nil {
+						t.Errorf("%d×%d q%d: the watch stream carried %+v, want at least %d steps", s.pubs, s.subs, qos, ws, n)
 					}
 				}
 			}
-		})
-	}
+		}
+	})
 }
 
 // waitSteps waits up to ten seconds for n steps (received or missed)
