@@ -44,49 +44,12 @@ function mqttvizAfterFirstPaint(start) {
 }
 `
 
-// goappEnqueue is the line of go-app's app.js that hands a piece of
-// app.wasm, as the network delivered it, to the compiler.
-const goappEnqueue = "controller.enqueue(value);"
-
-// enqueueInSlices hands the module to the compiler in slices of
-// mqttvizSlice bytes, each in a task of its own: the browser decodes
-// what it is handed at once, on the page's thread, and the network's
-// pieces of a megabyte, several in one task, held it for tens of
-// milliseconds each.
-const enqueueInSlices = "await mqttvizEnqueue(controller, value);"
-
-const enqueueFunc = `
-// mqttviz: app.wasm goes to the compiler a slice at a time, each in a task
-// of its own (cmd/mqttviz/loader.go). A posted message starts the next
-// task: timers nested this deep wait 4 ms each.
-const mqttvizSlice = 128 * 1024;
-const mqttvizNextTask = () => new Promise((next) => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => next();
-  channel.port2.postMessage(null);
-});
-let mqttvizSliced = false;
-async function mqttvizEnqueue(controller, value) {
-  for (let at = 0; at < value.byteLength; at += mqttvizSlice) {
-    if (mqttvizSliced) {
-      await mqttvizNextTask();
-    }
-    mqttvizSliced = true;
-    controller.enqueue(value.subarray(at, at + mqttvizSlice));
-  }
-}
-`
-
 // fixLoader makes go-app's app.js start the app after the first paint
-// (afterFirstPaint) and hand the module over in slices (enqueueInSlices).
-// Each line must be found exactly once: a go-app that loads otherwise
-// fails here, not silently.
+// (afterFirstPaint). The line must be found exactly once: a go-app that
+// starts otherwise fails here, not silently.
 func fixLoader(appJS []byte) ([]byte, error) {
-	for _, line := range []string{goappStart, goappEnqueue} {
-		if n := bytes.Count(appJS, []byte(line)); n != 1 {
-			return nil, fmt.Errorf("go-app's loader line %q found %d times in app.js, want once", line, n)
-		}
+	if n := bytes.Count(appJS, []byte(goappStart)); n != 1 {
+		return nil, fmt.Errorf("go-app's loader start found %d times in app.js, want once", n)
 	}
-	appJS = bytes.Replace(appJS, []byte(goappEnqueue), []byte(enqueueInSlices), 1)
-	return bytes.Replace(appJS, []byte(goappStart), []byte(afterFirstPaint+enqueueFunc), 1), nil
+	return bytes.Replace(appJS, []byte(goappStart), []byte(afterFirstPaint), 1), nil
 }
