@@ -394,11 +394,13 @@ func parseWorkerConfig(t *testing.T, resp *http.Response) offlineConfig {
 
 func cacheName(cfg offlineConfig) string { return "mqttviz:" + cfg.Base + ":" + cfg.Version }
 
-// waitCached waits until this page is controlled by the service worker
-// and its cache holds every file of the build cfg.
+// waitCached waits until the service worker is active and its cache
+// holds every file of the build cfg.
 func waitCached(t *testing.T, ctx context.Context, cfg offlineConfig) {
 	t.Helper()
-	waitForWithin(t, ctx, `navigator.serviceWorker.controller !== null`, 30*time.Second)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("the service worker never became active: %v", err)
+	}
 	want := make([]string, 0, len(cfg.Files))
 	for _, f := range cfg.Files {
 		want = append(want, cfg.Base+strings.TrimPrefix(f.Path, "/"))

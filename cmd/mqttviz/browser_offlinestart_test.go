@@ -43,3 +43,27 @@ func TestBrowserOfflineWaitsForStart(t *testing.T) {
 		t.Errorf("the worker fetched %d of its %d files before the page was interactive: %s", len(early), worker, strings.Join(early[:min(len(early), 8)], " "))
 	}
 }
+
+// TestBrowserOfflineFirstVisitOwnDownload: the worker a first visit
+// installs leaves that page alone (taken over while it started, the
+// page had its app.wasm come through the worker, a tenth of a second
+// slower); the next page opened is the worker's, from its cache.
+func TestBrowserOfflineFirstVisitOwnDownload(t *testing.T) {
+	srv := newOfflineServer(t, webDir)
+	ctx := newBrowser(t, 1280, 800)
+	open(t, ctx, srv.url, "/lessons/qos2/")
+	waitCached(t, ctx, workerConfig(t, srv.handler(), "/app-worker.js"))
+	if eval[bool](t, ctx, `navigator.serviceWorker.controller !== null`) {
+		t.Error("the first visit's page was taken over by the worker it installed")
+	}
+	if w := eval[float64](t, ctx, `performance.getEntriesByType("resource").find(e => e.name.endsWith("/app.wasm")).workerStart`); w != 0 {
+		t.Errorf("the first visit's app.wasm came through the worker (workerStart %.0f ms)", w)
+	}
+	open(t, ctx, srv.url, "/decode/")
+	if !eval[bool](t, ctx, `navigator.serviceWorker.controller !== null`) {
+		t.Error("the page opened after the first visit is not the worker's")
+	}
+	if w := eval[float64](t, ctx, `performance.getEntriesByType("resource").find(e => e.name.endsWith("/app.wasm")).workerStart`); w == 0 {
+		t.Error("the second page's app.wasm did not come from the worker")
+	}
+}
