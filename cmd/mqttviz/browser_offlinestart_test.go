@@ -46,7 +46,7 @@ func TestBrowserOfflineWaitsForStart(t *testing.T) {
 
 // TestBrowserOfflineFirstVisitOwnDownload: the worker a first visit
 // installs leaves that page alone (taken over while it started, the
-// page had its app.wasm come through the worker, a tenth of a second
+// page had its app.wasm come through the worker, 50–100 ms
 // slower); the next page opened is the worker's, from its cache.
 func TestBrowserOfflineFirstVisitOwnDownload(t *testing.T) {
 	srv := newOfflineServer(t, webDir)

@@ -67,7 +67,7 @@ self.addEventListener("activate", (event) => {
       // A new build takes over the pages open (they reload on it). The
       // first build installed leaves the page that installed it alone:
       // taken over while it started, that page had its app.wasm download
-      // pass through the worker, a tenth of a second slower; every page
+      // pass through the worker, 50–100 ms slower; every page
       // opened after it is the worker's.
       if (replaced) {
         await self.clients.claim();
