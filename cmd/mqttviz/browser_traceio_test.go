@@ -365,3 +365,41 @@ func TestBrowserTraceIOA11y(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserTraceFileButtonInPageLanguage: the trace page's file button
+// speaks the page's language, not the browser's (Chromium's own file
+// input said "Choose File · No file chosen" on the Chinese page), and the
+// hidden input still takes the keyboard: Tab reaches it and its label
+// shows the focus.
+func TestBrowserTraceFileButtonInPageLanguage(t *testing.T) {
+	base := appURL(t)
+	ctx := newBrowser(t, 390, 844)
+	open(t, ctx, base, "/trace/")
+	for _, c := range []struct{ lang, want string }{{"zh", "选择文件…"}, {"en", "Choose a file…"}} {
+		setLang(t, ctx, c.lang)
+		got := eval[struct {
+			Text          string
+			Width, Height float64
+			InputArea     float64
+		}](t, ctx, `(() => {
+			const b = document.querySelector("#trace-drop .file-button"), r = b ? b.getBoundingClientRect() : {width: 0, height: 0};
+			const i = document.getElementById("trace-file").getBoundingClientRect();
+			return {text: b ? b.textContent : "", width: r.width, height: r.height, inputArea: i.width * i.height};
+		})()`)
+		if got.Text != c.want || got.Width < 40 || got.Height < 20 {
+			t.Errorf("%s: the file button reads %q in a box of %.0f×%.0f px, want %q, shown", c.lang, got.Text, got.Width, got.Height, c.want)
+		}
+		if got.InputArea > 1 {
+			t.Errorf("%s: the browser's own file button shows (%.0f px²), in the browser's language", c.lang, got.InputArea)
+		}
+	}
+	for i := 0; i < 20 && !eval[bool](t, ctx, `document.activeElement && document.activeElement.id === "trace-file"`); i++ {
+		pressKey(t, ctx, "\t")
+	}
+	if !eval[bool](t, ctx, `document.activeElement && document.activeElement.id === "trace-file"`) {
+		t.Fatal("Tab never reached the file input")
+	}
+	if style := eval[string](t, ctx, `getComputedStyle(document.querySelector("#trace-drop .file-button")).outlineStyle`); style == "none" {
+		t.Error("the file input has the focus and its label shows no outline")
+	}
+}

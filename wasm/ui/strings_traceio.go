@@ -11,6 +11,7 @@ var traceioStrings = map[string]codec.Text{
 	"trace.heading":     {EN: "Open a trace", ZH: "打开轨迹文件"},
 	"trace.intro":       {EN: "A trace is the JSON file of one run: what Save trace downloads from a lesson or a scenario, or what mqttviz run LESSON --format json writes. It plays here with the same diagram, inspector and state as a lesson, in your browser: the file goes to no server.", ZH: "轨迹文件是一次运行的 JSON 记录：可以在课程或场景页面点击“保存轨迹”下载，也可以用 mqttviz run 课程名 --format json 生成。文件在这里像课程一样播放，时序图、报文解析和状态一应俱全，全部在浏览器中完成，不会上传到任何服务器。"},
 	"trace.choose":      {EN: "Choose a trace file (.json)", ZH: "选择轨迹文件（.json）"},
+	"trace.pick":        {EN: "Choose a file…", ZH: "选择文件…"},
 	"trace.drop":        {EN: "or drop the file here", ZH: "或把文件拖放到这里"},
 	"trace.paste":       {EN: "Or paste the trace's JSON", ZH: "或粘贴轨迹的 JSON 文本"},
 	"trace.paste.open":  {EN: "Open the pasted JSON", ZH: "打开粘贴的 JSON"},

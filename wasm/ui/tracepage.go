@@ -203,7 +203,11 @@ func (p *tracePage) renderOpen() app.UI {
 	return app.Div().Class(class).Body(
 		app.Div().ID(traceDropID).Class("drop-zone").Body(
 			app.Label().For(traceInputID).Class("drop-label").Text(tr(p.lang, "trace.choose")),
+			// The browser's own file button speaks the browser's language,
+			// not the page's: it is hidden (still focusable), and a label
+			// in the page's language stands for it.
 			app.Input().ID(traceInputID).Type("file").Accept(".json,application/json").OnChange(p.onChoose),
+			app.Label().For(traceInputID).Class("file-button").Text(tr(p.lang, "trace.pick")),
 			app.P().Class("drop-hint").Text(tr(p.lang, "trace.drop")+" · "+tr(p.lang, "trace.limit", trace.MaxReadBytes>>20)),
 		),
 		app.Div().Class("paste-box").Body(
