@@ -210,7 +210,7 @@ func TestBrowserDecodeLargePaste(t *testing.T) {
 		el.value = "c0 00 ".repeat(`+strconv.Itoa(n)+`);
 		el.dispatchEvent(new Event("input"));
 		return el.value.length })()`)
-	waitForWithin(t, ctx, `(document.querySelector("#decode-summary") || {}).textContent?.startsWith("`+strconv.Itoa(n)+` packets")`, time.Minute)
+	waitForPackets(t, ctx, n)
 	pasted := eval[float64](t, ctx, `performance.now() - window.__t0`)
 	checkCapped(t, ctx, n)
 
@@ -218,7 +218,7 @@ func TestBrowserDecodeLargePaste(t *testing.T) {
 	// next paint (the keydown entry's duration) and the time the page's
 	// input handler took (the input entry's processing time).
 	keys := typeTimed(t, ctx, "decode-input", "d0 00")
-	waitForWithin(t, ctx, `(document.querySelector("#decode-summary") || {}).textContent?.startsWith("`+strconv.Itoa(n+1)+` packets")`, time.Minute)
+	waitForPackets(t, ctx, n+1)
 	shown := eval[float64](t, ctx, `performance.now() - window.__last`)
 	checkCapped(t, ctx, n+1)
 	if got := eval[string](t, ctx, `location.search`); got != "" {
@@ -227,6 +227,23 @@ func TestBrowserDecodeLargePaste(t *testing.T) {
 
 	t.Logf("2 MB paste (%.0f characters): shown after %.0f ms; last key to the new breakdown %.0f ms (300 ms of it the typing pause)", paste, pasted, shown)
 	t.Logf("keys in the decode box: %s", keys)
+}
+
+// waitForPackets waits at most a minute for the decode page to say it
+// read n packets; if it does not, the failure says what the page shows
+// instead: its summary, its error and how much text its box holds.
+func waitForPackets(t *testing.T, ctx context.Context, n int) {
+	t.Helper()
+	cond := `(document.querySelector("#decode-summary") || {}).textContent?.startsWith("` + strconv.Itoa(n) + ` packets")`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+		shows, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify({
+			summary: document.querySelector("#decode-summary")?.textContent ?? null,
+			error: document.querySelector("#decode-error")?.textContent ?? null,
+			textLength: document.querySelector("#decode-input")?.textLength ?? null,
+			interactive: performance.getEntriesByName("mqttviz-interactive").length,
+			decoded: performance.getEntriesByName("mqttviz-decoded").length })`))
+		t.Fatalf("waiting for %d packets: %v; the page shows %s", n, err, shows)
+	}
 }
 
 // typeTimed types s into the element with the given id and returns what
