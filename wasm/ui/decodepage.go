@@ -81,20 +81,24 @@ func (p *decodePage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) 
 func (p *decodePage) pageTitle(lang string) string { return tr(lang, "title.decode") }
 
 // OnNav reads the bytes of ?hex=, so that a lesson or a writer can link
-// packets here.
+// packets here. The page is interactive once its box holds them: marked
+// in the same deferred function, never a frame before, so that nothing
+// typed or pasted as soon as the page takes it is replaced by them.
 func (p *decodePage) OnNav(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
 	text := ctx.Page().URL().Query().Get("hex")
 	p.read(text)
-	ctx.Defer(func(app.Context) { setDecodeInput(text) })
+	ctx.Defer(func(app.Context) {
+		setDecodeInput(text)
+		jsb.MarkInteractive()
+	})
 }
 
 func (p *decodePage) OnMount(ctx app.Context) {
 	p.observe(ctx, p.pageTitle)
 	p.sharing.mount(ctx)
-	ctx.Defer(func(app.Context) { jsb.MarkInteractive() })
 }
 
 func (p *decodePage) OnDismount() { p.sharing.dismount() }
