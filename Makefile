@@ -34,9 +34,10 @@ test-brokerload:
 test-wasm:
 	PATH="$(WASM_EXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./codec/... ./sim/...
 
-# Headless Chromium drives the app built by `build` (cmd/mqttviz/browser_test.go).
+# Headless Chromium drives the app built by `build` (cmd/mqttviz/browser_test.go),
+# two tests at a time (scripts/browser-tests.sh).
 test-browser:
-	$(GO) test -count=1 -timeout=30m -run='^TestBrowser' ./cmd/mqttviz
+	GO=$(GO) scripts/browser-tests.sh
 
 # paho.mqtt.golang against `mqttviz broker` (bin/mqttviz from build), over
 # TCP and WebSocket: a module of its own, so go.mod stays free of paho.
