@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -21,12 +20,10 @@ import (
 func TestBrowserAddressFollowsSteps(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 1280, 800)
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+	onEveryDocument(t, ctx, `
 		window.__replaced = 0;
 		const replace = history.replaceState.bind(history);
-		history.replaceState = (...a) => { window.__replaced++; return replace(...a); };`}); err != nil {
-		t.Fatal(err)
-	}
+		history.replaceState = (...a) => { window.__replaced++; return replace(...a); };`)
 	open(t, ctx, base, "/lessons/qos2/")
 	eval[bool](t, ctx, `(window.__replaced = 0, true)`)
 	do(t, ctx, chromedp.KeyEvent(strings.Repeat(kb.ArrowRight, 12)))

@@ -1,11 +1,6 @@
 package main
 
-import (
-	"testing"
-
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
-)
+import "testing"
 
 // TestBrowserDecodeBytesInBoxWhenInteractive: the decode page says it is
 // interactive only once its box holds the bytes of its address. The box
@@ -18,16 +13,14 @@ import (
 func TestBrowserDecodeBytesInBoxWhenInteractive(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 1280, 800)
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+	onEveryDocument(t, ctx, `
 		const mark = performance.mark.bind(performance);
 		performance.mark = (name, ...rest) => {
 			if (name === "mqttviz-interactive") {
 				window.__boxAtInteractive = document.querySelector("#decode-input")?.value ?? null;
 			}
 			return mark(name, ...rest);
-		};`}); err != nil {
-		t.Fatal(err)
-	}
+		};`)
 	late := 0
 	for range 12 {
 		open(t, ctx, base, "/decode?hex=c000d000")

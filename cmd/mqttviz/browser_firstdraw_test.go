@@ -3,9 +3,6 @@ package main
 import (
 	"fmt"
 	"testing"
-
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 )
 
 // TestBrowserDiagramDrawnOnceAtStart: the diagram and the event list
@@ -20,7 +17,7 @@ func TestBrowserDiagramDrawnOnceAtStart(t *testing.T) {
 	for _, c := range []struct{ path string }{{"/lessons/wildcards/"}, {"/lessons/qos2/?step=13"}} {
 		t.Run(c.path, func(t *testing.T) {
 			ctx := newBrowser(t, 1280, 800)
-			if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+			onEveryDocument(t, ctx, `
 				window.__mounted = false;
 				window.__changed = [];
 				// The parser adds the pre-rendered page's nodes one by one;
@@ -34,9 +31,7 @@ func TestBrowserDiagramDrawnOnceAtStart(t *testing.T) {
 						const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
 						if (el && el.closest("#diagram-scroll, #lane-heads, #events-scroll")) window.__changed.push(m.type + " " + el.tagName + " " + (m.attributeName || ""));
 					}
-				}).observe(document, {childList: true, subtree: true, attributes: true, characterData: true});`}); err != nil {
-				t.Fatal(err)
-			}
+				}).observe(document, {childList: true, subtree: true, attributes: true, characterData: true});`)
 			open(t, ctx, base, c.path)
 			if !eval[bool](t, ctx, `window.__mounted`) {
 				t.Fatal("the app's page was never seen going in")

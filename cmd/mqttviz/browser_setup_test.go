@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -170,6 +171,15 @@ func open(t *testing.T, ctx context.Context, base, path string) {
 		}),
 	); err != nil {
 		t.Fatalf("opening %s: %v", path, err)
+	}
+}
+
+// onEveryDocument makes script run in every new document of ctx's tab,
+// before the document's own scripts.
+func onEveryDocument(t *testing.T, ctx context.Context, script string) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script}); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -68,7 +67,7 @@ func TestBrowserEventKeysAfterOtherKey(t *testing.T) {
 // (which rendered and mounted the page twice).
 func TestBrowserStartsOverPaintedPage(t *testing.T) {
 	ctx := newBrowser(t, 1280, 800)
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+	onEveryDocument(t, ctx, `
 		window.__viewsAdded = 0;
 		// The parser adds the pre-rendered page's nodes one by one.
 		document.addEventListener("DOMContentLoaded", () => { window.__viewsAdded = 0; });
@@ -76,9 +75,7 @@ func TestBrowserStartsOverPaintedPage(t *testing.T) {
 			for (const m of ms) for (const n of m.addedNodes) {
 				if (n.nodeType === 1 && n.classList.contains("player-view")) window.__viewsAdded++;
 			}
-		}).observe(document, {childList: true, subtree: true});`}); err != nil {
-		t.Fatal(err)
-	}
+		}).observe(document, {childList: true, subtree: true});`)
 	open(t, ctx, appURL(t), "/lessons/qos2/")
 	if n := eval[int](t, ctx, `window.__viewsAdded`); n != 0 {
 		t.Errorf("the player view was added on its own %d times: the lesson was drawn over a page mounted without it", n)

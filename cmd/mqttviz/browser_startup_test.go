@@ -6,9 +6,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 )
 
 // countViewsAdded makes every new document of ctx count, once parsed,
@@ -20,7 +17,7 @@ import (
 // before runs first in each new document.
 func countViewsAdded(t *testing.T, ctx context.Context, before string) {
 	t.Helper()
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: before + `
+	onEveryDocument(t, ctx, before+`
 		window.__viewsAdded = 0;
 		window.__progressShown = 0;
 		window.__pagesAdded = 0;
@@ -38,9 +35,7 @@ func countViewsAdded(t *testing.T, ctx context.Context, before string) {
 				if (n.matches(".player-view") || n.querySelector(".player-view")) window.__viewsAdded++;
 				if (n.id === "scenario-progress" || n.querySelector("#scenario-progress")) window.__progressShown++;
 			}
-		}).observe(document, {childList: true, subtree: true});`}); err != nil {
-		t.Fatal(err)
-	}
+		}).observe(document, {childList: true, subtree: true});`)
 }
 
 // TestBrowserScenarioMountsWhole opens the scenario page with the
