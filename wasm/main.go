@@ -15,5 +15,8 @@ func main() {
 	ui.Register()
 	// Let the pre-rendered page paint before go-app builds its own.
 	jsb.AwaitPaint()
+	// What the visitor typed in that page meanwhile goes into the app's.
+	jsb.KeepTyped()
+	jsb.AfterInteractive(jsb.RestoreTyped)
 	app.RunWhenOnBrowser()
 }
