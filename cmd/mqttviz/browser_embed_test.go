@@ -29,15 +29,7 @@ type embedServer struct {
 func newEmbedServer(t *testing.T) *embedServer {
 	t.Helper()
 	ensureWASM(t)
-	s, err := loadSite(webDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	<-s.ready
-	h, err := s.Handler()
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := webHandler(t, webDir)
 	es := &embedServer{}
 	srv := serveLoopback(t, "127.0.0.1", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {

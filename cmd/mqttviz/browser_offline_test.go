@@ -306,15 +306,7 @@ func newOfflineServer(t *testing.T, web string) *offlineServer {
 // its downloads of app.wasm from zero.
 func (o *offlineServer) swap(t *testing.T, web string) {
 	t.Helper()
-	s, err := loadSite(web)
-	if err != nil {
-		t.Fatal(err)
-	}
-	<-s.ready
-	h, err := s.Handler()
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := webHandler(t, web)
 	o.current.Store(&h)
 	o.wasmDownloads.Store(0)
 }

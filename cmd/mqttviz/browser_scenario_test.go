@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"mqttviz/sim/script"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -273,29 +272,14 @@ type recordingServer struct {
 func newRecordingServer(t *testing.T) *recordingServer {
 	t.Helper()
 	ensureWASM(t)
-	s, err := loadSite(webDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	<-s.ready
+	h := webHandler(t, webDir)
 	rs := &recordingServer{}
-	h, err := s.Handler()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	rs.url = serveLoopback(t, "127.0.0.1", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rs.mu.Lock()
 		rs.longest = max(rs.longest, len(r.RequestURI))
 		rs.mu.Unlock()
 		h.ServeHTTP(w, r)
-	})}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	rs.url = "http://" + ln.Addr().String()
+	}))
 	return rs
 }
 

@@ -103,6 +103,18 @@ func appURL(t *testing.T) string {
 	return serverURL
 }
 
+// webHandler is the handler of `mqttviz serve` for the web/ directory
+// dir, once app.wasm is compressed, as a browser usually gets it.
+func webHandler(t *testing.T, dir string) http.Handler {
+	t.Helper()
+	s, err := loadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-s.ready
+	return siteHandler(t, s)
+}
+
 // newBrowser starts headless Chromium with a fresh profile and returns a
 // tab's context, which ends after 90 s; the browser closes when the test
 // ends.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -24,15 +23,7 @@ type heldSite struct {
 func newHeldSite(t *testing.T) *heldSite {
 	t.Helper()
 	ensureWASM(t)
-	s, err := loadSite(webDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	<-s.ready
-	h, err := s.Handler()
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := webHandler(t, webDir)
 	hs := &heldSite{}
 	held := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/app.wasm") {
@@ -47,14 +38,7 @@ func newHeldSite(t *testing.T) *heldSite {
 		}
 		h.ServeHTTP(w, r)
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: held}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	hs.base = "http://" + ln.Addr().String()
+	hs.base = serveLoopback(t, "127.0.0.1", held)
 	return hs
 }
 
