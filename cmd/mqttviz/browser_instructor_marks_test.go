@@ -56,8 +56,13 @@ func TestBrowserInstructorEventMarks(t *testing.T) {
 			if eval[string](t, ctx, `document.getElementById("events-changed-note").textContent`) == "" {
 				t.Error("the note on changed rows is empty")
 			}
-			// The cursor's row, the lost PUBACK, in view for the picture.
-			do(t, ctx, chromedp.Click(chromedp.ID("ctl-forward")), chromedp.Click(chromedp.ID("ctl-back")))
+			// The cursor's row, the lost PUBACK, in view for the picture: a
+			// step forward and one back, each waited for (two clicks in one
+			// frame leave the cursor where it was, and the list where the
+			// loop above scrolled it).
+			do(t, ctx, chromedp.Click(chromedp.ID("ctl-forward")))
+			waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#event-%d.current") !== null`, l.at+1))
+			do(t, ctx, chromedp.Click(chromedp.ID("ctl-back")))
 			waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#event-%d.current") !== null`, l.at))
 			eval[bool](t, ctx, `(document.querySelector(".events-panel").scrollIntoView(), true)`)
 			shoot(t, ctx, fmt.Sprintf("instructor-events-changed-%d-%s", c.w, c.lang))
