@@ -4,12 +4,12 @@ import "testing"
 
 // TestBrowserDecodeBytesInBoxWhenInteractive: the decode page says it is
 // interactive only once its box holds the bytes of its address. The box
-// used to be filled a frame after the mark now and then (go-app runs
-// each deferred function in the frame it is handled in, and its loop
-// takes a frame tick and a dispatch in either order), so a paste made as
-// soon as the page could take one was replaced by the address's text:
-// a full browser test run lost TestBrowserDecodeLargePaste's 2 MB so.
-// Twelve visits, as it happened in about one visit in four.
+// used to be filled after the mark, on every visit, and now and then a
+// frame after it (go-app runs each deferred function in the frame it is
+// handled in, and its loop takes a frame tick and a dispatch in either
+// order), so a paste made as soon as the page could take one was
+// replaced by the address's text: a full browser test run lost
+// TestBrowserDecodeLargePaste's 2 MB so. Twelve visits, each checked.
 func TestBrowserDecodeBytesInBoxWhenInteractive(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 1280, 800)
