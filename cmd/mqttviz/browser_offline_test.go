@@ -416,12 +416,17 @@ func waitCached(t *testing.T, ctx context.Context, cfg offlineConfig) {
 	}
 }
 
-// cacheContents lists the page's caches: for each, the paths it holds.
+// cacheContents lists the page's caches of builds: for each, the paths
+// it holds. The reader's language is kept in a cache of its own, which
+// outlives the builds (mqttviz-prefs:BASE), and is not listed.
 func cacheContents(t *testing.T, ctx context.Context) map[string][]string {
 	t.Helper()
 	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => {
 		const out = {};
 		for (const k of await caches.keys()) {
+			if (k.startsWith("mqttviz-prefs:")) {
+				continue;
+			}
 			const c = await caches.open(k);
 			out[k] = (await c.keys()).map((r) => new URL(r.url).pathname);
 		}

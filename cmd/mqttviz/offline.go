@@ -13,6 +13,7 @@ import (
 	"strings"
 	"text/template"
 
+	"mqttviz/wasm/i18n"
 	"mqttviz/wasm/ui"
 )
 
@@ -40,6 +41,10 @@ type offlineConfig struct {
 	Pages    []string      `json:"pages"`
 	WASM     string        `json:"wasm"`
 	NotFound string        `json:"notFound"`
+	// Chinese maps each page of ui.Translated() to its file pre-rendered
+	// in Chinese (ui.PageIn), which the worker opens for a reader who
+	// chose Chinese.
+	Chinese map[string]string `json:"zh"`
 }
 
 // addOfflineWorker replaces go-app's service worker among the assets with
@@ -58,9 +63,16 @@ func addOfflineWorker(assets map[string]*asset, web map[string][]byte, base stri
 	for name, b := range web {
 		sums["/web/"+name] = sha256Hex(b)
 	}
-	cfg := offlineConfig{Base: base, Pages: ui.Pages(), WASM: "/web/app.wasm", NotFound: ui.NotFoundPath}
+	cfg := offlineConfig{Base: base, Pages: ui.Pages(), WASM: "/web/app.wasm", NotFound: ui.NotFoundPath, Chinese: map[string]string{}}
 	if _, ok := sums[cfg.WASM]; !ok {
 		return "", fmt.Errorf("the service worker would cache no %s", cfg.WASM)
+	}
+	for _, p := range ui.Translated() {
+		zh := ui.PageIn(p, i18n.ZH)
+		if _, ok := sums[zh]; !ok {
+			return "", fmt.Errorf("the service worker would cache no %s", zh)
+		}
+		cfg.Chinese[p] = zh
 	}
 	// The worker's own code is part of the build: a new worker never
 	// takes over the cache of another.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"mqttviz/wasm/i18n"
 	"mqttviz/wasm/ui"
 )
 
@@ -41,7 +42,7 @@ func TestOfflineWorkerServe(t *testing.T) {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, f.Path, nil))
 		want := http.StatusOK
-		if f.Path == ui.NotFoundPath {
+		if f.Path == ui.NotFoundPath || f.Path == ui.PageIn(ui.NotFoundPath, i18n.ZH) {
 			want = http.StatusNotFound
 		}
 		if rec.Code != want || sha256Hex(rec.Body.Bytes()) != f.SHA256 {
@@ -55,6 +56,11 @@ func TestOfflineWorkerServe(t *testing.T) {
 	}
 	if listed[workerPath] {
 		t.Error("the worker caches itself")
+	}
+	for _, p := range ui.Translated() {
+		if zh := cfg.Chinese[p]; zh != ui.PageIn(p, i18n.ZH) || !listed[zh] {
+			t.Errorf("the worker opens %s in Chinese as %q (cached: %v), want %s", p, zh, listed[zh], ui.PageIn(p, i18n.ZH))
+		}
 	}
 	if !slices.Equal(cfg.Pages, ui.Pages()) {
 		t.Errorf("the worker's pages are %q", cfg.Pages)

@@ -8,6 +8,11 @@
 // takes over when the reader reloads (or on the next visit). Only this
 // site's own files are answered: other origins, WebSockets and anything
 // not listed go to the network untouched.
+//
+// Each page is also pre-rendered in Chinese (offline.zh): a reader who
+// chose Chinese in the app (the page tells the worker, askLang), or whose
+// address says ?lang=zh, gets that file at the page's own address, so
+// that the page does not show English until the app has started.
 "use strict";
 
 const offline = {{.Config}};
@@ -19,10 +24,19 @@ const digests = new Map(offline.files.map((f) => [siteURL(f.path), f.sha256]));
 const pages = new Set(offline.pages);
 const wasmURL = siteURL(offline.wasm);
 const notFoundURL = siteURL(offline.notFound);
+const chinese = new Map(Object.entries(offline.zh).map(([page, file]) => [siteURL(page), siteURL(file)]));
+const notFoundURLs = new Set([notFoundURL, chinese.get(notFoundURL)]);
+
+// The reader's language is kept apart from the builds' caches, which a
+// new build deletes: the choice outlives them.
+const prefsName = "mqttviz-prefs:" + offline.base;
+const langKey = siteURL("/.mqttviz-lang");
+const languages = new Set(["en", "zh"]);
 
 // Message types the pages send, namespaced and versioned.
 const askFill = "mqttviz/offline/v1/fill";
 const askActivate = "mqttviz/offline/v1/activate";
+const askLang = "mqttviz/offline/v1/lang";
 
 // How many files the worker fetches at a time while it fills its cache
 // behind a running page: the server compresses each on its first request.
@@ -82,8 +96,44 @@ self.addEventListener("message", (event) => {
     event.waitUntil(fill());
   } else if (type === askActivate) {
     self.skipWaiting();
+  } else if (type === askLang && languages.has(event.data.lang)) {
+    event.waitUntil(rememberLang(event.data.lang));
   }
 });
+
+// chosen is the reader's language as last read or told; null until then.
+let chosen = null;
+
+// rememberLang keeps lang as the reader's language.
+async function rememberLang(lang) {
+  if (lang === chosen) {
+    return;
+  }
+  chosen = lang;
+  const prefs = await caches.open(prefsName);
+  await prefs.put(langKey, new Response(lang, { headers: { "Content-Type": "text/plain" } }));
+}
+
+// langOf is the language a navigation to url opens its page in: the
+// address's ?lang=, else the reader's choice, else English.
+async function langOf(url) {
+  const asked = url.searchParams.get("lang");
+  if (languages.has(asked)) {
+    return asked;
+  }
+  if (chosen === null) {
+    const kept = await caches.match(langKey, { cacheName: prefsName });
+    const lang = kept ? await kept.text() : "en";
+    chosen = languages.has(lang) ? lang : "en";
+  }
+  return chosen;
+}
+
+// inLang is the file of the page at pageURL in lang: the page itself, or
+// its Chinese file.
+function inLang(pageURL, lang) {
+  return (lang === "zh" && chinese.get(pageURL)) || pageURL;
+}
 
 let filling = null;
 
@@ -122,9 +172,10 @@ async function store(cache, url, mode) {
 }
 
 // keep puts resp in cache as url if its SHA-256 is the build's. The
-// not-found page keeps its status, 404 where the server sends it so.
+// not-found page keeps its status (in either language), 404 where the
+// server sends it so.
 async function keep(cache, url, resp) {
-  if (!resp.ok && !(url === notFoundURL && resp.status === 404)) {
+  if (!resp.ok && !(notFoundURLs.has(url) && resp.status === 404)) {
     throw new Error(url + ": " + resp.status);
   }
   const body = await resp.arrayBuffer();
@@ -157,6 +208,11 @@ function pageURL(path) {
   return pages.has(p) ? siteURL(p) : "";
 }
 
+// pageOf is the page a navigation opens, as pageURL finds it.
+function pageOf(req) {
+  return pageURL(new URL(req.url).pathname);
+}
+
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET") {
@@ -169,7 +225,7 @@ self.addEventListener("fetch", (event) => {
   if (req.mode === "navigate") {
     const page = pageURL(url.pathname);
     if (page) {
-      event.respondWith(cached(page, req));
+      event.respondWith(langOf(url).then((lang) => cached(inLang(page, lang), req)));
       return;
     }
   }
@@ -179,14 +235,15 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (req.mode === "navigate") {
-    event.respondWith(fetch(req).catch(() => notFound()));
+    event.respondWith(fetch(req).catch(() => notFound(url)));
   }
 });
 
-// notFound is the cached not-found page, a 404 as the server sends it
-// (a static host serves the file 404.html itself as a 200).
-async function notFound() {
-  const page = await caches.match(notFoundURL, { cacheName });
+// notFound is the cached not-found page in the language of a
+// navigation to url, a 404 as the server sends it (a static host serves
+// the file 404.html itself as a 200).
+async function notFound(url) {
+  const page = await caches.match(inLang(notFoundURL, await langOf(url)), { cacheName });
   if (!page) {
     return Response.error();
   }
@@ -194,12 +251,17 @@ async function notFound() {
 }
 
 // cached answers from this build's cache, else from the network, keeping
-// what the network gave if it is this build's file.
+// what the network gave if it is this build's file. A navigation the
+// cache lacks goes to the network as it was asked, unless it is answered
+// with another file (a page's Chinese one), which is fetched instead.
 async function cached(url, req) {
   const cache = await caches.open(cacheName);
   const hit = await cache.match(url);
   if (hit) {
     return hit;
+  }
+  if (req.mode === "navigate" && url !== pageOf(req)) {
+    return fetch(url, { credentials: "same-origin" });
   }
   const resp = await fetch(req);
   if (req.mode !== "navigate") {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"mqttviz/wasm/i18n"
 	"mqttviz/wasm/ui"
 )
 
@@ -45,42 +46,62 @@ func newAsset(status int, contentType string, body []byte) *asset {
 	return &asset{status: status, contentType: contentType, body: body, etag: `W/"` + hex.EncodeToString(sum[:8]) + `"`}
 }
 
-// renderApp asks go-app's handler for every page of ui.Pages(), the
-// not-found page and the files of generated, each by its built-in
-// address: no query, no fragment, a fixed host. What the server writes
-// into HTML therefore never holds anything a request carries: the
-// browser's app renders the real address itself, through the DOM.
+// rendering is one file renderApp asks go-app for: the address it is
+// kept at, the built-in address go-app renders it from and its language.
+type rendering struct {
+	path, addr, lang string
+}
+
+// renderings lists the files renderApp writes: every page of ui.Pages(),
+// the not-found page and the files of generated, each at its own address
+// in English, and each page of ui.Translated() again in Chinese, kept at
+// ui.PageIn(page, zh) and rendered from page?lang=zh.
+func renderings() []rendering {
+	var out []rendering
+	for _, p := range append(append(ui.Pages(), ui.NotFoundPath), generated...) {
+		out = append(out, rendering{path: p, addr: p, lang: i18n.EN})
+	}
+	for _, p := range ui.Translated() {
+		out = append(out, rendering{path: ui.PageIn(p, i18n.ZH), addr: p + "?lang=" + i18n.ZH, lang: i18n.ZH})
+	}
+	return out
+}
+
+// renderApp asks go-app's handler for every file of renderings, each by
+// its built-in address: no query but the language's, no fragment, a
+// fixed host. What the server writes into HTML therefore never holds
+// anything a request carries: the browser's app renders the real address
+// itself, through the DOM.
 //
 // Every page is fixed where go-app writes it wrong (fixPage).
 func renderApp(h http.Handler) (map[string]*asset, error) {
 	out := map[string]*asset{}
-	paths := append(append(ui.Pages(), ui.NotFoundPath), generated...)
-	for _, p := range paths {
-		req := httptest.NewRequest(http.MethodGet, "http://"+renderHost+p, nil)
+	for _, r := range renderings() {
+		req := httptest.NewRequest(http.MethodGet, "http://"+renderHost+r.addr, nil)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK {
-			return nil, fmt.Errorf("pre-rendering %s: go-app answered %d", p, rec.Code)
+			return nil, fmt.Errorf("pre-rendering %s: go-app answered %d", r.addr, rec.Code)
 		}
 		ct, body := rec.Header().Get("Content-Type"), rec.Body.Bytes()
 		if ct == "text/html" {
 			ct = "text/html; charset=utf-8"
 			var err error
-			if body, err = fixPage(body, p); err != nil {
-				return nil, fmt.Errorf("pre-rendering %s: %v", p, err)
+			if body, err = fixPage(body, r.addr, r.lang); err != nil {
+				return nil, fmt.Errorf("pre-rendering %s: %v", r.addr, err)
 			}
 		}
-		if p == "/app.js" {
+		if r.path == "/app.js" {
 			var err error
 			if body, err = fixLoader(body); err != nil {
 				return nil, err
 			}
 		}
 		status := http.StatusOK
-		if p == ui.NotFoundPath {
+		if r.addr == ui.NotFoundPath || r.path == ui.PageIn(ui.NotFoundPath, r.lang) {
 			status = http.StatusNotFound
 		}
-		out[p] = newAsset(status, ct, body)
+		out[r.path] = newAsset(status, ct, body)
 	}
 	return out, nil
 }
@@ -93,14 +114,15 @@ const (
 )
 
 // fixPage replaces go-app's viewport with one that lets a phone zoom,
-// removes og:url, which would name the host the page was rendered for
-// rather than the one it is served from, escapes every attribute value
+// removes og:url, which would name the host and the address the page was
+// rendered for rather than the one it is served from, writes the head in
+// the page's language (translateHead), escapes every attribute value
 // as HTML does, puts the attributes of each tag in order (go-app writes
 // them in any order) and fixes what go-app writes otherwise than its
 // components mean (fixMarkup). Each must be found exactly once: a go-app
 // that writes them otherwise fails here, not silently.
-func fixPage(page []byte, path string) ([]byte, error) {
-	content := `content="http://` + renderHost + path + `"`
+func fixPage(page []byte, addr, lang string) ([]byte, error) {
+	content := `content="http://` + renderHost + addr + `"`
 	fixes := []struct{ old, new string }{
 		{goappViewport, appViewport},
 		{`<meta property="og:url" ` + content + ">\n", ""},
@@ -115,11 +137,39 @@ func fixPage(page []byte, path string) ([]byte, error) {
 	if found != 2 {
 		return nil, fmt.Errorf("go-app's viewport and og:url found %d times, want once each", found)
 	}
-	page, err := escapeAttributes(page)
+	page, err := translateHead(page, lang)
+	if err != nil {
+		return nil, err
+	}
+	page, err = escapeAttributes(page)
 	if err != nil {
 		return nil, err
 	}
 	return fixMarkup(sortAttributes(page))
+}
+
+// translateHead writes what go-app puts in a page's head in English in
+// lang: <html lang> and the site's description (go-app's handler has one
+// of each; the title is the page's own). Each must be found as go-app
+// writes it: <html lang> once, the description twice.
+func translateHead(page []byte, lang string) ([]byte, error) {
+	if lang == i18n.EN {
+		return page, nil
+	}
+	fixes := []struct {
+		old, new string
+		want     int
+	}{
+		{`<html lang="en">`, `<html lang="` + i18n.Tag(lang) + `">`, 1},
+		{`content="` + ui.Description(i18n.EN) + `"`, `content="` + ui.Description(lang) + `"`, 2},
+	}
+	for _, fix := range fixes {
+		if n := bytes.Count(page, []byte(fix.old)); n != fix.want {
+			return nil, fmt.Errorf("%s found %d times, want %d", fix.old, n, fix.want)
+		}
+		page = bytes.ReplaceAll(page, []byte(fix.old), []byte(fix.new))
+	}
+	return page, nil
 }
 
 // goQuoted matches an attribute value as go-app writes it: ="…" with the

@@ -122,7 +122,7 @@ func TestPrerenderedAttributes(t *testing.T) {
 			}
 		}
 	}
-	if want := len(ui.Pages()) + 1; pages != want {
+	if want := len(ui.Pages()) + 1 + len(ui.Translated()); pages != want {
 		t.Errorf("%d pages pre-rendered, want %d", pages, want)
 	}
 }

@@ -227,6 +227,10 @@ func (a *appServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := r.URL.Path
+	if page, ok := ui.PagePath(p); ok {
+		a.servePage(w, r, page)
+		return
+	}
 	if as, ok := a.assets[p]; ok {
 		as.serve(w, r)
 		return
@@ -243,9 +247,18 @@ func (a *appServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, u.RequestURI(), http.StatusMovedPermanently)
 		return
 	}
-	page, ok := ui.PagePath(p)
-	if !ok {
-		page = ui.NotFoundPath
+	a.servePage(w, r, ui.NotFoundPath)
+}
+
+// servePage answers with page pre-rendered in the language the address
+// asks for (?lang=zh), English when it asks for none; ?lang= only
+// chooses between the files the server rendered (ui.PageIn). A reader
+// who chose a language in the app gets it from the service worker,
+// which knows the choice.
+func (a *appServer) servePage(w http.ResponseWriter, r *http.Request, page string) {
+	if as, ok := a.assets[ui.PageIn(page, ui.AddressLang(r.URL.Query()))]; ok {
+		as.serve(w, r)
+		return
 	}
 	a.assets[page].serve(w, r)
 }

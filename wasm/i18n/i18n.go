@@ -27,6 +27,15 @@ func Norm(lang string) string {
 	return EN
 }
 
+// Tag returns the BCP 47 tag of lang, as <html lang> and a lang
+// attribute take it: en, zh-CN.
+func Tag(lang string) string {
+	if lang == ZH {
+		return "zh-CN"
+	}
+	return "en"
+}
+
 // Catalogue maps a key to its text in both languages.
 type Catalogue map[string]codec.Text
 

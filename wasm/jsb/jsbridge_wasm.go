@@ -44,11 +44,7 @@ func SetDocumentLang(lang string) {
 	if err != nil || root.IsNull() {
 		return
 	}
-	tag := "en"
-	if lang == i18n.ZH {
-		tag = "zh-CN"
-	}
-	_ = root.Set("lang", tag)
+	_ = root.Set("lang", i18n.Tag(lang))
 }
 
 // element returns the element with the given id, or false.

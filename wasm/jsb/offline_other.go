@@ -7,3 +7,4 @@ package jsb
 func KeepForOffline()        {}
 func OnUpdateWaiting(func()) {}
 func ActivateUpdate()        {}
+func TellWorkerLang(string)  {}

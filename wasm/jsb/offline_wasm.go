@@ -9,10 +9,11 @@ import (
 )
 
 // The page's side of the app's service worker (cmd/mqttviz/offline_worker.js):
-// two messages, namespaced and versioned as the worker expects them.
+// three messages, namespaced and versioned as the worker expects them.
 const (
 	msgFill     = "mqttviz/offline/v1/fill"
 	msgActivate = "mqttviz/offline/v1/activate"
+	msgLang     = "mqttviz/offline/v1/lang"
 )
 
 var keepOnce sync.Once
@@ -44,6 +45,32 @@ func askFill() {
 		if active, ok := prop(reg, "active"); ok {
 			postType(active, msgFill)
 		}
+	})
+}
+
+// TellWorkerLang tells the service worker the language the reader
+// chose, once there is a worker: it opens every page after this one in
+// that language, pre-rendered, instead of the English page the app then
+// re-draws. Nothing happens where there is no service worker.
+func TellWorkerLang(lang string) {
+	sw, ok := serviceWorkers()
+	if !ok {
+		return
+	}
+	ready, err := sw.Get("ready")
+	if err != nil {
+		return
+	}
+	then(ready, func(reg safejs.Value) {
+		active, ok := prop(reg, "active")
+		if !ok {
+			return
+		}
+		msg, err := safejs.ValueOf(map[string]any{"type": msgLang, "lang": lang})
+		if err != nil {
+			return
+		}
+		_, _ = active.Call("postMessage", msg)
 	})
 }
 

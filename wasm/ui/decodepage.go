@@ -76,7 +76,7 @@ func newDecodePage() *decodePage {
 
 // OnPreRender titles the page; the server pre-renders from the path
 // alone, so ?hex= is read in the browser (OnNav).
-func (p *decodePage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
+func (p *decodePage) OnPreRender(ctx app.Context) { p.prerender(ctx, p.pageTitle) }
 
 func (p *decodePage) pageTitle(lang string) string { return tr(lang, "title.decode") }
 

@@ -46,7 +46,7 @@ type embedOptions struct {
 // offer, an autoplay other than 1 or true.
 func parseEmbedOptions(q url.Values) embedOptions {
 	o := embedOptions{Lang: i18n.EN, Speed: 1}
-	if l := addressLang(q); l != "" {
+	if l := AddressLang(q); l != "" {
 		o.Lang = l
 	}
 	switch q.Get(autoplayParam) {
@@ -88,6 +88,11 @@ func embedPages() []string {
 		pages = append(pages, embedPrefix+"/lessons/"+name+"/")
 	}
 	return append(pages, embedPrefix+"/scenario/", embedPrefix+"/decode/")
+}
+
+// isEmbed reports whether the address path is an embed's.
+func isEmbed(path string) bool {
+	return strings.HasPrefix(strings.TrimPrefix(path, strings.TrimSuffix(link("/"), "/")), embedPrefix+"/")
 }
 
 // fullPage is the address of the site's own page that an embed at u

@@ -18,7 +18,7 @@ type embedDecodePage struct {
 
 func newEmbedDecodePage() *embedDecodePage { return &embedDecodePage{} }
 
-func (p *embedDecodePage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
+func (p *embedDecodePage) OnPreRender(ctx app.Context) { p.prerender(ctx, p.pageTitle) }
 
 func (p *embedDecodePage) pageTitle(lang string) string {
 	return tr(lang, "embed.pagetitle", tr(lang, "embed.decode"))

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"mqttviz/wasm/i18n"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -12,7 +14,7 @@ func NewHandler(resources app.ResourceProvider, version string) *app.Handler {
 		Name:            "mqttviz",
 		ShortName:       "mqttviz",
 		Title:           "mqttviz · MQTT made visible",
-		Description:     "MQTT 3.1.1 made visible: simulated clients and a broker exchange packets on a sequence diagram, every byte explained.",
+		Description:     Description(i18n.EN),
 		Lang:            "en",
 		BackgroundColor: "#f7f7f5",
 		ThemeColor:      "#24405f",
@@ -37,6 +39,10 @@ func NewHandler(resources app.ResourceProvider, version string) *app.Handler {
 		ServiceWorkerTemplate: serviceWorker,
 	}
 }
+
+// Description is the site's description in lang, as the pages' heads
+// give it (<meta name="description">, og:description).
+func Description(lang string) string { return tr(lang, "site.description") }
 
 // contentSecurityPolicy lets only the app's own scripts and its
 // WebAssembly run: no inline script and no event attribute (onfocus=…),

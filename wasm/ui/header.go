@@ -112,10 +112,33 @@ type language struct {
 // is titled title(l.lang), again whenever the language changes.
 func (l *language) observe(ctx app.Context, title func(lang string) string) {
 	ctx.ObserveState(views.StateLang).
-		OnChange(func() { l.lang = i18n.Norm(l.lang); jsb.SetDocumentLang(l.lang); l.retitle(ctx, title) }).
+		OnChange(func() { l.lang = i18n.Norm(l.lang); l.show(ctx, title) }).
 		Value(&l.lang)
 	l.lang = i18n.Norm(l.lang)
+	l.show(ctx, title)
+}
+
+// show puts l.lang on <html lang> and in the title, and tells the
+// service worker, which then opens the next page pre-rendered in it
+// (ui.PageIn). An embed's language is its address's, not the reader's
+// choice: an embed does not tell.
+func (l *language) show(ctx app.Context, title func(lang string) string) {
 	jsb.SetDocumentLang(l.lang)
+	l.retitle(ctx, title)
+	if !isEmbed(ctx.Page().URL().Path) {
+		jsb.TellWorkerLang(l.lang)
+	}
+}
+
+// prerender takes the language the server renders the page in and
+// titles the page. The server renders each page once in each language
+// from a built-in address (ui.PageIn: ?lang=zh on the page's own path),
+// never from a request: the language is read from that address here,
+// since the server has no language state.
+func (l *language) prerender(ctx app.Context, title func(lang string) string) {
+	if !app.IsClient {
+		l.lang = i18n.Norm(AddressLang(ctx.Page().URL().Query()))
+	}
 	l.retitle(ctx, title)
 }
 

@@ -52,7 +52,10 @@ func lessonName(path string) string {
 	return strings.TrimSuffix(strings.Trim(name, "/"), "/index.html")
 }
 
-func (p *lessonPage) OnPreRender(ctx app.Context) { p.open(ctx) }
+func (p *lessonPage) OnPreRender(ctx app.Context) {
+	p.prerender(ctx, p.pageTitle)
+	p.open(ctx)
+}
 
 // OnInit runs the lesson before the page's first render in the browser,
 // so that the page mounts whole over the pre-rendered one: without it

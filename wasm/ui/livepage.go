@@ -65,7 +65,7 @@ func newLivePage() *livePage {
 	}
 }
 
-func (p *livePage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
+func (p *livePage) OnPreRender(ctx app.Context) { p.prerender(ctx, p.pageTitle) }
 
 func (p *livePage) OnNav(ctx app.Context) {
 	p.ctx = ctx

@@ -17,7 +17,7 @@ func newNotFoundPage() *notFoundPage { return &notFoundPage{} }
 
 func (p *notFoundPage) pageTitle(lang string) string { return tr(lang, "title.notfound") }
 
-func (p *notFoundPage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
+func (p *notFoundPage) OnPreRender(ctx app.Context) { p.prerender(ctx, p.pageTitle) }
 
 func (p *notFoundPage) OnMount(ctx app.Context) {
 	p.observe(ctx, p.pageTitle)

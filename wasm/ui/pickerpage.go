@@ -18,7 +18,7 @@ func newPickerPage() *pickerPage { return &pickerPage{} }
 
 func (p *pickerPage) pageTitle(lang string) string { return tr(lang, "title.home") }
 
-func (p *pickerPage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
+func (p *pickerPage) OnPreRender(ctx app.Context) { p.prerender(ctx, p.pageTitle) }
 
 func (p *pickerPage) OnMount(ctx app.Context) {
 	p.observe(ctx, p.pageTitle)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mqttviz/sim/lessons"
+	"mqttviz/wasm/i18n"
 	"mqttviz/wasm/jsb"
 	"strings"
 	"sync"
@@ -74,4 +75,34 @@ func PagePath(path string) (string, bool) {
 // /repo/) go-app's root prefix goes in front.
 func link(path string) string {
 	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + path
+}
+
+// Translated lists the pages the server pre-renders in every language
+// the app speaks: every page of Pages but the embeds (an embed's
+// language is its address's, ?lang=, and its poster holds both), and
+// the not-found page.
+func Translated() []string {
+	var out []string
+	for _, p := range Pages() {
+		if !strings.HasPrefix(p, embedPrefix+"/") {
+			out = append(out, p)
+		}
+	}
+	return append(out, NotFoundPath)
+}
+
+// PageIn returns the address of the file holding page (one of
+// Translated) pre-rendered in lang: the page itself in English;
+// NAME/index.zh.html, or 404.zh.html, in Chinese. A Chinese reader's
+// browser opens it at the page's own address, never at this one: the
+// server and the service worker choose the file by the reader's
+// language.
+func PageIn(page, lang string) string {
+	if i18n.Norm(lang) != i18n.ZH {
+		return page
+	}
+	if strings.HasSuffix(page, "/") {
+		return page + "index.zh.html"
+	}
+	return strings.TrimSuffix(page, ".html") + ".zh.html"
 }

@@ -122,9 +122,9 @@ func (p *scenarioPage) instructorChanged(ctx app.Context, text string) {
 // OnPreRender renders the example: the server never sees what a link
 // carries.
 func (p *scenarioPage) OnPreRender(ctx app.Context) {
+	p.prerender(ctx, p.pageTitle)
 	p.source = exampleScenario
 	p.start(ctx)
-	p.retitle(ctx, p.pageTitle)
 }
 
 func (p *scenarioPage) pageTitle(lang string) string { return tr(lang, "title.scenario") }

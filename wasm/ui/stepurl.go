@@ -55,9 +55,10 @@ func stepAddress(u url.URL, cursor int, lang string) string {
 	return u.String()
 }
 
-// addressLang returns the language ?lang= names, or "" for none this
-// app speaks.
-func addressLang(q url.Values) string {
+// AddressLang returns the language ?lang= names, or "" for none this
+// app speaks. The server reads it only to choose between the files it
+// pre-rendered (PageIn).
+func AddressLang(q url.Values) string {
 	switch l := q.Get(langParam); l {
 	case i18n.EN, i18n.ZH:
 		return l
@@ -110,7 +111,7 @@ func (k *stepKeeper) opening(n int) int {
 // takeLang switches the app to the language the address u names, if it
 // names one.
 func takeLang(ctx app.Context, u *url.URL) {
-	if l := addressLang(u.Query()); l != "" {
+	if l := AddressLang(u.Query()); l != "" {
 		ctx.SetState(views.StateLang, l, app.Persist)
 	}
 }

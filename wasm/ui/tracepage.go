@@ -45,7 +45,7 @@ const (
 	tracePasteID = "trace-paste"
 )
 
-func (p *tracePage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
+func (p *tracePage) OnPreRender(ctx app.Context) { p.prerender(ctx, p.pageTitle) }
 
 func (p *tracePage) OnNav(ctx app.Context) {
 	p.ctx = ctx

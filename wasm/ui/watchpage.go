@@ -71,7 +71,7 @@ func newWatchPage() *watchPage {
 	return &watchPage{player: player{speed: 1}, follow: follow{following: true}, keep: liveKeep}
 }
 
-func (p *watchPage) OnPreRender(ctx app.Context) { p.retitle(ctx, p.pageTitle) }
+func (p *watchPage) OnPreRender(ctx app.Context) { p.prerender(ctx, p.pageTitle) }
 
 func (p *watchPage) OnNav(ctx app.Context) {
 	p.retitle(ctx, p.pageTitle)
