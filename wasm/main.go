@@ -15,8 +15,13 @@ func main() {
 	ui.Register()
 	// Let the pre-rendered page paint before go-app builds its own.
 	jsb.AwaitPaint()
-	// What the visitor typed in that page meanwhile goes into the app's.
+	// What the visitor typed and pressed in that page meanwhile goes
+	// into the app's.
 	jsb.KeepTyped()
-	jsb.AfterInteractive(jsb.RestoreTyped)
+	jsb.KeepPresses()
+	jsb.AfterInteractive(func() {
+		jsb.RestoreTyped()
+		jsb.ReplayPresses()
+	})
 	app.RunWhenOnBrowser()
 }

@@ -13,7 +13,7 @@ func TestLoaderWaitsForFirstPaint(t *testing.T) {
 	if strings.Contains(js, goappStart) {
 		t.Errorf("app.js still starts the app as soon as it runs (%q)", strings.TrimSpace(goappStart))
 	}
-	if !strings.Contains(js, "\nmqttvizAfterFirstPaint(goappInitWebAssembly);\n") || !strings.Contains(js, "function mqttvizAfterFirstPaint(start)") {
+	if !strings.Contains(js, "\nwindow.mqttvizPresses = mqttvizKeepPresses();\nmqttvizAfterFirstPaint(goappInitWebAssembly);\n") || !strings.Contains(js, "function mqttvizAfterFirstPaint(start)") {
 		t.Error("app.js does not start the app after the first paint")
 	}
 	for p, a := range assets {
