@@ -33,6 +33,20 @@ func KeepForOffline() {
 
 // askFill posts msgFill to the active service worker once there is one.
 func askFill() {
+	whenActive(func(active safejs.Value) { postType(active, msgFill) })
+}
+
+// TellWorkerLang tells the service worker the language the reader
+// chose, once there is a worker: it opens every page after this one in
+// that language, pre-rendered, instead of the English page the app then
+// re-draws. Nothing happens where there is no service worker.
+func TellWorkerLang(lang string) {
+	whenActive(func(active safejs.Value) { post(active, map[string]any{"type": msgLang, "lang": lang}) })
+}
+
+// whenActive calls fn with the active service worker once the page has
+// one; never where there is no service worker.
+func whenActive(fn func(active safejs.Value)) {
 	sw, ok := serviceWorkers()
 	if !ok {
 		return
@@ -43,34 +57,8 @@ func askFill() {
 	}
 	then(ready, func(reg safejs.Value) {
 		if active, ok := prop(reg, "active"); ok {
-			postType(active, msgFill)
+			fn(active)
 		}
-	})
-}
-
-// TellWorkerLang tells the service worker the language the reader
-// chose, once there is a worker: it opens every page after this one in
-// that language, pre-rendered, instead of the English page the app then
-// re-draws. Nothing happens where there is no service worker.
-func TellWorkerLang(lang string) {
-	sw, ok := serviceWorkers()
-	if !ok {
-		return
-	}
-	ready, err := sw.Get("ready")
-	if err != nil {
-		return
-	}
-	then(ready, func(reg safejs.Value) {
-		active, ok := prop(reg, "active")
-		if !ok {
-			return
-		}
-		msg, err := safejs.ValueOf(map[string]any{"type": msgLang, "lang": lang})
-		if err != nil {
-			return
-		}
-		_, _ = active.Call("postMessage", msg)
 	})
 }
 
@@ -182,7 +170,12 @@ func prop(v safejs.Value, name string) (safejs.Value, bool) {
 
 // postType posts {type: t} to a service worker.
 func postType(worker safejs.Value, t string) {
-	msg, err := safejs.ValueOf(map[string]any{"type": t})
+	post(worker, map[string]any{"type": t})
+}
+
+// post posts message m to worker.
+func post(worker safejs.Value, m map[string]any) {
+	msg, err := safejs.ValueOf(m)
 	if err != nil {
 		return
 	}
