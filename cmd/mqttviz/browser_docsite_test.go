@@ -246,7 +246,7 @@ func TestBrowserDocsiteA11y(t *testing.T) {
 // language switch too.
 func TestBrowserDocsiteOffline(t *testing.T) {
 	base, stop := stoppableStaticSite(t)
-	ctx := newBrowser(t, 1280, 800)
+	ctx := newBrowserWithWorker(t, 1280, 800)
 	open(t, ctx, base, "/")
 	worker, err := http.Get(base + "/app-worker.js")
 	if err != nil {

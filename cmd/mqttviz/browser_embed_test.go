@@ -394,7 +394,7 @@ func TestBrowserEmbedScreenshots(t *testing.T) {
 // another lesson's embed, never opened, shows its poster and starts.
 func TestBrowserEmbedOffline(t *testing.T) {
 	srv := newOfflineServer(t, webDir)
-	ctx := newBrowser(t, 800, 600)
+	ctx := newBrowserWithWorker(t, 800, 600)
 	openPoster(t, ctx, srv.url, "/embed/lessons/qos1/")
 	if n := srv.wasmDownloads.Load(); n != 0 {
 		t.Fatalf("the poster downloaded app.wasm %d times", n)

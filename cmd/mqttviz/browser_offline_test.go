@@ -34,7 +34,7 @@ import (
 // cache, and app.wasm was downloaded once.
 func TestBrowserOfflineServe(t *testing.T) {
 	srv := newOfflineServer(t, webDir)
-	ctx := newBrowser(t, 1280, 800)
+	ctx := newBrowserWithWorker(t, 1280, 800)
 	open(t, ctx, srv.url, "/")
 	cfg := workerConfig(t, srv.handler(), "/app-worker.js")
 	waitCached(t, ctx, cfg)
@@ -105,7 +105,7 @@ func checkCrossOrigin(t *testing.T, ctx context.Context) {
 // under a sub-path, served by a plain file server that is then stopped.
 func TestBrowserOfflineStatic(t *testing.T) {
 	base, stop := stoppableStaticSite(t)
-	ctx := newBrowser(t, 1280, 800)
+	ctx := newBrowserWithWorker(t, 1280, 800)
 	open(t, ctx, base, "/")
 	worker, err := http.Get(base + "/app-worker.js")
 	if err != nil {
@@ -127,7 +127,7 @@ func TestBrowserOfflineStatic(t *testing.T) {
 // only one, filled with one download of the new app.wasm.
 func TestBrowserOfflineUpdate(t *testing.T) {
 	srv := newOfflineServer(t, webDir)
-	ctx := newBrowser(t, 1280, 800)
+	ctx := newBrowserWithWorker(t, 1280, 800)
 	open(t, ctx, srv.url, "/")
 	old := workerConfig(t, srv.handler(), "/app-worker.js")
 	waitCached(t, ctx, old)

@@ -14,7 +14,7 @@ import (
 // became interactive about a second later.
 func TestBrowserOfflineWaitsForStart(t *testing.T) {
 	srv := newOfflineServer(t, webDir)
-	ctx := newBrowser(t, 1280, 800)
+	ctx := newBrowserWithWorker(t, 1280, 800)
 	open(t, ctx, srv.url, "/lessons/qos2/")
 	ready := eval[float64](t, ctx, `performance.timeOrigin + performance.getEntriesByName("mqttviz-interactive")[0].startTime`)
 	interactive := time.UnixMicro(int64(ready * 1000))
@@ -50,7 +50,7 @@ func TestBrowserOfflineWaitsForStart(t *testing.T) {
 // slower); the next page opened is the worker's, from its cache.
 func TestBrowserOfflineFirstVisitOwnDownload(t *testing.T) {
 	srv := newOfflineServer(t, webDir)
-	ctx := newBrowser(t, 1280, 800)
+	ctx := newBrowserWithWorker(t, 1280, 800)
 	open(t, ctx, srv.url, "/lessons/qos2/")
 	waitCached(t, ctx, workerConfig(t, srv.handler(), "/app-worker.js"))
 	if eval[bool](t, ctx, `navigator.serviceWorker.controller !== null`) {

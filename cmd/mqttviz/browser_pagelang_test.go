@@ -80,7 +80,7 @@ func TestBrowserPagesInChosenLanguage(t *testing.T) {
 	}
 	for _, site := range sites {
 		t.Run(site.name, func(t *testing.T) {
-			ctx := newBrowser(t, 1280, 800)
+			ctx := newBrowserWithWorker(t, 1280, 800)
 			onEveryDocument(t, ctx, beforeApp)
 			checkBeforeApp(t, ctx, site.base, "/decode/", "en")
 			resp, err := http.Get(site.base + "/app-worker.js")
@@ -100,7 +100,7 @@ func TestBrowserPagesInChosenLanguage(t *testing.T) {
 		})
 	}
 	t.Run("serve first visit", func(t *testing.T) {
-		ctx := newBrowser(t, 1280, 800)
+		ctx := newBrowserWithWorker(t, 1280, 800)
 		onEveryDocument(t, ctx, beforeApp)
 		checkBeforeApp(t, ctx, serve, "/lessons/qos2/?lang=zh&step=3", "zh")
 		if got := eval[string](t, ctx, `location.search`); got != "?lang=zh&step=3" {

@@ -117,21 +117,45 @@ func webHandler(t *testing.T, dir string) http.Handler {
 
 // newBrowser starts headless Chromium with a fresh profile and returns a
 // tab's context, which ends after 90 s; the browser closes when the test
-// ends.
+// ends. Its pages have no service worker (see noWorker):
+// newBrowserWithWorker for the tests of what the worker does.
 func newBrowser(t *testing.T, width, height int) context.Context {
 	t.Helper()
-	return newBrowserWithin(t, width, height, 90*time.Second)
+	return startBrowser(t, width, height, 90*time.Second, false)
+}
+
+// newBrowserWithWorker is newBrowser with the app's service worker, as a
+// reader's browser has it: it caches the whole build behind the first
+// page and answers every page after it.
+func newBrowserWithWorker(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	return startBrowser(t, width, height, 90*time.Second, true)
 }
 
 // newBrowserWith is newBrowser with more options for Chromium (a flag).
 func newBrowserWith(t *testing.T, width, height int, more ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	return newBrowserWithin(t, width, height, 90*time.Second, more...)
+	return startBrowser(t, width, height, 90*time.Second, false, more...)
 }
 
-// newBrowserWithin is newBrowser with a tab's context that ends after d,
-// and more options for Chromium if any.
-func newBrowserWithin(t *testing.T, width, height int, d time.Duration, more ...chromedp.ExecAllocatorOption) context.Context {
+// newBrowserWithin is newBrowser with a tab's context that ends after d.
+func newBrowserWithin(t *testing.T, width, height int, d time.Duration) context.Context {
+	t.Helper()
+	return startBrowser(t, width, height, d, false)
+}
+
+// noWorker runs in every document of a browser started without the
+// service worker: its pages see no navigator.serviceWorker, as on an
+// origin that is not secure (the app served over plain HTTP to another
+// machine), where go-app registers no worker and the app works without
+// one. A fresh profile's worker otherwise fetches and hashes every file
+// of the build behind the first page, and the second page compiles
+// app.wasm again from the worker's cache: about 5 s of CPU a browser,
+// which most tests, one or two pages long, spent for nothing.
+const noWorker = `delete Navigator.prototype.serviceWorker`
+
+// startBrowser starts Chromium for newBrowser and its variants.
+func startBrowser(t *testing.T, width, height int, d time.Duration, worker bool, more ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	path := chromiumPath(t)
 	opts := []chromedp.ExecAllocatorOption{
@@ -156,6 +180,9 @@ func newBrowserWithin(t *testing.T, width, height int, d time.Duration, more ...
 	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting chromium: %v", err)
+	}
+	if !worker {
+		onEveryDocument(t, ctx, noWorker)
 	}
 	return ctx
 }
