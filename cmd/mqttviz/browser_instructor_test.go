@@ -17,8 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 )
 
@@ -86,16 +84,6 @@ func saveTrace(t *testing.T, ctx context.Context, dir, name string) []byte {
 	os.Remove(filepath.Join(dir, name))
 	do(t, ctx, chromedp.Click(chromedp.ID("trace-save")))
 	return bytes.TrimSpace(waitDownload(t, dir, name))
-}
-
-// downloadsTo lets the browser write downloads to dir.
-func downloadsTo(t *testing.T, ctx context.Context, dir string) {
-	do(t, ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := cdp.Call(ctx, chromedp.FromContext(ctx).Browser, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
-		})
-		return err
-	}))
 }
 
 // markedSteps are the steps the panel lists as changed.

@@ -24,7 +24,7 @@ import (
 // is not driven here.
 func TestBrowserStepBackFullLoad(t *testing.T) {
 	base := appURL(t)
-	ctx := newBrowserWith(t, 1280, 800, chromedp.Flag("disable-features", "BackForwardCache"))
+	ctx := newBrowserWith(t, 1280, 800, chromedp.Flag("disable-features", "BackForwardCache,"+noBrowserUI))
 	open(t, ctx, base, "/lessons/qos1/?lang=zh&step=4")
 	positionIs(t, ctx, 4)
 	pressKey(t, ctx, kb.ArrowRight)

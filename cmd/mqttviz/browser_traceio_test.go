@@ -14,8 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 )
 
@@ -125,12 +123,7 @@ func TestBrowserTraceIOSaveAndOpen(t *testing.T) {
 	base := appURL(t)
 	ctx := newBrowser(t, 1280, 800)
 	dir := t.TempDir()
-	do(t, ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := cdp.Call(ctx, chromedp.FromContext(ctx).Browser, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
-		})
-		return err
-	}))
+	downloadsTo(t, ctx, dir)
 	want, err := lessons.RunLesson(traceLesson, 1)
 	if err != nil {
 		t.Fatal(err)
