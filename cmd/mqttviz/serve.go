@@ -68,6 +68,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 type site struct {
 	dir     string
 	wasm    []byte
+	sum     [32]byte // app.wasm's SHA-256
 	version string
 
 	// ready is closed when br and gz hold app.wasm compressed; until
@@ -108,9 +109,8 @@ func loadSite(dir string) (*site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%v: run `make build` first", err)
 	}
-	s := &site{dir: dir, wasm: wasm, ready: make(chan struct{})}
-	sum := sha256.Sum256(wasm)
-	s.version = hex.EncodeToString(sum[:8])
+	s := &site{dir: dir, wasm: wasm, sum: sha256.Sum256(wasm), ready: make(chan struct{})}
+	s.version = hex.EncodeToString(s.sum[:8])
 	go s.compress()
 	return s, nil
 }
@@ -119,8 +119,8 @@ func loadSite(dir string) (*site, error) {
 // the smaller files a few seconds later. A failure (none is expected of
 // in-memory writers) leaves the identity encoding.
 func (s *site) compress() {
-	br, err1 := compressBrotli(s.wasm, brotliServeQuality)
-	gz, err2 := compressGzip(s.wasm)
+	br, err1 := packWasm(s.sum, s.wasm, false, brotliServeQuality)
+	gz, err2 := packWasm(s.sum, s.wasm, true, 0)
 	if err1 == nil && err2 == nil {
 		s.br, s.gz = br, gz
 	}

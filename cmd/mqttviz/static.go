@@ -98,7 +98,7 @@ func writeStatic(out, base, web string, quality int, progress io.Writer) error {
 	if quality == brotli.BestCompression {
 		fmt.Fprintln(progress, "mqttviz static: compressing app.wasm with brotli at its best quality (this takes a while)")
 	}
-	br, err := compressBrotli(s.wasm, quality)
+	br, err := packWasm(s.sum, s.wasm, false, quality)
 	if err != nil {
 		return err
 	}
