@@ -25,7 +25,7 @@ func TestBrowserEmbedPerf(t *testing.T) {
 	t.Logf("load average: %s", loadAverage())
 	var posterBytes, loadedBytes, ms []float64
 	for run := 0; run < 5; run++ {
-		ctx := newBrowser(t, 800, 600)
+		ctx := newBrowserWithWorker(t, 800, 600)
 		var mu sync.Mutex
 		var bytes float64
 		if err := chromedp.Listen(ctx, func(ev any) {

@@ -97,7 +97,7 @@ func testKeyToPaint(t *testing.T, builds []perfBuild) {
 		{fmt.Sprintf("scenario of %d steps", steps), "/scenario?src=" + url.QueryEscape(long)},
 	} {
 		for _, build := range builds {
-			ctx := newBrowser(t, 1280, 800)
+			ctx := newBrowserWithWorker(t, 1280, 800)
 			open(t, ctx, build.base, page.path)
 			total := eval[int](t, ctx, `+document.querySelector("#position").textContent.match(/(\d+)\D*$/)[1]`)
 			if !eval[bool](t, ctx, observeKeys) {

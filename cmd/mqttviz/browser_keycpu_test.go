@@ -35,7 +35,7 @@ func testKeyCPU(t *testing.T, builds []perfBuild) {
 
 // keyCPU presses the keys on one build and returns its figures.
 func keyCPU(t *testing.T, build perfBuild) string {
-	ctx := newBrowser(t, 1280, 800)
+	ctx := newBrowserWithWorker(t, 1280, 800)
 	open(t, ctx, build.base, "/lessons/qos2/")
 	do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, performance.Enable, performance.EnableParams{TimeDomain: performance.EnableTimeDomainThreadTicks})

@@ -126,7 +126,7 @@ func testFirstInteractive(t *testing.T, builds []perfBuild) {
 			// starts: a browser left open went on working (the service
 			// worker filling its cache) through the next visit.
 			t.Run(fmt.Sprintf("%svisit-%d", strings.TrimSpace(strings.TrimSuffix(build.label, ": ")), i+1), func(t *testing.T) {
-				ctx := newBrowser(t, 1280, 800)
+				ctx := newBrowserWithWorker(t, 1280, 800)
 				open(t, ctx, build.base, "/lessons/"+name)
 				first[b] = append(first[b], eval[float64](t, ctx, `performance.getEntriesByName("mqttviz-interactive")[0].startTime`))
 				fetched[b] = append(fetched[b], eval[float64](t, ctx, `performance.getEntriesByType("resource").find(e => e.name.endsWith("/app.wasm")).responseEnd`))
@@ -148,7 +148,7 @@ func testFirstInteractive(t *testing.T, builds []perfBuild) {
 func testStepTime(t *testing.T, builds []perfBuild) {
 	src, steps := longScenario(t, 2000)
 	for _, build := range builds {
-		ctx := newBrowser(t, 1280, 800)
+		ctx := newBrowserWithWorker(t, 1280, 800)
 		open(t, ctx, build.base, "/scenario?src="+url.QueryEscape(src))
 		do(t, ctx, chromedp.KeyEvent(kb.End))
 		waitFor(t, ctx, fmt.Sprintf(`document.querySelector("#position").textContent === "Step %d of %d"`, steps, steps))

@@ -120,7 +120,8 @@ func webHandler(t *testing.T, dir string) http.Handler {
 // newBrowser starts headless Chromium with a fresh profile and returns a
 // tab's context, which ends after 90 s; the browser closes when the test
 // ends. Its pages have no service worker (see noWorker):
-// newBrowserWithWorker for the tests of what the worker does.
+// newBrowserWithWorker for the tests of what the worker does and for the
+// figures of `make perf`, measured as a reader gets the app.
 func newBrowser(t *testing.T, width, height int) context.Context {
 	t.Helper()
 	return startBrowser(t, width, height, 90*time.Second, false)
