@@ -3,10 +3,10 @@
 # once (default 2), every other test in each: a test waits on its
 # browser and the page in turns, and another test's browser fills the
 # gaps. Two at a time they keep both cores of a 2-core machine busy, so
-# what makes them faster is less work: 14m39s at the start of session 15,
-# 9m57s after it (pages without a service worker, Chromium without its
-# omnibox pop-ups, app.wasm compressed once a process). Each process writes its own log; a failing one's is printed
-# whole. Usage, from anywhere: scripts/browser-tests.sh [test flags...],
+# what makes them faster is less work: 14m39s at the start of session
+# 15, 9m57s after it (pages without a service worker, Chromium without
+# its omnibox pop-ups, app.wasm compressed once a process). Each process
+# writes its own log; a failing one's is printed whole. Usage, from anywhere: scripts/browser-tests.sh [test flags...],
 # for example -screenshots; GO=go1.26 picks the go command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
