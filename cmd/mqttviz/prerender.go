@@ -8,8 +8,6 @@ import (
 	"html"
 	"net/http"
 	"net/http/httptest"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -74,7 +72,14 @@ func renderings() []rendering {
 // itself, through the DOM.
 //
 // Every page is fixed where go-app writes it wrong (fixPage).
+//
+// One site renders at a time (renderMu): go-app's handler writes its
+// settings into the process's environment, and the pages read them back
+// while they render (the base path in front of every link), so two sites
+// rendering at once, one under a base path, would mix their links.
 func renderApp(h http.Handler) (map[string]*asset, error) {
+	renderMu.Lock()
+	defer renderMu.Unlock()
 	out := map[string]*asset{}
 	for _, r := range renderings() {
 		req := httptest.NewRequest(http.MethodGet, "http://"+renderHost+r.addr, nil)
@@ -105,6 +110,9 @@ func renderApp(h http.Handler) (map[string]*asset, error) {
 	}
 	return out, nil
 }
+
+// renderMu keeps renderApp to one site at a time.
+var renderMu sync.Mutex
 
 // go-app's viewport forbids zooming (maximum-scale=1, user-scalable=0);
 // the app's allows it.
@@ -145,7 +153,7 @@ func fixPage(page []byte, addr, lang string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fixMarkup(sortAttributes(page))
+	return fixMarkup(page)
 }
 
 // translateHead writes what go-app puts in a page's head in English in
@@ -172,26 +180,50 @@ func translateHead(page []byte, lang string) ([]byte, error) {
 	return page, nil
 }
 
-// goQuoted matches an attribute value as go-app writes it: ="…" with the
-// value Go-quoted inside. go-app escapes every " of text as &#34;, so
-// =" begins an attribute value wherever it appears.
-var goQuoted = regexp.MustCompile(`="((?:[^"\\]|\\.)*)"`)
-
 // escapeAttributes rewrites every attribute value from Go quoting
 // (strconv.Quote, which go-app v9.8.0 uses) to HTML escaping, so that a
 // quote, a backslash or a newline in any text, built-in text included,
-// stays inside its attribute and reads as written.
+// stays inside its attribute and reads as written. go-app escapes every
+// " of text as &#34;, so =" begins an attribute value wherever it
+// appears; the value ends at the first " not escaped by a backslash.
 func escapeAttributes(page []byte) ([]byte, error) {
-	var bad error
-	out := goQuoted.ReplaceAllFunc(page, func(m []byte) []byte {
-		v, err := strconv.Unquote(string(m[1:]))
-		if err != nil {
-			bad = fmt.Errorf("attribute value %.40s is not Go-quoted: %v", m, err)
-			return m
+	out := make([]byte, 0, len(page)+len(page)/16)
+	done := 0
+	for i := 0; i+1 < len(page); i++ {
+		if page[i] != '=' || page[i+1] != '"' {
+			continue
 		}
-		return []byte(`="` + html.EscapeString(v) + `"`)
-	})
-	return out, bad
+		end := goQuotedEnd(page, i+1)
+		if end < 0 {
+			continue
+		}
+		v, err := strconv.Unquote(string(page[i+1 : end]))
+		if err != nil {
+			return nil, fmt.Errorf("attribute value %.40s is not Go-quoted: %v", page[i:], err)
+		}
+		out = append(append(out, page[done:i]...), `="`...)
+		out = append(append(out, html.EscapeString(v)...), '"')
+		done, i = end, end-1
+	}
+	return append(out, page[done:]...), nil
+}
+
+// goQuotedEnd returns where the Go-quoted string that opens at page[q]
+// (a ") ends, after its closing ", or -1 if it does not close: a
+// backslash escapes the byte after it, which is not a newline.
+func goQuotedEnd(page []byte, q int) int {
+	for k := q + 1; k < len(page); k++ {
+		switch page[k] {
+		case '"':
+			return k + 1
+		case '\\':
+			if k+1 == len(page) || page[k+1] == '\n' {
+				return -1
+			}
+			k++
+		}
+	}
+	return -1
 }
 
 // compressOnce fills br and gz the first time it is called, so that the
@@ -264,28 +296,4 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
-}
-
-// startTag matches a start tag once escapeAttributes has run: a name,
-// then attributes, each a bare name or name="value" with no " inside.
-var (
-	startTag  = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'<>/=]+(?:="[^"]*")?)+)\s*>`)
-	attribute = regexp.MustCompile(`[^\s"'<>/=]+(?:="[^"]*")?`)
-)
-
-// sortAttributes writes the attributes of every tag in name order. go-app
-// writes them in map order, a new one each run; sorted, the same build
-// pre-renders the same bytes: a static site that changes only where the
-// app did, and ETags that survive a restart.
-func sortAttributes(page []byte) []byte {
-	return startTag.ReplaceAllFunc(page, func(tag []byte) []byte {
-		m := startTag.FindSubmatch(tag)
-		attrs := attribute.FindAll(m[2], -1)
-		slices.SortFunc(attrs, bytes.Compare)
-		out := append([]byte("<"), m[1]...)
-		for _, a := range attrs {
-			out = append(append(out, ' '), a...)
-		}
-		return append(out, '>')
-	})
 }

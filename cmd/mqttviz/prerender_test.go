@@ -25,6 +25,7 @@ const hostile = `x" autofocus onfocus=alert(1) y='<script>alert(2)</script>&amp;
 // byte for byte the one of the plain link, or with the not-found page.
 // No part of the request appears in the answer.
 func TestPagesIgnoreTheRequest(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	s, err := loadSite(dir)
 	if err != nil {
@@ -84,6 +85,7 @@ var attrValue = regexp.MustCompile(`="([^"]*)"`)
 // is HTML-escaped, and holds no backslash: none of the built-in text has
 // one, so one would be go-app's quoting left in place.
 func TestPrerenderedAttributes(t *testing.T) {
+	t.Parallel()
 	assets := prerendered(t)
 	pages := 0
 	for p, a := range assets {
@@ -142,6 +144,7 @@ var anchorHref = regexp.MustCompile(`<a [^>]*href="([^"]*)"`)
 // NAME/index.html, with its parameters after it, or a page of the
 // documentation site.
 func TestLinksResolveOnStaticHosts(t *testing.T) {
+	t.Parallel()
 	assets := prerendered(t)
 	docPages, err := docsite.Build(docs.Files, "/")
 	if err != nil {
@@ -174,6 +177,7 @@ func TestLinksResolveOnStaticHosts(t *testing.T) {
 // files of web/ go out compressed, as app.wasm does, and a page is
 // revalidated by its ETag.
 func TestServeCompressed(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	s, err := loadSite(dir)
 	if err != nil {
@@ -229,22 +233,31 @@ func TestEscapeAttributes(t *testing.T) {
 	}
 }
 
-func TestSortAttributes(t *testing.T) {
+func TestFixTags(t *testing.T) {
 	tests := map[string]string{
 		`<meta name="viewport" content="a">`:                           `<meta content="a" name="viewport">`,
 		`<img src="/x.svg" alt class="logo">`:                          `<img alt class="logo" src="/x.svg">`,
 		"<textarea value=\"a > b\nc\" id=\"t\">x &lt;y&gt;</textarea>": "<textarea id=\"t\" value=\"a > b\nc\">x &lt;y&gt;</textarea>",
 		`<p>a=&#34;b&#34; <b id="z" class="y">c</b></p>`:               `<p>a=&#34;b&#34; <b class="y" id="z">c</b></p>`,
+		`<details open="false" class="x"><summary>s</summary>`:         `<details class="x"><summary>s</summary>`,
+		`<option value="1" selected="false" disabled="true">`:          `<option disabled="true" value="1">`,
+		`<div aria-hidden aria-label="false" role="x">`:                `<div aria-hidden="true" aria-label="false" role="x">`,
+		`<p title="open=&#34;false&#34; aria-x">aria-hidden text</p>`:  `<p title="open=&#34;false&#34; aria-x">aria-hidden text</p>`,
+		`<br /><a href="x"/><b id="unclosed>`:                          `<br /><a href="x"/><b id="unclosed>`,
+		"<i\tid=\"b\"\n  class=\"a\" >":                                `<i class="a" id="b">`,
+		`<x-y b a>`:                                                    `<x-y a b>`,
+		`</a b>< a b><!DOCTYPE html>`:                                  `</a b>< a b><!DOCTYPE html>`,
 	}
 	for in, want := range tests {
-		if got := string(sortAttributes([]byte(in))); got != want {
-			t.Errorf("sortAttributes(%s) = %s, want %s", in, got, want)
+		if got := string(fixTags([]byte(in))); got != want {
+			t.Errorf("fixTags(%s) = %s, want %s", in, got, want)
 		}
 	}
 }
 
 // TestPrerenderReproducible: the same build pre-renders the same bytes.
 func TestPrerenderReproducible(t *testing.T) {
+	t.Parallel()
 	first, second := prerendered(t), prerendered(t)
 	for p, a := range first {
 		if !bytes.Equal(a.body, second[p].body) {
@@ -275,6 +288,7 @@ func prerendered(t *testing.T) map[string]*asset {
 // compresses a page for the first request that accepts it, and sends a
 // PNG picture as it is, however the browser asks.
 func TestServeCompressesOnDemand(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	s, err := loadSite(dir)
 	if err != nil {
@@ -296,6 +310,23 @@ func TestServeCompressesOnDemand(t *testing.T) {
 		}
 		if a := app.assets[p]; want == "" && !bytes.Equal(rec.Body.Bytes(), a.body) {
 			t.Errorf("GET %s: the body is not the picture's bytes", p)
+		}
+	}
+}
+
+// BenchmarkRenderApp is the pre-render every `serve` start and every
+// static site pays: every page in both languages, fixed (fixPage).
+func BenchmarkRenderApp(b *testing.B) {
+	dir, _ := fakeWeb(b)
+	s, err := loadSite(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ui.Register()
+	h := ui.NewHandler(s, s.version)
+	for b.Loop() {
+		if _, err := renderApp(h); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

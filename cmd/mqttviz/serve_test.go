@@ -44,7 +44,7 @@ func siteHandler(t *testing.T, s *site) http.Handler {
 
 // fakeWeb is a web/ directory with a stand-in app.wasm: the server does
 // not look inside it.
-func fakeWeb(t *testing.T) (string, []byte) {
+func fakeWeb(t testing.TB) (string, []byte) {
 	t.Helper()
 	dir := t.TempDir()
 	wasm := bytes.Repeat([]byte("\x00asm mqttviz "), 5000)
@@ -57,6 +57,7 @@ func fakeWeb(t *testing.T) (string, []byte) {
 }
 
 func TestServePrecompressedWASM(t *testing.T) {
+	t.Parallel()
 	dir, wasm := fakeWeb(t)
 	s, err := loadSite(dir)
 	if err != nil {
@@ -111,6 +112,7 @@ func TestServePrecompressedWASM(t *testing.T) {
 }
 
 func TestServePages(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	s, err := loadSite(dir)
 	if err != nil {
@@ -176,6 +178,7 @@ func TestServeBeforeCompressed(t *testing.T) {
 
 // TestServeMethods: pages answer GET and HEAD; nothing else reaches them.
 func TestServeMethods(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	s, err := loadSite(dir)
 	if err != nil {
