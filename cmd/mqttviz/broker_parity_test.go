@@ -12,6 +12,7 @@ import (
 // sockets sends every client what the simulated broker sends it, since
 // it is the same broker core, and every observable expectation holds.
 func TestMQTTBrokerLessonsParity(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ lesson, over string }{
 		{"qos2", "tcp"}, {"overlapping", "tcp"}, {"malformed-publish", "tcp"},
 		{"long-payload", "ws"}, {"persistent-session", "ws"}, {"takeover", "ws"},

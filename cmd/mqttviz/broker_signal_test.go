@@ -16,6 +16,7 @@ import (
 // and stops it with SIGINT (Ctrl+C) and with SIGTERM: each connection is
 // closed after its CONNACK, and the command says so and exits 0.
 func TestMQTTBrokerSignals(t *testing.T) {
+	t.Parallel()
 	bin := filepath.Join(t.TempDir(), "mqttviz")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)

@@ -94,6 +94,7 @@ func TestMQTTBrokerPersistentSession(t *testing.T) {
 // TestMQTTBrokerKeepAliveExpiry: a device with keepalive 1 s that goes
 // silent is closed after 1.5 s, with the rule named.
 func TestMQTTBrokerKeepAliveExpiry(t *testing.T) {
+	t.Parallel()
 	tb := startTestBroker(t)
 	d := dialTCP(t, tb.tcpAddr())
 	d.send(connectPkt("sleepy", true, 1))
@@ -156,6 +157,7 @@ func TestMQTTBrokerMalformed(t *testing.T) {
 // Length announces 11 bytes while 9 follow: the broker waits (no close,
 // no answer), then takes the next packet's first bytes as the payload.
 func TestMQTTBrokerShortPublish(t *testing.T) {
+	t.Parallel()
 	for _, over := range []string{"tcp", "ws"} {
 		t.Run(over, func(t *testing.T) {
 			tb := startTestBroker(t)
@@ -268,6 +270,7 @@ func TestMQTTBrokerSlowReader(t *testing.T) {
 // TestMQTTBrokerHTTP: --http serves the app as serve does, beside the
 // MQTT listeners.
 func TestMQTTBrokerHTTP(t *testing.T) {
+	t.Parallel()
 	dir, wasm := fakeWeb(t)
 	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir)
 	base := "http://" + tb.srv.httpLn.Addr().String()

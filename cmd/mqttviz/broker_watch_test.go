@@ -84,6 +84,7 @@ func readWatch(t *testing.T, c *websocket.Conn, what string, ok func(trace.Step)
 }
 
 func TestBrokerWatchOrigin(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir)
 	if _, res, err := dialWatch(t, tb.watchURL(), "http://evil.example"); err == nil || res == nil || res.StatusCode != http.StatusForbidden {
@@ -116,6 +117,7 @@ func TestBrokerWatchOrigin(t *testing.T) {
 }
 
 func TestBrokerWatchRevealPasswords(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir, "--reveal-passwords")
 	c, _, err := dialWatch(t, tb.watchURL(), "")
@@ -134,6 +136,7 @@ func TestBrokerWatchRevealPasswords(t *testing.T) {
 // meanwhile, and once the page reads again it gets a gap step counting
 // what it missed, with the broker's state to catch up from.
 func TestBrokerWatchStalled(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir, "--watch-buffer", "4")
 	stalled, _, err := dialWatch(t, tb.watchURL(), "")
@@ -182,6 +185,7 @@ func TestBrokerWatchStalled(t *testing.T) {
 // TestBrokerWatchBounded: a page that opens the stream late gets every
 // step the broker keeps, in messages of at most watchBatchSteps steps.
 func TestBrokerWatchBounded(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir)
 	pub := exec.Command(mosquittoClient(t, "mosquitto_pub"), "-h", "127.0.0.1", "-p", tb.port(), "-i", "pub1", "-t", "load", "-l", "-q", "1")
@@ -232,6 +236,7 @@ func (tb *testBroker) waitStepsSettled() []trace.Step {
 
 // TestBrokerWatchSeveral: two watch pages at once both get every step.
 func TestBrokerWatchSeveral(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir)
 	a, _, err := dialWatch(t, tb.watchURL(), "")

@@ -17,6 +17,7 @@ import (
 // gets every step the broker records or a gap step counting it: none is
 // lost without a word, none counted twice.
 func TestBrokerWatchPaced(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir, "--keep", "200000")
 	c, _, err := dialWatch(t, tb.watchURL(), "")
@@ -85,6 +86,7 @@ func TestBrokerWatchPaced(t *testing.T) {
 // every step is the broker's own. The recording keeps 90 steps, so that
 // its snapshots, after drops, fall anywhere in a message.
 func TestBrokerWatchStartStates(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	tb := startTestBroker(t, "--http", "127.0.0.1:0", "--web", dir, "--keep", "90")
 	for _, id := range []string{"sub1", "sub2"} {

@@ -86,6 +86,7 @@ func checkLessonDiagram(t *testing.T, name, lang string, svg []byte) {
 // and diagram.zh.svg for every lesson, as SVG, compressed for a browser
 // that accepts gzip.
 func TestServeLessonDiagrams(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	s, err := loadSite(dir)
 	if err != nil {
@@ -130,6 +131,7 @@ func TestServeLessonDiagrams(t *testing.T) {
 // TestStaticLessonDiagrams: `static` writes the same files beside each
 // lesson's page.
 func TestStaticLessonDiagrams(t *testing.T) {
+	t.Parallel()
 	web, _ := fakeWeb(t)
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer

@@ -17,6 +17,7 @@ import (
 // documentation site with the bytes docsite.Build writes for the root,
 // and its service worker keeps each of them for offline use.
 func TestDocsServed(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	cfg, h := serveWorker(t, dir)
 	want, err := docsite.Build(docs.Files, "/")
@@ -48,6 +49,7 @@ func TestDocsServed(t *testing.T) {
 // slash is sent to the page, as a static server sends a directory, its
 // query kept; it was the not-found page.
 func TestDocsWithoutSlash(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	_, h := serveWorker(t, dir)
 	for in, want := range map[string]string{
@@ -75,6 +77,7 @@ func TestDocsWithoutSlash(t *testing.T) {
 // documentation as NAME/index.html, with its links under /sub/, and its
 // service worker lists them.
 func TestDocsStatic(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer

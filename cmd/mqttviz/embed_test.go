@@ -16,6 +16,7 @@ import (
 // keeps its loader. Each lesson has a still in both languages, an SVG
 // file that parses.
 func TestEmbedPosterPages(t *testing.T) {
+	t.Parallel()
 	assets := prerendered(t)
 	if err := addEmbedAssets(assets); err != nil {
 		t.Fatal(err)
@@ -74,6 +75,7 @@ func TestEmbedPosterPageFails(t *testing.T) {
 // still and the poster's script, so that embeds open with no network
 // after a first visit.
 func TestEmbedOffline(t *testing.T) {
+	t.Parallel()
 	assets := prerendered(t)
 	if err := addEmbedAssets(assets); err != nil {
 		t.Fatal(err)

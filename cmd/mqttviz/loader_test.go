@@ -8,6 +8,7 @@ import (
 // TestLoaderWaitsForFirstPaint: no page preloads app.wasm, and go-app's
 // app.js starts the app through mqttvizAfterFirstPaint, never at once.
 func TestLoaderWaitsForFirstPaint(t *testing.T) {
+	t.Parallel()
 	assets := prerendered(t)
 	js := string(assets["/app.js"].body)
 	if strings.Contains(js, goappStart) {

@@ -31,6 +31,7 @@ func serveWorker(t *testing.T, dir string) (offlineConfig, http.Handler) {
 // pages load, each with the SHA-256 of what the server sends, and not
 // itself.
 func TestOfflineWorkerServe(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	cfg, h := serveWorker(t, dir)
 	if cfg.Base != "/" || cfg.WASM != "/web/app.wasm" || cfg.NotFound != ui.NotFoundPath {
@@ -70,6 +71,7 @@ func TestOfflineWorkerServe(t *testing.T) {
 // TestOfflineVersion: the same build is the same version, a changed
 // app.wasm or style sheet a new one.
 func TestOfflineVersion(t *testing.T) {
+	t.Parallel()
 	dir, wasm := fakeWeb(t)
 	v1, _ := serveWorker(t, dir)
 	again, _ := serveWorker(t, dir)
@@ -92,6 +94,7 @@ func TestOfflineVersion(t *testing.T) {
 // is told the sub-path, and each file it lists is a file of the site
 // with the SHA-256 it expects.
 func TestOfflineWorkerStatic(t *testing.T) {
+	t.Parallel()
 	dir, _ := fakeWeb(t)
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer

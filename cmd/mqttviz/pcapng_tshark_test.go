@@ -50,6 +50,7 @@ type mqttRow struct {
 // the trace's delivered and refused packets, no TCP expert warning or
 // error, a comment on every dropped, refused or malformed packet.
 func TestPcapngTshark(t *testing.T) {
+	t.Parallel()
 	tshark := tsharkPath(t)
 	dir := t.TempDir()
 	for _, l := range lessons.Lessons() {
@@ -94,6 +95,7 @@ func tsharkRead(t *testing.T, tshark, path string, tr *trace.Trace) (rows []mqtt
 // Length is malformed for tshark too, and the stream stays whole: the
 // broker's refusal is a comment, its close a FIN, no TCP warning.
 func TestPcapngTsharkMalformed(t *testing.T) {
+	t.Parallel()
 	tshark := tsharkPath(t)
 	tr, err := script.Run("malformed", "client dev\nconnect dev\nraw dev 30 03 00 05 61\n", 1)
 	if err != nil {

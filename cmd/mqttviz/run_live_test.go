@@ -40,6 +40,7 @@ func wantIn(t *testing.T, what, got string, want ...string) {
 // broker-internal ones are not observable, and mosquitto delivers what
 // the simulated broker does.
 func TestRunLiveLesson(t *testing.T) {
+	t.Parallel()
 	m := startMosquitto(t)
 	for _, addr := range []string{"mqtt://" + m.TCPAddr(), m.WSURL()} {
 		t.Run(addr[:strings.Index(addr, ":")], func(t *testing.T) {
@@ -81,6 +82,7 @@ expect sub received 1
 // 2.0.11 delivers one copy at QoS 1. The run says so, as a failed
 // expectation and as a difference, in both languages.
 func TestRunLiveOverlapping(t *testing.T) {
+	t.Parallel()
 	m := startMosquitto(t)
 	file := filepath.Join(t.TempDir(), "overlap.txt")
 	if err := os.WriteFile(file, []byte(overlapping), 0o644); err != nil {
@@ -129,6 +131,7 @@ expect retained r/3 "three"
 // The expectations hold as without the proxy, and the trace shows a
 // packet completed by a later read and packets that shared one.
 func TestRunLiveRechunked(t *testing.T) {
+	t.Parallel()
 	m := startMosquitto(t)
 	p := startRechunker(t, m.TCPAddr())
 	file := filepath.Join(t.TempDir(), "burst.txt")

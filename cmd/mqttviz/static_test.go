@@ -10,6 +10,7 @@ import (
 )
 
 func TestStaticSite(t *testing.T) {
+	t.Parallel()
 	web, wasm := fakeWeb(t)
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer

@@ -65,6 +65,7 @@ func wsPreload(t *testing.T) string {
 // (testdata/ws); the tests find the broker's address and a closed port
 // in the environment.
 func TestWebSocketUnderNode(t *testing.T) {
+	t.Parallel()
 	nodePath(t)
 	preload := wsPreload(t)
 	m := startMosquitto(t)
