@@ -330,3 +330,19 @@ func BenchmarkRenderApp(b *testing.B) {
 		}
 	}
 }
+
+// FuzzFixTags: any bytes, go-app's or not, leave fixTags and
+// escapeAttributes without a panic, and fixTags done twice is fixTags
+// done once.
+func FuzzFixTags(f *testing.F) {
+	for _, s := range []string{`<a href="x" aria-hidden open="false">`, `<b id="a\"b">`, "<i\tb\na>", `="\`, `<x a="`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, page []byte) {
+		escapeAttributes(page)
+		once := fixTags(page)
+		if twice := fixTags(once); !bytes.Equal(once, twice) {
+			t.Errorf("fixTags(%q) = %q, again %q", page, once, twice)
+		}
+	})
+}
