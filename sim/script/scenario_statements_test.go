@@ -4,6 +4,7 @@ import (
 	"mqttviz/sim/internal/simtest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -117,8 +118,10 @@ expect a got PUBACK id=3
 
 // TestPacketIDWrapsToOne: after 65535 the client's next packet id is 1
 // (MQTT-2.3.1-1: non-zero), and the broker's toward the subscriber too.
+// Natively only: its 65,536 publications take 14 s under node (3 s
+// natively), and a packet id is the same uint16 in both builds.
 func TestPacketIDWrapsToOne(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || runtime.GOARCH == "wasm" {
 		t.Skip("65536 publications")
 	}
 	src, err := os.ReadFile(filepath.Join("testdata", "scenarios", "packet-id-wrap.txt"))
