@@ -6,8 +6,9 @@
 # what makes them faster is less work: 14m39s at the start of session
 # 15, 9m57s after it (pages without a service worker, Chromium without
 # its omnibox pop-ups, app.wasm compressed once a process). Each process
-# writes its own log; a failing one's is printed whole. Usage, from anywhere: scripts/browser-tests.sh [test flags...],
-# for example -screenshots; GO=go1.26 picks the go command.
+# writes its own log; a failing one's is printed whole. Usage, from
+# anywhere: scripts/browser-tests.sh [test flags...], for example
+# -screenshots; GO=go1.26 picks the go command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shards=${SHARDS:-2}
