@@ -33,17 +33,24 @@ type measured struct {
 	watch load.WatchStats
 	// cpu is the broker's CPU time during the run (the generator's
 	// connections and subscriptions included).
-	cpu time.Duration
+	cpu load.CPUTime
 	err error
 }
 
 // cpuPerDelivery is the broker's CPU time per delivery, in µs: what the
 // broker costs the machine for each message, whatever else runs on it.
-func (m measured) cpuPerDelivery() float64 {
+func (m measured) cpuPerDelivery() float64 { return m.perDelivery(m.cpu.Total()) }
+
+// userPerDelivery is the part of cpuPerDelivery spent in the broker's
+// own code (the rest is the kernel's: system calls, loopback TCP).
+func (m measured) userPerDelivery() float64 { return m.perDelivery(m.cpu.User) }
+
+// perDelivery is d per delivery, in µs.
+func (m measured) perDelivery(d time.Duration) float64 {
 	if m.res.Delivered == 0 {
 		return 0
 	}
-	return float64(m.cpu.Microseconds()) / float64(m.res.Delivered)
+	return float64(d.Microseconds()) / float64(m.res.Delivered)
 }
 
 // compare is `brokerload compare`: every shape on mosquitto, on mqttviz
@@ -133,7 +140,7 @@ func runVariant(v variant, s shape, l loadFlags, web string) measured {
 	cpu, cerr := b.CPU()
 	m.res, m.err = load.Run(ctx, l.config(b.Addr, s.pubs, s.subs, s.qos))
 	if after, err := b.CPU(); err == nil && cerr == nil {
-		m.cpu = after - cpu
+		m.cpu = after.Sub(cpu)
 	}
 	if w != nil {
 		m.watch = w.Stop()
@@ -152,7 +159,7 @@ func describe(m measured) string {
 	if m.err != nil {
 		return "failed: " + m.err.Error()
 	}
-	s := fmt.Sprintf("%8.0f msg/s  p50 %-8v p99 %-8v cpu %5.2f µs/msg (%d delivered)", m.res.Rate(), ms(m.res.P50), ms(m.res.P99), m.cpuPerDelivery(), m.res.Delivered)
+	s := fmt.Sprintf("%8.0f msg/s  p50 %-8v p99 %-8v cpu %5.2f µs/msg, user %5.2f (%d delivered)", m.res.Rate(), ms(m.res.P50), ms(m.res.P99), m.cpuPerDelivery(), m.userPerDelivery(), m.res.Delivered)
 	if m.watch.Steps > 0 {
 		s += fmt.Sprintf("  watch: %d steps, %d missed", m.watch.Steps, m.watch.Missed)
 	}

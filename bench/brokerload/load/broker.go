@@ -62,15 +62,15 @@ func (b *Broker) OpenFiles() (string, error) {
 // 250 ms (at most 30 s): `mqttviz broker --http` renders and compresses
 // the app's pages when it starts, work that must not fall into a run.
 func (b *Broker) WaitIdle() error {
-	prev, err := b.cpuTicks()
+	prev, err := b.CPU()
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); {
 		time.Sleep(250 * time.Millisecond)
-		now, err := b.cpuTicks()
+		now, err := b.CPU()
 		if err != nil {
 			return err
 		}
 		// Clock ticks are 10 ms: at most one in 250 ms.
-		if now-prev <= 1 {
+		if now.Sub(prev).Total() <= 10*time.Millisecond {
 			return nil
 		}
 		prev = now
@@ -81,32 +81,41 @@ func (b *Broker) WaitIdle() error {
 	return fmt.Errorf("%s still busy after 30 s", b.Name)
 }
 
-// CPU is the user and system CPU time the broker used so far
-// (/proc/PID/stat, in clock ticks of 10 ms).
-func (b *Broker) CPU() (time.Duration, error) {
-	t, err := b.cpuTicks()
-	return time.Duration(t) * 10 * time.Millisecond, err
+// CPUTime is CPU time a process used, in its own code and libraries
+// (User) and in the kernel on its behalf (System): system calls, and for
+// loopback TCP the receiving end's network stack too.
+type CPUTime struct {
+	User, System time.Duration
 }
 
-// cpuTicks is the broker's user and system CPU time in clock ticks
-// (/proc/PID/stat).
-func (b *Broker) cpuTicks() (int64, error) {
+// Total is the user and system time together.
+func (c CPUTime) Total() time.Duration { return c.User + c.System }
+
+// Sub is the CPU time used from before to c.
+func (c CPUTime) Sub(before CPUTime) CPUTime {
+	return CPUTime{User: c.User - before.User, System: c.System - before.System}
+}
+
+// CPU is the CPU time the broker used so far (/proc/PID/stat, in clock
+// ticks of 10 ms).
+func (b *Broker) CPU() (CPUTime, error) {
 	s, err := os.ReadFile("/proc/" + strconv.Itoa(b.Pid()) + "/stat")
 	if err != nil {
-		return 0, err
+		return CPUTime{}, err
 	}
 	// The fields after the command's name, which ends with the last ')'.
 	i := strings.LastIndexByte(string(s), ')')
 	f := strings.Fields(string(s[i+1:]))
 	if len(f) < 13 {
-		return 0, errors.New("a short /proc/PID/stat")
+		return CPUTime{}, errors.New("a short /proc/PID/stat")
 	}
 	utime, err1 := strconv.ParseInt(f[11], 10, 64)
 	stime, err2 := strconv.ParseInt(f[12], 10, 64)
 	if err1 != nil || err2 != nil {
-		return 0, errors.New("unreadable CPU times in /proc/PID/stat")
+		return CPUTime{}, errors.New("unreadable CPU times in /proc/PID/stat")
 	}
-	return utime + stime, nil
+	const tick = 10 * time.Millisecond
+	return CPUTime{User: time.Duration(utime) * tick, System: time.Duration(stime) * tick}, nil
 }
 
 // Stop ends the broker: SIGTERM, then SIGKILL after five seconds.

@@ -34,7 +34,7 @@ var shapes = []struct{ pubs, subs int }{{1, 3}, {3, 1}, {2, 2}}
 // TestRunCounts: against mosquitto and mqttviz broker, every message of
 // every publisher reaches every subscriber exactly once and the run
 // counts it so; with a watch stream reader on mqttviz, the stream carries
-// the run's steps.
+// the run's steps; the broker's CPU time, read from /proc, grows.
 func TestRunCounts(t *testing.T) {
 	mosq := mosquittoBin(t)
 	mqv := buildMqttviz(t)
@@ -44,6 +44,16 @@ func TestRunCounts(t *testing.T) {
 		"mqttviz + watch": func() (*Broker, error) { return StartMqttviz(mqv, true, stubWebDir(t)) },
 	}
 	eachBroker(t, starts, func(t *testing.T, name string, b *Broker) {
+		before, err := b.CPU()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer func() {
+			after, err := b.CPU()
+			if used := after.Sub(before); err != nil || used.User < 0 || used.System < 0 || used.Total() <= 0 {
+				t.Errorf("CPU time used by the runs: %+v, %v; want some, none negative", used, err)
+			}
+		}()
 		for qos := codec.AtMostOnce; qos <= codec.ExactlyOnce; qos++ {
 			if qos == codec.ExactlyOnce && name == "mosquitto" {
 				continue // mosquitto 2.0.11 stalls QoS 2 from several publishers (docs/performance.md)
