@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -237,6 +238,11 @@ func TestEncoderLimits(t *testing.T) {
 			}
 		}
 	}
+	// A string its flag leaves out is not written, so not refused.
+	unsent := &Connect{ProtocolName: "MQTT", ProtocolLevel: 4, CleanSession: true, Username: long, Password: []byte(long)}
+	if b, err := (Encoder{}).Append(nil, unsent); err != nil || len(b) != 14 {
+		t.Errorf("CONNECT with a long user name and password but neither flag: % x, %v; want 14 bytes", b, err)
+	}
 	if _, err := appendHeader(nil, 0x30, maxRemainingLength+1); !errors.Is(err, ErrPacketTooLarge) {
 		t.Errorf("Remaining Length 268435456: %v", err)
 	}
@@ -279,5 +285,39 @@ func TestOverlongRemainingLength(t *testing.T) {
 	}
 	if b, _ := Append(nil, p); !bytes.Equal(b, []byte{0xc0, 0x00}) {
 		t.Fatalf("re-encoded % x", b)
+	}
+}
+
+// TestAnnotateCutPayload: a PUBLISH whose bytes end inside its payload
+// (the tutorial's Remaining Length of 11 with 9 bytes) shows the payload
+// bytes that came, how many of how many, and stays incomplete; one that
+// ends before its payload shows none.
+func TestAnnotateCutPayload(t *testing.T) {
+	whole := mustHex(t, "32 0c 00 03 61 2f 62 00 07 68 65 6c 6c 6f") // QoS 1, id 7, "hello"
+	start := 9
+	for n := 2; n < len(whole); n++ {
+		b := whole[:n]
+		a := Annotate(b)
+		checkFields(t, b, a)
+		if !errors.Is(a.Err, ErrIncomplete) {
+			t.Fatalf("% x: error %v, want incomplete", b, a.Err)
+		}
+		last := a.Fields[len(a.Fields)-1]
+		cut := last.Section == Payload
+		if cut != (n > start) {
+			t.Fatalf("% x: last field %q, payload shown: %v", b, last.Name.EN, cut)
+		}
+		if !cut {
+			continue
+		}
+		got, left := strconv.Itoa(n-start), strconv.Itoa(len(whole)-n)
+		if last.Name.EN != "Payload, cut short" || last.Offset != start || last.Length != n-start ||
+			!strings.HasPrefix(last.Explain.EN, got+" of the 5 bytes") || !strings.Contains(last.Explain.EN, "; "+left+" never came") ||
+			!strings.Contains(last.Explain.ZH, "这里只有 "+got+" 个，还差 "+left+" 个") {
+			t.Errorf("% x: payload field %+v", b, last)
+		}
+	}
+	if a := Annotate(whole); a.Err != nil || a.Fields[len(a.Fields)-1].Name.EN != "Payload (application message)" {
+		t.Errorf("the whole packet: %+v", a)
 	}
 }

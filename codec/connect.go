@@ -304,9 +304,15 @@ func appendConnect(dst []byte, c *Connect) ([]byte, *Error) {
 }
 
 // checkLengths refuses the strings of c that a two-byte length cannot
-// carry.
+// carry, of those its flags say it carries.
 func checkLengths(c *Connect) *Error {
-	n := max(len(c.ProtocolName), len(c.ClientID), len(c.Username), len(c.Password))
+	n := max(len(c.ProtocolName), len(c.ClientID))
+	if c.HasUsername {
+		n = max(n, len(c.Username))
+	}
+	if c.HasPassword {
+		n = max(n, len(c.Password))
+	}
 	if c.Will != nil {
 		n = max(n, len(c.Will.Topic), len(c.Will.Message))
 	}

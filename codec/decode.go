@@ -77,10 +77,7 @@ func parse(b []byte, d *Decoder, rec *recorder) (Packet, *Error) {
 		return nil, err
 	}
 	if p.pos < p.end {
-		return nil, newError(ErrPacketLength, p.pos, "MQTT "+typeSection(t), Text{
-			EN: "The Remaining Length leaves " + plural(p.end-p.pos, "byte") + " after the last field of " + t.String() + ".",
-			ZH: t.String() + " 的最后一个字段之后，剩余长度还多出 " + strconv.Itoa(p.end-p.pos) + " 个字节。",
-		})
+		return nil, leftOver(pk, p.pos, p.end-p.pos)
 	}
 	if p.end < len(b) {
 		return nil, newError(ErrTrailingBytes, p.end, "MQTT 2.2.3", Text{
@@ -89,6 +86,31 @@ func parse(b []byte, d *Decoder, rec *recorder) (Packet, *Error) {
 		})
 	}
 	return pk, nil
+}
+
+// leftOver is the error for n bytes at off that the Remaining Length of
+// pk holds after its last field. In a CONNECT they are most often a user
+// name or password whose flag is 0: the error names that rule.
+func leftOver(pk Packet, off, n int) *Error {
+	t := pk.Type()
+	rule := "MQTT " + typeSection(t)
+	text := Text{
+		EN: "The Remaining Length leaves " + plural(n, "byte") + " after the last field of " + t.String() + ".",
+		ZH: t.String() + " 的最后一个字段之后，剩余长度还多出 " + strconv.Itoa(n) + " 个字节。",
+	}
+	if c, ok := pk.(*Connect); ok {
+		switch {
+		case !c.HasUsername:
+			rule = "MQTT-3.1.2-18"
+			text.EN += " The User Name Flag (bit 7 of the Connect Flags) is 0, so no user name may follow: if these bytes are one, set the flag."
+			text.ZH += "连接标志的用户名标志（第 7 位）为 0，后面就不能有用户名：如果这些字节是用户名，要把这个标志置 1。"
+		case !c.HasPassword:
+			rule = "MQTT-3.1.2-20"
+			text.EN += " The Password Flag (bit 6 of the Connect Flags) is 0, so no password may follow: if these bytes are one, set the flag."
+			text.ZH += "连接标志的密码标志（第 6 位）为 0，后面就不能有密码：如果这些字节是密码，要把这个标志置 1。"
+		}
+	}
+	return newError(ErrPacketLength, off, rule, text)
 }
 
 // body decodes the variable header and payload of a packet of type t.

@@ -567,14 +567,36 @@ var fixtures = []fixture{
 		err: ErrPacketLength, rule: "MQTT-3.1.2-21", offset: 17,
 	},
 	{
-		name: "MQTT 3.1.3 bytes left over after the last CONNECT field",
+		name: "MQTT-3.1.2-18 bytes left over after the last CONNECT field",
 		raw: []byte{
 			0x10, 0x0d, // CONNECT, RL 13
 			0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x00, // variable header
 			0x00, 0x00, // client id length 0
 			'x', // a byte no flag announces
 		},
-		err: ErrPacketLength, rule: "MQTT 3.1", offset: 14,
+		err: ErrPacketLength, rule: "MQTT-3.1.2-18", offset: 14,
+	},
+	{
+		name: "MQTT-3.1.2-18 the seed's CONNECT with its user name and password but flags 02",
+		raw: []byte{
+			0x10, 0x22, // CONNECT, RL 34
+			0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x78, // flags 02: clean session only
+			0x00, 0x06, '1', '2', '3', '4', '5', '6', // client id
+			0x00, 0x04, 'y', 'a', 'n', 'g', // a user name no flag announces
+			0x00, 0x08, '1', '1', '2', '2', '3', '3', '4', '4', // and a password
+		},
+		err: ErrPacketLength, rule: "MQTT-3.1.2-18", offset: 20,
+	},
+	{
+		name: "MQTT-3.1.2-20 a password after the user name, flags 82",
+		raw: []byte{
+			0x10, 0x18, // CONNECT, RL 24
+			0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x82, 0x00, 0x78, // user name and clean session
+			0x00, 0x00, // client id length 0
+			0x00, 0x04, 'y', 'a', 'n', 'g', // user name
+			0x00, 0x04, '1', '1', '2', '2', // a password no flag announces
+		},
+		err: ErrPacketLength, rule: "MQTT-3.1.2-20", offset: 20,
 	},
 	// ---- CONNACK ----
 	{
@@ -649,9 +671,14 @@ var fixtures = []fixture{
 		err:  ErrNullCharacter, rule: "MQTT-1.5.3-2", offset: 5,
 	},
 	{
-		name: "MQTT 2.2.3 PUBLISH QoS 1 too short for its packet id",
+		name: "MQTT-2.3.1-1 PUBLISH QoS 1 too short for its packet id",
 		raw:  []byte{0x32, 0x04, 0x00, 0x01, 'a', 0x00}, // PUBLISH QoS 1, RL 4: one byte of packet id
-		err:  ErrPacketLength, rule: "MQTT 2.2.3", offset: 5,
+		err:  ErrPacketLength, rule: "MQTT-2.3.1-1", offset: 5,
+	},
+	{
+		name: "MQTT-2.3.1-1 SUBSCRIBE with no room for its packet id",
+		raw:  []byte{0x82, 0x01, 0x00}, // SUBSCRIBE, RL 1
+		err:  ErrPacketLength, rule: "MQTT-2.3.1-1", offset: 2,
 	},
 	// ---- SUBSCRIBE, SUBACK, UNSUBSCRIBE ----
 	{

@@ -156,6 +156,9 @@ func (p *parser) packetID(t PacketType) (uint16, *Error) {
 	off := p.pos
 	id, err := p.uint16(&packetIDName)
 	if err != nil {
+		if err.Token == ErrPacketLength.Token && (t == PUBLISH || t == SUBSCRIBE || t == UNSUBSCRIBE) {
+			err.Rule = "MQTT-2.3.1-1" // the Remaining Length leaves no room for it
+		}
 		return 0, err
 	}
 	if p.recording() {

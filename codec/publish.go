@@ -28,6 +28,7 @@ var (
 		explain:    Text{EN: "The topic the message is published to; no wildcards allowed.", ZH: "消息发布到的主题；不能包含通配符。"},
 	}
 	publishPayloadName    = Text{EN: "Payload (application message)", ZH: "有效载荷（应用消息）"}
+	publishPayloadCutName = Text{EN: "Payload, cut short", ZH: "有效载荷（不完整）"}
 	publishPayloadExplain = Text{
 		EN: "The application message: any bytes, its length is what remains of the Remaining Length after the variable header.",
 		ZH: "应用消息内容：任意字节，长度等于剩余长度减去可变报头的长度。",
@@ -50,6 +51,9 @@ func (p *parser) publish(pk *Publish, flags byte) *Error {
 		}
 	}
 	if p.end > len(p.b) {
+		if p.recording() && len(p.b) > p.pos {
+			p.notePayloadCut()
+		}
 		return p.truncated()
 	}
 	pk.Payload = p.b[p.pos:p.end:p.end]
@@ -58,6 +62,18 @@ func (p *parser) publish(pk *Publish, flags byte) *Error {
 	}
 	p.pos = p.end
 	return nil
+}
+
+// notePayloadCut notes the payload bytes of a PUBLISH whose bytes end
+// before its Remaining Length does: how many came of those announced,
+// and what a receiver reading a stream makes of the missing ones.
+func (p *parser) notePayloadCut() {
+	got, want := len(p.b)-p.pos, p.end-p.pos
+	g, w, m := strconv.Itoa(got), strconv.Itoa(want), strconv.Itoa(want-got)
+	p.note(Payload, publishPayloadCutName, p.pos, got, showBytes(p.b[p.pos:]), Text{
+		EN: g + " of the " + w + " bytes the Remaining Length leaves for the payload are here; " + m + " never came. A receiver reading a connection waits for them and takes the next bytes that arrive, the next packet's first, as the end of this payload.",
+		ZH: "剩余长度给有效载荷留了 " + w + " 个字节，这里只有 " + g + " 个，还差 " + m + " 个。从连接上读取的接收方会继续等待，把接下来收到的字节（也就是下一个报文的开头）当作这个有效载荷的结尾。",
+	})
 }
 
 // publishTopicRule names the PUBLISH rule for a wildcard in its topic
