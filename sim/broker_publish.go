@@ -114,8 +114,14 @@ func (b *broker) retain(m *message) {
 
 // route forwards m to every session with a matching subscription, once
 // per session at the highest QoS it was granted among them, downgraded to
-// min(published, granted). [MQTT-3.3.5-1, MQTT-3.8.4-6]
+// min(published, granted), unless a Deny entry covers its topic.
+// [MQTT-3.3.5-1, MQTT-3.8.4-6]
 func (b *broker) route(now int64, m *message) {
+	if d := b.deniedTopic(m.topic); d != "" {
+		b.note("MQTT 5.4.2", "the broker's deny rule "+d+" covers "+m.topic+": nobody receives the message, not even through a wider filter such as #",
+			"服务端的禁止规则 "+d+" 覆盖主题 "+m.topic+"：这条消息不投递给任何人，用 # 这样更宽的过滤器订阅也收不到")
+		return
+	}
 	b.epoch++
 	b.matched = b.subs.match(m.topic, b.epoch, b.matched[:0])
 	if len(b.matched) == 0 {

@@ -202,6 +202,31 @@ func TestGrantedQoSAndDeny(t *testing.T) {
 	}
 }
 
+// TestDenyCoversWiderFilters: a filter wider than a Deny entry ("#",
+// "+/x") is granted, but the broker delivers no message whose topic the
+// entry covers, live or retained, to anyone.
+func TestDenyCoversWiderFilters(t *testing.T) {
+	st := newSimTest(t, Options{Broker: BrokerOptions{Deny: []string{"secret/#"}}})
+	st.client("pub", ClientOptions{})
+	st.client("wide", ClientOptions{})
+	st.client("late", ClientOptions{})
+	st.connect("pub", "wide")
+	st.must(st.w.Subscribe("wide", codec.Subscription{Filter: "#", QoS: 1}, codec.Subscription{Filter: "+/x", QoS: 1}))
+	st.run()
+	st.wantPacket("both granted", trace.BrokerName, "wide", &codec.Suback{PacketID: 1, ReturnCodes: []codec.SubackCode{1, 1}})
+	st.mark()
+	st.publish("pub", "secret/x", "s", 1, true)
+	st.wantNote("the deny rule covers the topic", "MQTT 5.4.2")
+	st.publish("pub", "public/x", "p", 1, true)
+	st.wantReceived("only the topic no rule covers", "wide", "p")
+
+	st.connect("late")
+	st.mark()
+	st.subscribe("late", "#", 1)
+	st.wantNote("the retained message of secret/x is not sent", "MQTT 5.4.2")
+	st.wantReceived("only the retained message no rule covers", "late", "p")
+}
+
 func TestUnsubscribeComparesCharacters(t *testing.T) {
 	st := pubsub(t, Options{}, "a/+", 0)
 	st.must(st.w.Unsubscribe("sub", "a/b"))

@@ -64,6 +64,11 @@ func (b *broker) sendRetained(now int64, s *session, filters []string, granted m
 		if !ok {
 			continue
 		}
+		if d := b.deniedTopic(t); d != "" {
+			b.note("MQTT 5.4.2", "the retained message of "+t+" is not sent: the broker's deny rule "+d+" covers its topic",
+				"不发送 "+t+" 的保留消息：服务端的禁止规则 "+d+" 覆盖这个主题")
+			continue
+		}
 		m := b.retained[t]
 		q := min(m.qos, best)
 		b.notef("MQTT-3.3.1-8", "retained message of %s sent for the new subscription with RETAIN 1, at QoS %d = min(stored %d, granted %d)",
@@ -76,6 +81,17 @@ func (b *broker) sendRetained(now int64, s *session, filters []string, granted m
 func (b *broker) denied(f string) string {
 	for _, d := range b.opts.Deny {
 		if d == f || codec.Match(d, f) {
+			return d
+		}
+	}
+	return ""
+}
+
+// deniedTopic returns the Deny entry that covers topic name t, or "": a
+// message of t goes to nobody, whatever filter matched it.
+func (b *broker) deniedTopic(t string) string {
+	for _, d := range b.opts.Deny {
+		if codec.Match(d, t) {
 			return d
 		}
 	}

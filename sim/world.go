@@ -58,7 +58,9 @@ type BrokerOptions struct {
 	// Deny lists topic filters the broker refuses with SUBACK return code
 	// 0x80. A requested filter is refused when a Deny entry, read as a
 	// filter, matches it read as a topic name: Deny "secret/#" refuses
-	// "secret/#", "secret/a" and "secret/+".
+	// "secret/#", "secret/a" and "secret/+". A wider filter ("#",
+	// "+/door") is granted, but no message whose topic a Deny entry
+	// matches is delivered to anyone, retained or not.
 	Deny []string
 	// ForwardOnPubrel makes the broker keep an incoming QoS 2 message until
 	// PUBREL and forward it then; false forwards it on PUBLISH and keeps

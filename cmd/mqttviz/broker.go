@@ -87,7 +87,7 @@ func parseBroker(args []string, stdout, stderr io.Writer) (brokerConfig, int, bo
 	var users, deny listFlag
 	fs.Var(&users, "user", "a user NAME:PASS (repeatable); with any, a CONNECT needs one of them")
 	anonymous := fs.Bool("anonymous", false, "with --user, also accept a CONNECT without a user name")
-	fs.Var(&deny, "deny", "a topic filter refused with SUBACK 0x80 (repeatable)")
+	fs.Var(&deny, "deny", "a topic filter refused with SUBACK 0x80, whose topics no subscription receives (repeatable)")
 	fs.IntVar(&cfg.limits.MaxConns, "max-conns", 1000, "the most connections open at once")
 	fs.IntVar(&cfg.maxPacket, "max-packet", 65536, "the largest packet a device may send, in bytes")
 	fs.IntVar(&cfg.opts.MaxInflight, "max-inflight", 100, "the most QoS 1 and 2 messages in flight towards one session")
