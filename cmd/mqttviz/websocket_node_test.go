@@ -37,17 +37,25 @@ func nodePath(t *testing.T) string {
 const wsDir = "testdata/ws"
 
 // wsPreload is the absolute path of the script that sets node's
-// WebSocket, installing ws with `npm ci` when it is missing. Outside CI
-// a missing npm skips the test; under CI=true it fails it.
+// WebSocket, installing ws when it is missing (npmPackage).
 func wsPreload(t *testing.T) string {
 	t.Helper()
-	dir, err := filepath.Abs(wsDir)
+	return filepath.Join(npmPackage(t, wsDir, "ws"), "preload.cjs")
+}
+
+// npmPackage is the absolute path of dir, a folder of pinned npm
+// packages, with pkg installed: `npm ci` there installs it when it is
+// missing (.ci/run does it first). Outside CI a missing npm skips the
+// test; under CI=true it fails it.
+func npmPackage(t *testing.T, dir, pkg string) string {
+	t.Helper()
+	dir, err := filepath.Abs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "ws", "package.json")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", pkg, "package.json")); err != nil {
 		if _, err := exec.LookPath("npm"); err != nil && os.Getenv("CI") != "true" {
-			t.Skip("\n\n*** SKIPPING: npm is not installed: it installs the ws package for the WebAssembly WebSocket tests. ***\n")
+			t.Skip("\n\n*** SKIPPING: npm is not installed: it installs " + pkg + " for this test. ***\n")
 		}
 		cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
 		cmd.Dir = dir
@@ -55,7 +63,7 @@ func wsPreload(t *testing.T) string {
 			t.Fatalf("npm ci in %s: %v\n%s", dir, err, out)
 		}
 	}
-	return filepath.Join(dir, "preload.cjs")
+	return dir
 }
 
 // TestWebSocketUnderNode starts mosquitto and runs the WebSocket tests
