@@ -53,8 +53,8 @@ var reference = []refEntry{
 		"describe en: The broker publishes the will when the sensor's link dies."},
 	{refSetup, codec.Text{EN: "broker OPTION...", ZH: "broker 选项…"},
 		codec.Text{
-			EN: "the broker's choices, before any client or action: users=name:pass,… anonymous=1 maxqos=0|1|2 qos2=onpublish|onpubrel retry=5s deny=filter,… notauthorized=id,… unavailable=1 strictid=1 queueqos0=1 latency=10ms",
-			ZH: "服务端的配置，必须写在所有客户端和动作之前：users=用户名:密码,…（开启认证） anonymous=1 maxqos=0|1|2（授予的最高 QoS） qos2=onpublish|onpubrel retry=5s（按定时器重发） deny=过滤器,…（SUBACK 0x80） notauthorized=标识符,…（CONNACK 5） unavailable=1（CONNACK 3） strictid=1 queueqos0=1 latency=10ms",
+			EN: "the broker's choices, before any client or action: users=name:pass,… anonymous=1 maxqos=0|1|2 qos2=onpublish|onpubrel retry=5s deny=filter,… (SUBACK 0x80; their topics reach nobody) notauthorized=id,… unavailable=1 strictid=1 queueqos0=1 latency=10ms",
+			ZH: "服务端的配置，必须写在所有客户端和动作之前：users=用户名:密码,…（开启认证） anonymous=1 maxqos=0|1|2（授予的最高 QoS） qos2=onpublish|onpubrel retry=5s（按定时器重发） deny=过滤器,…（SUBACK 0x80；被覆盖主题的消息不投递给任何人） notauthorized=标识符,…（CONNACK 5） unavailable=1（CONNACK 3） strictid=1 queueqos0=1 latency=10ms",
 		},
 		"broker maxqos=1 retry=5s"},
 	{refSetup, codec.Text{EN: "client NAME OPTION...", ZH: "client 名称 选项…"},
