@@ -12,8 +12,9 @@ import (
 // printTable prints the comparison as a markdown table: per shape and
 // variant the median and best messages per second over the rounds, the
 // median p50 and p99, the median of the broker's CPU time per delivery
-// (with the part in its own code, user time, beside it), and against mosquitto the median of the rounds' own ratios (runs of one
-// round are seconds apart).
+// (with the part in its own code, user time, beside it), and against
+// mosquitto the median of the rounds' own ratios (runs of one round are
+// seconds apart).
 func printTable(w io.Writer, work []shape, variants []variant, results map[string]map[shape][]measured) {
 	fmt.Fprintln(w, "| workload | broker | msg/s median (best) | p50 | p99 | CPU µs/msg (user) | ÷ mosquitto msg/s | ÷ mosquitto p99 | rounds |")
 	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|")
