@@ -32,7 +32,7 @@ func waitDoc(t *testing.T, ctx context.Context, path string) {
 	var err error
 	for try := 0; try < 5; try++ {
 		_, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(30*time.Second)))
-		if err == nil || !(strings.Contains(err.Error(), "Cannot find context") || strings.Contains(err.Error(), "context was destroyed") || strings.Contains(err.Error(), "navigated or closed")) {
+		if !documentGone(err) {
 			break
 		}
 	}

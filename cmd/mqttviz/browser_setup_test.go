@@ -226,7 +226,7 @@ func open(t *testing.T, ctx context.Context, base, path string) {
 			for try := 0; try < 3; try++ {
 				_, err = chromedp.Poll[bool](`performance.getEntriesByName("mqttviz-interactive").length > 0`,
 					chromedp.WithPollingTimeout(30*time.Second))(ctx, tg)
-				if err == nil || !(strings.Contains(err.Error(), "Cannot find context") || strings.Contains(err.Error(), "context was destroyed")) {
+				if !documentGone(err) {
 					return err
 				}
 			}
@@ -264,11 +264,33 @@ func waitFor(t *testing.T, ctx context.Context, cond string) {
 
 // waitForWithin polls a JavaScript condition until it holds, for at most
 // d: for the work that takes seconds on a loaded machine (a 2 MB paste).
+// A document replaced while it polls (a navigation that commits late, the
+// address rewritten) takes the poll's execution context with it: it polls
+// again in the new document, within the same d.
 func waitForWithin(t *testing.T, ctx context.Context, cond string, d time.Duration) {
 	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(d))); err != nil {
-		t.Fatalf("waiting for %s: %v", cond, err)
+	deadline := time.Now().Add(d)
+	for {
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil {
+			return
+		}
+		if !documentGone(err) || time.Until(deadline) <= 0 {
+			where, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+			t.Fatalf("waiting for %s (the tab is at %s): %v", cond, where, err)
+		}
 	}
+}
+
+// documentGone reports whether err says the page's document went away
+// under a running evaluation.
+func documentGone(err error) bool {
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "Cannot find context") || strings.Contains(msg, "context was destroyed") ||
+		strings.Contains(msg, "navigated or closed")
 }
 
 // do runs actions that return nothing.

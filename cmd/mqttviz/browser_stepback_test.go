@@ -1,9 +1,6 @@
 package main
 
 import (
-	"context"
-	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -38,8 +35,8 @@ func TestBrowserStepBackFullLoad(t *testing.T) {
 		t.Fatal("/decode/ was not loaded in full")
 	}
 	eval[bool](t, ctx, `(setTimeout(() => history.back(), 0), true)`)
-	waitAcross(t, ctx, `location.pathname === "/lessons/qos1/" && document.readyState === "complete" &&
-		performance.getEntriesByName("mqttviz-interactive").length > 0`)
+	waitForWithin(t, ctx, `location.pathname === "/lessons/qos1/" && document.readyState === "complete" &&
+		performance.getEntriesByName("mqttviz-interactive").length > 0`, 30*time.Second)
 	if !eval[bool](t, ctx, `window.mqttvizBefore === undefined`) {
 		t.Error("Back did not load the page anew")
 	}
@@ -48,22 +45,4 @@ func TestBrowserStepBackFullLoad(t *testing.T) {
 		t.Errorf("after Back the address says step=%q, want 6", got)
 	}
 	waitFor(t, ctx, `document.documentElement.lang === "zh-CN" && document.querySelector("#position").textContent.startsWith("第")`)
-}
-
-// waitAcross waits for cond, polling again in the new document when a
-// navigation takes the poll's execution context away.
-func waitAcross(t *testing.T, ctx context.Context, cond string) {
-	t.Helper()
-	var err error
-	for try := 0; try < 5; try++ {
-		_, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(30*time.Second)))
-		if err == nil {
-			return
-		}
-		if msg := err.Error(); !strings.Contains(msg, "Cannot find context") && !strings.Contains(msg, "context was destroyed") &&
-			!strings.Contains(msg, "navigated or closed") {
-			break
-		}
-	}
-	t.Fatal(fmt.Errorf("waiting for %s: %w", cond, err))
 }
