@@ -228,6 +228,9 @@ func TestEncoderLimits(t *testing.T) {
 		{&Subscribe{PacketID: 1, Subscriptions: []Subscription{{Filter: long}}}, ErrStringTooLong},
 		{&Unsubscribe{PacketID: 1, Filters: []string{long}}, ErrStringTooLong},
 		{nil, ErrUnknownPacket},
+		{(*Publish)(nil), ErrUnknownPacket},
+		{(*Connect)(nil), ErrUnknownPacket},
+		{(*Pingreq)(nil), ErrUnknownPacket},
 	}
 	for _, e := range []Encoder{{}, {AllowMalformed: true}} {
 		for _, tt := range tests {

@@ -1,6 +1,9 @@
 package codec
 
-import "strconv"
+import (
+	"reflect"
+	"strconv"
+)
 
 // Encoder appends packets to byte slices. The zero value is strict: it
 // refuses any packet the decoder would refuse, so that what it writes is
@@ -39,6 +42,12 @@ func (e Encoder) Append(dst []byte, p Packet) ([]byte, error) {
 
 // appendPacket writes p as it is.
 func appendPacket(dst []byte, p Packet) ([]byte, *Error) {
+	if p != nil && nilPacket(p) {
+		return dst, newError(ErrUnknownPacket, 0, "", Text{
+			EN: "The encoder was given a nil " + reflect.TypeOf(p).String() + ": a pointer to no packet.",
+			ZH: "编码器收到的是空指针 " + reflect.TypeOf(p).String() + "，没有可编码的报文。",
+		})
+	}
 	switch pk := p.(type) {
 	case *Connect:
 		return appendConnect(dst, pk)
@@ -73,6 +82,15 @@ func appendPacket(dst []byte, p Packet) ([]byte, *Error) {
 		EN: "The encoder was given something that is not one of the 14 MQTT 3.1.1 packet types.",
 		ZH: "编码器收到的不是 MQTT 3.1.1 的 14 种报文之一。",
 	})
+}
+
+// nilPacket reports whether p is nil or a nil pointer in a Packet.
+func nilPacket(p Packet) bool {
+	if p == nil {
+		return true
+	}
+	v := reflect.ValueOf(p)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }
 
 // appendHeader writes the first byte and the Remaining Length rl.

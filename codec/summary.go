@@ -85,6 +85,9 @@ func malformedSummary(b []byte) Text {
 // has no words (SUBSCRIBE id=1 a/+ q1, PUBACK id=3) read the same in
 // both languages.
 func PacketSummary(p Packet) Text {
+	if nilPacket(p) {
+		return Text{EN: "no packet", ZH: "没有报文"}
+	}
 	var s summary
 	switch p := p.(type) {
 	case *Connect:

@@ -56,4 +56,9 @@ func TestSummaryChinese(t *testing.T) {
 	if s := Summary(nil); s.ZH == "" || s.EN == "" {
 		t.Errorf("no bytes: %+v", s)
 	}
+	for _, p := range []Packet{nil, (*Publish)(nil), (*Suback)(nil)} {
+		if s := PacketSummary(p); s.EN != "no packet" || s.ZH != "没有报文" {
+			t.Errorf("PacketSummary(%T) = %+v", p, s)
+		}
+	}
 }
