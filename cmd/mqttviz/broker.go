@@ -66,7 +66,7 @@ func runBroker(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "mqttviz broker:", err)
 		return 1
 	}
-	defer paceCollector()()
+	defer brokerRuntime()()
 	<-ctx.Done()
 	fmt.Fprintln(stdout, "mqttviz broker: stopping, closing every connection")
 	srv.shutdown()

@@ -9,6 +9,18 @@ import (
 	"time"
 )
 
+func TestOneProcessor(t *testing.T) {
+	env := func(kv map[string]string) func(string) (string, bool) {
+		return func(k string) (string, bool) { v, ok := kv[k]; return v, ok }
+	}
+	if !oneProcessor(env(nil)) {
+		t.Error("without GOMAXPROCS in the environment the broker keeps every processor")
+	}
+	if oneProcessor(env(map[string]string{"GOMAXPROCS": "4"})) || oneProcessor(env(map[string]string{"GOMAXPROCS": ""})) {
+		t.Error("the broker overrides the GOMAXPROCS of the environment")
+	}
+}
+
 func TestGCPercentFor(t *testing.T) {
 	for _, tt := range []struct {
 		live uint64

@@ -8,6 +8,38 @@ import (
 	"sync"
 )
 
+// brokerRuntime sets Go's runtime for `mqttviz broker` and returns what
+// sets it back: one processor (oneProcessor) and the collector paced to
+// the recording (paceCollector). Settings in the environment (GOMAXPROCS,
+// GOGC) are the user's and win.
+func brokerRuntime() (restore func()) {
+	procs := 0
+	if oneProcessor(os.LookupEnv) {
+		procs = runtime.GOMAXPROCS(1)
+	}
+	stop := paceCollector()
+	return func() {
+		stop()
+		if procs > 0 {
+			runtime.GOMAXPROCS(procs)
+		}
+	}
+}
+
+// oneProcessor says whether the broker runs its Go code on one processor:
+// unless GOMAXPROCS is in the environment (lookup is os.LookupEnv). The
+// broker's core is one loop and every other goroutine mostly waits in
+// the network poller; on one processor the runtime polls the network
+// when the loop has nothing to do, as an epoll loop does, without
+// waking goroutines across threads. Blocking system calls still get
+// threads of their own. At 100×1 it spent 13 % less CPU a delivery and
+// met mosquitto's throughput and p99 in every row of brokerload compare
+// (docs/performance.md, section Broker, session 18).
+func oneProcessor(lookup func(string) (string, bool)) bool {
+	_, set := lookup("GOMAXPROCS")
+	return !set
+}
+
 // gcHeadroom is the least the heap of `mqttviz broker` grows between two
 // collections. Its heap is mostly the recording, a few MB: at Go's
 // default (GOGC 100) the collector ran every few MB allocated, a dozen
