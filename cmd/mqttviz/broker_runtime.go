@@ -32,9 +32,9 @@ func brokerRuntime() (restore func()) {
 // the network poller; on one processor the runtime polls the network
 // when the loop has nothing to do, as an epoll loop does, without
 // waking goroutines across threads. Blocking system calls still get
-// threads of their own. At 100×1 it spent 13 % less CPU a delivery and
-// met mosquitto's throughput and p99 in every row of brokerload compare
-// (docs/performance.md, section Broker, session 18).
+// threads of their own. At 100×1 it spent 13–16 % less CPU a delivery,
+// and brokerload compare met mosquitto's throughput and p99 in all but
+// one row of two runs (docs/performance.md, section Broker, session 18).
 func oneProcessor(lookup func(string) (string, bool)) bool {
 	_, set := lookup("GOMAXPROCS")
 	return !set
